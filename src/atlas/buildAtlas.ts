@@ -1,0 +1,142 @@
+/**
+ * The whole pipeline: talks → tokens → TF-IDF → LSA → k-means themes with labels.
+ */
+import { InputError, OptionError } from '../errors.js'
+import { chooseK } from '../cluster/chooseK.js'
+import { kmeans } from '../cluster/kmeans.js'
+import { labelThemes } from '../cluster/labelThemes.js'
+import { fitLsa, projectLsa } from '../cluster/lsa.js'
+import type { Talk, Warning } from '../types.js'
+import { fitTfidf, type TfidfOptions } from '../vectorize/tfidf.js'
+import type { Atlas, AtlasOptions, ResolvedAtlasOptions, Theme } from './types.js'
+import { themeMembers } from './themeMembers.js'
+
+/** Id of the theme holding talks without any known term. */
+export const UNCLASSIFIED_THEME_ID = 'unclassified'
+
+/**
+ * Builds an atlas of talks: vectors, themes with labels and keywords, and what related-talk
+ * search and theme assignment need.
+ *
+ * @param talks Talks with unique ids (title and abstract are read; other fields are kept).
+ * @param options See {@link AtlasOptions}.
+ * @throws InputError on a talk without a string id/title/abstract or on a duplicate id.
+ * @throws OptionError on an option outside its range.
+ */
+export function buildAtlas(talks: readonly Talk[], options: AtlasOptions = {}): Atlas {
+  const resolved = resolveAtlasOptions(options)
+  checkTalks(talks)
+  const warnings: Warning[] = []
+  const tfidf = fitTfidf(talks, resolved.tfidf)
+  warnings.push(...tfidf.warnings)
+  const lsa = fitLsa(tfidf.matrix, { dimensions: resolved.dimensions, seed: resolved.seed })
+  const vectors = projectLsa(lsa, tfidf.matrix)
+  const d = lsa.dimensions
+  const kSearch = resolved.k === 'auto' ? chooseK(vectors, d, { seed: resolved.seed }) : undefined
+  const k = kSearch?.k ?? (resolved.k as number)
+  const clustering = kmeans(vectors, d, { k, seed: resolved.seed, restarts: resolved.restarts })
+  warnings.push(...clustering.warnings)
+
+  const order = clusterOrder(clustering.labels, clustering.k)
+  const assignment = new Int32Array(talks.length)
+  for (let i = 0; i < talks.length; i++) {
+    const c = clustering.labels[i]
+    assignment[i] = c < 0 ? -1 : order.rankOf[c]
+  }
+  const centroids = new Float32Array(order.ranked.length * d)
+  order.ranked.forEach((c, rank) => centroids.set(clustering.centroids.subarray(c * d, c * d + d), rank * d))
+  const names = labelThemes(tfidf.matrix, tfidf.model, assignment, order.ranked.length, { keywords: resolved.keywords })
+  const members = themeMembers(talks, vectors, d, assignment, centroids, order.ranked.length)
+  const themes: Theme[] = order.ranked.map((_, rank) => ({
+    id: `theme-${rank + 1}`,
+    label: names.labels[rank],
+    keywords: names.keywords[rank],
+    talks: members[rank],
+  }))
+  const unclassified = addUnclassified(talks, assignment, themes, warnings)
+  return {
+    talks,
+    model: tfidf.model,
+    matrix: tfidf.matrix,
+    lsa,
+    embedding: { dimensions: d, vectors },
+    themes: unclassified,
+    assignments: assignment,
+    centroids,
+    ...(kSearch === undefined ? {} : { kSearch }),
+    options: resolved,
+    warnings,
+  }
+}
+
+/**
+ * Validates atlas options once and fills defaults.
+ * @param options User options.
+ */
+export function resolveAtlasOptions(options: AtlasOptions = {}): ResolvedAtlasOptions {
+  const { k = 'auto', seed = 42, dimensions = 100, restarts = 10, keywords = 10, ...tfidf } = options
+  if (k !== 'auto' && (!Number.isInteger(k) || k < 1)) throw new OptionError('themes', 'k', k, "an integer ≥ 1 or 'auto'")
+  if (!Number.isInteger(seed)) throw new OptionError('themes', 'seed', seed, 'an integer')
+  if (!Number.isInteger(dimensions) || dimensions < 1) throw new OptionError('themes', 'dimensions', dimensions, 'an integer ≥ 1')
+  if (!Number.isInteger(restarts) || restarts < 1) throw new OptionError('themes', 'restarts', restarts, 'an integer ≥ 1')
+  if (!Number.isInteger(keywords) || keywords < 1) throw new OptionError('themes', 'keywords', keywords, 'an integer ≥ 1')
+  return { k, seed, dimensions, restarts, keywords, tfidf: tfidf as TfidfOptions }
+}
+
+/**
+ * Checks that every talk has string id, title and abstract, and that ids are unique.
+ * @param talks Talks to check.
+ */
+export function checkTalks(talks: readonly Talk[]): void {
+  if (!Array.isArray(talks)) throw new InputError('talks must be an array', { expected: 'array of talks' })
+  const seen = new Map<string, number>()
+  talks.forEach((talk, index) => {
+    for (const field of ['id', 'title', 'abstract'] as const) {
+      if (typeof talk?.[field] !== 'string') {
+        throw new InputError(`${field} must be a string`, { field: `talks[${index}].${field}`, actual: typeof talk?.[field] })
+      }
+    }
+    if (talk.id === '') throw new InputError('id must not be empty', { field: `talks[${index}].id` })
+    const first = seen.get(talk.id)
+    if (first !== undefined) {
+      throw new InputError(`duplicate talk id ${JSON.stringify(talk.id)} (also talks[${first}])`, { field: `talks[${index}].id` })
+    }
+    seen.set(talk.id, index)
+  })
+}
+
+/** Ranks clusters by decreasing size, ties by the first talk they contain. */
+function clusterOrder(labels: Int32Array, k: number): { ranked: number[]; rankOf: Int32Array } {
+  const sizes = new Int32Array(k)
+  const first = new Int32Array(k).fill(labels.length)
+  for (let i = 0; i < labels.length; i++) {
+    const c = labels[i]
+    if (c < 0) continue
+    sizes[c]++
+    if (first[c] === labels.length) first[c] = i
+  }
+  const ranked = Array.from({ length: k }, (_, c) => c)
+    .filter((c) => sizes[c] > 0)
+    .sort((a, b) => sizes[b] - sizes[a] || first[a] - first[b])
+  const rankOf = new Int32Array(k).fill(-1)
+  ranked.forEach((c, rank) => (rankOf[c] = rank))
+  return { ranked, rankOf }
+}
+
+/** Puts talks without any known term into an `unclassified` theme, so none is lost. */
+function addUnclassified(talks: readonly Talk[], assignment: Int32Array, themes: Theme[], warnings: Warning[]): Theme[] {
+  const ids: string[] = []
+  for (let i = 0; i < talks.length; i++) {
+    if (assignment[i] === -1) {
+      assignment[i] = themes.length
+      ids.push(talks[i].id)
+    }
+  }
+  if (ids.length === 0) return themes
+  warnings.push({
+    code: 'unclassified-talks',
+    message: `${ids.length} talk(s) share no term with the rest of the corpus and form the theme "${UNCLASSIFIED_THEME_ID}"`,
+    talkIds: ids,
+  })
+  return [...themes, { id: UNCLASSIFIED_THEME_ID, label: 'Unclassified', keywords: [], talks: ids.map((id) => ({ id, score: 0 })) }]
+}

@@ -1,0 +1,75 @@
+/** The result of the whole pipeline: vectors, themes and what is needed to extend them. */
+import type { ChooseKResult } from '../cluster/chooseK.js'
+import type { ThemeKeyword } from '../cluster/labelThemes.js'
+import type { LsaModel } from '../cluster/lsa.js'
+import type { CsrMatrix, Talk, Warning } from '../types.js'
+import type { TfidfModel, TfidfOptions } from '../vectorize/tfidf.js'
+
+/** Options of {@link buildAtlas}; also accepts every {@link TfidfOptions} field. */
+export interface AtlasOptions extends TfidfOptions {
+  /** Number of themes, or `'auto'` to choose it by silhouette. @default 'auto' */
+  readonly k?: number | 'auto'
+  /** Random seed: same input and seed give byte-identical results. @default 42 */
+  readonly seed?: number
+  /** LSA dimensions used for clustering and similarity. @default 100 */
+  readonly dimensions?: number
+  /** k-means restarts; the best (lowest inertia) is kept. @default 10 */
+  readonly restarts?: number
+  /** Keywords kept per theme. @default 10 */
+  readonly keywords?: number
+}
+
+/** A talk's membership in a theme. */
+export interface ThemeMember {
+  /** Talk id. */
+  readonly id: string
+  /** How typical the talk is of the theme: cosine to the theme centre, in [-1, 1]. */
+  readonly score: number
+}
+
+/** A group of talks on one topic. */
+export interface Theme {
+  /** Stable id within the atlas (`theme-1`, … by decreasing size; `unclassified`). */
+  readonly id: string
+  /** Human-readable label of 2–3 terms, e.g. `XDP · queueing · scheduling`. */
+  readonly label: string
+  /** Most distinctive terms of the theme, best first. */
+  readonly keywords: readonly ThemeKeyword[]
+  /** Member talks, most typical first. */
+  readonly talks: readonly ThemeMember[]
+}
+
+/** Everything {@link buildAtlas} learned. Plain readonly data. */
+export interface Atlas {
+  /** Talks in input order. */
+  readonly talks: readonly Talk[]
+  /** Fitted TF-IDF vocabulary. */
+  readonly model: TfidfModel
+  /** L2-normalised TF-IDF rows, one per talk. */
+  readonly matrix: CsrMatrix
+  /** Fitted LSA projection. */
+  readonly lsa: LsaModel
+  /** Unit LSA rows, row-major n × dimensions (zero for talks without known terms). */
+  readonly embedding: { readonly dimensions: number; readonly vectors: Float32Array }
+  /** Themes, largest first; an `unclassified` theme holds talks with no distinctive terms. */
+  readonly themes: readonly Theme[]
+  /** Index into `themes` of each talk, in input order. */
+  readonly assignments: Int32Array
+  /** Unit theme centres in the LSA space, row-major (themes without `unclassified`) × dimensions. */
+  readonly centroids: Float32Array
+  /** The k search, when `k` was `'auto'`. */
+  readonly kSearch?: ChooseKResult
+  /** Options the atlas was built with. */
+  readonly options: ResolvedAtlasOptions
+  readonly warnings: readonly Warning[]
+}
+
+/** Atlas options with defaults filled in. */
+export interface ResolvedAtlasOptions {
+  readonly k: number | 'auto'
+  readonly seed: number
+  readonly dimensions: number
+  readonly restarts: number
+  readonly keywords: number
+  readonly tfidf: TfidfOptions
+}

@@ -1,0 +1,139 @@
+/**
+ * Chooses the number of themes: k-means is run for a geometric grid of k on a sample of
+ * the talks, and the k with the highest mean silhouette (Rousseeuw 1987) under cosine
+ * distance wins. Silhouette compares each talk's mean distance to its own cluster (a) with
+ * the mean distance to the nearest other cluster (b): s = (b − a) / max(a, b).
+ */
+import { OptionError } from '../errors.js'
+import { createRandom } from '../random.js'
+import { kmeans } from './kmeans.js'
+
+/** Options of {@link chooseK}. */
+export interface ChooseKOptions {
+  /** Smallest k tried. @default 2 */
+  readonly kMin?: number
+  /** Largest k tried. @default about n / 6, at most 400 */
+  readonly kMax?: number
+  /** Number of k values tried (geometric grid). @default 12 */
+  readonly candidates?: number
+  /** Talks sampled to score each k. @default 2000 */
+  readonly sampleSize?: number
+  /** Random seed. @default 42 */
+  readonly seed?: number
+}
+
+/** Result of {@link chooseK}. */
+export interface ChooseKResult {
+  /** The chosen k. */
+  readonly k: number
+  /** Every k tried with its mean silhouette, ascending k. */
+  readonly scores: readonly { readonly k: number; readonly silhouette: number }[]
+}
+
+/**
+ * Picks k for a set of unit rows by the silhouette criterion.
+ * @param points Row-major n × d unit rows (zero rows are ignored).
+ * @param dimensions d.
+ * @param options See {@link ChooseKOptions}.
+ */
+export function chooseK(points: Float32Array, dimensions: number, options: ChooseKOptions = {}): ChooseKResult {
+  const sample = sampleNonZeroRows(points, dimensions, options.sampleSize ?? 2000, options.seed ?? 42)
+  const n = sample.length / dimensions
+  if (n <= 2) return { k: Math.max(1, n), scores: [] }
+  const kMin = Math.max(2, options.kMin ?? 2)
+  const kMax = Math.min(n - 1, options.kMax ?? Math.min(400, Math.max(kMin, Math.round(n / 6))))
+  if (kMax < kMin) return { k: Math.max(1, Math.min(kMin, n)), scores: [] }
+  const candidates = options.candidates ?? 12
+  if (!Number.isInteger(candidates) || candidates < 1) throw new OptionError('chooseK', 'candidates', candidates, 'an integer ≥ 1')
+  const distances = cosineDistances(sample, dimensions)
+  const scores: { k: number; silhouette: number }[] = []
+  for (const k of geometricGrid(kMin, kMax, candidates)) {
+    const result = kmeans(sample, dimensions, { k, seed: options.seed ?? 42, restarts: 2 })
+    scores.push({ k, silhouette: meanSilhouette(distances, result.labels, result.k) })
+  }
+  let best = scores[0]
+  for (const score of scores) if (score.silhouette > best.silhouette) best = score
+  return { k: best.k, scores }
+}
+
+/**
+ * Integers spread geometrically over [from, to], ascending, without repeats.
+ * @param from Lower end.
+ * @param to Upper end.
+ * @param count Values wanted.
+ */
+export function geometricGrid(from: number, to: number, count: number): number[] {
+  const values = new Set<number>()
+  for (let t = 0; t < count; t++) {
+    const value = count === 1 ? from : from * Math.pow(to / from, t / (count - 1))
+    values.add(Math.round(value))
+  }
+  return [...values].sort((a, b) => a - b)
+}
+
+/**
+ * Pairwise cosine distances `1 − x·y` of unit rows, as a row-major n × n matrix.
+ * @param points Row-major unit rows.
+ * @param d Width.
+ */
+export function cosineDistances(points: Float32Array, d: number): Float32Array {
+  const n = points.length / d
+  const out = new Float32Array(n * n)
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      let dot = 0
+      for (let c = 0; c < d; c++) dot += points[i * d + c] * points[j * d + c]
+      out[i * n + j] = 1 - dot
+      out[j * n + i] = 1 - dot
+    }
+  }
+  return out
+}
+
+/**
+ * Mean silhouette of a labelling given pairwise distances (O(n²)).
+ * @param distances Row-major n × n distances.
+ * @param labels Cluster per row.
+ * @param k Number of clusters.
+ */
+export function meanSilhouette(distances: Float32Array, labels: Int32Array, k: number): number {
+  const n = labels.length
+  const sizes = new Int32Array(k)
+  for (let i = 0; i < n; i++) sizes[labels[i]]++
+  const sums = new Float64Array(k)
+  let total = 0
+  for (let i = 0; i < n; i++) {
+    sums.fill(0)
+    const row = i * n
+    for (let j = 0; j < n; j++) sums[labels[j]] += distances[row + j]
+    const own = labels[i]
+    if (sizes[own] <= 1) continue
+    const a = sums[own] / (sizes[own] - 1)
+    let b = Infinity
+    for (let c = 0; c < k; c++) if (c !== own && sizes[c] > 0) b = Math.min(b, sums[c] / sizes[c])
+    if (b === Infinity) continue
+    total += (b - a) / Math.max(a, b, 1e-12)
+  }
+  return total / n
+}
+
+function sampleNonZeroRows(points: Float32Array, d: number, size: number, seed: number): Float32Array {
+  const rows: number[] = []
+  for (let i = 0; i < points.length / d; i++) {
+    for (let c = i * d; c < (i + 1) * d; c++) if (points[c] !== 0) { rows.push(i); break }
+  }
+  if (rows.length > size) {
+    const random = createRandom(seed)
+    for (let t = 0; t < size; t++) {
+      const swap = t + Math.floor(random.next() * (rows.length - t))
+      const held = rows[t]
+      rows[t] = rows[swap]
+      rows[swap] = held
+    }
+    rows.length = size
+    rows.sort((a, b) => a - b)
+  }
+  const out = new Float32Array(rows.length * d)
+  rows.forEach((row, t) => out.set(points.subarray(row * d, row * d + d), t * d))
+  return out
+}

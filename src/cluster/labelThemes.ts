@@ -1,0 +1,122 @@
+/**
+ * Names clusters. Keywords are terms that many of a cluster's talks use and few other talks
+ * use: score = p_c · ln((p_c + ε) / (p_rest + ε)), where p_c is the share of the cluster's
+ * talks containing the term, p_rest the share of the other talks, and ε = 1 / n (a smoothed
+ * class-based TF-IDF in the spirit of BERTopic's c-TF-IDF, on document frequencies so that one
+ * talk repeating a word cannot name a theme).
+ */
+import type { CsrMatrix } from '../types.js'
+import type { TfidfModel } from '../vectorize/tfidf.js'
+
+/** A keyword of a theme with its distinctiveness score. */
+export interface ThemeKeyword {
+  /** Display form of the term (`XDP`, `stack unwinding`). */
+  readonly term: string
+  /** Distinctiveness score (higher is more typical of the theme). */
+  readonly score: number
+}
+
+/** Options of {@link labelThemes}. */
+export interface LabelOptions {
+  /** Keywords kept per theme. @default 10 */
+  readonly keywords?: number
+  /** Terms in a label. @default 3 */
+  readonly labelTerms?: number
+}
+
+/** Keywords and a label for every cluster. */
+export interface ThemeNames {
+  readonly keywords: readonly (readonly ThemeKeyword[])[]
+  readonly labels: readonly string[]
+}
+
+/**
+ * Finds keywords and a short label for every cluster.
+ * @param matrix TF-IDF rows (only the pattern of non-zeros is read).
+ * @param model Fitted vocabulary (for display forms).
+ * @param assignment Cluster per row, -1 for none.
+ * @param k Number of clusters.
+ * @param options See {@link LabelOptions}.
+ */
+export function labelThemes(
+  matrix: CsrMatrix,
+  model: TfidfModel,
+  assignment: Int32Array,
+  k: number,
+  options: LabelOptions = {},
+): ThemeNames {
+  const nKeywords = options.keywords ?? 10
+  const labelTerms = options.labelTerms ?? 3
+  const { clusterDocs, sizes } = clusterDocumentFrequencies(matrix, assignment, k)
+  const n = matrix.nRows
+  const epsilon = 1 / Math.max(n, 1)
+  const keywords: ThemeKeyword[][] = []
+  const labels: string[] = []
+  for (let c = 0; c < k; c++) {
+    const scored: { term: number; score: number }[] = []
+    const docs = clusterDocs[c]
+    const size = sizes[c]
+    for (const [term, inCluster] of docs) {
+      if (size >= 3 && inCluster < 2) continue
+      const pc = inCluster / size
+      const pRest = (model.docCounts[term] - inCluster) / Math.max(n - size, 1)
+      const score = pc * Math.log((pc + epsilon) / (pRest + epsilon))
+      if (score > 0) scored.push({ term, score })
+    }
+    scored.sort((a, b) => b.score - a.score || a.term - b.term)
+    const top = scored.slice(0, nKeywords).map(({ term, score }) => ({ term: model.labels[term], score: round(score) }))
+    keywords.push(top)
+    labels.push(composeLabel(scored.map((s) => model.labels[s.term]), labelTerms))
+  }
+  return { keywords, labels }
+}
+
+/**
+ * Counts, per cluster, how many of its rows contain each term.
+ */
+function clusterDocumentFrequencies(matrix: CsrMatrix, assignment: Int32Array, k: number) {
+  const clusterDocs: Map<number, number>[] = Array.from({ length: k }, () => new Map())
+  const sizes = new Int32Array(k)
+  for (let i = 0; i < matrix.nRows; i++) {
+    const c = assignment[i]
+    if (c < 0) continue
+    sizes[c]++
+    const docs = clusterDocs[c]
+    for (let p = matrix.indptr[i]; p < matrix.indptr[i + 1]; p++) {
+      const term = matrix.indices[p]
+      docs.set(term, (docs.get(term) ?? 0) + 1)
+    }
+  }
+  return { clusterDocs, sizes }
+}
+
+/**
+ * Joins the best terms into `A · B · C`, skipping a term that repeats one already chosen
+ * (`XDP` after `XDP hints`, `queueing` after `queue`).
+ * @param ranked Display forms, best first.
+ * @param count Terms wanted.
+ */
+export function composeLabel(ranked: readonly string[], count: number): string {
+  const chosen: string[] = []
+  const words = new Set<string>()
+  for (const term of ranked) {
+    if (chosen.length === count) break
+    const parts = term.toLowerCase().split(/[\s-]+/)
+    if (parts.every((part) => words.has(part) || [...words].some((w) => sharesStem(w, part)))) continue
+    chosen.push(term)
+    for (const part of parts) words.add(part)
+  }
+  return chosen.length > 0 ? chosen.join(' · ') : 'Miscellaneous'
+}
+
+function sharesStem(a: string, b: string): boolean {
+  const shortest = Math.min(a.length, b.length)
+  if (shortest < 4) return a === b
+  let common = 0
+  while (common < shortest && a[common] === b[common]) common++
+  return common >= Math.max(4, shortest - 2)
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6
+}

@@ -1,0 +1,123 @@
+/**
+ * Latent semantic analysis: a truncated SVD of the TF-IDF matrix by the randomized range
+ * finder of Halko, Martinsson and Tropp (2011), "Finding structure with randomness",
+ * algorithms 4.4 (subspace iteration) and 5.1 (direct SVD).
+ */
+import { OptionError } from '../errors.js'
+import { createRandom, nextGaussian } from '../random.js'
+import type { CsrMatrix } from '../types.js'
+import {
+  normalizeDenseRows,
+  orthonormalizeColumns,
+  sparseTimesDense,
+  sparseTransposeTimesDense,
+  symmetricEigen,
+} from './dense.js'
+
+/** Options of {@link fitLsa}. */
+export interface LsaOptions {
+  /** Number of latent dimensions (capped by the matrix size). @default 100 */
+  readonly dimensions?: number
+  /** Extra random directions for accuracy. @default 10 */
+  readonly oversampling?: number
+  /** Subspace (power) iterations for accuracy. @default 3 */
+  readonly powerIterations?: number
+  /** Seed of the random projection. @default 42 */
+  readonly seed?: number
+}
+
+/** A fitted LSA projection. */
+export interface LsaModel {
+  /** Number of latent dimensions d. */
+  readonly dimensions: number
+  /** Number of input terms m. */
+  readonly nTerms: number
+  /** Right singular vectors, row-major m × d: term j's coordinates are `components[j*d .. j*d+d)`. */
+  readonly components: Float32Array
+  /** Singular values, descending. */
+  readonly singularValues: Float32Array
+}
+
+/**
+ * Fits a rank-d LSA projection of a sparse matrix.
+ * @param matrix TF-IDF rows (n × m).
+ * @param options See {@link LsaOptions}.
+ */
+export function fitLsa(matrix: CsrMatrix, options: LsaOptions = {}): LsaModel {
+  const requested = options.dimensions ?? 100
+  if (!Number.isInteger(requested) || requested < 1) throw new OptionError('lsa', 'dimensions', requested, 'an integer ≥ 1')
+  const oversampling = options.oversampling ?? 10
+  const powerIterations = options.powerIterations ?? 3
+  const { nRows: n, nCols: m } = matrix
+  const dimensions = Math.max(1, Math.min(requested, n, m))
+  const l = Math.max(1, Math.min(dimensions + oversampling, n, m))
+  if (n === 0 || m === 0) {
+    return { dimensions, nTerms: m, components: new Float32Array(m * dimensions), singularValues: new Float32Array(dimensions) }
+  }
+  const random = createRandom(options.seed ?? 42)
+  const omega = new Float64Array(m * l)
+  for (let p = 0; p < omega.length; p++) omega[p] = nextGaussian(random)
+
+  let y = sparseTimesDense(matrix, omega, l)
+  for (let q = 0; q < powerIterations; q++) {
+    orthonormalizeColumns(y, n, l, 1)
+    const z = sparseTransposeTimesDense(matrix, y, l)
+    orthonormalizeColumns(z, m, l, 1)
+    y = sparseTimesDense(matrix, z, l)
+  }
+  orthonormalizeColumns(y, n, l)
+  // Bᵀ = Xᵀ Q (m × l); B Bᵀ = (Bᵀ)ᵀ Bᵀ (l × l) has eigenvectors U_B and eigenvalues s².
+  const bt = sparseTransposeTimesDense(matrix, y, l)
+  const gram = new Float64Array(l * l)
+  for (let j = 0; j < m; j++) {
+    const row = j * l
+    for (let a = 0; a < l; a++) {
+      const va = bt[row + a]
+      if (va === 0) continue
+      for (let b = 0; b < l; b++) gram[a * l + b] += va * bt[row + b]
+    }
+  }
+  const { values, vectors } = symmetricEigen(gram, l)
+  const components = new Float32Array(m * dimensions)
+  const singularValues = new Float32Array(dimensions)
+  for (let c = 0; c < dimensions; c++) {
+    const s = Math.sqrt(Math.max(values[c], 0))
+    singularValues[c] = s
+    if (s < 1e-10) continue
+    // v_c = Bᵀ u_c / s_c; the sign is fixed so the largest entry is positive (deterministic).
+    let largest = 0
+    for (let j = 0; j < m; j++) {
+      let sum = 0
+      for (let a = 0; a < l; a++) sum += bt[j * l + a] * vectors[a * l + c]
+      const value = sum / s
+      components[j * dimensions + c] = value
+      if (Math.abs(value) > Math.abs(largest)) largest = value
+    }
+    if (largest < 0) for (let j = 0; j < m; j++) components[j * dimensions + c] = -components[j * dimensions + c]
+  }
+  return { dimensions, nTerms: m, components, singularValues }
+}
+
+/**
+ * Projects sparse rows onto the LSA dimensions and scales each to unit length.
+ * @param model Fitted LSA model.
+ * @param matrix TF-IDF rows over the same terms.
+ * @returns Row-major n × d unit rows (zero rows stay zero).
+ */
+export function projectLsa(model: LsaModel, matrix: CsrMatrix): Float32Array {
+  const d = model.dimensions
+  const { nRows, indptr, indices, data } = matrix
+  const out = new Float32Array(nRows * d)
+  const row = new Float64Array(d)
+  for (let i = 0; i < nRows; i++) {
+    row.fill(0)
+    for (let p = indptr[i]; p < indptr[i + 1]; p++) {
+      const value = data[p]
+      const source = indices[p] * d
+      for (let c = 0; c < d; c++) row[c] += value * model.components[source + c]
+    }
+    out.set(row, i * d)
+  }
+  normalizeDenseRows(out, d)
+  return out
+}

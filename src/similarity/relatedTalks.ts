@@ -1,0 +1,115 @@
+/** Related talks and free-text search over an atlas. */
+import { InputError, OptionError } from '../errors.js'
+import { projectLsa } from '../cluster/lsa.js'
+import type { CsrMatrix } from '../types.js'
+import { transposeCsr } from '../vectorize/csr.js'
+import { vectorizeText } from '../vectorize/tfidf.js'
+import type { Atlas } from '../atlas/types.js'
+import { similarityToAll, type SimilarityQuery } from './cosine.js'
+import { TopK } from './topK.js'
+
+/** Options of {@link relatedTalks} and {@link searchTalks}. */
+export interface RelatedOptions {
+  /** Number of talks returned. @default 5 */
+  readonly top?: number
+  /** Shared terms listed per result. @default 5 */
+  readonly explainTerms?: number
+}
+
+/** A related talk with its score and the terms that explain it. */
+export interface RelatedTalk {
+  /** Talk id. */
+  readonly id: string
+  /** Blended cosine similarity, rounded to 6 decimals. */
+  readonly score: number
+  /** Display forms of the shared terms that contribute most, best first. */
+  readonly terms: readonly string[]
+}
+
+const invertedCache = new WeakMap<CsrMatrix, CsrMatrix>()
+
+/**
+ * The talks most similar to one talk (never the talk itself).
+ * @param atlas A built or loaded atlas.
+ * @param talkId Id of the query talk.
+ * @param options See {@link RelatedOptions}.
+ * @throws InputError when the id is unknown.
+ */
+export function relatedTalks(atlas: Atlas, talkId: string, options: RelatedOptions = {}): RelatedTalk[] {
+  const row = atlas.talks.findIndex((talk) => talk.id === talkId)
+  if (row < 0) throw new InputError(`related: no talk with id ${JSON.stringify(talkId)}`, { field: 'id' })
+  return relatedToRow(atlas, row, options)
+}
+
+/**
+ * The talks most similar to the talk at a position (never the talk itself).
+ * @param atlas A built or loaded atlas.
+ * @param row Position of the query talk.
+ * @param options See {@link RelatedOptions}.
+ */
+export function relatedToRow(atlas: Atlas, row: number, options: RelatedOptions = {}): RelatedTalk[] {
+  const { matrix, embedding } = atlas
+  const d = embedding.dimensions
+  const query: SimilarityQuery = {
+    terms: matrix.indices.subarray(matrix.indptr[row], matrix.indptr[row + 1]),
+    weights: matrix.data.subarray(matrix.indptr[row], matrix.indptr[row + 1]),
+    embedding: embedding.vectors.subarray(row * d, row * d + d),
+  }
+  return rank(atlas, query, row, options)
+}
+
+/**
+ * Free-text search: talks ranked by similarity to a query such as "packet scheduling in XDP".
+ * @param atlas A built or loaded atlas.
+ * @param text Query text.
+ * @param options See {@link RelatedOptions}.
+ */
+export function searchTalks(atlas: Atlas, text: string, options: RelatedOptions = {}): RelatedTalk[] {
+  const vector = vectorizeText(atlas.model, text)
+  const query: SimilarityQuery = {
+    terms: vector.indices,
+    weights: vector.data,
+    embedding: projectLsa(atlas.lsa, vector),
+  }
+  return rank(atlas, query, -1, options)
+}
+
+function rank(atlas: Atlas, query: SimilarityQuery, exclude: number, options: RelatedOptions): RelatedTalk[] {
+  const top = options.top ?? 5
+  if (!Number.isInteger(top) || top < 0) throw new OptionError('related', 'top', top, 'an integer ≥ 0')
+  const explainTerms = options.explainTerms ?? 5
+  let inverted = invertedCache.get(atlas.matrix)
+  if (inverted === undefined) {
+    inverted = transposeCsr(atlas.matrix)
+    invertedCache.set(atlas.matrix, inverted)
+  }
+  const scores = similarityToAll(atlas, inverted, query)
+  const best = new TopK(top)
+  for (let i = 0; i < scores.length; i++) if (i !== exclude) best.offer(i, scores[i])
+  return best.results().map(({ index, score }) => ({
+    id: atlas.talks[index]!.id,
+    score: Math.round(score * 1e6) / 1e6,
+    terms: sharedTerms(atlas, query, index, explainTerms),
+  }))
+}
+
+/**
+ * Terms shared by the query and a talk, by their contribution to the TF-IDF cosine.
+ */
+function sharedTerms(atlas: Atlas, query: SimilarityQuery, row: number, count: number): string[] {
+  const { matrix, model } = atlas
+  const contributions: { term: number; value: number }[] = []
+  let q = 0
+  for (let p = matrix.indptr[row]; p < matrix.indptr[row + 1] && q < query.terms.length; ) {
+    const a = matrix.indices[p]
+    const b = query.terms[q]
+    if (a === b) {
+      contributions.push({ term: a, value: matrix.data[p] * query.weights[q] })
+      p++
+      q++
+    } else if (a < b) p++
+    else q++
+  }
+  contributions.sort((x, y) => y.value - x.value || x.term - y.term)
+  return contributions.slice(0, count).map((c) => model.labels[c.term]!)
+}

@@ -1,0 +1,42 @@
+/** Keeps the best `size` (index, score) pairs seen; ties go to the lower index. */
+export class TopK {
+  private readonly indices: Int32Array
+  private readonly scores: Float64Array
+  private count = 0
+
+  /** @param size Number of pairs kept. */
+  constructor(private readonly size: number) {
+    this.indices = new Int32Array(size)
+    this.scores = new Float64Array(size)
+  }
+
+  /**
+   * Offers a candidate; kept when it beats the current worst.
+   * @param index Candidate index.
+   * @param score Candidate score.
+   */
+  offer(index: number, score: number): void {
+    if (this.size === 0) return
+    if (this.count === this.size && !this.beats(score, index, this.count - 1)) return
+    let position = this.count < this.size ? this.count++ : this.count - 1
+    while (position > 0 && this.beats(score, index, position - 1)) {
+      this.indices[position] = this.indices[position - 1]
+      this.scores[position] = this.scores[position - 1]
+      position--
+    }
+    this.indices[position] = index
+    this.scores[position] = score
+  }
+
+  /** Kept pairs, best first. */
+  results(): { index: number; score: number }[] {
+    const out: { index: number; score: number }[] = []
+    for (let t = 0; t < this.count; t++) out.push({ index: this.indices[t], score: this.scores[t] })
+    return out
+  }
+
+  private beats(score: number, index: number, position: number): boolean {
+    const other = this.scores[position]
+    return score > other || (score === other && index < this.indices[position])
+  }
+}

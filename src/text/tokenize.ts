@@ -1,0 +1,90 @@
+/**
+ * Tokenizer for technical abstracts. One linear pass with a single unambiguous regular
+ * expression: identifiers such as `AF_XDP`, `net_cls`, `io_uring`, `XDP-hints`, `v5.6`,
+ * `C++`, `C#` and `.NET` stay whole; everything else splits on non-word characters.
+ */
+
+/** Longest token kept; longer runs (base64 blobs, hashes, garbage) are skipped. */
+export const MAX_TOKEN_LENGTH = 64
+
+// Word characters are Unicode letters, marks and digits. Connectors (`-`, `_`, `.`, `'`) are
+// kept only between word characters, so runs of `-----` or `....` match nothing and
+// the pattern cannot backtrack more than one character. A leading dot is kept before a
+// capital (`.NET`); a trailing `++` or `#` is kept after a word (`C++`, `F#`).
+const TOKEN_PATTERN =
+  /(?:\.(?=\p{Lu}))?[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-_.'’][\p{L}\p{M}\p{N}]+)*(?:\+\+|#(?![\p{L}\p{N}]))?/gu
+
+/**
+ * Calls `visit` for every token of `text`, in order.
+ *
+ * @param text Text to scan.
+ * @param visit Receives the token, its start offset and whether a sentence or clause
+ *   boundary (punctuation other than quotes and hyphens) separates it from the previous token.
+ */
+export function scanTokens(
+  text: string,
+  visit: (token: string, start: number, boundaryBefore: boolean) => void,
+): void {
+  TOKEN_PATTERN.lastIndex = 0
+  let previousEnd = 0
+  let match: RegExpExecArray | null
+  while ((match = TOKEN_PATTERN.exec(text)) !== null) {
+    const start = match.index
+    let token = match[0]
+    const boundary = previousEnd === 0 ? true : hasBoundary(text, previousEnd, start)
+    previousEnd = start + token.length
+    if (token.length > MAX_TOKEN_LENGTH) continue
+    token = stripPossessive(token)
+    visit(token, start, boundary)
+  }
+}
+
+/**
+ * Splits text into surface tokens (original case kept).
+ *
+ * @param text Text to split.
+ * @returns Tokens in reading order, e.g. `tokenize("AF_XDP in v5.6")` → `["AF_XDP", "in", "v5.6"]`.
+ */
+export function tokenize(text: string): string[] {
+  const tokens: string[] = []
+  scanTokens(text, (token) => {
+    tokens.push(token)
+  })
+  return tokens
+}
+
+/**
+ * True when the gap `text[from, to)` holds punctuation that ends a phrase.
+ * @param text Whole text.
+ * @param from Gap start.
+ * @param to Gap end.
+ */
+function hasBoundary(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    // space, tab, newline, CR, quotes, hyphen, slash and NBSP do not break a phrase;
+    // a blank line does.
+    if (c === 32 || c === 9 || c === 160 || c === 34 || c === 39 || c === 45 || c === 0x2019 || c === 0x201c || c === 0x201d) continue
+    if (c === 10 || c === 13) {
+      if (i + 1 < to && (text.charCodeAt(i + 1) === 10 || text.charCodeAt(i + 1) === 13)) return true
+      continue
+    }
+    return true
+  }
+  return false
+}
+
+/**
+ * Removes an English possessive or contraction tail: `BPF's` → `BPF`, `programs’` → `programs`.
+ * @param token Token to trim.
+ */
+function stripPossessive(token: string): string {
+  const n = token.length
+  if (n > 2) {
+    const apostrophe = token.charCodeAt(n - 2)
+    if ((apostrophe === 39 || apostrophe === 0x2019) && (token[n - 1] === 's' || token[n - 1] === 'S')) {
+      return token.slice(0, n - 2)
+    }
+  }
+  return token
+}

@@ -1,0 +1,402 @@
+/**
+ * One pass over a corpus that turns text into weighted term counts: tokens are case-folded,
+ * stopwords dropped, words stemmed, hyphenated compounds kept together with their parts,
+ * and frequent two-word phrases added as extra terms. The most frequent surface form of
+ * every term is remembered so that labels read `XDP`, not `xdp`.
+ */
+import { scanTokens } from '../text/tokenize.js'
+import { stem } from '../text/stem.js'
+import type { CsrMatrix } from '../types.js'
+import { CsrBuilder } from './csr.js'
+
+/** A text to count: a title and a body, the title weighted more. */
+export interface CountableText {
+  readonly title: string
+  readonly abstract: string
+}
+
+/** Resolved settings of term counting. */
+export interface CountSettings {
+  /** Lower-case stopwords. */
+  readonly stopwords: ReadonlySet<string>
+  /** Weight of a title token relative to an abstract token. */
+  readonly titleWeight: number
+  /** Whether words are Porter-stemmed. */
+  readonly stem: boolean
+  /** Whether two-word phrases are detected and added. */
+  readonly phrases: boolean
+  /** A phrase must occur in at least this many documents. */
+  readonly minPhraseCount: number
+  /** Normalised pointwise mutual information a phrase needs, in (-1, 1]. */
+  readonly minPhraseAssociation: number
+}
+
+/** Terms and weighted counts of a corpus. Term ids are positions in `terms` (sorted). */
+export interface TermCounts {
+  /** Term keys, sorted: stems (`schedul`), compounds (`xdp-hint`), phrases (`stack unwind`). */
+  readonly terms: readonly string[]
+  /** Most frequent surface form of each term (`scheduling`, `XDP-hints`, `stack unwinding`). */
+  readonly labels: readonly string[]
+  /** Weighted counts, one row per text, columns = term ids. */
+  readonly counts: CsrMatrix
+  /** Selected phrases as pairs of unit keys, for counting new texts the same way. */
+  readonly phrases: readonly (readonly [string, string])[]
+}
+
+const BOUNDARY = -1
+const TITLE_END = -2
+const NON_ASCII = /[^\u0000-\u007f]/
+
+/** How a distinct raw token is counted. */
+interface TokenType {
+  /** Unit id, or -1 when the token is dropped (stopword, number, single letter). */
+  readonly unit: number
+  /** Unit ids of the parts of a hyphenated compound, counted as well. */
+  readonly parts: readonly number[]
+}
+
+/**
+ * Interns raw tokens and units (stems, compounds) and counts surface forms.
+ */
+class Lexicon {
+  readonly types = new Map<string, TokenType>()
+  readonly typeCounts = new Map<string, number>()
+  readonly unitIds = new Map<string, number>()
+  readonly unitKeys: string[] = []
+
+  constructor(private readonly settings: CountSettings) {}
+
+  /**
+   * Type of a raw token, registering it on first sight.
+   * @param token Raw token as it appears in the text.
+   * @param countSurface Whether to count this occurrence towards surface forms.
+   */
+  typeOf(token: string, countSurface: boolean): TokenType {
+    let type = this.types.get(token)
+    if (type === undefined) {
+      type = this.classify(token)
+      this.types.set(token, type)
+    }
+    if (countSurface && type.unit >= 0) this.typeCounts.set(token, (this.typeCounts.get(token) ?? 0) + 1)
+    return type
+  }
+
+  /**
+   * Unit id of a key, interning it.
+   * @param key Unit key.
+   */
+  intern(key: string): number {
+    let id = this.unitIds.get(key)
+    if (id === undefined) {
+      id = this.unitKeys.length
+      this.unitIds.set(key, id)
+      this.unitKeys.push(key)
+    }
+    return id
+  }
+
+  private classify(token: string): TokenType {
+    const lower = (NON_ASCII.test(token) ? token.normalize('NFKC') : token).toLowerCase()
+    if (this.isDropped(lower, token)) return { unit: -1, parts: [] }
+    if (lower.includes('-')) return this.classifyCompound(lower)
+    return { unit: this.intern(this.unitKey(lower)), parts: [] }
+  }
+
+  private classifyCompound(lower: string): TokenType {
+    const words = lower.split('-')
+    const parts: number[] = []
+    for (const word of words) {
+      if (!this.isDropped(word, word)) parts.push(this.intern(this.unitKey(word)))
+    }
+    const key = words.map((word) => this.unitKey(word)).join('-')
+    return { unit: this.intern(key), parts }
+  }
+
+  private unitKey(lower: string): string {
+    return this.settings.stem ? stem(lower) : lower
+  }
+
+  private isDropped(lower: string, surface: string): boolean {
+    if (this.settings.stopwords.has(lower)) return true
+    if (lower.length === 1) return !(surface >= 'A' && surface <= 'Z') || surface === 'A' || surface === 'I'
+    return isNumeric(lower)
+  }
+}
+
+/**
+ * True for numbers and number-like tokens (`2024`, `1.5`, `10-20`) that carry no topic.
+ * @param lower Lower-case token.
+ */
+function isNumeric(lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i)
+    if (!((c >= 48 && c <= 57) || c === 46 || c === 45 || c === 95 || c === 44)) return false
+  }
+  return true
+}
+
+/**
+ * Token streams of a corpus as unit ids: `BOUNDARY` separates phrases, `TITLE_END` ends
+ * the title. Compound parts follow their compound, flagged in `isPart`.
+ */
+interface Streams {
+  readonly units: Int32Array
+  readonly isPart: Uint8Array
+  readonly docStart: Int32Array
+}
+
+/**
+ * Reads every text once into unit streams.
+ * @param texts Texts to read.
+ * @param lexicon Lexicon to intern into.
+ */
+function readStreams(texts: readonly CountableText[], lexicon: Lexicon): Streams {
+  let units = new Int32Array(1 << 16)
+  let isPart = new Uint8Array(1 << 16)
+  let length = 0
+  const docStart = new Int32Array(texts.length + 1)
+  const append = (unit: number, part: number): void => {
+    if (length === units.length) {
+      const grown = new Int32Array(units.length * 2)
+      grown.set(units)
+      units = grown
+      const grownPart = new Uint8Array(isPart.length * 2)
+      grownPart.set(isPart)
+      isPart = grownPart
+    }
+    units[length] = unit
+    isPart[length] = part
+    length++
+  }
+  const visit = (token: string, _start: number, boundaryBefore: boolean): void => {
+    const type = lexicon.typeOf(token, true)
+    if (type.unit < 0) {
+      append(BOUNDARY, 0)
+      return
+    }
+    if (boundaryBefore) append(BOUNDARY, 0)
+    append(type.unit, 0)
+    for (const part of type.parts) append(part, 1)
+  }
+  for (let d = 0; d < texts.length; d++) {
+    docStart[d] = length
+    const text = texts[d]
+    scanTokens(text.title, visit)
+    append(TITLE_END, 0)
+    scanTokens(text.abstract, visit)
+  }
+  docStart[texts.length] = length
+  return { units: units.subarray(0, length), isPart: isPart.subarray(0, length), docStart }
+}
+
+/** Documents sampled for phrase detection: enough for stable statistics, bounded cost. */
+const PHRASE_SAMPLE_DOCS = 20_000
+
+/**
+ * Selects frequent, strongly associated adjacent pairs of units.
+ *
+ * Association is normalised PMI over adjacent pairs: `ln(p(ab) / (p(a) p(b))) / -ln p(ab)`
+ * (Bouma 2009), counted on at most `PHRASE_SAMPLE_DOCS` evenly spaced documents.
+ * @param streams Unit streams.
+ * @param nUnits Number of units.
+ * @param settings Phrase thresholds.
+ * @returns Selected pairs as `a * nUnits + b` keys.
+ */
+function selectPhrases(streams: Streams, nUnits: number, settings: CountSettings): Set<number> {
+  const nDocs = streams.docStart.length - 1
+  const step = Math.max(1, Math.floor(nDocs / PHRASE_SAMPLE_DOCS))
+  const unitCounts = new Float64Array(nUnits)
+  const pairDocs = new Map<number, number>()
+  const pairCounts = new Map<number, number>()
+  const seenInDoc = new Set<number>()
+  let nTokens = 0
+  for (let d = 0; d < nDocs; d += step) {
+    seenInDoc.clear()
+    let previous = BOUNDARY
+    for (let p = streams.docStart[d]; p < streams.docStart[d + 1]; p++) {
+      if (streams.isPart[p]) continue
+      const unit = streams.units[p]
+      if (unit < 0) {
+        previous = BOUNDARY
+        continue
+      }
+      unitCounts[unit]++
+      nTokens++
+      if (previous >= 0 && previous !== unit) {
+        const key = previous * nUnits + unit
+        pairCounts.set(key, (pairCounts.get(key) ?? 0) + 1)
+        if (!seenInDoc.has(key)) {
+          seenInDoc.add(key)
+          pairDocs.set(key, (pairDocs.get(key) ?? 0) + 1)
+        }
+      }
+      previous = unit
+    }
+  }
+  const selected = new Set<number>()
+  const minDocs = settings.minPhraseCount
+  for (const [key, docs] of pairDocs) {
+    if (docs < minDocs) continue
+    const a = Math.floor(key / nUnits)
+    const b = key - a * nUnits
+    const pab = pairCounts.get(key)! / nTokens
+    const npmi = Math.log(pab / ((unitCounts[a] / nTokens) * (unitCounts[b] / nTokens))) / -Math.log(pab)
+    if (npmi >= settings.minPhraseAssociation) selected.add(key)
+  }
+  return selected
+}
+
+/**
+ * Counts weighted terms of every text into a CSR matrix over sorted term ids.
+ * @param streams Unit streams.
+ * @param unitTerm Term id of each unit, -1 for units outside the vocabulary.
+ * @param phraseTerm Term id of each selected pair key.
+ * @param nUnits Number of units.
+ * @param nTerms Number of terms.
+ * @param titleWeight Weight of title tokens.
+ */
+function countStreams(
+  streams: Streams,
+  unitTerm: Int32Array,
+  phraseTerm: ReadonlyMap<number, number>,
+  nUnits: number,
+  nTerms: number,
+  titleWeight: number,
+): CsrMatrix {
+  const nDocs = streams.docStart.length - 1
+  const weights = new Float64Array(nTerms)
+  const touched: number[] = []
+  const builder = new CsrBuilder(nTerms)
+  const add = (term: number, weight: number): void => {
+    if (term < 0) return
+    if (weights[term] === 0) touched.push(term)
+    weights[term] += weight
+  }
+  for (let d = 0; d < nDocs; d++) {
+    let weight = titleWeight
+    let previous = BOUNDARY
+    for (let p = streams.docStart[d]; p < streams.docStart[d + 1]; p++) {
+      const unit = streams.units[p]
+      if (unit === TITLE_END) {
+        weight = 1
+        previous = BOUNDARY
+        continue
+      }
+      if (unit < 0) {
+        previous = BOUNDARY
+        continue
+      }
+      add(unitTerm[unit], weight)
+      if (streams.isPart[p]) continue
+      if (previous >= 0 && phraseTerm.size > 0) {
+        const phrase = phraseTerm.get(previous * nUnits + unit)
+        if (phrase !== undefined) add(phrase, weight)
+      }
+      previous = unit
+    }
+    touched.sort((a, b) => a - b)
+    for (const term of touched) {
+      builder.push(term, weights[term])
+      weights[term] = 0
+    }
+    touched.length = 0
+    builder.endRow()
+  }
+  return builder.finish()
+}
+
+/**
+ * Picks the most frequent surface form per unit (ties: the lower-case one, then the
+ * alphabetically first).
+ * @param lexicon Lexicon with counted surface forms.
+ */
+function surfaceForms(lexicon: Lexicon): string[] {
+  const best: string[] = new Array<string>(lexicon.unitKeys.length).fill('')
+  const bestCount = new Float64Array(lexicon.unitKeys.length)
+  const surfaces = [...lexicon.typeCounts.keys()].sort()
+  for (const surface of surfaces) {
+    const count = lexicon.typeCounts.get(surface)!
+    const type = lexicon.types.get(surface)!
+    const unit = type.unit
+    const current = best[unit]
+    const better =
+      count > bestCount[unit] ||
+      (count === bestCount[unit] && current !== current.toLowerCase() && surface === surface.toLowerCase())
+    if (better) {
+      best[unit] = surface
+      bestCount[unit] = count
+    }
+  }
+  // Parts of compounds seen only inside compounds take the part's own text.
+  for (let u = 0; u < best.length; u++) if (best[u] === '') best[u] = lexicon.unitKeys[u]
+  return best
+}
+
+/**
+ * Counts the terms of a corpus.
+ *
+ * @param texts Texts (title + abstract) in corpus order.
+ * @param settings Resolved counting settings.
+ * @returns Sorted terms, their surface labels, and weighted counts per text.
+ */
+export function countTerms(texts: readonly CountableText[], settings: CountSettings): TermCounts {
+  const lexicon = new Lexicon(settings)
+  const streams = readStreams(texts, lexicon)
+  const nUnits = lexicon.unitKeys.length
+  const phraseKeys = settings.phrases ? [...selectPhrases(streams, nUnits, settings)] : []
+  const unitSurface = surfaceForms(lexicon)
+
+  const entries: { key: string; label: string; unit: number; phrase: number }[] = []
+  for (let u = 0; u < nUnits; u++) entries.push({ key: lexicon.unitKeys[u], label: unitSurface[u], unit: u, phrase: -1 })
+  for (const pair of phraseKeys) {
+    const a = Math.floor(pair / nUnits)
+    const b = pair - a * nUnits
+    const key = `${lexicon.unitKeys[a]} ${lexicon.unitKeys[b]}`
+    entries.push({ key, label: `${unitSurface[a]} ${unitSurface[b]}`, unit: -1, phrase: pair })
+  }
+  entries.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+
+  const unitTerm = new Int32Array(nUnits)
+  const phraseTerm = new Map<number, number>()
+  const phrases: (readonly [string, string])[] = []
+  entries.forEach((entry, term) => {
+    if (entry.unit >= 0) unitTerm[entry.unit] = term
+    else {
+      phraseTerm.set(entry.phrase, term)
+      const a = Math.floor(entry.phrase / nUnits)
+      phrases.push([lexicon.unitKeys[a], lexicon.unitKeys[entry.phrase - a * nUnits]])
+    }
+  })
+  const counts = countStreams(streams, unitTerm, phraseTerm, nUnits, entries.length, settings.titleWeight)
+  return { terms: entries.map((e) => e.key), labels: entries.map((e) => e.label), counts, phrases }
+}
+
+/**
+ * Counts texts against an existing vocabulary: units and phrases outside it are ignored.
+ *
+ * @param texts Texts to count.
+ * @param settings The settings the vocabulary was counted with.
+ * @param termIds Term id of every term key.
+ * @param phrases Phrases of the vocabulary as pairs of unit keys.
+ * @returns Weighted counts, one row per text, columns = the vocabulary's term ids.
+ */
+export function countTermsAgainst(
+  texts: readonly CountableText[],
+  settings: CountSettings,
+  termIds: ReadonlyMap<string, number>,
+  phrases: readonly (readonly [string, string])[],
+): CsrMatrix {
+  const lexicon = new Lexicon(settings)
+  const streams = readStreams(texts, lexicon)
+  const nUnits = lexicon.unitKeys.length
+  const unitTerm = new Int32Array(nUnits)
+  for (let u = 0; u < nUnits; u++) unitTerm[u] = termIds.get(lexicon.unitKeys[u]) ?? -1
+  const phraseTerm = new Map<number, number>()
+  for (const [a, b] of phrases) {
+    const unitA = lexicon.unitIds.get(a)
+    const unitB = lexicon.unitIds.get(b)
+    const term = termIds.get(`${a} ${b}`)
+    if (unitA !== undefined && unitB !== undefined && term !== undefined) phraseTerm.set(unitA * nUnits + unitB, term)
+  }
+  return countStreams(streams, unitTerm, phraseTerm, nUnits, termIds.size, settings.titleWeight)
+}

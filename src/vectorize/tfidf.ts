@@ -1,0 +1,232 @@
+/**
+ * TF-IDF: vocabulary pruning by document frequency, sublinear term frequency, smoothed
+ * inverse document frequency and L2 row normalisation, in the spirit of scikit-learn's
+ * `TfidfVectorizer(sublinear_tf=True)`.
+ */
+import { OptionError } from '../errors.js'
+import { buildStopwords } from '../text/stopwords.js'
+import type { CsrMatrix, Talk, Warning } from '../types.js'
+import { columnCounts, CsrBuilder, normalizeRows } from './csr.js'
+import { countTerms, countTermsAgainst, type CountSettings, type CountableText } from './countTerms.js'
+
+/** Options of {@link fitTfidf}. Every field is optional. */
+export interface TfidfOptions {
+  /** Weight of a title token relative to an abstract token. @default 2 */
+  readonly titleWeight?: number
+  /** Porter-stem words so that `scheduler` and `scheduling` are one term. @default true */
+  readonly stem?: boolean
+  /** Add frequent two-word phrases (`stack unwinding`) as extra terms. @default true */
+  readonly phrases?: boolean
+  /** A phrase must occur in at least this many talks. @default 3 */
+  readonly minPhraseCount?: number
+  /** Normalised PMI a phrase needs, in (-1, 1]. @default 0.3 */
+  readonly minPhraseAssociation?: number
+  /** Extra stopwords (any case). @default [] */
+  readonly stopwords?: readonly string[]
+  /** Words to remove from the default stopwords. @default [] */
+  readonly keepWords?: readonly string[]
+  /** Drop terms found in fewer talks than this. @default 2 */
+  readonly minDocCount?: number
+  /** Drop terms found in more than this share of talks. @default 0.5 */
+  readonly maxDocRatio?: number
+  /** Use `1 + ln(tf)` instead of raw term frequency. @default true */
+  readonly sublinearTf?: boolean
+}
+
+/** {@link TfidfOptions} with every default filled in. */
+export type ResolvedTfidfOptions = { readonly [K in keyof TfidfOptions]-?: Exclude<TfidfOptions[K], undefined> }
+
+/** Frozen defaults of {@link TfidfOptions}. */
+export const defaultTfidfOptions: ResolvedTfidfOptions = Object.freeze({
+  titleWeight: 2,
+  stem: true,
+  phrases: true,
+  minPhraseCount: 3,
+  minPhraseAssociation: 0.3,
+  stopwords: [],
+  keepWords: [],
+  minDocCount: 2,
+  maxDocRatio: 0.5,
+  sublinearTf: true,
+})
+
+/** A fitted TF-IDF vocabulary. Plain readonly data: it serialises to JSON as is. */
+export interface TfidfModel {
+  /** Term keys sorted ascending; a term's id is its position. */
+  readonly terms: readonly string[]
+  /** Most frequent surface form of each term, for display (`XDP`, `stack unwinding`). */
+  readonly labels: readonly string[]
+  /** Smoothed inverse document frequency of each term: `ln((1 + n) / (1 + df)) + 1`. */
+  readonly idf: Float32Array
+  /** Number of talks each term occurs in. */
+  readonly docCounts: Int32Array
+  /** Phrases of the vocabulary as pairs of unit keys. */
+  readonly phrases: readonly (readonly [string, string])[]
+  /** Number of talks the model was fitted on. */
+  readonly nDocs: number
+  /** The options the model was fitted with. */
+  readonly options: ResolvedTfidfOptions
+}
+
+/** Result of {@link fitTfidf}. */
+export interface TfidfResult {
+  readonly model: TfidfModel
+  /** L2-normalised TF-IDF rows, one per talk, in input order. */
+  readonly matrix: CsrMatrix
+  readonly warnings: readonly Warning[]
+}
+
+/**
+ * Validates options and fills defaults.
+ * @param options User options.
+ */
+export function resolveTfidfOptions(options: TfidfOptions = {}): ResolvedTfidfOptions {
+  const resolved = { ...defaultTfidfOptions, ...stripUndefined(options) }
+  checkNumber('titleWeight', resolved.titleWeight, 0, Infinity, 'a number ≥ 0')
+  checkInteger('minPhraseCount', resolved.minPhraseCount, 1)
+  checkNumber('minPhraseAssociation', resolved.minPhraseAssociation, -1, 1, 'a number in [-1, 1]')
+  checkInteger('minDocCount', resolved.minDocCount, 1)
+  checkNumber('maxDocRatio', resolved.maxDocRatio, Number.MIN_VALUE, 1, 'a number in (0, 1]')
+  return Object.freeze(resolved)
+}
+
+/**
+ * Fits a TF-IDF vocabulary on talks and returns their vectors.
+ *
+ * Term frequency is `1 + ln(count)` (sublinear), where title tokens count `titleWeight`
+ * times; idf is `ln((1 + n) / (1 + df)) + 1`; rows are scaled to unit length. Terms in fewer
+ * than `minDocCount` talks or in more than `maxDocRatio` of them are dropped; when that
+ * leaves no term (tiny or uniform corpora) the bounds are relaxed and a warning says so.
+ *
+ * @param talks Talks (title and abstract are read).
+ * @param options See {@link TfidfOptions}.
+ * @returns The model, the matrix and warnings.
+ */
+export function fitTfidf(talks: readonly CountableText[], options: TfidfOptions = {}): TfidfResult {
+  const resolved = resolveTfidfOptions(options)
+  const settings = countSettings(resolved)
+  const counted = countTerms(talks, settings)
+  const docCounts = columnCounts(counted.counts)
+  const warnings: Warning[] = []
+  let keep = keptTerms(docCounts, talks.length, resolved.minDocCount, resolved.maxDocRatio)
+  if (keep.length === 0 && counted.terms.length > 0) {
+    keep = keptTerms(docCounts, talks.length, 1, 1)
+    warnings.push({
+      code: 'vocabulary-relaxed',
+      message: `tfidf: no term is in ≥ minDocCount=${resolved.minDocCount} and ≤ maxDocRatio=${resolved.maxDocRatio} of ${talks.length} talks; every term was kept`,
+    })
+  }
+  const termIds = new Int32Array(counted.terms.length).fill(-1)
+  keep.forEach((term, id) => (termIds[term] = id))
+  const terms = keep.map((t) => counted.terms[t])
+  const keptSet = new Set(terms)
+  const model: TfidfModel = {
+    terms,
+    labels: keep.map((t) => counted.labels[t]),
+    idf: smoothedIdf(keep.map((t) => docCounts[t]), talks.length),
+    docCounts: Int32Array.from(keep, (t) => docCounts[t]),
+    phrases: counted.phrases.filter(([a, b]) => keptSet.has(`${a} ${b}`)),
+    nDocs: talks.length,
+    options: resolved,
+  }
+  const matrix = weighCounts(selectColumns(counted.counts, termIds, terms.length), model)
+  return { model, matrix, warnings }
+}
+
+/**
+ * Vectorises talks against a fitted vocabulary; terms the model does not know are ignored.
+ * @param model Fitted model.
+ * @param talks Talks or texts to vectorise.
+ * @returns L2-normalised TF-IDF rows, one per talk.
+ */
+export function transformTfidf(model: TfidfModel, talks: readonly CountableText[]): CsrMatrix {
+  const termIds = new Map<string, number>()
+  model.terms.forEach((term, id) => termIds.set(term, id))
+  const counts = countTermsAgainst(talks, countSettings(model.options), termIds, model.phrases)
+  return weighCounts(counts, model)
+}
+
+/**
+ * Vectorises free text (a query) against a fitted vocabulary.
+ * @param model Fitted model.
+ * @param text Query text.
+ */
+export function vectorizeText(model: TfidfModel, text: string): CsrMatrix {
+  return transformTfidf(model, [{ title: '', abstract: text }])
+}
+
+/** Talk-shaped input accepted by the vectoriser. */
+export type { CountableText } from './countTerms.js'
+export type { Talk }
+
+/**
+ * Applies tf weighting and idf to raw counts in place, then normalises rows.
+ * @param counts Weighted counts over the model's terms.
+ * @param model Fitted model.
+ */
+function weighCounts(counts: CsrMatrix, model: TfidfModel): CsrMatrix {
+  const { data, indices } = counts
+  const sublinear = model.options.sublinearTf
+  for (let p = 0; p < data.length; p++) {
+    const tf = sublinear && data[p] > 1 ? 1 + Math.log(data[p]) : data[p]
+    data[p] = tf * model.idf[indices[p]]
+  }
+  normalizeRows(counts)
+  return counts
+}
+
+function countSettings(options: ResolvedTfidfOptions): CountSettings {
+  return {
+    stopwords: buildStopwords(options.stopwords, options.keepWords),
+    titleWeight: options.titleWeight,
+    stem: options.stem,
+    phrases: options.phrases,
+    minPhraseCount: options.minPhraseCount,
+    minPhraseAssociation: options.minPhraseAssociation,
+  }
+}
+
+function keptTerms(docCounts: Int32Array, nDocs: number, minDocCount: number, maxDocRatio: number): number[] {
+  const maxDocs = maxDocRatio * nDocs
+  const keep: number[] = []
+  for (let t = 0; t < docCounts.length; t++) {
+    if (docCounts[t] >= minDocCount && docCounts[t] <= maxDocs) keep.push(t)
+  }
+  return keep
+}
+
+function smoothedIdf(docCounts: readonly number[], nDocs: number): Float32Array {
+  return Float32Array.from(docCounts, (df) => Math.log((1 + nDocs) / (1 + df)) + 1)
+}
+
+/**
+ * Keeps the columns with a new id ≥ 0, renumbered; order is preserved so rows stay sorted.
+ * @param matrix Input matrix.
+ * @param newIds New id per old column, -1 to drop.
+ * @param nCols Number of kept columns.
+ */
+function selectColumns(matrix: CsrMatrix, newIds: Int32Array, nCols: number): CsrMatrix {
+  const builder = new CsrBuilder(nCols)
+  for (let i = 0; i < matrix.nRows; i++) {
+    for (let p = matrix.indptr[i]; p < matrix.indptr[i + 1]; p++) {
+      const j = newIds[matrix.indices[p]]
+      if (j >= 0) builder.push(j, matrix.data[p])
+    }
+    builder.endRow()
+  }
+  return builder.finish()
+}
+
+function stripUndefined<T extends object>(options: T): Partial<T> {
+  const out: Partial<T> = {}
+  for (const key of Object.keys(options) as (keyof T)[]) if (options[key] !== undefined) out[key] = options[key]
+  return out
+}
+
+function checkNumber(name: string, value: number, min: number, max: number, allowed: string): void {
+  if (typeof value !== 'number' || !(value >= min && value <= max)) throw new OptionError('tfidf', name, value, allowed)
+}
+
+function checkInteger(name: string, value: number, min: number): void {
+  if (!Number.isInteger(value) || value < min) throw new OptionError('tfidf', name, value, `an integer ≥ ${min}`)
+}
