@@ -47,3 +47,14 @@ export type { Atlas, AtlasOptions, ResolvedAtlasOptions, Theme, ThemeMember } fr
 // --- report ---
 
 // --- eval ---
+export { accuracy } from './eval/accuracy.js'
+export { adjustedRandIndex } from './eval/adjustedRandIndex.js'
+export { contingency } from './eval/contingency.js'
+export type { Contingency } from './eval/contingency.js'
+export type { Label, LabelCodes, Labels } from './eval/labels.js'
+export { normalizedMutualInfo, defaultNormalizedMutualInfoOptions } from './eval/normalizedMutualInfo.js'
+export type { EntropyAverage, NormalizedMutualInfoOptions } from './eval/normalizedMutualInfo.js'
+export { pairPurity } from './eval/pairPurity.js'
+export { precisionAtK } from './eval/precisionAtK.js'
+export { vMeasure, defaultVMeasureOptions } from './eval/vMeasure.js'
+export type { VMeasure, VMeasureOptions } from './eval/vMeasure.js'
