@@ -383,7 +383,7 @@ function reportClashes(
   warnings: Warning[],
 ): number {
   // speaker key + slot → { name, sessions (output positions), talk ids }
-  const seen = new Map<string, { name: string; slot: number; sessions: number[]; talks: string[] }>()
+  const seen = new Map<string, { name: string; slot: number; sessions: number[]; talks: number[] }>()
   order.forEach((s, position) => {
     for (const i of groups[s]) {
       for (const name of talkSpeakers(atlas, i)) {
@@ -394,7 +394,7 @@ function reportClashes(
           seen.set(key, entry)
         }
         if (!entry.sessions.includes(position)) entry.sessions.push(position)
-        entry.talks.push(atlas.talks[i]!.id)
+        entry.talks.push(i)
       }
     }
   })
@@ -406,7 +406,7 @@ function reportClashes(
     warnings.push({
       code: 'speaker-clash',
       message: `sessions: speaker ${JSON.stringify(entry.name)} is in ${entry.sessions.length} sessions of slot ${entry.slot} (${ids}); no clash-free schedule was found`,
-      talkIds: entry.talks,
+      talkIds: entry.talks.sort((a, b) => a - b).map((i) => atlas.talks[i]!.id),
     })
   }
   return clashes
