@@ -27,11 +27,11 @@ describe('generateCorpus', () => {
     // versions; change it only together with a CHANGELOG line.
     const [talk] = generateCorpus({ talks: 1, seed: 42 })
     expect(talk!.id).toBe('syn-000001')
-    expect(talk!.title).toBe('Wouthoul Deplelable Kenioster Kimkynging Kimkynging Ihar Preng Prerpystbroing Haiflabrox Prosli')
-    expect(talk!.topic).toBe('skoumustfios kimkynging')
-    expect(talk!.secondaryTopic).toBe('preaxal bimgengshean')
-    expect(talk!.speakers).toEqual(['Bashat Zongmyn'])
-    expect(talk!.abstract.startsWith('Shoifyn some fasthoucea thais this mircaeax fetsaxil praware')).toBe(true)
+    expect(talk!.title).toBe('Drail Skislouster Gawioics Grast Cracreanpym Penable Klistzengprol Donko')
+    expect(talk!.topic).toBe('donko drail')
+    expect(talk!.secondaryTopic).toBe('therity penable')
+    expect(talk!.speakers).toEqual(['Tuklailion Poumchiga'])
+    expect(talk!.abstract.startsWith('In open its kloutrorkism halix which the and ongvendmai')).toBe(true)
   })
 
   it('generateCorpus({ talks: 2000 }) writes abstracts of about 950 bytes', () => {
