@@ -8,6 +8,6 @@ const talks = (JSON.parse(readFileSync(path, 'utf8')) as { talks: Talk[] }).talk
 const atlas = buildAtlas(talks, { k: 'auto', seed: 7 })
 for (const warning of atlas.warnings) console.error(`warning: ${warning.message}`)
 for (const theme of atlas.themes) {
-  const titles = theme.talks.slice(0, 3).map((m) => talks.find((t) => t.id === m.id)!.title)
+  const titles = theme.talks.slice(0, 3).map((m: { id: string }) => talks.find((t) => t.id === m.id)!.title)
   console.log(`${theme.label} (${theme.talks.length}): ${titles.join(' | ')}`)
 }
