@@ -1,6 +1,7 @@
 /**
  * One pass over a corpus that turns text into weighted term counts: tokens are case-folded,
- * stopwords dropped, words stemmed, hyphenated compounds kept together with their parts,
+ * stopwords dropped, words stemmed, hyphenated and snake_case compounds (`XDP-hints`,
+ * `XDP_REDIRECT`) kept together with their parts,
  * and frequent two-word phrases added as extra terms. The most frequent surface form of
  * every term is remembered so that labels read `XDP`, not `xdp`.
  */
@@ -46,12 +47,15 @@ export interface TermCounts {
 const BOUNDARY = -1
 const TITLE_END = -2
 const NON_ASCII = /[^\u0000-\u007f]/
+/** Joiners of compounds whose parts are counted too: `XDP-hints`, `XDP_REDIRECT`, `page_pool`. */
+const COMPOUND_SEPARATORS = /[-_]/
+const COMPOUND_WORDS = /[^-_]+/g
 
 /** How a distinct raw token is counted. */
 interface TokenType {
   /** Unit id, or -1 when the token is dropped (stopword, number, single letter). */
   readonly unit: number
-  /** Unit ids of the parts of a hyphenated compound, counted as well. */
+  /** Unit ids of the parts of a hyphenated or snake_case compound, counted as well. */
   readonly parts: readonly number[]
 }
 
@@ -98,17 +102,17 @@ class Lexicon {
   private classify(token: string): TokenType {
     const lower = (NON_ASCII.test(token) ? token.normalize('NFKC') : token).toLowerCase()
     if (this.isDropped(lower, token)) return { unit: -1, parts: [] }
-    if (lower.includes('-')) return this.classifyCompound(lower)
+    if (COMPOUND_SEPARATORS.test(lower)) return this.classifyCompound(lower)
     return { unit: this.intern(this.unitKey(lower)), parts: [] }
   }
 
   private classifyCompound(lower: string): TokenType {
-    const words = lower.split('-')
+    const words = lower.split(COMPOUND_SEPARATORS)
     const parts: number[] = []
     for (const word of words) {
       if (!this.isDropped(word, word)) parts.push(this.intern(this.unitKey(word)))
     }
-    const key = words.map((word) => this.unitKey(word)).join('-')
+    const key = lower.replace(COMPOUND_WORDS, (word) => this.unitKey(word))
     return { unit: this.intern(key), parts }
   }
 
