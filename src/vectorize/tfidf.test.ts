@@ -32,3 +32,19 @@ describe('fitTfidf(talks, options)', () => {
     expect(() => fitTfidf(talks, { idfPower: -1 })).toThrow(/idfPower/)
   })
 })
+
+describe('fitTfidf phrase labels', () => {
+  it('fitTfidf labels a phrase with its most frequent surface text, not per-word forms', () => {
+    const texts = [
+      'Secure boot on servers. Security matters and security teams review secure boot.',
+      'We enable secure boot everywhere. Security audits help.',
+      'Measured and secure boot chains. Security keys rotate.',
+      'Firmware updates and security for servers: security reviews, security budgets.',
+    ].map((abstract) => ({ title: '', abstract }))
+    const { model } = fitTfidf(texts, { minDocCount: 1, maxDocRatio: 1, minPhraseCount: 3 })
+    const phrase = model.terms.indexOf('secur boot')
+    expect(phrase).toBeGreaterThanOrEqual(0)
+    expect(model.labels[phrase]).toBe('secure boot')
+    expect(model.labels[model.terms.indexOf('secur')]).toBe('security')
+  })
+})
