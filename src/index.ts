@@ -25,6 +25,8 @@ export { kmeans } from './cluster/kmeans.js'
 export type { KmeansOptions, KmeansResult } from './cluster/kmeans.js'
 export { chooseK, meanSilhouette, cosineDistances } from './cluster/chooseK.js'
 export type { ChooseKOptions, ChooseKResult } from './cluster/chooseK.js'
+export { smoothNeighbours } from './cluster/smoothNeighbours.js'
+export type { SmoothOptions } from './cluster/smoothNeighbours.js'
 export { labelThemes, composeLabel } from './cluster/labelThemes.js'
 export type { LabelOptions, ThemeKeyword, ThemeNames } from './cluster/labelThemes.js'
 

@@ -6,7 +6,9 @@ import { chooseK } from '../cluster/chooseK.js'
 import { kmeans } from '../cluster/kmeans.js'
 import { labelThemes } from '../cluster/labelThemes.js'
 import { fitLsa, projectLsa } from '../cluster/lsa.js'
-import type { Talk, Warning } from '../types.js'
+import { smoothNeighbours } from '../cluster/smoothNeighbours.js'
+import type { LsaModel } from '../cluster/lsa.js'
+import type { CsrMatrix, Talk, Warning } from '../types.js'
 import { fitTfidf, type TfidfOptions } from '../vectorize/tfidf.js'
 import type { Atlas, AtlasOptions, ResolvedAtlasOptions, Theme } from './types.js'
 import { themeMembers } from './themeMembers.js'
@@ -30,7 +32,7 @@ export function buildAtlas(talks: readonly Talk[], options: AtlasOptions = {}): 
   const tfidf = fitTfidf(talks, resolved.tfidf)
   warnings.push(...tfidf.warnings)
   const lsa = fitLsa(tfidf.matrix, { dimensions: resolved.dimensions, seed: resolved.seed })
-  const vectors = projectLsa(lsa, tfidf.matrix)
+  const vectors = embedTalks(lsa, tfidf.matrix, resolved)
   const d = lsa.dimensions
   const kSearch = resolved.k === 'auto' ? chooseK(vectors, d, { seed: resolved.seed }) : undefined
   const k = kSearch?.k ?? (resolved.k as number)
@@ -74,13 +76,28 @@ export function buildAtlas(talks: readonly Talk[], options: AtlasOptions = {}): 
  * @param options User options.
  */
 export function resolveAtlasOptions(options: AtlasOptions = {}): ResolvedAtlasOptions {
-  const { k = 'auto', seed = 42, dimensions = 100, restarts = 10, keywords = 10, ...tfidf } = options
+  const { k = 'auto', seed = 42, dimensions = 100, restarts = 10, keywords = 10, smoothing = 5, ...tfidf } = options
   if (k !== 'auto' && (!Number.isInteger(k) || k < 1)) throw new OptionError('themes', 'k', k, "an integer ≥ 1 or 'auto'")
   if (!Number.isInteger(seed)) throw new OptionError('themes', 'seed', seed, 'an integer')
   if (!Number.isInteger(dimensions) || dimensions < 1) throw new OptionError('themes', 'dimensions', dimensions, 'an integer ≥ 1')
   if (!Number.isInteger(restarts) || restarts < 1) throw new OptionError('themes', 'restarts', restarts, 'an integer ≥ 1')
   if (!Number.isInteger(keywords) || keywords < 1) throw new OptionError('themes', 'keywords', keywords, 'an integer ≥ 1')
-  return { k, seed, dimensions, restarts, keywords, tfidf: tfidf as TfidfOptions }
+  if (!Number.isInteger(smoothing) || smoothing < 0) throw new OptionError('themes', 'smoothing', smoothing, 'an integer ≥ 0')
+  return { k, seed, dimensions, restarts, keywords, smoothing, tfidf: tfidf as TfidfOptions }
+}
+
+/**
+ * The talks' embedding: unit LSA rows, each mixed with its `smoothing` nearest neighbours.
+ * `loadAtlas` calls it too, so a loaded atlas ranks exactly like the built one.
+ * @param lsa Fitted LSA model.
+ * @param matrix TF-IDF rows of the talks.
+ * @param options Resolved options (`smoothing`, `seed`; atlases saved before smoothing existed have none).
+ */
+export function embedTalks(lsa: LsaModel, matrix: CsrMatrix, options: Pick<ResolvedAtlasOptions, 'seed'> & { readonly smoothing?: number }): Float32Array {
+  const vectors = projectLsa(lsa, matrix)
+  const smoothing = options.smoothing ?? 0
+  if (smoothing === 0) return vectors
+  return smoothNeighbours(vectors, lsa.dimensions, { neighbours: smoothing, seed: options.seed })
 }
 
 /**

@@ -4,7 +4,8 @@
  * code, so a loaded atlas gives identical themes, related talks and assignments.
  */
 import { InputError } from '../errors.js'
-import { projectLsa, type LsaModel } from '../cluster/lsa.js'
+import type { LsaModel } from '../cluster/lsa.js'
+import { embedTalks } from './buildAtlas.js'
 import type { CsrMatrix, Talk, Warning } from '../types.js'
 import type { TfidfModel } from '../vectorize/tfidf.js'
 import type { Atlas, ResolvedAtlasOptions, Theme } from './types.js'
@@ -99,7 +100,7 @@ export function loadAtlas(json: unknown): Atlas {
     model,
     matrix,
     lsa,
-    embedding: { dimensions: lsa.dimensions, vectors: projectLsa(lsa, matrix) },
+    embedding: { dimensions: lsa.dimensions, vectors: embedTalks(lsa, matrix, data.options!) },
     themes: data.themes!,
     assignments: Int32Array.from(data.assignments!),
     centroids: Float32Array.from(data.centroids!),

@@ -31,6 +31,12 @@ export interface TfidfOptions {
   readonly maxDocRatio?: number
   /** Use `1 + ln(tf)` instead of raw term frequency. @default true */
   readonly sublinearTf?: boolean
+  /**
+   * Exponent p of the idf in a term's weight `tf · idf^p`. Above 1 it favours specific
+   * terms over common ones; 1.5 measured best across the FOSDEM corpus and the fixtures
+   * (docs/quality.md). @default 1.5
+   */
+  readonly idfPower?: number
 }
 
 /** {@link TfidfOptions} with every default filled in. */
@@ -48,6 +54,7 @@ export const defaultTfidfOptions: ResolvedTfidfOptions = Object.freeze({
   minDocCount: 2,
   maxDocRatio: 0.5,
   sublinearTf: true,
+  idfPower: 1.5,
 })
 
 /** A fitted TF-IDF vocabulary. Plain readonly data: it serialises to JSON as is. */
@@ -86,6 +93,7 @@ export function resolveTfidfOptions(options: TfidfOptions = {}): ResolvedTfidfOp
   checkInteger('minPhraseCount', resolved.minPhraseCount, 1)
   checkNumber('minPhraseAssociation', resolved.minPhraseAssociation, -1, 1, 'a number in [-1, 1]')
   checkInteger('minDocCount', resolved.minDocCount, 1)
+  checkNumber('idfPower', resolved.idfPower, 0, 8, 'a number in [0, 8]')
   checkNumber('maxDocRatio', resolved.maxDocRatio, Number.MIN_VALUE, 1, 'a number in (0, 1]')
   return Object.freeze(resolved)
 }
@@ -94,7 +102,8 @@ export function resolveTfidfOptions(options: TfidfOptions = {}): ResolvedTfidfOp
  * Fits a TF-IDF vocabulary on talks and returns their vectors.
  *
  * Term frequency is `1 + ln(count)` (sublinear), where title tokens count `titleWeight`
- * times; idf is `ln((1 + n) / (1 + df)) + 1`; rows are scaled to unit length. Terms in fewer
+ * times; idf is `ln((1 + n) / (1 + df)) + 1` and a term weighs `tf · idf^idfPower`; rows are
+ * scaled to unit length. Terms in fewer
  * than `minDocCount` talks or in more than `maxDocRatio` of them are dropped; when that
  * leaves no term (tiny or uniform corpora) the bounds are relaxed and a warning says so.
  *
@@ -167,12 +176,26 @@ export type { Talk }
 function weighCounts(counts: CsrMatrix, model: TfidfModel): CsrMatrix {
   const { data, indices } = counts
   const sublinear = model.options.sublinearTf
+  // Models saved before idfPower existed weighed by idf alone.
+  const power = model.options.idfPower ?? 1
+  const idf = power === 1 ? model.idf : weightedIdf(model.idf, power)
   for (let p = 0; p < data.length; p++) {
     const tf = sublinear && data[p] > 1 ? 1 + Math.log(data[p]) : data[p]
-    data[p] = tf * model.idf[indices[p]]
+    data[p] = tf * idf[indices[p]]
   }
   normalizeRows(counts)
   return counts
+}
+
+/**
+ * The idf raised to a power, as the weights use it.
+ * @param idf Smoothed idf per term.
+ * @param power Exponent.
+ */
+function weightedIdf(idf: Float32Array, power: number): Float32Array {
+  const out = new Float32Array(idf.length)
+  for (let j = 0; j < idf.length; j++) out[j] = Math.pow(idf[j], power)
+  return out
 }
 
 function countSettings(options: ResolvedTfidfOptions): CountSettings {
