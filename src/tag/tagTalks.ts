@@ -74,7 +74,9 @@ export interface TalkTags {
   readonly id: string
   /**
    * Tags best first: every theme scoring ≥ `threshold`, at least the best one, at most
-   * `top`; empty only for a talk without any vocabulary term (see warning `untagged-talks`).
+   * `top`; empty only for a talk without any vocabulary term (see warning `untagged-talks`)
+   * or when no theme has a known word or an example (see `theme-without-terms`). A theme
+   * without evidence is never a tag.
    */
   readonly tags: readonly TalkTag[]
 }
@@ -192,6 +194,8 @@ interface ThemeQueries {
   readonly scores: Float64Array
   /** Final TF-IDF part of each query, term-major m × T (for explanations). */
   readonly termWeights: Float32Array
+  /** 1 for a theme with no evidence at all (no known word, no example): it is never a tag. */
+  readonly empty: Uint8Array
 }
 
 /**
@@ -235,19 +239,20 @@ function themeQueries(
   // Term-major (m × T) and dimension-major (d × T) so that scoring walks each talk once.
   const termWeights = new Float32Array(m * nThemes)
   const lsaWeights = new Float32Array(d * nThemes)
-  const empty: string[] = []
+  const empty = new Uint8Array(nThemes)
   for (let t = 0; t < nThemes; t++) {
     for (let p = described.indptr[t]; p < described.indptr[t + 1]; p++) termWeights[described.indices[p] * nThemes + t] = described.data[p]
     for (let c = 0; c < d; c++) lsaWeights[c * nThemes + t] = describedLsa[t * d + c]
     if (examples[t].length > 0) addCentre(atlas, examples[t], t, nThemes, options.exampleWeight, termWeights, lsaWeights)
     normaliseColumn(termWeights, t, nThemes)
     normaliseColumn(lsaWeights, t, nThemes)
-    if (described.indptr[t + 1] === described.indptr[t] && examples[t].length === 0) empty.push(themes[t].name)
+    if (described.indptr[t + 1] === described.indptr[t] && examples[t].length === 0) empty[t] = 1
   }
-  if (empty.length > 0) {
+  if (empty.includes(1)) {
+    const names = themes.filter((_, t) => empty[t] === 1).map((theme) => JSON.stringify(theme.name))
     warnings.push({
       code: 'theme-without-terms',
-      message: `tag: no word of ${empty.map((name) => JSON.stringify(name)).join(', ')} occurs in the talks' vocabulary; add keywords or examples`,
+      message: `tag: no word of ${names.join(', ')} occurs in the talks' vocabulary; add keywords or examples`,
     })
   }
   let scores = scoreAll(atlas, termWeights, lsaWeights, nThemes)
@@ -261,7 +266,7 @@ function themeQueries(
     }
     scores = scoreAll(atlas, termWeights, lsaWeights, nThemes)
   }
-  return { scores, termWeights }
+  return { scores, termWeights, empty }
 }
 
 /**
@@ -488,16 +493,18 @@ function talkTags(
   const nThemes = themes.length
   if (nThemes === 0) return []
   const row = i * nThemes
+  const { empty } = queries
   let max = -Infinity
-  for (let t = 0; t < nThemes; t++) max = Math.max(max, scores[row + t])
+  for (let t = 0; t < nThemes; t++) if (empty[t] === 0) max = Math.max(max, scores[row + t])
+  if (max === -Infinity) return []
   const probabilities = new Float64Array(nThemes)
   let total = 0
   for (let t = 0; t < nThemes; t++) {
-    probabilities[t] = Math.exp((scores[row + t] - max) / options.temperature)
+    probabilities[t] = empty[t] === 1 ? 0 : Math.exp((scores[row + t] - max) / options.temperature)
     total += probabilities[t]
   }
   const ranked = new TopK(Math.min(options.top, nThemes))
-  for (let t = 0; t < nThemes; t++) ranked.offer(t, probabilities[t] / total)
+  for (let t = 0; t < nThemes; t++) if (empty[t] === 0) ranked.offer(t, probabilities[t] / total)
   const tags: TalkTag[] = []
   for (const { index: t, score } of ranked.results()) {
     if (tags.length > 0 && score < options.threshold) break
