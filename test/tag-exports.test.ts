@@ -8,7 +8,7 @@ test('the package exports the tagging API', () => {
     threshold: 0.2,
     top: 3,
     explainTerms: 5,
-    feedbackTalks: 5,
+    feedbackTalks: 0,
     feedbackWeight: 0.5,
     exampleWeight: 1,
     neighbours: 10,

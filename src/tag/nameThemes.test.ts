@@ -16,7 +16,7 @@ test('nameThemes(atlas) names the clusters of the fixture that match a taxonomy 
   expect(byLabel['subflow · Multipath · Multipath TCP']).toBe('MPTCP')
   expect(byLabel['seccomp · system · syscall']).toBe('Seccomp')
   expect(byLabel['map · match · tuple']).toBeNull()
-  expect(names.filter((n) => n.name !== null).length).toBe(10)
+  expect(names.filter((n) => n.name !== null).length).toBe(9)
   for (const n of names) {
     expect(n.share >= 0 && n.share <= 1).toBe(true)
     expect(n.score >= 0 && n.score <= 1).toBe(true)
@@ -27,7 +27,7 @@ test('nameThemes(atlas) names the clusters of the fixture that match a taxonomy 
 test('nameThemes(atlas, taxonomy, { minShare: 1 }) names only clusters whose every talk agrees', () => {
   const names = nameThemes(atlas, undefined, { minShare: 1 })
   for (const n of names) expect(n.name === null || n.share === 1).toBe(true)
-  expect(names.filter((n) => n.name !== null).length).toBeLessThan(10)
+  expect(names.filter((n) => n.name !== null).length).toBeLessThan(9)
 })
 
 test('nameThemes rejects minShare outside [0, 1]', () => {

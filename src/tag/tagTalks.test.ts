@@ -34,10 +34,10 @@ function topAccuracy(result: ReturnType<typeof tagTalks>, expected: (i: number) 
 }
 
 describe('tagTalks(atlas, themes?, options?)', () => {
-  test('tagTalks(atlas) with the built-in taxonomy (29 themes) gets the best tag of 50 of the 72 fixture talks right', () => {
+  test('tagTalks(atlas) with the built-in taxonomy (29 themes) gets the best tag of 51 of the 72 fixture talks right', () => {
     const result = tagTalks(atlas)
     expect(result.themes.length).toBe(29)
-    expect(topAccuracy(result, (i) => TAXONOMY_NAME[labelled[i]!.theme]!)).toBeCloseTo(50 / 72, 6)
+    expect(topAccuracy(result, (i) => TAXONOMY_NAME[labelled[i]!.theme]!)).toBeCloseTo(51 / 72, 6)
     const byId = new Map(result.talks.map((entry) => [entry.id, entry.tags]))
     expect(byId.get('af-xdp-zero-copy-packet-broker')![0]!.theme).toBe('AF_XDP')
     expect(result.warnings).toEqual([])
@@ -63,7 +63,7 @@ describe('tagTalks(atlas, themes?, options?)', () => {
     const fewShot = topAccuracy(tagTalks(atlas, themes, { taxonomy: null }), (i) => labelled[i]!.theme, rows)
     const zeroShot = topAccuracy(tagTalks(atlas, labels.map((name) => ({ name })), { taxonomy: null }), (i) => labelled[i]!.theme, rows)
     expect(fewShot).toBeGreaterThan(zeroShot)
-    expect(fewShot).toBeCloseTo(37 / 48, 6)
+    expect(fewShot).toBeCloseTo(35 / 48, 6)
   })
 
   test('an example talk carries its theme first', () => {

@@ -28,7 +28,11 @@ export interface TagOptions {
   readonly top?: number
   /** Terms listed per tag to explain its score. @default 5 */
   readonly explainTerms?: number
-  /** Pseudo-relevance feedback: talks that best match a theme whose centre joins it (0 = off). @default 5 */
+  /**
+   * Pseudo-relevance feedback: this many talks that best match a theme add their centre to
+   * it (0 = off; measured not to help once scores are centred, see docs/quality.md).
+   * @default 0
+   */
   readonly feedbackTalks?: number
   /** Weight of that feedback centre relative to the theme's own description. @default 0.5 */
   readonly feedbackWeight?: number
@@ -95,7 +99,7 @@ export const defaultTagOptions = Object.freeze({
   threshold: 0.2,
   top: 3,
   explainTerms: 5,
-  feedbackTalks: 5,
+  feedbackTalks: 0,
   feedbackWeight: 0.5,
   exampleWeight: 1,
   neighbours: 10,
@@ -114,9 +118,9 @@ const PROPAGATION_ITERATIONS = 10
  * Each theme becomes a query: a pseudo-document of its name (counted three times), aliases
  * and keywords, vectorised with the atlas vocabulary (TF-IDF) and projected on its LSA
  * dimensions. When the theme has example talks, the centre of their vectors is added
- * (weight `exampleWeight`); then the centre of the `feedbackTalks` talks that match the
- * query best is added too (pseudo-relevance feedback, Rocchio 1971; weight `feedbackWeight`),
- * which pulls in the vocabulary a short name such as `Go` or `DNS` lacks. A talk's raw score
+ * (weight `exampleWeight`). With `feedbackTalks` > 0 (off by default), the centre of the
+ * talks that match the query best is added too (pseudo-relevance feedback, Rocchio 1971;
+ * weight `feedbackWeight`); it did not help on the measured corpora. A talk's raw score
  * for a theme is the blended cosine of the talk search uses (½ TF-IDF + ½ LSA).
  *
  * Raw scores are centred per theme (minus the theme's mean over all talks), so that a theme
