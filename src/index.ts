@@ -43,6 +43,16 @@ export type { AtlasJson } from './atlas/serializeAtlas.js'
 export type { Atlas, AtlasOptions, ResolvedAtlasOptions, Theme, ThemeMember } from './atlas/types.js'
 
 // --- tag ---
+export { tagTalks, resolveTagOptions, defaultTagOptions } from './tag/tagTalks.js'
+export type { TagOptions, ResolvedTagOptions, TagResult, TalkTags, TalkTag } from './tag/tagTalks.js'
+export { resolveThemes, matchKey } from './tag/resolveThemes.js'
+export type { TagTheme, ResolvedTagTheme, ResolveThemesOptions } from './tag/resolveThemes.js'
+export { BUILTIN_TAXONOMY } from './tag/taxonomy.js'
+export type { Taxonomy, TaxonomyTheme } from './tag/taxonomy.js'
+export { nameThemes } from './tag/nameThemes.js'
+export type { NameThemesOptions, ThemeName } from './tag/nameThemes.js'
+export { runTag } from './tag/runTag.js'
+export type { RunTagResult, TagJson } from './tag/runTag.js'
 
 // --- sessions ---
 export { groupSessions, resolveSessionOptions, defaultSessionOptions, MAX_SESSION_SIZE } from './sessions/groupSessions.js'
