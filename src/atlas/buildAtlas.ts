@@ -9,6 +9,7 @@ import { fitLsa, projectLsa } from '../cluster/lsa.js'
 import type { Talk, Warning } from '../types.js'
 import { fitTfidf, type TfidfOptions } from '../vectorize/tfidf.js'
 import type { Atlas, AtlasOptions, ResolvedAtlasOptions, Theme } from './types.js'
+import { canonicalOrder, invertPermutation, permuteCsrRows, permuteDenseRows } from './canonicalOrder.js'
 import { themeMembers } from './themeMembers.js'
 
 /** Id of the theme holding talks without any known term. */
@@ -26,6 +27,18 @@ export const UNCLASSIFIED_THEME_ID = 'unclassified'
 export function buildAtlas(talks: readonly Talk[], options: AtlasOptions = {}): Atlas {
   const resolved = resolveAtlasOptions(options)
   checkTalks(talks)
+  // The pipeline runs on a canonical order so that input order cannot change the themes.
+  const order = canonicalOrder(talks)
+  const canonical = fitAtlas(Array.from(order, (i) => talks[i]!), resolved)
+  return restoreInputOrder(canonical, talks, order)
+}
+
+/**
+ * The pipeline on checked talks in canonical order.
+ * @param talks Talks in canonical order.
+ * @param resolved Resolved options.
+ */
+function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions): Atlas {
   const warnings: Warning[] = []
   const tfidf = fitTfidf(talks, resolved.tfidf)
   warnings.push(...tfidf.warnings)
@@ -66,6 +79,27 @@ export function buildAtlas(talks: readonly Talk[], options: AtlasOptions = {}): 
     ...(kSearch === undefined ? {} : { kSearch }),
     options: resolved,
     warnings,
+  }
+}
+
+/**
+ * Puts the per-talk arrays of an atlas fitted in canonical order back into input order;
+ * themes, keywords and warnings do not depend on the order and are kept as they are.
+ * @param atlas Atlas fitted on `talks` permuted by `order`.
+ * @param talks Talks in input order.
+ * @param order `order[r]` = input position of canonical row r.
+ */
+function restoreInputOrder(atlas: Atlas, talks: readonly Talk[], order: Int32Array): Atlas {
+  const rowOf = invertPermutation(order)
+  const d = atlas.embedding.dimensions
+  const assignments = new Int32Array(talks.length)
+  for (let i = 0; i < talks.length; i++) assignments[i] = atlas.assignments[rowOf[i]!]!
+  return {
+    ...atlas,
+    talks,
+    matrix: permuteCsrRows(atlas.matrix, rowOf),
+    embedding: { dimensions: d, vectors: permuteDenseRows(atlas.embedding.vectors, d, rowOf) },
+    assignments,
   }
 }
 
