@@ -54,6 +54,23 @@ describe('buildAtlas(talks, options) on generated corpora', () => {
     )
   })
 
+  it('puts talks with the same title and abstract in the same theme', () => {
+    fc.assert(
+      fc.property(corpus, kOption, (talks, k) => {
+        const themeOf = themeOfTalk(buildAtlas(talks, { k }))
+        const byText = new Map<string, string>()
+        for (const talk of talks) {
+          const key = JSON.stringify([talk.title, talk.abstract])
+          const theme = themeOf.get(talk.id)!
+          expect(byText.get(key) ?? theme).toBe(theme)
+          byText.set(key, theme)
+        }
+        expect(new Set(themeOf.values()).size).toBeLessThanOrEqual(byText.size)
+      }),
+      SETTINGS,
+    )
+  })
+
   it('keeps every score finite and within its documented range', () => {
     fc.assert(
       fc.property(corpus, kOption, (talks, k) => {

@@ -9,7 +9,7 @@ import { fitLsa, projectLsa } from '../cluster/lsa.js'
 import type { Talk, Warning } from '../types.js'
 import { fitTfidf, type TfidfOptions } from '../vectorize/tfidf.js'
 import type { Atlas, AtlasOptions, ResolvedAtlasOptions, Theme } from './types.js'
-import { canonicalOrder, invertPermutation, permuteCsrRows, permuteDenseRows } from './canonicalOrder.js'
+import { canonicalOrder, invertPermutation, keepCopiesTogether, permuteCsrRows, permuteDenseRows } from './canonicalOrder.js'
 import { themeMembers } from './themeMembers.js'
 
 /** Id of the theme holding talks without any known term. */
@@ -49,6 +49,7 @@ function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions): Atlas
   const k = kSearch?.k ?? (resolved.k as number)
   const clustering = kmeans(vectors, d, { k, seed: resolved.seed, restarts: resolved.restarts })
   warnings.push(...clustering.warnings)
+  keepCopiesTogether(talks, clustering.labels)
 
   const order = clusterOrder(clustering.labels, clustering.k)
   const assignment = new Int32Array(talks.length)

@@ -70,3 +70,16 @@ export function invertPermutation(order: Int32Array): Int32Array {
   for (let r = 0; r < order.length; r++) inverse[order[r]!] = r
   return inverse
 }
+
+/**
+ * Gives every talk the cluster of the first talk with the same title and abstract. In
+ * canonical order such copies are adjacent; their vectors are equal, so k-means only parts
+ * them when it re-seeds an empty cluster with one of them.
+ * @param talks Talks in canonical order.
+ * @param labels Cluster per talk, updated in place.
+ */
+export function keepCopiesTogether(talks: readonly Talk[], labels: Int32Array): void {
+  for (let r = 1; r < talks.length; r++) {
+    if (talks[r]!.title === talks[r - 1]!.title && talks[r]!.abstract === talks[r - 1]!.abstract) labels[r] = labels[r - 1]!
+  }
+}
