@@ -7,7 +7,7 @@ import { kmeans } from '../cluster/kmeans.js'
 import { labelThemes } from '../cluster/labelThemes.js'
 import { fitLsa, projectLsa } from '../cluster/lsa.js'
 import type { Talk, Warning } from '../types.js'
-import { fitTfidf, type TfidfOptions } from '../vectorize/tfidf.js'
+import { fitTfidf, resolveTfidfOptions, type TfidfOptions } from '../vectorize/tfidf.js'
 import type { Atlas, AtlasOptions, ResolvedAtlasOptions, Theme } from './types.js'
 import { canonicalOrder, invertPermutation, keepCopiesTogether, permuteCsrRows, permuteDenseRows } from './canonicalOrder.js'
 import { themeMembers } from './themeMembers.js'
@@ -109,12 +109,14 @@ function restoreInputOrder(atlas: Atlas, talks: readonly Talk[], order: Int32Arr
  * @param options User options.
  */
 export function resolveAtlasOptions(options: AtlasOptions = {}): ResolvedAtlasOptions {
+  if (typeof options !== 'object' || options === null) throw new OptionError('themes', 'options', options, 'an object')
   const { k = 'auto', seed = 42, dimensions = 100, restarts = 10, keywords = 10, ...tfidf } = options
   if (k !== 'auto' && (!Number.isInteger(k) || k < 1)) throw new OptionError('themes', 'k', k, "an integer ≥ 1 or 'auto'")
   if (!Number.isInteger(seed)) throw new OptionError('themes', 'seed', seed, 'an integer')
   if (!Number.isInteger(dimensions) || dimensions < 1) throw new OptionError('themes', 'dimensions', dimensions, 'an integer ≥ 1')
   if (!Number.isInteger(restarts) || restarts < 1) throw new OptionError('themes', 'restarts', restarts, 'an integer ≥ 1')
   if (!Number.isInteger(keywords) || keywords < 1) throw new OptionError('themes', 'keywords', keywords, 'an integer ≥ 1')
+  resolveTfidfOptions(tfidf) // fails here, before any talk is read
   return { k, seed, dimensions, restarts, keywords, tfidf: tfidf as TfidfOptions }
 }
 

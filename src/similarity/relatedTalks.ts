@@ -49,6 +49,9 @@ export function relatedTalks(atlas: Atlas, talkId: string, options: RelatedOptio
  * @param options See {@link RelatedOptions}.
  */
 export function relatedToRow(atlas: Atlas, row: number, options: RelatedOptions = {}): RelatedTalk[] {
+  if (!Number.isInteger(row) || row < 0 || row >= atlas.talks.length) {
+    throw new InputError(`related: row ${String(row)} is not a talk position (0 to ${atlas.talks.length - 1})`)
+  }
   const { matrix, embedding } = atlas
   const d = embedding.dimensions
   const query: SimilarityQuery = {
@@ -64,8 +67,10 @@ export function relatedToRow(atlas: Atlas, row: number, options: RelatedOptions 
  * @param atlas A built or loaded atlas.
  * @param text Query text.
  * @param options See {@link RelatedOptions}.
+ * @throws InputError when `text` is not a string.
  */
 export function searchTalks(atlas: Atlas, text: string, options: RelatedOptions = {}): RelatedTalk[] {
+  if (typeof text !== 'string') throw new InputError(`search: the query must be a string, not ${typeof text}`)
   const vector = vectorizeText(atlas.model, text)
   const query: SimilarityQuery = {
     terms: vector.indices,
