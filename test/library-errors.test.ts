@@ -97,6 +97,7 @@ describe('loadAtlas(json) on bad atlas data', () => {
     ['a talk without id', (j) => ({ ...j, talks: [{}, ...j.talks.slice(1)] }), 'talks[0].id: expected a talk with a string id'],
     ['a missing idf', (j) => ({ ...j, model: { ...j.model, idf: undefined } }), 'model.idf: expected an array'],
     ['a string in the data', (j) => ({ ...j, matrix: { ...j.matrix, data: ['x'] } }), 'matrix.data: expected an array of finite numbers'],
+    ['a theme without talks', (j) => ({ ...j, themes: j.themes.map((t: object, i: number) => (i === 1 ? { ...t, talks: 'x' } : t)) }), 'themes[1]: expected a theme with a string id and a talks array'],
     ['bad dimensions', (j) => ({ ...j, lsa: { ...j.lsa, dimensions: 0 } }), 'lsa.dimensions: expected an integer ≥ 1'],
     ['a truncated idf', (j) => ({ ...j, model: { ...j.model, idf: j.model.idf.slice(1) } }), 'model.idf: inconsistent atlas'],
     ['a missing assignment', (j) => ({ ...j, assignments: j.assignments.slice(1) }), 'assignments: inconsistent atlas'],
