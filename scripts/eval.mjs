@@ -291,8 +291,10 @@ function sampleExamples(corpus, random) {
 }
 
 /**
- * Sessions of SESSION_SIZE talks. Expected API (src/sessions, not merged yet):
- * groupSessions(atlas, { size }) → { sessions: [{ talks: [{ id } | id] } | { talkIds }] }.
+ * Sessions of SESSION_SIZE talks: groupSessions(atlas, { size }) → { sessions: [{ talks: ids }] }.
+ * The anchor (k-means clusters cut in runs of 4) cuts clusters in input order; on the
+ * unshuffled FOSDEM file that order is by track, which is why it beats the same recipe on
+ * the shuffled talks (0.286 all, 0.317 topical); see docs/quality.md, Sessions.
  */
 function sessionPurity(corpus) {
   const labels = requireLabels(corpus)

@@ -43,6 +43,8 @@ export type { Atlas, AtlasOptions, ResolvedAtlasOptions, Theme, ThemeMember } fr
 // --- tag ---
 
 // --- sessions ---
+export { groupSessions, resolveSessionOptions, defaultSessionOptions, MAX_SESSION_SIZE } from './sessions/groupSessions.js'
+export type { SessionOptions, ResolvedSessionOptions, Session, SessionRemainder, SessionObjective, SessionsResult, SessionConstraints } from './sessions/groupSessions.js'
 
 // --- report ---
 
