@@ -88,6 +88,7 @@ export interface TfidfResult {
  * @param options User options.
  */
 export function resolveTfidfOptions(options: TfidfOptions = {}): ResolvedTfidfOptions {
+  if (typeof options !== 'object' || options === null) throw new OptionError('tfidf', 'options', options, 'an object')
   const resolved = { ...defaultTfidfOptions, ...stripUndefined(options) }
   checkNumber('titleWeight', resolved.titleWeight, 0, Infinity, 'a number ≥ 0')
   checkInteger('minPhraseCount', resolved.minPhraseCount, 1)
@@ -95,6 +96,12 @@ export function resolveTfidfOptions(options: TfidfOptions = {}): ResolvedTfidfOp
   checkInteger('minDocCount', resolved.minDocCount, 1)
   checkNumber('idfPower', resolved.idfPower, 0, 8, 'a number in [0, 8]')
   checkNumber('maxDocRatio', resolved.maxDocRatio, Number.MIN_VALUE, 1, 'a number in (0, 1]')
+  // A string would be iterated character by character, and 'false' is truthy: refuse both.
+  checkBoolean('stem', resolved.stem)
+  checkBoolean('phrases', resolved.phrases)
+  checkBoolean('sublinearTf', resolved.sublinearTf)
+  checkWords('stopwords', resolved.stopwords)
+  checkWords('keepWords', resolved.keepWords)
   return Object.freeze(resolved)
 }
 
@@ -248,6 +255,16 @@ function stripUndefined<T extends object>(options: T): Partial<T> {
 
 function checkNumber(name: string, value: number, min: number, max: number, allowed: string): void {
   if (typeof value !== 'number' || !(value >= min && value <= max)) throw new OptionError('tfidf', name, value, allowed)
+}
+
+function checkBoolean(name: string, value: unknown): void {
+  if (typeof value !== 'boolean') throw new OptionError('tfidf', name, value, 'true or false')
+}
+
+function checkWords(name: string, value: unknown): void {
+  if (!Array.isArray(value) || !value.every((word) => typeof word === 'string')) {
+    throw new OptionError('tfidf', name, value, 'an array of strings')
+  }
 }
 
 function checkInteger(name: string, value: number, min: number): void {
