@@ -1,2 +1,1 @@
-// Placeholder entry replaced by the CLI implementation.
-export {}
+console.log("cli")
