@@ -154,7 +154,7 @@ function defaultCommon(): CommonOptions {
 function describeParseError(error: unknown): string {
   const { code, message } = error as { code?: string; message?: string }
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `${(message ?? '').replace(/\. To specify a positional.*$/s, '')}`.replace(/^Unknown/, 'unknown')
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return (message ?? '').replace(/^Option/, 'option')
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return (message ?? '').replace(/^Option/, 'option').replace(/\s*\n\s*/g, ' ')
   return message ?? String(error)
 }
 
