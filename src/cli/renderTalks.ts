@@ -1,3 +1,4 @@
+import { InputError } from '../errors.js'
 import { formatCsv } from '../io/formatCsv.js'
 import type { Talk } from '../types.js'
 import type { OutputFormat } from './args.js'
@@ -52,9 +53,23 @@ function* talksJson(talks: readonly Talk[], includeSource: boolean): Generator<s
   yield '{"talks":['
   for (let i = 0; i < talks.length; i++) {
     const talk = includeSource ? talks[i]! : withoutSource(talks[i]!)
-    yield `${i === 0 ? '\n' : ',\n'}${escapeJsonForTerminal(JSON.stringify(talk))}`
+    yield `${i === 0 ? '\n' : ',\n'}${escapeJsonForTerminal(stringifyTalk(talk))}`
   }
   yield '\n]}\n'
+}
+
+/**
+ * One talk as JSON. A source record nested deeper than the JavaScript stack allows is an
+ * input problem (exit 2), not a crash.
+ * @param talk Talk, with or without source.
+ */
+function stringifyTalk(talk: Readonly<Record<string, unknown>>): string {
+  try {
+    return JSON.stringify(talk)
+  } catch (error) {
+    if (error instanceof RangeError) throw new InputError(`talk ${JSON.stringify(talk['id'])}: its source record is nested too deeply to write as JSON; leave out --source`, {}, error)
+    throw error
+  }
 }
 
 /**
