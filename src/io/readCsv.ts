@@ -151,7 +151,7 @@ function sniffDelimiter(text: string, file: string | undefined): string {
  * @param file File name for messages.
  */
 function csvError(error: unknown, text: string, file: string | undefined): InputError {
-  const info = error as { code?: string; message?: string; lines?: number; bytes_records?: number }
+  const info = error as { code?: string; message?: string; lines?: number; bytes_records?: number; index?: number }
   const line = typeof info.lines === 'number' ? info.lines : undefined
   const place = withFile(line === undefined ? {} : { line }, file)
   switch (info.code) {
@@ -162,7 +162,7 @@ function csvError(error: unknown, text: string, file: string | undefined): Input
       return new InputError('a quoted field is never closed (it runs to the end of the input)', withFile(start === undefined ? {} : { line: start }, file), error)
     }
     case 'INVALID_OPENING_QUOTE':
-      return new InputError(`a quote inside an unquoted field (${(info.message ?? '').replace(/^[^:]*:\s*/, '')}); quote the whole field and double inner quotes`, place, error)
+      return new InputError(`a quote inside an unquoted field${typeof info.index === 'number' ? ` (column ${info.index + 1})` : ''}; quote the whole field and double the quotes inside it`, place, error)
     case 'CSV_INVALID_CLOSING_QUOTE':
       return new InputError('text right after a closing quote; double quotes inside quoted fields ("")', place, error)
     default:
