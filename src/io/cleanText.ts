@@ -92,7 +92,7 @@ function stripMarkdown(text: string): string {
   }
   out = out.replace(/^[ \t]*#{1,6}[ \t]+(.*?)[ \t#]*$/gm, '$1')
   out = out.replace(/^[ \t]*(?:[-*_][ \t]*){3,}$/gm, '')
-  out = out.replace(/^[ \t]*>[ \t]?/gm, '')
+  out = out.replace(/^[ \t]*(?:>[ \t]?)+/gm, '')
   out = out.replace(/^([ \t]*)[-*+][ \t]+(?=\S)/gm, '$1')
   if (out.includes('\\')) out = out.replace(/\\([\\`*_{}[\]()#+\-.!>|~])/g, '$1')
   return out

@@ -20,8 +20,8 @@ const csvHeaderWord = /(^|[,;\t"])\s*"?(title|abstract|description|summary)"?\s*
 
 /**
  * Works out the format of an input from its content (and file extension):
- * `<` first → frab XML; JSON → frab schedule.json, Indico, Sessionize or a talk list by
- * shape; a first line with a delimiter and a title/abstract/description/summary column
+ * `<` first → frab XML; `{"`, `[{`, `[[`… first → JSON, then frab schedule.json, Indico,
+ * Sessionize or a talk list by shape; a first line with a delimiter and a title/abstract/description/summary column
  * → CSV; anything else → plain text.
  *
  * JSON text is parsed to look at its shape; {@link parseTalks} avoids doing that twice.
@@ -65,11 +65,23 @@ export function sniffSyntax(text: string, fileName: string | undefined): 'frab-x
   const start = stripBom(text).trimStart()
   const first = start.charAt(0)
   if (first === '<') return 'frab-xml'
-  if (first === '{' || first === '[') return 'json'
+  if (looksLikeJson(start)) return 'json'
   const newline = start.indexOf('\n')
   const firstLine = newline === -1 ? start : start.slice(0, newline)
   if (/[,;\t]/.test(firstLine) && csvHeaderWord.test(firstLine)) return 'csv'
   return 'text'
+}
+
+/**
+ * Whether text opens like a JSON object or array: `{` then `"` or `}`, or `[` then the
+ * start of a value. `[Keynote] Opening` is prose, not JSON.
+ * @param start Text from its first non-space character.
+ */
+function looksLikeJson(start: string): boolean {
+  const next = start.slice(1, 64).trimStart().charAt(0)
+  if (start.startsWith('{')) return next === '"' || next === '}' || next === ''
+  if (start.startsWith('[')) return next === '' || '{["]-0123456789tfn'.includes(next)
+  return false
 }
 
 /**
