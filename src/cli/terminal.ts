@@ -51,7 +51,7 @@ export function truncateToWidth(text: string, width: number): string {
     out += ch
     used += w
   }
-  return `${out}…`
+  return `${out.trimEnd()}…`
 }
 
 /**
