@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { fixture, fixturePath } from './helpers/fixtures.js'
 import { talkatlas, root } from './helpers/cli.js'
 
+const lpc = join(root, 'fixtures', 'lpc-networking-bpf.json')
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version
 
 describe('talkatlas CLI', () => {
@@ -142,11 +143,75 @@ describe('talkatlas CLI', () => {
     expect(run.stderr).toContain('talkatlas convert: missing <input> (a file path, or - for stdin)')
   })
 
-  it('talkatlas themes checks its arguments, then says it is not available yet (exit 1)', () => {
-    expect(talkatlas(['themes', 'x.json', '--k', '1']).code).toBe(2)
-    expect(talkatlas(['themes', 'x.json', '--k', 'auto'])).toEqual({ code: 1, stdout: '', stderr: 'talkatlas themes: not available yet in this build\n' })
-    expect(talkatlas(['related', 'x.json', '--id', 'a', '--query', 'b']).code).toBe(2)
-    expect(talkatlas(['evaluate', 'x.json']).code).toBe(1)
+  it('talkatlas themes <input> writes {"themes":[…]} covering every talk exactly once', () => {
+    const run = talkatlas(['themes', lpc, '--k', '12', '--keywords', '3'])
+    expect(run.code).toBe(0)
+    const { themes } = JSON.parse(run.stdout) as { themes: Array<{ id: string; label: string; keywords: string[]; talks: string[] }> }
+    expect(themes).toHaveLength(12)
+    expect(themes[0]!.id).toBe('theme-1')
+    for (const theme of themes) expect(theme.keywords).toHaveLength(3)
+    const ids = themes.flatMap((theme) => theme.talks)
+    expect(ids).toHaveLength(72)
+    expect(new Set(ids).size).toBe(72)
+  })
+
+  it('talkatlas themes is deterministic for a seed', () => {
+    const first = talkatlas(['themes', lpc, '--seed', '7'])
+    expect(first.code).toBe(0)
+    expect(talkatlas(['themes', lpc, '--seed', '7']).stdout).toBe(first.stdout)
+  })
+
+  it('talkatlas themes --k 1 is accepted and --k 0 is a usage error', () => {
+    expect((JSON.parse(talkatlas(['themes', lpc, '--k', '1']).stdout) as { themes: unknown[] }).themes.length).toBeGreaterThanOrEqual(1)
+    const zero = talkatlas(['themes', lpc, '--k', '0'])
+    expect(zero.code).toBe(2)
+    expect(zero.stderr).toContain('talkatlas themes: --k="0" is invalid, expected an integer from 1 to 100000')
+  })
+
+  it('talkatlas related --id lists the related talks of one talk under "related"', () => {
+    const run = talkatlas(['related', lpc, '--id', 'xdp-queueing-for-forwarding', '--top', '3'])
+    expect(run.code).toBe(0)
+    const { related } = JSON.parse(run.stdout) as { related: Record<string, Array<{ id: string; score: number; terms: string[] }>> }
+    expect(Object.keys(related)).toEqual(['xdp-queueing-for-forwarding'])
+    const list = related['xdp-queueing-for-forwarding']!
+    expect(list).toHaveLength(3)
+    expect(list.map((item) => item.id)).not.toContain('xdp-queueing-for-forwarding')
+    expect(list[0]!.score).toBeGreaterThanOrEqual(list[2]!.score)
+  })
+
+  it('talkatlas related without --id covers every talk', () => {
+    const { stdout } = talkatlas(['related', fixturePath('io/schedule.xml'), '--top', '2', '--quiet'])
+    const { related } = JSON.parse(stdout) as { related: Record<string, unknown[]> }
+    expect(Object.keys(related)).toHaveLength(4)
+    // Input order is kept in the text, even for integer-like ids such as "103".
+    expect(stdout.split('\n').slice(1, 5).map((line) => line.slice(0, line.indexOf(':')))).toEqual(['"northconf24-101-packet-filters-in-rust"', '"northconf24-102-observability-without-tears"', '"103"', '"northconf24-104-lightning-talks"'])
+  })
+
+  it('talkatlas related --query puts search hits under "query"', () => {
+    const run = talkatlas(['related', fixturePath('io/schedule.xml'), '--query', 'rust packet filter', '--top', '1', '--quiet'])
+    expect(JSON.parse(run.stdout)).toEqual({ query: [{ id: 'northconf24-101-packet-filters-in-rust', score: expect.any(Number), terms: expect.arrayContaining(['Rust']) }] })
+  })
+
+  it('talkatlas related rejects an unknown --id and --id with --query (exit 2)', () => {
+    const unknown = talkatlas(['related', lpc, '--id', 'nope'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('talkatlas related: --id="nope" is not a talk id of')
+    expect(talkatlas(['related', lpc, '--id', 'a', '--query', 'b']).code).toBe(2)
+  })
+
+  it('talkatlas evaluate scores themes against a label field', () => {
+    const run = talkatlas(['evaluate', lpc, '--label', 'theme', '--k', '12'])
+    expect(run.code).toBe(0)
+    const { evaluation } = JSON.parse(run.stdout) as { evaluation: Record<string, number | string> }
+    expect(evaluation).toMatchObject({ label: 'theme', talks: 72, labels: 12, themes: 12 })
+    expect(evaluation['nmi']).toBeGreaterThan(0.5)
+    expect(evaluation['nmi']).toBeLessThanOrEqual(1)
+  })
+
+  it('talkatlas evaluate with a label no talk has exits 2', () => {
+    const run = talkatlas(['evaluate', lpc, '--label', 'room'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('talkatlas evaluate: no talk has a "room" field; choose the label field with --label')
   })
 
   it('talkatlas tag, sessions and report are listed but not available yet (exit 1)', () => {

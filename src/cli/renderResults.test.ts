@@ -45,6 +45,11 @@ describe('renderRelated', () => {
     expect(JSON.parse(renderRelated('related', lists, talks, 'json', 80))).toEqual({ related: { a: [{ id: 'b', score: 0.1235, terms: ['ebpf'] }] } })
   })
 
+  it('renderRelated("related", json) keeps input order even for integer-like ids', () => {
+    const ordered = new Map([['b', []], ['10', []]])
+    expect(renderRelated('related', ordered, talks, 'json', 80)).toBe('{"related":{\n"b":[],\n"10":[]\n}}\n')
+  })
+
   it('renderRelated("query", json) puts the hits under "query"', () => {
     const hits = new Map([['ebpf maps', [{ id: 'a', score: 0.5, terms: ['ebpf', 'maps'] }]]])
     expect(JSON.parse(renderRelated('query', hits, talks, 'json', 80))).toEqual({ query: [{ id: 'a', score: 0.5, terms: ['ebpf', 'maps'] }] })

@@ -73,8 +73,11 @@ export function renderRelated(key: 'related' | 'query', lists: ReadonlyMap<strin
   const title = (id: string): string => talks.get(id)?.title ?? ''
   switch (format) {
     case 'json': {
-      const body = key === 'query' ? clean([...lists.values()][0] ?? []) : Object.fromEntries([...lists].map(([id, items]) => [id, clean(items)]))
-      return `${escapeJsonForTerminal(JSON.stringify({ [key]: body }, null, 1))}\n`
+      if (key === 'query') return `${escapeJsonForTerminal(JSON.stringify({ query: clean([...lists.values()][0] ?? []) }))}\n`
+      // Written by hand, one talk per line, so that ids keep input order (an object would
+      // move integer-like ids such as "103" to the front).
+      const lines = [...lists].map(([id, items]) => `${JSON.stringify(id)}:${JSON.stringify(clean(items))}`)
+      return `${escapeJsonForTerminal(`{"related":{\n${lines.join(',\n')}\n}}`)}\n`
     }
     case 'csv': {
       const rows: unknown[][] = [[key === 'query' ? 'query' : 'talk_id', 'rank', 'related_id', 'related_title', 'score', 'terms']]
@@ -95,6 +98,40 @@ export function renderRelated(key: 'related' | 'query', lists: ReadonlyMap<strin
       const columns = [{ header: key === 'query' ? 'query' : 'talk', maxWidth: 40, minWidth: 10 }, { header: 'related id', maxWidth: 30, minWidth: 6 }, { header: 'title', maxWidth: 50, minWidth: 10 }, { header: 'score' }, { header: 'shared terms', minWidth: 10 }]
       return renderTable(columns, rows, width)
     }
+    default:
+      return unreachable(format)
+  }
+}
+
+/** Scores printed by `talkatlas evaluate`. */
+export interface EvaluationView {
+  readonly label: string
+  readonly talks: number
+  readonly labels: number
+  readonly themes: number
+  readonly nmi: number
+  readonly ari: number
+  readonly homogeneity: number
+  readonly completeness: number
+}
+
+/**
+ * Evaluation scores in an output format. JSON: `{"evaluation":{…}}`.
+ * @param scores Scores and counts.
+ * @param format Output format.
+ * @param width Table width.
+ */
+export function renderEvaluation(scores: EvaluationView, format: OutputFormat, width: number): string {
+  const entries = Object.entries(scores).map(([key, value]) => [key, typeof value === 'number' && !Number.isInteger(value) ? round(value) : value] as const)
+  switch (format) {
+    case 'json':
+      return `${escapeJsonForTerminal(JSON.stringify({ evaluation: Object.fromEntries(entries) }, null, 1))}\n`
+    case 'csv':
+      return formatCsv([['metric', 'value'], ...entries.map(([key, value]) => [key, value])])
+    case 'md':
+      return `# Evaluation against "${escapeMarkdown(scores.label, true)}"\n\n| metric | value |\n| --- | --- |\n${entries.map(([key, value]) => `| ${key} | ${escapeMarkdown(String(value), true)} |`).join('\n')}\n`
+    case 'table':
+      return renderTable([{ header: 'metric' }, { header: 'value' }], entries.map(([key, value]) => [key, String(value)]), width)
     default:
       return unreachable(format)
   }

@@ -4,7 +4,8 @@ import { NotAvailableError, UsageError } from './cliErrors.js'
 import type { Command } from './command.js'
 import type { CliContext } from './context.js'
 import { convertCommand } from './convert.js'
-import { evaluateCommand, relatedCommand, reportCommand, sessionsCommand, tagCommand, themesCommand } from './pendingCommands.js'
+import { evaluateCommand, relatedCommand, themesCommand } from './coreCommands.js'
+import { reportCommand, sessionsCommand, tagCommand } from './pendingCommands.js'
 import { stripTerminalControls } from './terminal.js'
 
 /** Every command, in the order `talkatlas --help` lists them. */
