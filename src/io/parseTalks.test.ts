@@ -22,6 +22,11 @@ describe('parseTalks', () => {
     expect(calls).toEqual([[0, 3], [3, 3]])
   })
 
+  it('parseTalks(empty input) returns no talks and says so', () => {
+    expect(parseTalks('\n\n', { fileName: 'e.txt' })).toEqual({ talks: [], format: 'text', warnings: [{ code: 'no-talks', message: 'e.txt: no talks found' }] })
+    expect(parseTalks('{"talks":[]}').warnings).toEqual([{ code: 'no-talks', message: 'input: no talks found' }])
+  })
+
   it('parseTalks is deterministic: the same text gives byte-identical talks', () => {
     const text = fixture('io/schedule.xml')
     expect(JSON.stringify(parseTalks(text).talks)).toBe(JSON.stringify(parseTalks(text).talks))

@@ -49,7 +49,7 @@ export interface ParseTalksResult {
   readonly talks: Talk[]
   /** The format that was read. */
   readonly format: TalkFormat
-  /** Non-fatal findings: empty abstracts, skipped talks, ragged CSV rows… */
+  /** Non-fatal findings: empty abstracts, skipped talks, ragged CSV rows, no talks at all… */
   readonly warnings: Warning[]
 }
 
@@ -88,6 +88,7 @@ export function parseTalks(text: string, options: ParseTalksOptions = {}): Parse
   }
   const { format, output } = readAny(input, requested, context)
   const finished = finishTalks(output.drafts, { file, skipInvalid: options.skipInvalid ?? false, onProgress: options.onProgress })
+  if (finished.talks.length === 0 && output.drafts.length === 0) warnings.push({ code: 'no-talks', message: `${file ?? 'input'}: no talks found` })
   return { talks: finished.talks, format, warnings: [...warnings, ...output.warnings, ...finished.warnings] }
 }
 
