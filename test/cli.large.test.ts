@@ -1,4 +1,4 @@
-import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs'
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -37,5 +37,6 @@ describe('talkatlas convert at scale', () => {
     }
     expect(lines).toBe(100_002)
     expect((JSON.parse(last.replace(/,$/, '')) as { id: string }).id).toBe('t99999')
+    rmSync(dir, { recursive: true, force: true })
   })
 })
