@@ -7,6 +7,17 @@ export type { ErrorCode, InputPlace } from './errors.js'
 export type { Talk, CsrMatrix, Warning } from './types.js'
 
 // --- io: input formats ---
+export { parseTalks } from './io/parseTalks.js'
+export type { ParseTalksOptions, ParseTalksResult } from './io/parseTalks.js'
+export { detectFormat, talkFormats } from './io/detectFormat.js'
+export type { TalkFormat, DetectFormatOptions } from './io/detectFormat.js'
+export { decodeBytes } from './io/decodeBytes.js'
+export type { DecodeBytesOptions, DecodeBytesResult } from './io/decodeBytes.js'
+export { cleanText } from './io/cleanText.js'
+export type { CleanTextOptions } from './io/cleanText.js'
+export { makeId } from './io/makeId.js'
+export { formatCsv } from './io/formatCsv.js'
+export type { FormatCsvOptions } from './io/formatCsv.js'
 
 // --- text ---
 export { tokenize, scanTokens, MAX_TOKEN_LENGTH } from './text/tokenize.js'
