@@ -6,7 +6,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { buildAtlas } from '../src/atlas/buildAtlas.js'
 import { groupSessions } from '../src/sessions/groupSessions.js'
-import { corpusArbitrary } from './corpus.js'
+import { corpusArbitrary, shuffled } from './corpus.js'
 
 const SETTINGS = { seed: 20250202, numRuns: 25 }
 const corpus = corpusArbitrary(0, 30)
@@ -41,8 +41,21 @@ describe('groupSessions(atlas, options) on generated corpora', () => {
     )
   })
 
-  // Not yet true: groupSessions follows atlas.talks positions, so a permuted input can give
-  // other sessions, even for three empty talks at size 2 (t0/t1 + t2 becomes t0/t2 + t1).
-  // The fix is the one buildAtlas uses: partition in canonical order (see canonicalOrder.ts).
-  it.todo('gives the same sessions whatever the input order')
+  it('gives byte-identical sessions whatever the input order', () => {
+    fc.assert(
+      fc.property(corpus, size, fc.integer({ min: 1, max: 3 }), fc.array(fc.nat(), { minLength: 1, maxLength: 40 }), (talks, size, parallel, keys) => {
+        const first = JSON.stringify(groupSessions(buildAtlas(talks, { k: 3 }), { size, parallel }))
+        const permuted = JSON.stringify(groupSessions(buildAtlas(shuffled(talks, keys), { k: 3 }), { size, parallel }))
+        expect(permuted).toBe(first)
+      }),
+      SETTINGS,
+    )
+  })
+
+  it('groupSessions(atlas, { size: 2 }) pairs three empty talks the same way in any order', () => {
+    const empty = ['t0', 't1', 't2'].map((id) => ({ id, title: '', abstract: '' }))
+    const plans = [[0, 1, 2], [2, 1, 0], [1, 2, 0]].map((order) => groupSessions(buildAtlas(order.map((i) => empty[i]!), { k: 1 }), { size: 2 }))
+    expect(plans[0]!.sessions.map((s) => s.talks)).toEqual([['t0', 't1'], ['t2']])
+    for (const plan of plans) expect(JSON.stringify(plan)).toBe(JSON.stringify(plans[0]))
+  })
 })

@@ -132,7 +132,8 @@ describe('groupSessions(atlas, { parallel })', () => {
     expect(plan.objective.speakerClashes).toBe(3)
     expect(plan.warnings.map((w) => w.code)).toEqual(['speaker-clash'])
     expect(plan.warnings[0]!.message).toContain('"Ada Example" is in 4 sessions of slot 1')
-    expect(plan.warnings[0]!.talkIds).toEqual(['t0', 't1', 't2', 't3'])
+    // Talk ids follow the canonical order (by title), not the input order.
+    expect(plan.warnings[0]!.talkIds).toEqual(['t1', 't3', 't2', 't0'])
   })
 })
 

@@ -7,6 +7,7 @@ import type { Atlas } from '../atlas/types.js'
 import { OptionError } from '../errors.js'
 import { TFIDF_SHARE } from '../similarity/cosine.js'
 import type { Warning } from '../types.js'
+import { canonicalAtlas } from './canonicalAtlas.js'
 import { resolveConstraints, type ResolvedConstraints, type SessionConstraints } from './constraints.js'
 import { labelSessions } from './labelSessions.js'
 import { partitionBlock } from './partition.js'
@@ -56,7 +57,7 @@ export interface Session {
   readonly id: string
   /** The session's most distinctive shared terms, e.g. `XDP · AF_XDP · zero-copy`. */
   readonly label: string
-  /** Talk ids, in input order. */
+  /** Talk ids, in canonical order (title, then abstract, then id), whatever the input order. */
   readonly talks: readonly string[]
   /** Mean blended cosine similarity of the session's talk pairs (1 for a single talk), 6 decimals. */
   readonly similarity: number
@@ -109,14 +110,20 @@ const BLOCK_TALKS = 2000
  * @throws OptionError on an option outside its range or on constraints that cannot hold.
  * @throws InputError on a constraint naming an unknown talk id.
  */
-export function groupSessions(atlas: Atlas, options: SessionOptions = {}): SessionsResult {
+export function groupSessions(input: Atlas, options: SessionOptions = {}): SessionsResult {
   const resolved = resolveSessionOptions(options)
-  const n = atlas.talks.length
+  const n = input.talks.length
+  if (n === 0) {
+    resolveConstraints(resolved.constraints, new Map(), resolved.size, 0)
+    return emptyResult()
+  }
+  // Planned in canonical order: ties and greedy choices follow canonical positions, so the
+  // input order cannot change the sessions.
+  const atlas = canonicalAtlas(input)
   const index = new Map<string, number>()
   atlas.talks.forEach((talk, i) => index.set(talk.id, i))
   const nSessions = Math.ceil(n / resolved.size)
   const constraints = resolveConstraints(resolved.constraints, index, resolved.size, nSessions)
-  if (n === 0) return emptyResult()
 
   const groups = partitionTalks(atlas, constraints, resolved)
   const vectors = sessionVectors(atlas, groups)

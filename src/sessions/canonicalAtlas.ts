@@ -1,0 +1,26 @@
+/**
+ * The atlas seen in canonical talk order, so that session planning cannot depend on how
+ * the input happened to be sorted.
+ */
+import { canonicalOrder, permuteCsrRows, permuteDenseRows } from '../atlas/canonicalOrder.js'
+import type { Atlas } from '../atlas/types.js'
+
+/**
+ * The per-talk parts of an atlas (talks, TF-IDF rows, embedding rows, assignments) reordered
+ * into {@link canonicalOrder} (title, abstract, id). Partitioning, scheduling and every tie
+ * then follow canonical positions: a permuted input gives the same sessions, byte for byte,
+ * because `buildAtlas` already gives every talk the same rows whatever the input order.
+ * Themes and models refer to talks by id or are shared, so they are kept as they are.
+ * @param atlas Atlas in input order.
+ */
+export function canonicalAtlas(atlas: Atlas): Atlas {
+  const order = canonicalOrder(atlas.talks)
+  const { dimensions, vectors } = atlas.embedding
+  return {
+    ...atlas,
+    talks: Array.from(order, (i) => atlas.talks[i]!),
+    matrix: permuteCsrRows(atlas.matrix, order),
+    embedding: { dimensions, vectors: permuteDenseRows(vectors, dimensions, order) },
+    assignments: Int32Array.from(order, (i) => atlas.assignments[i]!),
+  }
+}
