@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises'
+import { InputError, formatPlace } from '../errors.js'
+import { locateJsonError } from '../io/locateJsonError.js'
+
+/**
+ * Reads and parses a small JSON file given to an option (`--themes`, `--constraints`).
+ * File-system and syntax errors become `InputError`s naming the file, and the line and
+ * column of a syntax error.
+ * @param path File path, as given on the command line.
+ * @throws {InputError} When the file cannot be read or is not valid JSON.
+ */
+export async function readJsonFile(path: string): Promise<unknown> {
+  let text: string
+  try {
+    text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot read (${code ?? String(error)})`
+    throw new InputError(reason, { file: path }, error)
+  }
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    const offset = locateJsonError(text)
+    const line = countLines(text, offset)
+    const column = offset - text.lastIndexOf('\n', offset - 1)
+    const reason = offset >= text.length ? 'invalid JSON: unexpected end of input' : `invalid JSON: unexpected ${JSON.stringify(text[offset])}`
+    throw new InputError(reason, { file: path, line, column }, error)
+  }
+}
+
+/**
+ * The same library error with the option file's name in front, so the CLI prints
+ * `themes.json themes[1].name: …`. Errors that already name a file are returned as they are.
+ * @param error An `InputError` about the content of the file.
+ * @param path File path, as given on the command line.
+ * @param root Prefix the library puts in front of fields that sit at the top of the file
+ *   (`constraints.` of `constraints.together[0]`), removed.
+ */
+export function inFile(error: InputError, path: string, root = ''): InputError {
+  if (error.file !== undefined) return error
+  const field = error.field !== undefined && root !== '' && error.field.startsWith(root) ? error.field.slice(root.length) : error.field
+  const original = {
+    ...(error.line === undefined ? {} : { line: error.line }),
+    ...(error.column === undefined ? {} : { column: error.column }),
+    ...(error.row === undefined ? {} : { row: error.row }),
+    ...(error.field === undefined ? {} : { field: error.field }),
+    ...(error.actual === undefined ? {} : { actual: error.actual }),
+    ...(error.expected === undefined ? {} : { expected: error.expected }),
+  }
+  const reason = error.message.slice(formatPlace(original).length)
+  return new InputError(reason, { file: path, ...original, ...(field === undefined ? {} : { field }) }, error)
+}
+
+/**
+ * 1-based line of an offset.
+ * @param text Text.
+ * @param offset 0-based offset.
+ */
+function countLines(text: string, offset: number): number {
+  let line = 1
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 0x0a) line++
+  return line
+}
