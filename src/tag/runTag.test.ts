@@ -30,3 +30,13 @@ test('runTag rejects a themes file that is neither an array nor { themes: [...] 
   expect(() => runTag(talks, { name: 'x' })).toThrow(InputError)
   expect(() => runTag(talks, 'XDP')).toThrow(/themes: tag: the themes file must hold an array of themes/)
 })
+
+test('runTag keeps a talk whose id is "__proto__" as a key of tags', () => {
+  const odd: Talk[] = [
+    { id: '__proto__', title: 'XDP fast path', abstract: 'XDP packet processing in drivers' },
+    { id: 'b', title: 'seccomp filters', abstract: 'seccomp sandbox syscalls' },
+  ]
+  const { json } = runTag(odd, [{ name: 'XDP' }, { name: 'seccomp' }])
+  expect(Object.keys(json.tags)).toEqual(['__proto__', 'b'])
+  expect(JSON.parse(JSON.stringify(json)).tags.__proto__[0].theme).toBe('XDP')
+})
