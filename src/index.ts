@@ -48,7 +48,7 @@ export type { Atlas, AtlasOptions, ResolvedAtlasOptions, Theme, ThemeMember } fr
 export { renderHtmlReport } from './report/renderHtmlReport.js'
 export { renderMarkdownReport } from './report/renderMarkdownReport.js'
 export { projectMap } from './report/projectMap.js'
-export type { MapProjection } from './report/projectMap.js'
+export type { MapProjection, MapMethod, ProjectMapOptions } from './report/projectMap.js'
 export { escapeHtml, jsonForScript, escapeMarkdown } from './report/escape.js'
 export type { ReportOptions, ReportTag, ReportTags, ReportSession, ReportSessions } from './report/types.js'
 

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // Opens the HTML report in a real browser (Debian's chromium through playwright-core) and
 // checks what a reader does: the map shows every talk, a click opens the talk's card, the
 // search filters, and hostile input stays text. Saves test-output/report.png.

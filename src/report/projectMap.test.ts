@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { buildAtlas } from '../atlas/buildAtlas.js'
 import type { Atlas } from '../atlas/types.js'
+import { OptionError } from '../errors.js'
 import type { Talk } from '../types.js'
 import { projectMap } from './projectMap.js'
 
@@ -17,6 +18,22 @@ const rounded = (values: Float32Array): number[] => Array.from(values, (value) =
 
 const fixture = (name: string): Talk[] =>
   JSON.parse(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8')).talks
+
+const networking = fixture('lpc-networking-bpf.json')
+const networkingAtlas = buildAtlas(networking)
+
+/** Share of each talk's 5 nearest map neighbours that are in its theme. */
+function themeNeighbourAgreement(coordinates: Float32Array): number {
+  const n = coordinates.length / 2
+  let agree = 0
+  for (let i = 0; i < n; i++) {
+    const others = Array.from({ length: n }, (_, j) => j).filter((j) => j !== i)
+    const distance = (j: number): number => Math.hypot(coordinates[2 * i]! - coordinates[2 * j]!, coordinates[2 * i + 1]! - coordinates[2 * j + 1]!)
+    others.sort((a, b) => distance(a) - distance(b) || a - b)
+    for (const j of others.slice(0, 5)) if (networkingAtlas.assignments[j] === networkingAtlas.assignments[i]) agree++
+  }
+  return agree / (n * 5)
+}
 
 describe('projectMap', () => {
   test('projectMap(atlas) puts points on a line onto the first axis, scaled to [-1, 1]', () => {
@@ -40,14 +57,31 @@ describe('projectMap', () => {
     expect(projectMap(embeddingAtlas([])).coordinates.length).toBe(0)
   })
 
-  test('projectMap(atlas) of the networking fixture is byte-identical across runs and spans [-1, 1]', () => {
-    const talks = fixture('lpc-networking-bpf.json')
-    const first = projectMap(buildAtlas(talks, { seed: 7 })).coordinates
-    const second = projectMap(buildAtlas(talks, { seed: 7 })).coordinates
-    expect(Buffer.from(first.buffer).equals(Buffer.from(second.buffer))).toBe(true)
-    expect(first.length).toBe(talks.length * 2)
+  test.each(['umap', 'pca'] as const)('projectMap(atlas, { method: %s }) of the networking fixture is byte-identical across runs and spans [-1, 1]', (method) => {
+    const first = projectMap(networkingAtlas, { method, seed: 7 })
+    const second = projectMap(buildAtlas(networking), { method, seed: 7 })
+    expect(first.method).toBe(method)
+    expect(Buffer.from(first.coordinates.buffer).equals(Buffer.from(second.coordinates.buffer))).toBe(true)
+    expect(first.coordinates.length).toBe(networking.length * 2)
     let extent = 0
-    for (const value of first) extent = Math.max(extent, Math.abs(value))
+    for (const value of first.coordinates) extent = Math.max(extent, Math.abs(value))
     expect(extent).toBeCloseTo(1, 6)
+  })
+
+  test('projectMap(atlas) uses UMAP from 16 talks and PCA below', () => {
+    expect(projectMap(networkingAtlas).method).toBe('umap')
+    expect(projectMap(buildAtlas(networking.slice(0, 15))).method).toBe('pca')
+    expect(projectMap(buildAtlas(networking.slice(0, 16))).method).toBe('umap')
+  })
+
+  test('projectMap(atlas) with UMAP puts more same-theme talks next to each other than PCA', () => {
+    const umap = themeNeighbourAgreement(projectMap(networkingAtlas, { method: 'umap' }).coordinates)
+    const pca = themeNeighbourAgreement(projectMap(networkingAtlas, { method: 'pca' }).coordinates)
+    expect(umap).toBeGreaterThan(pca)
+  })
+
+  test('projectMap(atlas, options) rejects an unknown method and a non-finite seed', () => {
+    expect(() => projectMap(networkingAtlas, { method: 'tsne' as never })).toThrow("projectMap: method=\"tsne\"")
+    expect(() => projectMap(networkingAtlas, { seed: Number.NaN })).toThrow(OptionError)
   })
 })

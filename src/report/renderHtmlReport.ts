@@ -3,7 +3,7 @@ import type { Atlas } from '../atlas/types.js'
 import { CLIENT_SCRIPT } from './clientScript.js'
 import { collectReport, type CollectedReport, type CollectedTalk, type CollectedTheme } from './collectReport.js'
 import { escapeHtml, jsonForScript } from './escape.js'
-import { projectMap } from './projectMap.js'
+import { projectMap, type MapProjection } from './projectMap.js'
 import { REPORT_STYLE } from './reportStyle.js'
 import { cspHash } from './sha256.js'
 import type { ReportOptions } from './types.js'
@@ -32,7 +32,7 @@ const EXPAND_THEMES_UP_TO = 200
  */
 export function renderHtmlReport(atlas: Atlas, options: ReportOptions = {}): string {
   const report = collectReport(atlas, options, 'renderHtmlReport', true)
-  const projection = projectMap(atlas)
+  const projection = projectMap(atlas, { method: options.map ?? 'auto', seed: atlas.options.seed })
   const data = {
     points: Array.from(projection.coordinates, (value) => Math.round(value * 1e4) / 1e4),
     themes: report.talks.map((talk) => talk.theme),
@@ -76,7 +76,7 @@ export function renderHtmlReport(atlas: Atlas, options: ReportOptions = {}): str
 <canvas id="map" role="img" aria-label="Map of ${nTalks} talks coloured by theme; the talk list below has the same content"></canvas>
 <div id="tooltip" hidden></div>
 </div>
-<p class="note">Principal components 1 and 2 of the talk vectors (${percent(projection.explainedVariance[0])} and ${percent(projection.explainedVariance[1])} of the variance). Nearby talks use similar words. Hover for the title, click to open the talk.</p>
+<p class="note">${mapNote(projection)} Hover for the title, click to open the talk.</p>
 <ul class="legend">${report.themes.map(renderLegendItem).join('')}</ul>
 </section>
 </div>
@@ -246,6 +246,16 @@ function renderSession(s: number, report: CollectedReport): string {
  */
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`
+}
+
+/**
+ * What the map axes mean.
+ * @param projection The layout.
+ */
+function mapNote(projection: MapProjection): string {
+  return projection.method === 'umap'
+    ? 'UMAP layout of the talk vectors: nearby talks use similar words; axes have no units.'
+    : `Principal components 1 and 2 of the talk vectors (${percent(projection.explainedVariance[0])} and ${percent(projection.explainedVariance[1])} of the variance): nearby talks use similar words.`
 }
 
 /**

@@ -9,8 +9,8 @@ header{position:sticky;top:0;z-index:3;display:flex;flex-wrap:wrap;gap:8px 20px;
 h1{font-size:18px;margin:0}
 .stats{color:#59636e}
 .search{margin-left:auto;display:flex;gap:8px;align-items:center}
-.search input{width:280px;max-width:60vw;padding:6px 10px;border:1px solid #b8c0c8;border-radius:6px;font:inherit}
-#count{color:#59636e;min-width:8em}
+.search input{width:240px;max-width:60vw;padding:6px 10px;border:1px solid #b8c0c8;border-radius:6px;font:inherit}
+#count{color:#59636e;min-width:6.5em}
 main{display:grid;grid-template-columns:minmax(0,1.1fr) minmax(0,1fr);gap:16px;padding:16px 20px;align-items:start}
 @media (max-width:900px){main{grid-template-columns:minmax(0,1fr)}.map-panel{position:static}}
 .map-panel{position:sticky;top:64px}

@@ -1,3 +1,5 @@
+import type { MapMethod } from './projectMap.js'
+
 /**
  * Inputs of the report renderers. Tags and sessions are produced elsewhere (tagging,
  * session planning); the report only needs these small shapes, so any producer that fits
@@ -50,4 +52,6 @@ export interface ReportOptions {
   readonly title?: string
   /** Related talks listed per talk (HTML only). @default 5 */
   readonly related?: number
+  /** Map layout (HTML only), see {@link ProjectMapOptions}; seeded with the atlas seed. @default 'auto' */
+  readonly map?: MapMethod
 }
