@@ -246,8 +246,8 @@ function relatedPrecision(corpus) {
 
 /**
  * Tags named after the labels, no examples: the anchor's "track name vs talk" setup.
- * Expected API (src/tag, not merged yet): tagTalks(atlas, tags, options?) with tags
- * `{ name, examples?: talkIds[] }[]`; see bestTags for the result shapes understood.
+ * tagTalks(atlas, themes) with themes `{ name, examples?: talkIds[] }[]`, default options;
+ * the result's `talks[i].tags[0].theme` is the best tag of talk i.
  */
 function zeroShotAccuracy(corpus) {
   const labels = requireLabels(corpus)
@@ -291,8 +291,10 @@ function sampleExamples(corpus, random) {
 }
 
 /**
- * Sessions of SESSION_SIZE talks. Expected API (src/sessions, not merged yet):
- * groupSessions(atlas, { size }) → { sessions: [{ talks: [{ id } | id] } | { talkIds }] }.
+ * Sessions of SESSION_SIZE talks: groupSessions(atlas, { size }) → { sessions: [{ talks: ids }] }.
+ * The anchor (k-means clusters cut in runs of 4) cuts clusters in input order; on the
+ * unshuffled FOSDEM file that order is by track, which is why it beats the same recipe on
+ * the shuffled talks (0.286 all, 0.317 topical); see docs/quality.md, Sessions.
  */
 function sessionPurity(corpus) {
   const labels = requireLabels(corpus)
@@ -307,7 +309,7 @@ function sessionPurity(corpus) {
 /**
  * The best tag name per talk (null when a talk got none) from a tagTalks result: an array
  * or `{ talks | assignments }`, one entry per talk (with `id`, else in input order),
- * holding `tags` best first as names or `{ name | tag | label }`, or a single `tag`.
+ * holding `tags` best first as names or `{ theme | name | tag | label }`, or a single `tag`.
  */
 function bestTags(corpus, result) {
   const entries = Array.isArray(result) ? result : result?.talks ?? result?.assignments
@@ -316,7 +318,7 @@ function bestTags(corpus, result) {
   entries.forEach((entry, position) => {
     const i = entry?.id === undefined ? position : indexOf(corpus, entry.id)
     const first = Array.isArray(entry?.tags) ? entry.tags[0] : entry?.tag
-    best[i] = first == null ? null : typeof first === 'string' ? first : first.name ?? first.tag ?? first.label ?? null
+    best[i] = first == null ? null : typeof first === 'string' ? first : first.theme ?? first.name ?? first.tag ?? first.label ?? null
   })
   return best
 }

@@ -7,6 +7,17 @@ export type { ErrorCode, InputPlace } from './errors.js'
 export type { Talk, CsrMatrix, Warning } from './types.js'
 
 // --- io: input formats ---
+export { parseTalks } from './io/parseTalks.js'
+export type { ParseTalksOptions, ParseTalksResult } from './io/parseTalks.js'
+export { detectFormat, talkFormats } from './io/detectFormat.js'
+export type { TalkFormat, DetectFormatOptions } from './io/detectFormat.js'
+export { decodeBytes } from './io/decodeBytes.js'
+export type { DecodeBytesOptions, DecodeBytesResult } from './io/decodeBytes.js'
+export { cleanText } from './io/cleanText.js'
+export type { CleanTextOptions } from './io/cleanText.js'
+export { makeId } from './io/makeId.js'
+export { formatCsv } from './io/formatCsv.js'
+export type { FormatCsvOptions } from './io/formatCsv.js'
 
 // --- text ---
 export { tokenize, scanTokens, MAX_TOKEN_LENGTH } from './text/tokenize.js'
@@ -25,6 +36,8 @@ export { kmeans } from './cluster/kmeans.js'
 export type { KmeansOptions, KmeansResult } from './cluster/kmeans.js'
 export { chooseK, meanSilhouette, cosineDistances } from './cluster/chooseK.js'
 export type { ChooseKOptions, ChooseKResult } from './cluster/chooseK.js'
+export { smoothNeighbours } from './cluster/smoothNeighbours.js'
+export type { SmoothOptions } from './cluster/smoothNeighbours.js'
 export { labelThemes, composeLabel } from './cluster/labelThemes.js'
 export type { LabelOptions, ThemeKeyword, ThemeNames } from './cluster/labelThemes.js'
 
@@ -41,8 +54,20 @@ export type { AtlasJson } from './atlas/serializeAtlas.js'
 export type { Atlas, AtlasOptions, ResolvedAtlasOptions, Theme, ThemeMember } from './atlas/types.js'
 
 // --- tag ---
+export { tagTalks, resolveTagOptions, defaultTagOptions } from './tag/tagTalks.js'
+export type { TagOptions, ResolvedTagOptions, TagResult, TalkTags, TalkTag } from './tag/tagTalks.js'
+export { resolveThemes, matchKey } from './tag/resolveThemes.js'
+export type { TagTheme, ResolvedTagTheme, ResolveThemesOptions } from './tag/resolveThemes.js'
+export { BUILTIN_TAXONOMY } from './tag/taxonomy.js'
+export type { Taxonomy, TaxonomyTheme } from './tag/taxonomy.js'
+export { nameThemes } from './tag/nameThemes.js'
+export type { NameThemesOptions, ThemeName } from './tag/nameThemes.js'
+export { runTag } from './tag/runTag.js'
+export type { RunTagResult, TagJson } from './tag/runTag.js'
 
 // --- sessions ---
+export { groupSessions, resolveSessionOptions, defaultSessionOptions, MAX_SESSION_SIZE } from './sessions/groupSessions.js'
+export type { SessionOptions, ResolvedSessionOptions, Session, SessionRemainder, SessionObjective, SessionsResult, SessionConstraints } from './sessions/groupSessions.js'
 
 // --- report ---
 export { renderHtmlReport } from './report/renderHtmlReport.js'
@@ -64,3 +89,5 @@ export { pairPurity } from './eval/pairPurity.js'
 export { precisionAtK } from './eval/precisionAtK.js'
 export { vMeasure, defaultVMeasureOptions } from './eval/vMeasure.js'
 export type { VMeasure, VMeasureOptions } from './eval/vMeasure.js'
+export { generateCorpus, defaultGenerateCorpusOptions } from './eval/synthetic.js'
+export type { GenerateCorpusOptions, SyntheticTalk } from './eval/synthetic.js'

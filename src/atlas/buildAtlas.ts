@@ -6,9 +6,12 @@ import { chooseK } from '../cluster/chooseK.js'
 import { kmeans } from '../cluster/kmeans.js'
 import { labelThemes } from '../cluster/labelThemes.js'
 import { fitLsa, projectLsa } from '../cluster/lsa.js'
-import type { Talk, Warning } from '../types.js'
-import { fitTfidf, type TfidfOptions } from '../vectorize/tfidf.js'
+import { smoothNeighbours } from '../cluster/smoothNeighbours.js'
+import type { LsaModel } from '../cluster/lsa.js'
+import type { CsrMatrix, Talk, Warning } from '../types.js'
+import { fitTfidf, resolveTfidfOptions, type TfidfOptions } from '../vectorize/tfidf.js'
 import type { Atlas, AtlasOptions, ResolvedAtlasOptions, Theme } from './types.js'
+import { canonicalOrder, invertPermutation, keepCopiesTogether, permuteCsrRows, permuteDenseRows } from './canonicalOrder.js'
 import { themeMembers } from './themeMembers.js'
 
 /** Id of the theme holding talks without any known term. */
@@ -26,16 +29,29 @@ export const UNCLASSIFIED_THEME_ID = 'unclassified'
 export function buildAtlas(talks: readonly Talk[], options: AtlasOptions = {}): Atlas {
   const resolved = resolveAtlasOptions(options)
   checkTalks(talks)
+  // The pipeline runs on a canonical order so that input order cannot change the themes.
+  const order = canonicalOrder(talks)
+  const canonical = fitAtlas(Array.from(order, (i) => talks[i]!), resolved)
+  return restoreInputOrder(canonical, talks, order)
+}
+
+/**
+ * The pipeline on checked talks in canonical order.
+ * @param talks Talks in canonical order.
+ * @param resolved Resolved options.
+ */
+function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions): Atlas {
   const warnings: Warning[] = []
   const tfidf = fitTfidf(talks, resolved.tfidf)
   warnings.push(...tfidf.warnings)
   const lsa = fitLsa(tfidf.matrix, { dimensions: resolved.dimensions, seed: resolved.seed })
-  const vectors = projectLsa(lsa, tfidf.matrix)
+  const vectors = embedTalks(lsa, tfidf.matrix, resolved)
   const d = lsa.dimensions
   const kSearch = resolved.k === 'auto' ? chooseK(vectors, d, { seed: resolved.seed }) : undefined
   const k = kSearch?.k ?? (resolved.k as number)
   const clustering = kmeans(vectors, d, { k, seed: resolved.seed, restarts: resolved.restarts })
   warnings.push(...clustering.warnings)
+  keepCopiesTogether(talks, clustering.labels)
 
   const order = clusterOrder(clustering.labels, clustering.k)
   const assignment = new Int32Array(talks.length)
@@ -70,17 +86,74 @@ export function buildAtlas(talks: readonly Talk[], options: AtlasOptions = {}): 
 }
 
 /**
+ * Puts the per-talk arrays of an atlas fitted in canonical order back into input order;
+ * themes, keywords and warnings do not depend on the order and are kept as they are.
+ * @param atlas Atlas fitted on `talks` permuted by `order`.
+ * @param talks Talks in input order.
+ * @param order `order[r]` = input position of canonical row r.
+ */
+function restoreInputOrder(atlas: Atlas, talks: readonly Talk[], order: Int32Array): Atlas {
+  const rowOf = invertPermutation(order)
+  const d = atlas.embedding.dimensions
+  const assignments = new Int32Array(talks.length)
+  for (let i = 0; i < talks.length; i++) assignments[i] = atlas.assignments[rowOf[i]!]!
+  return {
+    ...atlas,
+    talks,
+    matrix: permuteCsrRows(atlas.matrix, rowOf),
+    embedding: { dimensions: d, vectors: permuteDenseRows(atlas.embedding.vectors, d, rowOf) },
+    assignments,
+  }
+}
+
+/**
  * Validates atlas options once and fills defaults.
  * @param options User options.
  */
 export function resolveAtlasOptions(options: AtlasOptions = {}): ResolvedAtlasOptions {
-  const { k = 'auto', seed = 42, dimensions = 100, restarts = 10, keywords = 10, ...tfidf } = options
+  if (typeof options !== 'object' || options === null) throw new OptionError('themes', 'options', options, 'an object')
+  const { k = 'auto', seed = 42, dimensions = 100, restarts = 10, keywords = 10, smoothing = 5, ...tfidf } = options
   if (k !== 'auto' && (!Number.isInteger(k) || k < 1)) throw new OptionError('themes', 'k', k, "an integer ≥ 1 or 'auto'")
   if (!Number.isInteger(seed)) throw new OptionError('themes', 'seed', seed, 'an integer')
   if (!Number.isInteger(dimensions) || dimensions < 1) throw new OptionError('themes', 'dimensions', dimensions, 'an integer ≥ 1')
   if (!Number.isInteger(restarts) || restarts < 1) throw new OptionError('themes', 'restarts', restarts, 'an integer ≥ 1')
   if (!Number.isInteger(keywords) || keywords < 1) throw new OptionError('themes', 'keywords', keywords, 'an integer ≥ 1')
-  return { k, seed, dimensions, restarts, keywords, tfidf: tfidf as TfidfOptions }
+  if (!Number.isInteger(smoothing) || smoothing < 0) throw new OptionError('themes', 'smoothing', smoothing, 'an integer ≥ 0')
+  resolveTfidfOptions(tfidf) // fails here, before any talk is read
+  return { k, seed, dimensions, restarts, keywords, smoothing, tfidf: tfidf as TfidfOptions }
+}
+
+/**
+ * The talks' embedding: unit LSA rows, each mixed with its `smoothing` nearest neighbours.
+ * `loadAtlas` calls it too, so a loaded atlas ranks exactly like the built one.
+ * @param lsa Fitted LSA model.
+ * @param matrix TF-IDF rows of the talks.
+ * @param options Resolved options (`smoothing`, `seed`; atlases saved before smoothing existed have none).
+ */
+export function embedTalks(lsa: LsaModel, matrix: CsrMatrix, options: Pick<ResolvedAtlasOptions, 'seed'> & { readonly smoothing?: number }): Float32Array {
+  const vectors = projectLsa(lsa, matrix)
+  const smoothing = options.smoothing ?? 0
+  if (smoothing === 0) return vectors
+  return smoothNeighbours(vectors, lsa.dimensions, { neighbours: smoothing, seed: options.seed })
+}
+
+/**
+ * {@link embedTalks} for talks in input order, computed in the canonical order `buildAtlas`
+ * fits in, so that a loaded atlas has bit-identical vectors.
+ * @param talks Talks in input order.
+ * @param lsa Fitted LSA model.
+ * @param matrix TF-IDF rows in input order.
+ * @param options Resolved options (`smoothing`, `seed`).
+ */
+export function embedInInputOrder(
+  talks: readonly Talk[],
+  lsa: LsaModel,
+  matrix: CsrMatrix,
+  options: Pick<ResolvedAtlasOptions, 'seed'> & { readonly smoothing?: number },
+): Float32Array {
+  const order = canonicalOrder(talks)
+  const vectors = embedTalks(lsa, permuteCsrRows(matrix, order), options)
+  return permuteDenseRows(vectors, lsa.dimensions, invertPermutation(order))
 }
 
 /**

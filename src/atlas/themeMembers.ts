@@ -3,7 +3,7 @@ import type { ThemeMember } from './types.js'
 
 /**
  * Members of each theme, most typical first: typicality is the cosine between a talk's LSA
- * vector and its theme centre (ties: input order).
+ * vector and its theme centre (ties: row order, which buildAtlas makes canonical).
  * @param talks Talks in input order.
  * @param vectors Unit LSA rows.
  * @param d Dimensions.
@@ -25,7 +25,8 @@ export function themeMembers(
     if (c < 0) continue
     let dot = 0
     for (let t = 0; t < d; t++) dot += vectors[i * d + t] * centroids[c * d + t]
-    scored[c].push({ row: i, score: Math.round(dot * 1e6) / 1e6 })
+    // Unit rows: clamping removes float32 rounding beyond ±1.
+    scored[c].push({ row: i, score: Math.round(Math.min(1, Math.max(-1, dot)) * 1e6) / 1e6 })
   }
   return scored.map((members) =>
     members.sort((a, b) => b.score - a.score || a.row - b.row).map(({ row, score }) => ({ id: talks[row].id, score })),

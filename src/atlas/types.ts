@@ -17,6 +17,12 @@ export interface AtlasOptions extends TfidfOptions {
   readonly restarts?: number
   /** Keywords kept per theme. @default 10 */
   readonly keywords?: number
+  /**
+   * Nearest neighbours mixed into each talk's LSA vector before clustering and ranking
+   * (`x' = normalize(x + mean of the neighbours)`, see `smoothNeighbours`); 0 turns it off.
+   * @default 5
+   */
+  readonly smoothing?: number
 }
 
 /** A talk's membership in a theme. */
@@ -49,7 +55,10 @@ export interface Atlas {
   readonly matrix: CsrMatrix
   /** Fitted LSA projection. */
   readonly lsa: LsaModel
-  /** Unit LSA rows, row-major n × dimensions (zero for talks without known terms). */
+  /**
+   * Unit LSA rows mixed with their nearest neighbours (`smoothing`), row-major n × dimensions
+   * (zero for talks without known terms).
+   */
   readonly embedding: { readonly dimensions: number; readonly vectors: Float32Array }
   /** Themes, largest first; an `unclassified` theme holds talks with no distinctive terms. */
   readonly themes: readonly Theme[]
@@ -71,5 +80,7 @@ export interface ResolvedAtlasOptions {
   readonly dimensions: number
   readonly restarts: number
   readonly keywords: number
+  /** Absent in atlases saved before smoothing existed (they load unsmoothed). */
+  readonly smoothing: number
   readonly tfidf: TfidfOptions
 }

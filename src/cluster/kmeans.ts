@@ -9,7 +9,7 @@ import type { Warning } from '../types.js'
 
 /** Options of {@link kmeans}. */
 export interface KmeansOptions {
-  /** Number of clusters; capped by the number of distinct non-zero rows. Required. */
+  /** Number of clusters; capped (with a `fewer-clusters` warning) by the number of distinct non-zero rows. Required. */
   readonly k: number
   /** Random seed. @default 42 */
   readonly seed?: number
@@ -53,9 +53,10 @@ export function kmeans(points: Float32Array, dimensions: number, options: Kmeans
   const maxIterations = options.maxIterations ?? 100
   const rows = nonZeroRows(points, dimensions, n)
   const warnings: Warning[] = []
-  const kEffective = Math.min(k, rows.length)
+  const distinct = countDistinctRows(points, dimensions, rows, k)
+  const kEffective = Math.min(k, distinct)
   if (kEffective < k) {
-    warnings.push({ code: 'fewer-clusters', message: `kmeans: k=${k} exceeds the ${rows.length} talks with distinctive terms; using k=${kEffective}` })
+    warnings.push({ code: 'fewer-clusters', message: `kmeans: k=${k} exceeds the ${distinct} distinct talks with distinctive terms; using k=${kEffective}` })
   }
   const labels = new Int32Array(n).fill(-1)
   if (kEffective === 0) {
@@ -99,6 +100,33 @@ function nonZeroRows(points: Float32Array, d: number, n: number): Int32Array {
     if (any) rows.push(i)
   }
   return Int32Array.from(rows)
+}
+
+/**
+ * Number of distinct rows among `rows`, counted up to `limit`. k-means cannot form more
+ * clusters than distinct points: asking it to would seed duplicate centres and split
+ * identical talks between clusters through empty-cluster re-seeding.
+ */
+function countDistinctRows(points: Float32Array, d: number, rows: Int32Array, limit: number): number {
+  const bits = new Int32Array(points.buffer, points.byteOffset, points.length)
+  const buckets = new Map<number, number[]>()
+  let distinct = 0
+  for (let t = 0; t < rows.length && distinct < limit; t++) {
+    const start = rows[t] * d
+    let hash = 0x811c9dc5 // FNV-1a over the float bits
+    for (let c = start; c < start + d; c++) hash = Math.imul(hash ^ bits[c], 0x01000193)
+    const bucket = buckets.get(hash)
+    if (bucket === undefined) buckets.set(hash, [start])
+    else if (bucket.some((other) => sameRow(points, other, start, d))) continue
+    else bucket.push(start)
+    distinct++
+  }
+  return distinct
+}
+
+function sameRow(points: Float32Array, a: number, b: number, d: number): boolean {
+  for (let c = 0; c < d; c++) if (points[a + c] !== points[b + c]) return false
+  return true
 }
 
 /** Squared Euclidean distance between row i of `points` and row c of `centroids`, unit rows: 2 − 2 x·c. */

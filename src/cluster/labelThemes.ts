@@ -92,21 +92,43 @@ function clusterDocumentFrequencies(matrix: CsrMatrix, assignment: Int32Array, k
 
 /**
  * Joins the best terms into `A · B · C`, skipping a term that repeats one already chosen
- * (`XDP` after `XDP hints`, `queueing` after `queue`).
+ * (`XDP` after `XDP hints`, `queueing` after `queue`). A phrase that contains a word already
+ * chosen takes that word's place (`digital · European · digital sovereignty` becomes
+ * `digital sovereignty · European · …`).
  * @param ranked Display forms, best first.
  * @param count Terms wanted.
  */
 export function composeLabel(ranked: readonly string[], count: number): string {
-  const chosen: string[] = []
-  const words = new Set<string>()
-  for (const term of ranked) {
-    if (chosen.length === count) break
+  const chosen: string[][] = []
+  const labels: string[] = []
+  // Phrases may still replace a chosen word a little below the cut, not from far down the list.
+  const lookahead = 2 * count
+  for (let rank = 0; rank < ranked.length; rank++) {
+    const term = ranked[rank]
+    if (chosen.length === count && rank >= lookahead) break
     const parts = term.toLowerCase().split(/[\s-]+/)
-    if (parts.every((part) => words.has(part) || [...words].some((w) => sharesStem(w, part)))) continue
-    chosen.push(term)
-    for (const part of parts) words.add(part)
+    const covers = (words: readonly string[]) => words.every((word) => parts.some((part) => sameWord(part, word)))
+    const contained = parts.length > 1 ? chosen.flatMap((words, index) => (covers(words) && words.length < parts.length ? [index] : [])) : []
+    if (contained.length > 0) {
+      // The phrase replaces the first word it contains and drops any other it contains.
+      labels[contained[0]] = term
+      chosen[contained[0]] = parts
+      for (const index of contained.slice(1).reverse()) {
+        labels.splice(index, 1)
+        chosen.splice(index, 1)
+      }
+      continue
+    }
+    if (chosen.length === count) break
+    if (parts.every((part) => chosen.some((words) => words.some((word) => sameWord(word, part))))) continue
+    chosen.push(parts)
+    labels.push(term)
   }
-  return chosen.length > 0 ? chosen.join(' · ') : 'Miscellaneous'
+  return labels.length > 0 ? labels.join(' · ') : 'Miscellaneous'
+}
+
+function sameWord(a: string, b: string): boolean {
+  return a === b || sharesStem(a, b)
 }
 
 function sharesStem(a: string, b: string): boolean {

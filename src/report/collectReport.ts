@@ -210,8 +210,9 @@ function arrangeSessions(
   const rooms: string[] = []
   const slotIndex = new Map<string, number>()
   const roomIndex = new Map<string, number>()
-  const position = (value: string | number | undefined, names: string[], index: Map<string, number>): number => {
-    const name = value === undefined || value === null ? '' : String(value)
+  // Numbered slots and rooms (groupSessions gives 1-based numbers) read as `Slot 2`, `Room 1`.
+  const position = (value: string | number | undefined, names: string[], index: Map<string, number>, noun: string): number => {
+    const name = value === undefined || value === null ? '' : typeof value === 'number' ? `${noun} ${value}` : String(value)
     let found = index.get(name)
     if (found === undefined) {
       found = names.length
@@ -224,8 +225,8 @@ function arrangeSessions(
     id: typeof session.id === 'string' ? session.id : `session-${s + 1}`,
     label: typeof session.label === 'string' ? session.label : '',
     talks: session.talks.map((id) => ({ id: String(id), index: rowById.get(String(id)) ?? -1 })),
-    slot: position(session.slot, slots, slotIndex),
-    room: position(session.room, rooms, roomIndex),
+    slot: position(session.slot, slots, slotIndex, 'Slot'),
+    room: position(session.room, rooms, roomIndex, 'Room'),
   }))
   return { sessions: collected, slots, rooms }
 }

@@ -95,6 +95,8 @@ describe('renderHtmlReport', () => {
     expect(plan).toMatch(/<tr><th>09:00<\/th><td><div class="session" id="session-0"><span class="session-label">Fast paths<\/span><ol><li><a href="#t-0">/)
     expect(plan).toContain('<li>no-such-talk <em>(not in the atlas)</em></li>')
     expect(html).toContain('<title>LPC &amp; friends</title>')
+    const numbered = renderHtmlReport(networkingAtlas, { sessions: { sessions: [{ id: 's1', label: 'x', talks: [a!], slot: 2, room: 1 }] } })
+    expect(numbered).toContain('<tr><th>Slot</th><th>Room 1</th></tr><tr><th>Slot 2</th>')
     const tagsAtlas = buildAtlas(hostile, { k: 2 })
     const tagged = renderHtmlReport(tagsAtlas, { tags: JSON.parse('{"__proto__": [{"theme": "<Proto>", "score": 0.5}]}') })
     const protoRow = hostile.findIndex((talk) => talk.id === '__proto__')

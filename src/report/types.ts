@@ -30,9 +30,9 @@ export interface ReportSession {
   readonly label: string
   /** Talk ids in running order. */
   readonly talks: readonly string[]
-  /** Time slot (its first appearance orders the slots). */
+  /** Time slot (its first appearance orders the slots); a number reads as `Slot n`. */
   readonly slot?: string | number
-  /** Room (its first appearance orders the rooms). */
+  /** Room (its first appearance orders the rooms); a number reads as `Room n`. */
   readonly room?: string | number
 }
 

@@ -1,7 +1,7 @@
 /** Related talks and free-text search over an atlas. */
 import { InputError, OptionError } from '../errors.js'
 import { projectLsa } from '../cluster/lsa.js'
-import type { CsrMatrix } from '../types.js'
+import type { CsrMatrix, Talk } from '../types.js'
 import { transposeCsr } from '../vectorize/csr.js'
 import { vectorizeText } from '../vectorize/tfidf.js'
 import type { Atlas } from '../atlas/types.js'
@@ -27,6 +27,7 @@ export interface RelatedTalk {
 }
 
 const invertedCache = new WeakMap<CsrMatrix, CsrMatrix>()
+const idRankCache = new WeakMap<readonly Talk[], Int32Array>()
 
 /**
  * The talks most similar to one talk (never the talk itself).
@@ -48,6 +49,9 @@ export function relatedTalks(atlas: Atlas, talkId: string, options: RelatedOptio
  * @param options See {@link RelatedOptions}.
  */
 export function relatedToRow(atlas: Atlas, row: number, options: RelatedOptions = {}): RelatedTalk[] {
+  if (!Number.isInteger(row) || row < 0 || row >= atlas.talks.length) {
+    throw new InputError(`related: row ${String(row)} is not a talk position (0 to ${atlas.talks.length - 1})`)
+  }
   const { matrix, embedding } = atlas
   const d = embedding.dimensions
   const query: SimilarityQuery = {
@@ -63,8 +67,10 @@ export function relatedToRow(atlas: Atlas, row: number, options: RelatedOptions 
  * @param atlas A built or loaded atlas.
  * @param text Query text.
  * @param options See {@link RelatedOptions}.
+ * @throws InputError when `text` is not a string.
  */
 export function searchTalks(atlas: Atlas, text: string, options: RelatedOptions = {}): RelatedTalk[] {
+  if (typeof text !== 'string') throw new InputError(`search: the query must be a string, not ${typeof text}`)
   const vector = vectorizeText(atlas.model, text)
   const query: SimilarityQuery = {
     terms: vector.indices,
@@ -78,19 +84,41 @@ function rank(atlas: Atlas, query: SimilarityQuery, exclude: number, options: Re
   const top = options.top ?? 5
   if (!Number.isInteger(top) || top < 0) throw new OptionError('related', 'top', top, 'an integer ≥ 0')
   const explainTerms = options.explainTerms ?? 5
+  if (!Number.isInteger(explainTerms) || explainTerms < 0) {
+    throw new OptionError('related', 'explainTerms', explainTerms, 'an integer ≥ 0')
+  }
   let inverted = invertedCache.get(atlas.matrix)
   if (inverted === undefined) {
     inverted = transposeCsr(atlas.matrix)
     invertedCache.set(atlas.matrix, inverted)
   }
   const scores = similarityToAll(atlas, inverted, query)
-  const best = new TopK(top)
+  // The list never needs more room than there are talks (a huge `top` must not allocate),
+  // and equal scores are ordered by talk id, so that input order cannot change the list.
+  const best = new TopK(Math.min(top, scores.length), idRanks(atlas.talks))
   for (let i = 0; i < scores.length; i++) if (i !== exclude) best.offer(i, scores[i])
   return best.results().map(({ index, score }) => ({
     id: atlas.talks[index]!.id,
-    score: Math.round(score * 1e6) / 1e6,
+    // Both cosines are of unit rows; clamping removes float32 rounding beyond ±1.
+    score: Math.round(Math.min(1, Math.max(-1, score)) * 1e6) / 1e6,
     terms: sharedTerms(atlas, query, index, explainTerms),
   }))
+}
+
+/**
+ * Rank of every talk in id order (ids are unique), cached per talk list.
+ * @param talks Talks of an atlas.
+ */
+function idRanks(talks: readonly Talk[]): Int32Array {
+  let ranks = idRankCache.get(talks)
+  if (ranks === undefined) {
+    const positions = Array.from({ length: talks.length }, (_, i) => i)
+    positions.sort((a, b) => (talks[a]!.id < talks[b]!.id ? -1 : talks[a]!.id > talks[b]!.id ? 1 : a - b))
+    ranks = new Int32Array(talks.length)
+    positions.forEach((position, rank) => (ranks![position] = rank))
+    idRankCache.set(talks, ranks)
+  }
+  return ranks
 }
 
 /**

@@ -1,11 +1,20 @@
-/** Keeps the best `size` (index, score) pairs seen; ties go to the lower index. */
+/**
+ * Keeps the best `size` (index, score) pairs seen; ties go to the lower tie rank (by default
+ * the lower index).
+ */
 export class TopK {
   private readonly indices: Int32Array
   private readonly scores: Float64Array
   private count = 0
 
-  /** @param size Number of pairs kept. */
-  constructor(private readonly size: number) {
+  /**
+   * @param size Number of pairs kept.
+   * @param tieRank Rank of every index for breaking ties (lower wins); defaults to the index.
+   */
+  constructor(
+    private readonly size: number,
+    private readonly tieRank?: Int32Array,
+  ) {
     this.indices = new Int32Array(size)
     this.scores = new Float64Array(size)
   }
@@ -37,6 +46,8 @@ export class TopK {
 
   private beats(score: number, index: number, position: number): boolean {
     const other = this.scores[position]
-    return score > other || (score === other && index < this.indices[position])
+    if (score !== other) return score > other
+    const rank = this.tieRank
+    return rank === undefined ? index < this.indices[position]! : rank[index]! < rank[this.indices[position]!]!
   }
 }

@@ -1,6 +1,7 @@
 /**
  * One pass over a corpus that turns text into weighted term counts: tokens are case-folded,
- * stopwords dropped, words stemmed, hyphenated compounds kept together with their parts,
+ * stopwords dropped, words stemmed, hyphenated and snake_case compounds (`XDP-hints`,
+ * `XDP_REDIRECT`) kept together with their parts,
  * and frequent two-word phrases added as extra terms. The most frequent surface form of
  * every term is remembered so that labels read `XDP`, not `xdp`.
  */
@@ -46,12 +47,17 @@ export interface TermCounts {
 const BOUNDARY = -1
 const TITLE_END = -2
 const NON_ASCII = /[^\u0000-\u007f]/
+/** Joiners of compounds whose parts are counted too: `XDP-hints`, `XDP_REDIRECT`, `page_pool`. */
+const COMPOUND_SEPARATORS = /[-_]/
+const COMPOUND_WORDS = /[^-_]+/g
 
 /** How a distinct raw token is counted. */
 interface TokenType {
+  /** Position of the raw token in `Lexicon.typeNames`. */
+  readonly id: number
   /** Unit id, or -1 when the token is dropped (stopword, number, single letter). */
   readonly unit: number
-  /** Unit ids of the parts of a hyphenated compound, counted as well. */
+  /** Unit ids of the parts of a hyphenated or snake_case compound, counted as well. */
   readonly parts: readonly number[]
 }
 
@@ -60,6 +66,7 @@ interface TokenType {
  */
 class Lexicon {
   readonly types = new Map<string, TokenType>()
+  readonly typeNames: string[] = []
   readonly typeCounts = new Map<string, number>()
   readonly unitIds = new Map<string, number>()
   readonly unitKeys: string[] = []
@@ -74,8 +81,9 @@ class Lexicon {
   typeOf(token: string, countSurface: boolean): TokenType {
     let type = this.types.get(token)
     if (type === undefined) {
-      type = this.classify(token)
+      type = { id: this.typeNames.length, ...this.classify(token) }
       this.types.set(token, type)
+      this.typeNames.push(token)
     }
     if (countSurface && type.unit >= 0) this.typeCounts.set(token, (this.typeCounts.get(token) ?? 0) + 1)
     return type
@@ -95,20 +103,20 @@ class Lexicon {
     return id
   }
 
-  private classify(token: string): TokenType {
+  private classify(token: string): Omit<TokenType, 'id'> {
     const lower = (NON_ASCII.test(token) ? token.normalize('NFKC') : token).toLowerCase()
     if (this.isDropped(lower, token)) return { unit: -1, parts: [] }
-    if (lower.includes('-')) return this.classifyCompound(lower)
+    if (COMPOUND_SEPARATORS.test(lower)) return this.classifyCompound(lower)
     return { unit: this.intern(this.unitKey(lower)), parts: [] }
   }
 
-  private classifyCompound(lower: string): TokenType {
-    const words = lower.split('-')
+  private classifyCompound(lower: string): Omit<TokenType, 'id'> {
+    const words = lower.split(COMPOUND_SEPARATORS)
     const parts: number[] = []
     for (const word of words) {
       if (!this.isDropped(word, word)) parts.push(this.intern(this.unitKey(word)))
     }
-    const key = words.map((word) => this.unitKey(word)).join('-')
+    const key = lower.replace(COMPOUND_WORDS, (word) => this.unitKey(word))
     return { unit: this.intern(key), parts }
   }
 
@@ -142,6 +150,8 @@ function isNumeric(lower: string): boolean {
 interface Streams {
   readonly units: Int32Array
   readonly isPart: Uint8Array
+  /** Raw token type (`Lexicon.typeNames`) at each position; -1 for markers and parts. */
+  readonly surfaces: Int32Array
   readonly docStart: Int32Array
 }
 
@@ -153,9 +163,10 @@ interface Streams {
 function readStreams(texts: readonly CountableText[], lexicon: Lexicon): Streams {
   let units = new Int32Array(1 << 16)
   let isPart = new Uint8Array(1 << 16)
+  let surfaces = new Int32Array(1 << 16)
   let length = 0
   const docStart = new Int32Array(texts.length + 1)
-  const append = (unit: number, part: number): void => {
+  const append = (unit: number, part: number, surface: number): void => {
     if (length === units.length) {
       const grown = new Int32Array(units.length * 2)
       grown.set(units)
@@ -163,30 +174,34 @@ function readStreams(texts: readonly CountableText[], lexicon: Lexicon): Streams
       const grownPart = new Uint8Array(isPart.length * 2)
       grownPart.set(isPart)
       isPart = grownPart
+      const grownSurfaces = new Int32Array(surfaces.length * 2)
+      grownSurfaces.set(surfaces)
+      surfaces = grownSurfaces
     }
     units[length] = unit
     isPart[length] = part
+    surfaces[length] = surface
     length++
   }
   const visit = (token: string, _start: number, boundaryBefore: boolean): void => {
     const type = lexicon.typeOf(token, true)
     if (type.unit < 0) {
-      append(BOUNDARY, 0)
+      append(BOUNDARY, 0, -1)
       return
     }
-    if (boundaryBefore) append(BOUNDARY, 0)
-    append(type.unit, 0)
-    for (const part of type.parts) append(part, 1)
+    if (boundaryBefore) append(BOUNDARY, 0, -1)
+    append(type.unit, 0, type.id)
+    for (const part of type.parts) append(part, 1, -1)
   }
   for (let d = 0; d < texts.length; d++) {
     docStart[d] = length
     const text = texts[d]
     scanTokens(text.title, visit)
-    append(TITLE_END, 0)
+    append(TITLE_END, 0, -1)
     scanTokens(text.abstract, visit)
   }
   docStart[texts.length] = length
-  return { units: units.subarray(0, length), isPart: isPart.subarray(0, length), docStart }
+  return { units: units.subarray(0, length), isPart: isPart.subarray(0, length), surfaces: surfaces.subarray(0, length), docStart }
 }
 
 /** Documents sampled for phrase detection: enough for stable statistics, bounded cost. */
@@ -306,6 +321,64 @@ function countStreams(
 }
 
 /**
+ * The most frequent surface text of each selected phrase, as written (`secure boot`, not the
+ * per-word forms `security boot`); ties go to the lower-case form, then the alphabetically
+ * first, as for single words.
+ * @param streams Unit streams with raw token types.
+ * @param typeNames Raw token of each type id.
+ * @param selected Selected pairs as `a * nUnits + b` keys.
+ * @param nUnits Number of units.
+ * @returns Surface text per selected pair key.
+ */
+function phraseSurfaces(streams: Streams, typeNames: readonly string[], selected: ReadonlySet<number>, nUnits: number): Map<number, string> {
+  const counts = new Map<number, Map<string, number>>()
+  const nDocs = streams.docStart.length - 1
+  for (let d = 0; d < nDocs; d++) {
+    let previous = BOUNDARY
+    let previousSurface = -1
+    for (let p = streams.docStart[d]; p < streams.docStart[d + 1]; p++) {
+      if (streams.isPart[p]) continue
+      const unit = streams.units[p]
+      if (unit < 0) {
+        previous = BOUNDARY
+        continue
+      }
+      if (previous >= 0) {
+        const key = previous * nUnits + unit
+        if (selected.has(key)) {
+          const surface = `${typeNames[previousSurface]} ${typeNames[streams.surfaces[p]]}`
+          let forms = counts.get(key)
+          if (forms === undefined) counts.set(key, (forms = new Map()))
+          forms.set(surface, (forms.get(surface) ?? 0) + 1)
+        }
+      }
+      previous = unit
+      previousSurface = streams.surfaces[p]
+    }
+  }
+  const best = new Map<number, string>()
+  for (const [key, forms] of counts) best.set(key, mostFrequent(forms))
+  return best
+}
+
+/**
+ * The most frequent form; ties: the lower-case one, then the alphabetically first.
+ * @param forms Count per form.
+ */
+function mostFrequent(forms: ReadonlyMap<string, number>): string {
+  let best = ''
+  let bestCount = 0
+  for (const form of [...forms.keys()].sort()) {
+    const count = forms.get(form)!
+    if (count > bestCount || (count === bestCount && best !== best.toLowerCase() && form === form.toLowerCase())) {
+      best = form
+      bestCount = count
+    }
+  }
+  return best
+}
+
+/**
  * Picks the most frequent surface form per unit (ties: the lower-case one, then the
  * alphabetically first).
  * @param lexicon Lexicon with counted surface forms.
@@ -343,8 +416,10 @@ export function countTerms(texts: readonly CountableText[], settings: CountSetti
   const lexicon = new Lexicon(settings)
   const streams = readStreams(texts, lexicon)
   const nUnits = lexicon.unitKeys.length
-  const phraseKeys = settings.phrases ? [...selectPhrases(streams, nUnits, settings)] : []
+  const selected = settings.phrases ? selectPhrases(streams, nUnits, settings) : new Set<number>()
+  const phraseKeys = [...selected]
   const unitSurface = surfaceForms(lexicon)
+  const phraseSurface = phraseSurfaces(streams, lexicon.typeNames, selected, nUnits)
 
   const entries: { key: string; label: string; unit: number; phrase: number }[] = []
   for (let u = 0; u < nUnits; u++) entries.push({ key: lexicon.unitKeys[u], label: unitSurface[u], unit: u, phrase: -1 })
@@ -352,7 +427,8 @@ export function countTerms(texts: readonly CountableText[], settings: CountSetti
     const a = Math.floor(pair / nUnits)
     const b = pair - a * nUnits
     const key = `${lexicon.unitKeys[a]} ${lexicon.unitKeys[b]}`
-    entries.push({ key, label: `${unitSurface[a]} ${unitSurface[b]}`, unit: -1, phrase: pair })
+    const label = phraseSurface.get(pair) ?? `${unitSurface[a]} ${unitSurface[b]}`
+    entries.push({ key, label, unit: -1, phrase: pair })
   }
   entries.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
 

@@ -31,6 +31,12 @@ export interface TfidfOptions {
   readonly maxDocRatio?: number
   /** Use `1 + ln(tf)` instead of raw term frequency. @default true */
   readonly sublinearTf?: boolean
+  /**
+   * Exponent p of the idf in a term's weight `tf · idf^p`. Above 1 it favours specific
+   * terms over common ones; 1.5 measured best across the FOSDEM corpus and the fixtures
+   * (docs/quality.md). @default 1.5
+   */
+  readonly idfPower?: number
 }
 
 /** {@link TfidfOptions} with every default filled in. */
@@ -48,6 +54,7 @@ export const defaultTfidfOptions: ResolvedTfidfOptions = Object.freeze({
   minDocCount: 2,
   maxDocRatio: 0.5,
   sublinearTf: true,
+  idfPower: 1.5,
 })
 
 /** A fitted TF-IDF vocabulary. Plain readonly data: it serialises to JSON as is. */
@@ -81,12 +88,20 @@ export interface TfidfResult {
  * @param options User options.
  */
 export function resolveTfidfOptions(options: TfidfOptions = {}): ResolvedTfidfOptions {
+  if (typeof options !== 'object' || options === null) throw new OptionError('tfidf', 'options', options, 'an object')
   const resolved = { ...defaultTfidfOptions, ...stripUndefined(options) }
   checkNumber('titleWeight', resolved.titleWeight, 0, Infinity, 'a number ≥ 0')
   checkInteger('minPhraseCount', resolved.minPhraseCount, 1)
   checkNumber('minPhraseAssociation', resolved.minPhraseAssociation, -1, 1, 'a number in [-1, 1]')
   checkInteger('minDocCount', resolved.minDocCount, 1)
+  checkNumber('idfPower', resolved.idfPower, 0, 8, 'a number in [0, 8]')
   checkNumber('maxDocRatio', resolved.maxDocRatio, Number.MIN_VALUE, 1, 'a number in (0, 1]')
+  // A string would be iterated character by character, and 'false' is truthy: refuse both.
+  checkBoolean('stem', resolved.stem)
+  checkBoolean('phrases', resolved.phrases)
+  checkBoolean('sublinearTf', resolved.sublinearTf)
+  checkWords('stopwords', resolved.stopwords)
+  checkWords('keepWords', resolved.keepWords)
   return Object.freeze(resolved)
 }
 
@@ -94,7 +109,8 @@ export function resolveTfidfOptions(options: TfidfOptions = {}): ResolvedTfidfOp
  * Fits a TF-IDF vocabulary on talks and returns their vectors.
  *
  * Term frequency is `1 + ln(count)` (sublinear), where title tokens count `titleWeight`
- * times; idf is `ln((1 + n) / (1 + df)) + 1`; rows are scaled to unit length. Terms in fewer
+ * times; idf is `ln((1 + n) / (1 + df)) + 1` and a term weighs `tf · idf^idfPower`; rows are
+ * scaled to unit length. Terms in fewer
  * than `minDocCount` talks or in more than `maxDocRatio` of them are dropped; when that
  * leaves no term (tiny or uniform corpora) the bounds are relaxed and a warning says so.
  *
@@ -167,12 +183,26 @@ export type { Talk }
 function weighCounts(counts: CsrMatrix, model: TfidfModel): CsrMatrix {
   const { data, indices } = counts
   const sublinear = model.options.sublinearTf
+  // Models saved before idfPower existed weighed by idf alone.
+  const power = model.options.idfPower ?? 1
+  const idf = power === 1 ? model.idf : weightedIdf(model.idf, power)
   for (let p = 0; p < data.length; p++) {
     const tf = sublinear && data[p] > 1 ? 1 + Math.log(data[p]) : data[p]
-    data[p] = tf * model.idf[indices[p]]
+    data[p] = tf * idf[indices[p]]
   }
   normalizeRows(counts)
   return counts
+}
+
+/**
+ * The idf raised to a power, as the weights use it.
+ * @param idf Smoothed idf per term.
+ * @param power Exponent.
+ */
+function weightedIdf(idf: Float32Array, power: number): Float32Array {
+  const out = new Float32Array(idf.length)
+  for (let j = 0; j < idf.length; j++) out[j] = Math.pow(idf[j], power)
+  return out
 }
 
 function countSettings(options: ResolvedTfidfOptions): CountSettings {
@@ -225,6 +255,16 @@ function stripUndefined<T extends object>(options: T): Partial<T> {
 
 function checkNumber(name: string, value: number, min: number, max: number, allowed: string): void {
   if (typeof value !== 'number' || !(value >= min && value <= max)) throw new OptionError('tfidf', name, value, allowed)
+}
+
+function checkBoolean(name: string, value: unknown): void {
+  if (typeof value !== 'boolean') throw new OptionError('tfidf', name, value, 'true or false')
+}
+
+function checkWords(name: string, value: unknown): void {
+  if (!Array.isArray(value) || !value.every((word) => typeof word === 'string')) {
+    throw new OptionError('tfidf', name, value, 'an array of strings')
+  }
 }
 
 function checkInteger(name: string, value: number, min: number): void {

@@ -1,0 +1,696 @@
+// talkatlas benchmark: `npm run bench [-- options]`. Figures, not pass/fail.
+//
+// Builds deterministic synthetic corpora (generateCorpus, seeded) of 1,000 / 10,000 /
+// 100,000 talks, writes each to a JSON file, and measures on that same file:
+//   - the library in one child process per corpus (`node --expose-gc`, so that peak RSS is
+//     per corpus): read, tokenisation MB/s, vectorise s, buildAtlas s at k = 100,
+//     related-talk and search query latency p50 / p99, peak RSS;
+//   - the CLI as a whole process: `node dist/cli.js themes <file> --k 100 --format json
+//     --out /dev/null`, wall time and peak RSS;
+//   - scikit-learn's TF-IDF + LSA(100) + KMeans(k) (bench/sklearn_on_file.py) when
+//     /usr/bin/python3 has sklearn;
+// then the same on the real FOSDEM corpus when ../shared/corpora exists, the growth of each
+// figure from 10,000 to 100,000 talks, and the project's performance targets.
+//
+// Options:
+//   --sizes 1000,10000,100000   synthetic corpus sizes
+//   --seed 42                   generator and clustering seed
+//   --emit <file> --size N      only write one synthetic corpus as JSON and exit (N default 100000)
+//   --skip-sklearn              do not run the scikit-learn reference
+//   --skip-cli                  do not time the CLI
+//   --corpora <dir>             real corpora directory (default ../shared/corpora from the repo root)
+//   --queries 200               related/search queries per corpus (after 20 warm-up queries)
+//   --timeout 900               seconds allowed per child process
+//   --json <file>               also write every figure as JSON
+//   --keep                      keep the emitted corpus files (printed at the end)
+// Internal: --child --file <file> [--k 100|auto] runs the library measurements on one file.
+import { spawnSync, execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir, totalmem } from 'node:os'
+import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const DIST = join(ROOT, 'dist', 'index.js')
+const CLI = join(ROOT, 'dist', 'cli.js')
+const SELF = fileURLToPath(import.meta.url)
+const SKLEARN_SCRIPT = join(ROOT, 'bench', 'sklearn_on_file.py')
+const RSS_HOOK = join(ROOT, 'bench', 'peak-rss.cjs')
+const PYTHON = '/usr/bin/python3'
+const WARM_UP_QUERIES = 20
+const FOSDEM_FILE = 'fosdem-2025.json'
+/** FOSDEM 2025 has 78 tracks: the k the scikit-learn anchors use on it. */
+const FOSDEM_TRACKS = 78
+
+const { values: options } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    seed: { type: 'string', default: '42' },
+    emit: { type: 'string' },
+    size: { type: 'string' },
+    'skip-sklearn': { type: 'boolean', default: false },
+    'skip-cli': { type: 'boolean', default: false },
+    corpora: { type: 'string', default: '../shared/corpora' },
+    queries: { type: 'string', default: '200' },
+    timeout: { type: 'string', default: '900' },
+    json: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    child: { type: 'boolean', default: false },
+    file: { type: 'string' },
+    k: { type: 'string', default: '100' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+})
+
+if (options.help) {
+  const header = readFileSync(SELF, 'utf8').split('\n').filter((line) => line.startsWith('//'))
+  console.log(header.map((line) => line.slice(3)).join('\n'))
+} else if (options.emit !== undefined) {
+  await emitCorpus(options.emit, integerOption('size', options.size ?? '100000'), integerOption('seed', options.seed))
+} else if (options.child) {
+  await measureLibrary(requireOption('file', options.file), options.k, integerOption('seed', options.seed))
+} else {
+  await runBench()
+}
+
+// ---------------------------------------------------------------------------------------
+// Emitting a corpus
+
+/**
+ * Writes `generateCorpus({ talks: size, seed })` as `{ source, talks }` JSON.
+ * @param {string} file Output path.
+ * @param {number} size Number of talks.
+ * @param {number} seed Generator seed.
+ */
+async function emitCorpus(file, size, seed) {
+  const { generateCorpus } = await import(DIST)
+  const started = performance.now()
+  const talks = generateCorpus({ talks: size, seed })
+  const generateSeconds = (performance.now() - started) / 1000
+  let abstractBytes = 0
+  for (const talk of talks) abstractBytes += Buffer.byteLength(talk.abstract)
+  const source = `talkatlas synthetic corpus: generateCorpus({ talks: ${size}, seed: ${seed} })`
+  writeFileSync(file, JSON.stringify({ source, talks }))
+  const fileMB = statSync(file).size / 1e6
+  const peakRssMB = process.resourceUsage().maxRSS / 1024
+  const result = { talks: size, seed, generateSeconds, abstractMB: abstractBytes / 1e6, fileMB, peakRssMB }
+  if (options.child) console.log(`RESULT ${JSON.stringify(result)}`)
+  else console.log(`wrote ${file}: ${size} talks, ${fmt(result.abstractMB, 1)} MB of abstracts, ${fmt(fileMB, 1)} MB of JSON, generated in ${fmt(generateSeconds, 2)} s`)
+}
+
+// ---------------------------------------------------------------------------------------
+// Library measurements (child process)
+
+/**
+ * Measures the library on one talks file and prints `RESULT {json}`. Each stage runs only
+ * when the build exports it; a stage that throws is reported with its message.
+ * @param {string} file Talks JSON (`{ talks }` or an array).
+ * @param {string} kOption `auto` or an integer.
+ * @param {number} seed Clustering seed.
+ */
+async function measureLibrary(file, kOption, seed) {
+  const api = await import(DIST)
+  const result = { notes: [] }
+  const note = (stage, error) => result.notes.push(`${stage}: ${error instanceof Error ? error.message : String(error)}`)
+
+  let started = performance.now()
+  const talks = loadTalks(file)
+  result.readSeconds = seconds(started)
+  result.talks = talks.length
+  result.fileMB = statSync(file).size / 1e6
+  const texts = talks.map((talk) => `${talk.title}\n${talk.abstract}`)
+  let textBytes = 0
+  for (const text of texts) textBytes += Buffer.byteLength(text)
+  result.textMB = textBytes / 1e6
+
+  if (typeof api.tokenize === 'function') {
+    try {
+      collect()
+      started = performance.now()
+      let tokens = 0
+      for (let i = 0; i < texts.length; i++) tokens += api.tokenize(texts[i]).length
+      result.tokenizeSeconds = seconds(started)
+      result.tokenizeMBps = result.textMB / result.tokenizeSeconds
+      result.tokens = tokens
+    } catch (error) {
+      note('tokenize', error)
+    }
+  } else result.notes.push('tokenize: not exported yet')
+
+  if (typeof api.fitTfidf === 'function') {
+    try {
+      collect()
+      started = performance.now()
+      const model = api.fitTfidf(talks)
+      result.vectorizeSeconds = seconds(started)
+      if (typeof api.transformTfidf === 'function') {
+        started = performance.now()
+        const matrix = api.transformTfidf(model, talks)
+        result.transformSeconds = seconds(started)
+        result.nnz = matrix.indptr[matrix.nRows]
+        result.terms = matrix.nCols
+      }
+    } catch (error) {
+      note('fitTfidf', error)
+    }
+  } else result.notes.push('fitTfidf: not exported yet')
+
+  let atlas
+  if (typeof api.buildAtlas === 'function') {
+    try {
+      collect()
+      const atlasOptions = kOption === 'auto' ? { seed } : { k: integerOption('k', kOption), seed }
+      started = performance.now()
+      atlas = api.buildAtlas(talks, atlasOptions)
+      result.atlasSeconds = seconds(started)
+      result.themes = atlas.themes.length
+      result.k = kOption
+      if (atlas.matrix) {
+        result.nnz = atlas.matrix.indptr[atlas.matrix.nRows]
+        result.terms = atlas.matrix.nCols
+      }
+    } catch (error) {
+      note('buildAtlas', error)
+    }
+  } else result.notes.push('buildAtlas: not exported yet')
+
+  const nQueries = integerOption('queries', options.queries)
+  const picks = spreadIndices(talks.length, nQueries + WARM_UP_QUERIES)
+  if (atlas !== undefined && typeof api.relatedTalks === 'function') {
+    try {
+      result.related = timeQueries(picks, (i) => api.relatedTalks(atlas, talks[i].id, { top: 10 }))
+    } catch (error) {
+      note('relatedTalks', error)
+    }
+  } else if (typeof api.relatedTalks !== 'function') result.notes.push('relatedTalks: not exported yet')
+  if (atlas !== undefined && typeof api.searchTalks === 'function') {
+    try {
+      result.search = timeQueries(picks, (i) => api.searchTalks(atlas, talks[i].title, { top: 10 }))
+    } catch (error) {
+      note('searchTalks', error)
+    }
+  } else if (typeof api.searchTalks !== 'function') result.notes.push('searchTalks: not exported yet')
+
+  result.peakRssMB = process.resourceUsage().maxRSS / 1024
+  console.log(`RESULT ${JSON.stringify(result)}`)
+}
+
+/**
+ * Runs one query per pick and returns latency percentiles in milliseconds; the first
+ * WARM_UP_QUERIES queries warm the JIT and are not counted.
+ * @param {number[]} picks Talk indices to query.
+ * @param {(i: number) => unknown} query One query.
+ */
+function timeQueries(picks, query) {
+  collect()
+  const durations = []
+  for (let q = 0; q < picks.length; q++) {
+    const started = performance.now()
+    query(picks[q])
+    if (q >= WARM_UP_QUERIES) durations.push(performance.now() - started)
+  }
+  durations.sort((a, b) => a - b)
+  return { queries: durations.length, p50: percentile(durations, 0.5), p99: percentile(durations, 0.99), max: durations.at(-1) }
+}
+
+/**
+ * Nearest-rank percentile of sorted values.
+ * @param {number[]} sorted Ascending values.
+ * @param {number} p Fraction in (0, 1].
+ */
+function percentile(sorted, p) {
+  if (sorted.length === 0) return undefined
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]
+}
+
+/**
+ * `count` indices spread evenly over 0 … n − 1 (deterministic, no PRNG needed), wrapping
+ * around when count > n.
+ * @param {number} n Number of talks.
+ * @param {number} count Number of indices.
+ */
+function spreadIndices(n, count) {
+  const picks = []
+  for (let q = 0; q < count && n > 0; q++) picks.push(Math.floor(((q * 0.6180339887498949) % 1) * n))
+  return picks
+}
+
+/**
+ * Talks from a `{ talks }` or array JSON file, with string ids.
+ * @param {string} file Path.
+ */
+function loadTalks(file) {
+  const data = JSON.parse(readFileSync(file, 'utf8'))
+  const talks = Array.isArray(data) ? data : data.talks
+  for (let i = 0; i < talks.length; i++) {
+    const talk = talks[i]
+    if (typeof talk.id !== 'string') talk.id = String(talk.id ?? `talk-${i + 1}`)
+    if (typeof talk.abstract !== 'string') talk.abstract = ''
+    if (typeof talk.title !== 'string') talk.title = ''
+  }
+  return talks
+}
+
+/** Runs a full garbage collection when node runs with --expose-gc, so stages start even. */
+function collect() {
+  if (typeof globalThis.gc === 'function') globalThis.gc()
+}
+
+// ---------------------------------------------------------------------------------------
+// Orchestration (parent process)
+
+async function runBench() {
+  const seed = integerOption('seed', options.seed)
+  const sizes = options.sizes.split(',').map((size) => integerOption('sizes', size.trim()))
+  const timeoutMs = integerOption('timeout', options.timeout) * 1000
+  const environment = describeEnvironment()
+  console.log(`talkatlas benchmark — ${environment.line}`)
+  console.log(`seed ${seed}; one child process per corpus and tool; times are wall-clock seconds\n`)
+
+  if (!existsSync(DIST)) throw new Error(`${relative(ROOT, DIST)} is missing: run npm run build`)
+  const sklearn = options['skip-sklearn'] ? { skipped: 'skipped (--skip-sklearn)' } : detectSklearn()
+  console.log(`sklearn: ${sklearn.version ?? sklearn.skipped}`)
+  const cliAvailable = !options['skip-cli'] && existsSync(CLI)
+  console.log(`cli: ${options['skip-cli'] ? 'skipped (--skip-cli)' : cliAvailable ? relative(ROOT, CLI) : `n/a (${relative(ROOT, CLI)} not built yet)`}`)
+
+  const workDir = mkdtempSync(join(tmpdir(), 'talkatlas-bench-'))
+  const rows = []
+  try {
+    for (const size of sizes) {
+      const file = join(workDir, `synthetic-${size}-seed${seed}.json`)
+      progress(`synthetic ${size}: generating`)
+      const emitted = runNodeChild([SELF, '--emit', file, '--size', String(size), '--seed', String(seed), '--child'], timeoutMs)
+      const row = { corpus: `synthetic ${shortCount(size)}`, size, k: '100', emitted }
+      if (emitted.error === undefined) {
+        progress(`synthetic ${size}: library`)
+        row.library = runNodeChild(['--expose-gc', SELF, '--child', '--file', file, '--k', '100', '--seed', String(seed), '--queries', options.queries], timeoutMs)
+        if (cliAvailable) {
+          progress(`synthetic ${size}: cli`)
+          row.cli = runCli(file, ['--k', '100'], timeoutMs)
+        }
+        if (sklearn.version !== undefined) {
+          progress(`synthetic ${size}: sklearn`)
+          row.sklearn = runSklearn(file, 100, timeoutMs)
+        }
+      }
+      rows.push(row)
+      if (!options.keep) rmSync(file, { force: true })
+    }
+
+    const corporaDir = resolve(ROOT, options.corpora)
+    const realFile = join(corporaDir, FOSDEM_FILE)
+    let realNote
+    if (existsSync(realFile)) {
+      progress('fosdem-2025: library')
+      const row = { corpus: 'fosdem-2025', size: undefined, k: 'auto', real: true }
+      row.library = runNodeChild(['--expose-gc', SELF, '--child', '--file', realFile, '--k', 'auto', '--seed', String(seed), '--queries', options.queries], timeoutMs)
+      row.size = row.library.talks
+      if (cliAvailable) {
+        progress('fosdem-2025: cli')
+        row.cli = runCli(realFile, [], timeoutMs)
+      }
+      if (sklearn.version !== undefined) {
+        progress('fosdem-2025: sklearn')
+        row.sklearn = runSklearn(realFile, FOSDEM_TRACKS, timeoutMs)
+      }
+      rows.push(row)
+    } else {
+      realNote = `fosdem-2025: skipped: ${options.corpora} not found`
+    }
+    progress('')
+
+    printReport(rows, { sklearn, cliAvailable, realNote })
+    if (options.json !== undefined) {
+      writeFileSync(options.json, `${JSON.stringify({ environment, seed, sklearn, rows }, null, 2)}\n`)
+      console.log(`\nwrote ${options.json}`)
+    }
+    if (options.keep) console.log(`\ncorpus files kept in ${workDir}`)
+  } finally {
+    if (!options.keep) rmSync(workDir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Runs this script (or another node entry) in a child process and parses its RESULT line.
+ * @param {string[]} args Node arguments.
+ * @param {number} timeoutMs Time limit.
+ */
+function runNodeChild(args, timeoutMs) {
+  const started = performance.now()
+  const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: timeoutMs })
+  const wallSeconds = seconds(started)
+  const failure = describeFailure(run, timeoutMs)
+  if (failure !== undefined) return { error: failure, wallSeconds }
+  const line = run.stdout.split('\n').findLast((l) => l.startsWith('RESULT '))
+  if (line === undefined) return { error: 'no RESULT line', wallSeconds }
+  return { ...JSON.parse(line.slice('RESULT '.length)), wallSeconds }
+}
+
+/**
+ * Times `talkatlas themes <file> … --format json --out /dev/null` as a whole process, with
+ * its peak RSS read back through bench/peak-rss.cjs.
+ * @param {string} file Talks file.
+ * @param {string[]} extra Extra CLI arguments (`--k 100`).
+ * @param {number} timeoutMs Time limit.
+ */
+function runCli(file, extra, timeoutMs) {
+  const rssFile = join(tmpdir(), `talkatlas-bench-rss-${process.pid}.txt`)
+  rmSync(rssFile, { force: true })
+  const args = ['--require', RSS_HOOK, CLI, 'themes', file, ...extra, '--format', 'json', '--out', '/dev/null']
+  const started = performance.now()
+  const run = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: timeoutMs,
+    env: { ...process.env, TALKATLAS_PEAK_RSS_FILE: rssFile },
+  })
+  const wallSeconds = seconds(started)
+  const command = `talkatlas themes ${basename(file)} ${[...extra, '--format', 'json', '--out', '/dev/null'].join(' ')}`
+  const failure = describeFailure(run, timeoutMs)
+  const peakRssMB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : undefined
+  rmSync(rssFile, { force: true })
+  if (failure !== undefined) return { command, error: failure }
+  return { command, wallSeconds, peakRssMB }
+}
+
+/**
+ * Runs bench/sklearn_on_file.py on a file and parses its RESULT line.
+ * @param {string} file Talks file.
+ * @param {number} k Number of clusters.
+ * @param {number} timeoutMs Time limit.
+ */
+function runSklearn(file, k, timeoutMs) {
+  const started = performance.now()
+  const run = spawnSync(PYTHON, [SKLEARN_SCRIPT, file, '--k', String(k)], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 })
+  const wallSeconds = seconds(started)
+  const failure = describeFailure(run, timeoutMs)
+  if (failure !== undefined) return { error: failure }
+  const line = run.stdout.split('\n').findLast((l) => l.startsWith('RESULT '))
+  if (line === undefined) return { error: 'no RESULT line' }
+  return { ...JSON.parse(line.slice('RESULT '.length)), k, wallSeconds }
+}
+
+/**
+ * Why a child run failed, or undefined when it exited 0.
+ * @param {import('node:child_process').SpawnSyncReturns<string>} run Finished child.
+ * @param {number} timeoutMs Its time limit.
+ */
+function describeFailure(run, timeoutMs) {
+  if (run.error?.code === 'ETIMEDOUT') return `timeout after ${timeoutMs / 1000} s`
+  if (run.error) return run.error.message
+  if (run.status === 0) return undefined
+  const lastLine = (run.stderr ?? '').trim().split('\n').filter(Boolean).at(-1) ?? ''
+  return `${run.signal ? `killed by ${run.signal}` : `exit ${run.status}`}${lastLine ? `: ${lastLine.slice(0, 120)}` : ''}`
+}
+
+/** Whether /usr/bin/python3 can import sklearn, and which version. */
+function detectSklearn() {
+  if (!existsSync(PYTHON)) return { skipped: `not installed (${PYTHON} not found)` }
+  const run = spawnSync(PYTHON, ['-c', 'import sklearn; print(sklearn.__version__)'], { encoding: 'utf8' })
+  if (run.status !== 0) return { skipped: 'not installed (apt-get install python3-sklearn, then rerun)' }
+  return { version: `scikit-learn ${run.stdout.trim()} (${relative(ROOT, SKLEARN_SCRIPT)})` }
+}
+
+/** Machine, runtime and commit, for the report header. */
+function describeEnvironment() {
+  const cpuList = cpus()
+  let commit = 'unknown'
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+  } catch {
+    // Not a git checkout: keep "unknown".
+  }
+  const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version
+  const cpu = `${cpuList.length} × ${cpuList[0]?.model?.trim() ?? 'unknown CPU'}`
+  const memory = `${Math.round(totalmem() / 2 ** 30)} GiB`
+  return {
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpu,
+    memory,
+    talkatlas: version,
+    commit,
+    line: `talkatlas ${version} (${commit}), node ${process.version}, ${process.platform} ${process.arch}, ${cpu}, ${memory}`,
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Report
+
+/**
+ * Prints the library table, the whole-process table, growth and targets.
+ * @param {object[]} rows One per corpus.
+ * @param {{ sklearn: object, cliAvailable: boolean, realNote: string | undefined }} context Tool availability.
+ */
+function printReport(rows, context) {
+  console.log('\nLibrary, in process (buildAtlas at k = 100; fosdem-2025 at k = auto)')
+  printTable(
+    ['corpus', 'talks', 'text MB', 'gen s', 'read s', 'tokenise MB/s', 'vectorise s', 'atlas s', 'themes', 'related p50/p99 ms', 'search p50/p99 ms', 'peak RSS MB'],
+    rows.map((row) => {
+      const lib = row.library ?? {}
+      return [
+        row.corpus,
+        count(row.size),
+        fmt(lib.textMB, 1),
+        row.real ? '-' : fmt(row.emitted?.generateSeconds, 2),
+        fmt(lib.readSeconds, 2),
+        fmt(lib.tokenizeMBps, 1),
+        fmt(lib.vectorizeSeconds, 2),
+        fmt(lib.atlasSeconds, 2),
+        lib.themes === undefined ? 'n/a' : String(lib.themes),
+        pair(lib.related?.p50, lib.related?.p99, 2),
+        pair(lib.search?.p50, lib.search?.p99, 2),
+        fmt(lib.peakRssMB, 0),
+      ]
+    }),
+  )
+
+  console.log('\nWhole process on the same file (talkatlas themes vs scikit-learn TF-IDF + LSA(100) + KMeans)')
+  printTable(
+    ['corpus', 'file MB', 'talkatlas themes s', 'RSS MB', 'sklearn process s', 'sklearn tfidf/svd/kmeans s', 'sklearn pipeline s', 'RSS MB'],
+    rows.map((row) => [
+      row.corpus,
+      fmt(row.emitted?.fileMB ?? row.library?.fileMB, 1),
+      row.cli === undefined ? 'n/a' : row.cli.error ? 'n/a' : fmt(row.cli.wallSeconds, 2),
+      fmt(row.cli?.peakRssMB, 0),
+      row.sklearn === undefined ? 'n/a' : row.sklearn.error ? 'n/a' : fmt(row.sklearn.wallSeconds, 2),
+      row.sklearn?.tfidfSeconds === undefined ? 'n/a' : `${fmt(row.sklearn.tfidfSeconds, 2)} / ${fmt(row.sklearn.svdSeconds, 2)} / ${fmt(row.sklearn.kmeansSeconds, 2)}`,
+      fmt(row.sklearn?.pipelineSeconds, 2),
+      fmt(row.sklearn?.peakRssMB, 0),
+    ]),
+  )
+
+  const notes = collectNotes(rows, context)
+  if (notes.length > 0) {
+    console.log('')
+    for (const line of notes) console.log(`  ${line}`)
+  }
+
+  const small = rows.find((row) => row.size === 10_000 && !row.real)
+  const large = rows.find((row) => row.size === 100_000 && !row.real)
+  if (small && large) {
+    console.log('\nGrowth from 10,000 to 100,000 talks (10× the talks; target: at most 12× the time)')
+    printTable(
+      ['figure', '10,000', '100,000', 'growth'],
+      growthFigures().map(([name, get, digits]) => {
+        const a = get(small)
+        const b = get(large)
+        return [name, fmt(a, digits), fmt(b, digits), a > 0 && b !== undefined ? `${fmt(b / a, 1)}×` : 'n/a']
+      }),
+    )
+  }
+
+  console.log('\nTargets (2-core machine; figures, not pass/fail)')
+  printTable(['target', 'figure', 'status'], targetRows(rows, small, large))
+}
+
+/** Figures whose growth from 10,000 to 100,000 talks is reported: [name, getter, digits]. */
+function growthFigures() {
+  return [
+    ['generate s', (row) => row.emitted?.generateSeconds, 2],
+    ['read s', (row) => row.library?.readSeconds, 2],
+    ['tokenise s', (row) => row.library?.tokenizeSeconds, 2],
+    ['vectorise s', (row) => row.library?.vectorizeSeconds, 2],
+    ['atlas s (k = 100)', (row) => row.library?.atlasSeconds, 2],
+    ['related p50 ms', (row) => row.library?.related?.p50, 2],
+    ['search p50 ms', (row) => row.library?.search?.p50, 2],
+    ['library peak RSS MB', (row) => row.library?.peakRssMB, 0],
+    ['talkatlas themes s', (row) => (row.cli?.error ? undefined : row.cli?.wallSeconds), 2],
+    ['talkatlas themes RSS MB', (row) => row.cli?.peakRssMB, 0],
+    ['sklearn pipeline s', (row) => row.sklearn?.pipelineSeconds, 2],
+  ]
+}
+
+/**
+ * One row per target of the "Performance and scale" issue: [target, figure, status].
+ * @param {object[]} rows All corpus rows.
+ * @param {object | undefined} small The 10,000-talk row.
+ * @param {object | undefined} large The 100,000-talk row.
+ */
+function targetRows(rows, small, large) {
+  const cliSeconds = (row) => (row?.cli && !row.cli.error ? row.cli.wallSeconds : undefined)
+  const real = rows.find((row) => row.real)
+  const out = []
+  const cli100k = cliSeconds(large)
+  const sk100k = large?.sklearn?.pipelineSeconds
+  out.push([
+    '100k: talkatlas themes (whole process) ≤ sklearn pipeline, same file, same run',
+    cli100k !== undefined && sk100k !== undefined ? `${fmt(cli100k, 2)} s vs ${fmt(sk100k, 2)} s (sklearn process ${fmt(large.sklearn.wallSeconds, 2)} s)` : 'n/a',
+    verdict(cli100k, sk100k),
+  ])
+  out.push(['100k: talkatlas themes peak RSS < 2 GB', large?.cli?.peakRssMB === undefined ? 'n/a' : `${fmt(large.cli.peakRssMB, 0)} MB`, verdict(large?.cli?.peakRssMB, 2048)])
+  const cliGrowth = cliSeconds(small) > 0 && cli100k !== undefined ? cli100k / cliSeconds(small) : undefined
+  out.push(['10k → 100k: talkatlas themes time ≤ 12×', cliGrowth === undefined ? 'n/a' : `${fmt(cliGrowth, 1)}×`, verdict(cliGrowth, 12)])
+  const atlasGrowth = small?.library?.atlasSeconds > 0 && large?.library?.atlasSeconds !== undefined ? large.library.atlasSeconds / small.library.atlasSeconds : undefined
+  out.push(['10k → 100k: buildAtlas time ≤ 12×', atlasGrowth === undefined ? 'n/a' : `${fmt(atlasGrowth, 1)}×`, verdict(atlasGrowth, 12)])
+  out.push([
+    'fosdem-2025: talkatlas themes (whole process) < 1 s',
+    real === undefined ? 'skipped' : cliSeconds(real) === undefined ? 'n/a' : `${fmt(cliSeconds(real), 2)} s`,
+    real === undefined ? 'skipped' : verdict(cliSeconds(real), 1),
+  ])
+  const p50 = large?.library?.related?.p50
+  out.push(['100k: related-talk query p50 < 10 ms', p50 === undefined ? 'n/a' : `${fmt(p50, 2)} ms`, verdict(p50, 10)])
+  return out
+}
+
+/**
+ * `met` when value ≤ limit, `missed` when above, `n/a` when either is unknown.
+ * @param {number | undefined} value Measured figure.
+ * @param {number | undefined} limit Target.
+ */
+function verdict(value, limit) {
+  if (value === undefined || limit === undefined || Number.isNaN(value)) return 'n/a'
+  return value <= limit ? 'met' : 'missed'
+}
+
+/**
+ * Why cells read n/a: child errors and stages the build does not export yet.
+ * @param {object[]} rows All corpus rows.
+ * @param {{ sklearn: object, cliAvailable: boolean, realNote: string | undefined }} context Tool availability.
+ */
+function collectNotes(rows, context) {
+  const notes = []
+  const libraryNotes = new Set()
+  for (const row of rows) {
+    if (row.emitted?.error) notes.push(`${row.corpus}: generation failed: ${row.emitted.error}`)
+    if (row.library?.error) notes.push(`${row.corpus}: library child failed: ${row.library.error}`)
+    for (const note of row.library?.notes ?? []) {
+      if (note.endsWith('not exported yet')) libraryNotes.add(note)
+      else notes.push(`${row.corpus}: ${note}`)
+    }
+    if (row.cli?.error) notes.push(`${row.corpus}: ${row.cli.command}: ${row.cli.error}`)
+    if (row.sklearn?.error) notes.push(`${row.corpus}: sklearn: ${row.sklearn.error}`)
+  }
+  if (libraryNotes.size > 0) notes.push(`n/a in the library table: ${[...libraryNotes].join('; ')}`)
+  if (!context.cliAvailable) notes.push(`talkatlas themes: n/a (${options['skip-cli'] ? '--skip-cli' : 'dist/cli.js not built yet'})`)
+  if (context.sklearn.version === undefined) notes.push(`sklearn: ${context.sklearn.skipped}`)
+  if (context.realNote) notes.push(context.realNote)
+  return notes
+}
+
+/**
+ * Prints an aligned text table; the first column is left-aligned, the others right-aligned.
+ * @param {string[]} headers Column titles.
+ * @param {string[][]} rows Cells.
+ */
+function printTable(headers, rows) {
+  const widths = headers.map((header, c) => Math.max(header.length, ...rows.map((row) => String(row[c]).length)))
+  const line = (cells) => cells.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  ')
+  console.log(line(headers))
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '))
+  for (const row of rows) console.log(line(row))
+}
+
+// ---------------------------------------------------------------------------------------
+// Small helpers
+
+/**
+ * A number with fixed digits, or `n/a`.
+ * @param {number | undefined} value Number to format.
+ * @param {number} digits Digits after the point.
+ */
+function fmt(value, digits) {
+  return typeof value === 'number' && Number.isFinite(value) ? value.toFixed(digits) : 'n/a'
+}
+
+/**
+ * `p50 / p99`, or `n/a`.
+ * @param {number | undefined} a First figure.
+ * @param {number | undefined} b Second figure.
+ * @param {number} digits Digits after the point.
+ */
+function pair(a, b, digits) {
+  return a === undefined ? 'n/a' : `${fmt(a, digits)} / ${fmt(b, digits)}`
+}
+
+/**
+ * A count with thousands separators, or `n/a`.
+ * @param {number | undefined} n Count.
+ */
+function count(n) {
+  return n === undefined ? 'n/a' : n.toLocaleString('en-US')
+}
+
+/**
+ * `1k`, `10k`, `100k`, or the plain number.
+ * @param {number} n Count.
+ */
+function shortCount(n) {
+  return n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n)
+}
+
+/**
+ * Last path segment.
+ * @param {string} path Path.
+ */
+function basename(path) {
+  return path.split('/').at(-1)
+}
+
+/**
+ * Seconds since `started` (a performance.now() reading).
+ * @param {number} started Start time in ms.
+ */
+function seconds(started) {
+  return (performance.now() - started) / 1000
+}
+
+/**
+ * Progress on stderr, overwritten in place on a terminal.
+ * @param {string} message Current step, or '' to clear.
+ */
+function progress(message) {
+  if (!process.stderr.isTTY) {
+    if (message) process.stderr.write(`… ${message}\n`)
+    return
+  }
+  process.stderr.write(`\r\x1b[K${message ? `… ${message}` : ''}`)
+}
+
+/**
+ * Parses an integer option or exits with a message naming it.
+ * @param {string} name Option name.
+ * @param {string | undefined} value Raw value.
+ */
+function integerOption(name, value) {
+  const number = Number(value)
+  if (value === undefined || !Number.isSafeInteger(number) || number < 0) {
+    console.error(`bench: --${name}=${value} is invalid, expected an integer ≥ 0`)
+    process.exit(2)
+  }
+  return number
+}
+
+/**
+ * Returns a required string option or exits with a message naming it.
+ * @param {string} name Option name.
+ * @param {string | undefined} value Raw value.
+ */
+function requireOption(name, value) {
+  if (value === undefined) {
+    console.error(`bench: --${name} is required here`)
+    process.exit(2)
+  }
+  return value
+}

@@ -1,0 +1,85 @@
+/**
+ * The order in which {@link buildAtlas} processes talks. k-means++ seeding, k-search
+ * sampling, phrase sampling and every floating-point sum follow row positions; running
+ * them on a canonical order instead of the input order makes themes, scores and related
+ * talks independent of how the input happened to be sorted.
+ */
+import type { CsrMatrix, Talk } from '../types.js'
+
+/**
+ * Positions of talks sorted by title, then abstract, then id (UTF-16 code unit order, so
+ * no locale is involved). Ids are unique, so the order is total.
+ * @param talks Checked talks.
+ * @returns `order[r]` = input position of the talk processed r-th.
+ */
+export function canonicalOrder(talks: readonly Talk[]): Int32Array {
+  const positions = Array.from({ length: talks.length }, (_, i) => i)
+  positions.sort((a, b) => compareTalks(talks[a]!, talks[b]!))
+  return Int32Array.from(positions)
+}
+
+function compareTalks(a: Talk, b: Talk): number {
+  return compareStrings(a.title, b.title) || compareStrings(a.abstract, b.abstract) || compareStrings(a.id, b.id)
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * Rows of a CSR matrix taken in a given order: row i of the result is row `from[i]`.
+ * @param matrix Matrix to permute.
+ * @param from Source row of every output row.
+ */
+export function permuteCsrRows(matrix: CsrMatrix, from: Int32Array): CsrMatrix {
+  const { indptr, indices, data } = matrix
+  const outPtr = new Int32Array(matrix.nRows + 1)
+  const outIndices = new Int32Array(indices.length)
+  const outData = new Float32Array(data.length)
+  let q = 0
+  for (let i = 0; i < from.length; i++) {
+    const source = from[i]!
+    for (let p = indptr[source]!; p < indptr[source + 1]!; p++) {
+      outIndices[q] = indices[p]!
+      outData[q] = data[p]!
+      q++
+    }
+    outPtr[i + 1] = q
+  }
+  return { nRows: matrix.nRows, nCols: matrix.nCols, indptr: outPtr, indices: outIndices, data: outData }
+}
+
+/**
+ * Rows of a dense row-major matrix taken in a given order: row i of the result is row `from[i]`.
+ * @param values Row-major rows × width.
+ * @param width Row length.
+ * @param from Source row of every output row.
+ */
+export function permuteDenseRows(values: Float32Array, width: number, from: Int32Array): Float32Array {
+  const out = new Float32Array(values.length)
+  for (let i = 0; i < from.length; i++) out.set(values.subarray(from[i]! * width, from[i]! * width + width), i * width)
+  return out
+}
+
+/**
+ * Inverse of a permutation: `inverse[order[r]] = r`.
+ * @param order A permutation of 0..n-1.
+ */
+export function invertPermutation(order: Int32Array): Int32Array {
+  const inverse = new Int32Array(order.length)
+  for (let r = 0; r < order.length; r++) inverse[order[r]!] = r
+  return inverse
+}
+
+/**
+ * Gives every talk the cluster of the first talk with the same title and abstract. In
+ * canonical order such copies are adjacent; their vectors are equal, so k-means only parts
+ * them when it re-seeds an empty cluster with one of them.
+ * @param talks Talks in canonical order.
+ * @param labels Cluster per talk, updated in place.
+ */
+export function keepCopiesTogether(talks: readonly Talk[], labels: Int32Array): void {
+  for (let r = 1; r < talks.length; r++) {
+    if (talks[r]!.title === talks[r - 1]!.title && talks[r]!.abstract === talks[r - 1]!.abstract) labels[r] = labels[r - 1]!
+  }
+}

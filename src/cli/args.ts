@@ -1,0 +1,182 @@
+import { parseArgs } from 'node:util'
+import { talkFormats, type TalkFormat } from '../io/detectFormat.js'
+import { UsageError } from './cliErrors.js'
+
+/** Output formats of every command. */
+export type OutputFormat = 'json' | 'table' | 'csv' | 'md'
+
+/** Every {@link OutputFormat}. */
+export const outputFormats: readonly OutputFormat[] = ['json', 'table', 'csv', 'md']
+
+/** Options every command takes, resolved and validated. */
+export interface CommonOptions {
+  /** Input path, or `-` for stdin. */
+  readonly input: string
+  /** `--format`, when given. */
+  readonly format: OutputFormat | undefined
+  /** `--out`, when given (`-` is stdout). */
+  readonly out: string | undefined
+  /** `--seed`, default 42. */
+  readonly seed: number
+  /** `--quiet`: no warnings, no progress bar. */
+  readonly quiet: boolean
+  /** `--from`, when given. */
+  readonly from: TalkFormat | undefined
+  /** `--one-per-line`. */
+  readonly onePerLine: boolean
+  /** `--skip-invalid`. */
+  readonly skipInvalid: boolean
+}
+
+/** A command-specific option for `node:util` parseArgs, with its help line. */
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean'
+  readonly short?: string
+  /** Value placeholder shown in help (`<n>`). */
+  readonly value?: string
+  /** Help text. */
+  readonly help: string
+}
+
+/** What {@link parseCommandArgs} returns. */
+export interface ParsedArgs {
+  readonly common: CommonOptions
+  /** Values of the command's own options. */
+  readonly values: Readonly<Record<string, string | boolean | undefined>>
+  /** True when `--help` was asked for. */
+  readonly help: boolean
+}
+
+/** Options shared by all commands, in help order. */
+export const commonOptionSpecs: Readonly<Record<string, OptionSpec>> = {
+  format: { type: 'string', short: 'f', value: '<fmt>', help: 'output: json, table, csv or md (table on a terminal, else json; or from --out extension)' },
+  out: { type: 'string', short: 'o', value: '<file>', help: 'write to this file (replaced atomically) instead of stdout' },
+  seed: { type: 'string', value: '<n>', help: 'random seed, an integer ≥ 0 (default 42)' },
+  quiet: { type: 'boolean', short: 'q', help: 'no warnings and no progress bar on stderr' },
+  from: { type: 'string', value: '<format>', help: `input format: ${talkFormats.join(', ')} (default: detected)` },
+  'one-per-line': { type: 'boolean', help: 'plain text input: one talk per line instead of per paragraph' },
+  'skip-invalid': { type: 'boolean', help: 'skip unreadable talks and repeated ids with a warning instead of failing' },
+  help: { type: 'boolean', short: 'h', help: 'show this help' },
+}
+
+/**
+ * Parses a command's arguments: exactly one input, the common options, the command's own.
+ * @param command Command name, for messages.
+ * @param argv Arguments after the command name.
+ * @param specs The command's own options.
+ * @throws {UsageError} On unknown options, missing values, bad values or a wrong number of inputs.
+ */
+export function parseCommandArgs(command: string, argv: readonly string[], specs: Readonly<Record<string, OptionSpec>>): ParsedArgs {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {}
+  for (const [name, spec] of Object.entries({ ...commonOptionSpecs, ...specs })) {
+    options[name] = spec.short === undefined ? { type: spec.type } : { type: spec.type, short: spec.short }
+  }
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] }
+  try {
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true }) as typeof parsed
+  } catch (error) {
+    throw new UsageError(`talkatlas ${command}: ${describeParseError(error)}`)
+  }
+  const values = parsed.values
+  const help = values['help'] === true
+  if (help) return { common: defaultCommon(), values, help }
+  if (parsed.positionals.length === 0) throw new UsageError(`talkatlas ${command}: missing <input> (a file path, or - for stdin)`)
+  if (parsed.positionals.length > 1) throw new UsageError(`talkatlas ${command}: expected one <input>, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`)
+  return {
+    common: {
+      input: parsed.positionals[0]!,
+      format: oneOf(command, 'format', values['format'], outputFormats),
+      out: stringValue(command, 'out', values['out']),
+      seed: integerOption(command, 'seed', values['seed'], 42, 0, 0xffffffff),
+      quiet: values['quiet'] === true,
+      from: oneOf(command, 'from', values['from'], talkFormats),
+      onePerLine: values['one-per-line'] === true,
+      skipInvalid: values['skip-invalid'] === true,
+    },
+    values,
+    help,
+  }
+}
+
+/**
+ * An integer option within bounds, or its default.
+ * @param command Command name.
+ * @param name Option name.
+ * @param value Raw value.
+ * @param fallback Default.
+ * @param min Smallest allowed.
+ * @param max Largest allowed.
+ */
+export function integerOption(command: string, name: string, value: unknown, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback
+  const text = String(value).trim()
+  const number = /^-?\d+$/.test(text) ? Number(text) : Number.NaN
+  if (!Number.isSafeInteger(number) || number < min || number > max) {
+    throw new UsageError(`talkatlas ${command}: --${name}=${JSON.stringify(String(value))} is invalid, expected an integer from ${min} to ${max}`)
+  }
+  return number
+}
+
+/**
+ * A string option restricted to a list.
+ * @param command Command name.
+ * @param name Option name.
+ * @param value Raw value.
+ * @param allowed Allowed values.
+ */
+function oneOf<T extends string>(command: string, name: string, value: unknown, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined
+  if (!allowed.includes(value as T)) throw new UsageError(`talkatlas ${command}: --${name}=${JSON.stringify(String(value))} is invalid, expected one of ${allowed.join(', ')}`)
+  return value as T
+}
+
+/**
+ * A non-empty string option.
+ * @param command Command name.
+ * @param name Option name.
+ * @param value Raw value.
+ */
+function stringValue(command: string, name: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined
+  if (typeof value !== 'string' || value === '') throw new UsageError(`talkatlas ${command}: --${name} needs a non-empty value`)
+  return value
+}
+
+/** Common options when only help is wanted. */
+function defaultCommon(): CommonOptions {
+  return { input: '', format: undefined, out: undefined, seed: 42, quiet: false, from: undefined, onePerLine: false, skipInvalid: false }
+}
+
+/**
+ * A short message for a parseArgs error.
+ * @param error Thrown value.
+ */
+function describeParseError(error: unknown): string {
+  const { code, message } = error as { code?: string; message?: string }
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `${(message ?? '').replace(/\. To specify a positional.*$/s, '')}`.replace(/^Unknown/, 'unknown')
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return (message ?? '').replace(/^Option/, 'option').replace(/\s*\n\s*/g, ' ')
+  return message ?? String(error)
+}
+
+/**
+ * Help text for a command.
+ * @param usage Usage line.
+ * @param summary What the command does.
+ * @param specs The command's own options.
+ */
+export function formatHelp(usage: string, summary: string, specs: Readonly<Record<string, OptionSpec>>): string {
+  const rows: Array<[string, string]> = []
+  const add = (name: string, spec: OptionSpec): void => {
+    const flag = `${spec.short === undefined ? '    ' : `-${spec.short}, `}--${name}${spec.value === undefined ? '' : ` ${spec.value}`}`
+    rows.push([flag, spec.help])
+  }
+  for (const [name, spec] of Object.entries(specs)) add(name, spec)
+  const own = rows.length
+  for (const [name, spec] of Object.entries(commonOptionSpecs)) add(name, spec)
+  const width = Math.max(...rows.map(([flag]) => flag.length)) + 2
+  const lines = rows.map(([flag, help]) => `  ${flag.padEnd(width)}${help}`)
+  const sections = [`Usage: ${usage}`, '', summary, '', '<input> is a file path, or - for standard input.', '']
+  if (own > 0) sections.push('Options:', ...lines.slice(0, own), '')
+  sections.push('Common options:', ...lines.slice(own), '')
+  return sections.join('\n')
+}

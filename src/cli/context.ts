@@ -1,0 +1,82 @@
+import { once } from 'node:events'
+import { extname } from 'node:path'
+import { writeFileAtomic } from '../io/writeFileAtomic.js'
+import type { Warning } from '../types.js'
+import type { CommonOptions, OutputFormat } from './args.js'
+import { startProgress, type Progress } from './progress.js'
+import { stripTerminalControls } from './terminal.js'
+
+/** The process surroundings a command runs in; tests and main pass the real ones. */
+export interface CliContext {
+  readonly stdout: NodeJS.WriteStream
+  readonly stderr: NodeJS.WriteStream
+  readonly stdin: NodeJS.ReadStream
+}
+
+const formatByExtension: Readonly<Record<string, OutputFormat>> = { '.json': 'json', '.csv': 'csv', '.md': 'md', '.markdown': 'md', '.txt': 'table' }
+
+/**
+ * The output format: `--format`, else the `--out` extension, else table on a terminal
+ * and JSON otherwise.
+ * @param common Common options.
+ * @param context Process streams.
+ */
+export function resolveOutputFormat(common: CommonOptions, context: CliContext): OutputFormat {
+  if (common.format !== undefined) return common.format
+  if (common.out !== undefined && common.out !== '-') return formatByExtension[extname(common.out).toLowerCase()] ?? 'json'
+  return context.stdout.isTTY === true ? 'table' : 'json'
+}
+
+/**
+ * Width to lay tables out for: the terminal's, else 120.
+ * @param common Common options.
+ * @param context Process streams.
+ */
+export function outputWidth(common: CommonOptions, context: CliContext): number {
+  const toTerminal = (common.out === undefined || common.out === '-') && context.stdout.isTTY === true
+  return toTerminal && typeof context.stdout.columns === 'number' && context.stdout.columns > 20 ? context.stdout.columns : 120
+}
+
+/**
+ * Writes output chunks to `--out` (atomically) or to stdout (respecting back-pressure).
+ * @param chunks Output text in pieces.
+ * @param common Common options.
+ * @param context Process streams.
+ */
+export async function writeOutput(chunks: Iterable<string>, common: CommonOptions, context: CliContext): Promise<void> {
+  if (common.out !== undefined && common.out !== '-') {
+    await writeFileAtomic(common.out, chunks)
+    return
+  }
+  const stdout = context.stdout
+  let buffer = ''
+  for (const chunk of chunks) {
+    buffer += chunk
+    if (buffer.length >= 1 << 16) {
+      if (!stdout.write(buffer)) await once(stdout, 'drain')
+      buffer = ''
+    }
+  }
+  if (buffer !== '') stdout.write(buffer)
+}
+
+/**
+ * Prints warnings on stderr unless `--quiet`, one line each.
+ * @param warnings Warnings from the library.
+ * @param common Common options.
+ * @param context Process streams.
+ */
+export function printWarnings(warnings: readonly Warning[], common: CommonOptions, context: CliContext): void {
+  if (common.quiet) return
+  for (const warning of warnings) context.stderr.write(`talkatlas: warning: ${stripTerminalControls(warning.message)}\n`)
+}
+
+/**
+ * A progress bar on stderr, drawn only on a terminal and without `--quiet`.
+ * @param label Bar label.
+ * @param common Common options.
+ * @param context Process streams.
+ */
+export function progressFor(label: string, common: CommonOptions, context: CliContext): Progress {
+  return startProgress(label, { stream: context.stderr, enabled: !common.quiet && context.stderr.isTTY === true })
+}

@@ -1,0 +1,148 @@
+import { buildAtlas } from '../atlas/buildAtlas.js'
+import type { Atlas } from '../atlas/types.js'
+import { adjustedRandIndex } from '../eval/adjustedRandIndex.js'
+import { normalizedMutualInfo } from '../eval/normalizedMutualInfo.js'
+import { vMeasure } from '../eval/vMeasure.js'
+import { relatedTalks, relatedToRow, searchTalks } from '../similarity/relatedTalks.js'
+import type { Talk } from '../types.js'
+import { integerOption, type CommonOptions } from './args.js'
+import { UsageError } from './cliErrors.js'
+import type { Command } from './command.js'
+import { outputWidth, printWarnings, progressFor, resolveOutputFormat, writeOutput, type CliContext } from './context.js'
+import { readInput } from './readInput.js'
+import { renderEvaluation, renderRelated, renderThemes, type RelatedView } from './renderResults.js'
+
+/**
+ * `--k`: `auto` or an integer ≥ 1.
+ * @param command Command name.
+ * @param value Raw value.
+ */
+export function parseK(command: string, value: string | boolean | undefined): number | 'auto' {
+  if (value === undefined || value === 'auto') return 'auto'
+  if (typeof value !== 'string') throw new UsageError(`talkatlas ${command}: --k needs a value`)
+  return integerOption(command, 'k', value, 0, 1, 100_000)
+}
+
+/**
+ * Reads the input and builds the atlas, printing warnings of both steps.
+ * @param common Common options.
+ * @param context Process streams.
+ * @param options Atlas options from the command line.
+ */
+async function readAtlas(common: CommonOptions, context: CliContext, options: { k?: number | 'auto'; keywords?: number }): Promise<Atlas> {
+  const { talks } = await readInput(common, context)
+  const atlas = buildAtlas(talks, { seed: common.seed, ...options })
+  printWarnings(atlas.warnings, common, context)
+  return atlas
+}
+
+/**
+ * Talks by id.
+ * @param talks Talks.
+ */
+function talksById(talks: readonly Talk[]): Map<string, Talk> {
+  return new Map(talks.map((talk) => [talk.id, talk]))
+}
+
+/** `talkatlas themes`. */
+export const themesCommand: Command = {
+  name: 'themes',
+  summary: 'Group talks into themes: {"themes":[{"id","label","keywords":[…],"talks":[ids]}]}.',
+  usage: 'talkatlas themes <input> [options]',
+  options: {
+    k: { type: 'string', short: 'k', value: '<n|auto>', help: 'number of themes, or auto (default auto)' },
+    keywords: { type: 'string', value: '<n>', help: 'keywords per theme, 1 to 50 (default 10)' },
+  },
+  available: true,
+  async run(common, values, context) {
+    const k = parseK('themes', values['k'])
+    const keywords = integerOption('themes', 'keywords', values['keywords'], 10, 1, 50)
+    const atlas = await readAtlas(common, context, { k, keywords })
+    const text = renderThemes(atlas.themes, talksById(atlas.talks), resolveOutputFormat(common, context), outputWidth(common, context))
+    await writeOutput([text], common, context)
+  },
+}
+
+/** `talkatlas related`. */
+export const relatedCommand: Command = {
+  name: 'related',
+  summary: 'Related talks per talk: {"related":{"<talk id>":[{"id","score","terms"}]}}; with --query, search: {"query":[…]}.',
+  usage: 'talkatlas related <input> [--id <talk id> | --query <text>] [options]',
+  options: {
+    top: { type: 'string', short: 'n', value: '<n>', help: 'related talks per talk, 1 to 100 (default 5)' },
+    id: { type: 'string', value: '<talk id>', help: 'only the talks related to this one' },
+    query: { type: 'string', value: '<text>', help: 'search the talks for this text instead' },
+  },
+  available: true,
+  async run(common, values, context) {
+    const top = integerOption('related', 'top', values['top'], 5, 1, 100)
+    const id = values['id']
+    const query = values['query']
+    if (id !== undefined && query !== undefined) throw new UsageError('talkatlas related: --id and --query cannot be combined')
+    if (query === '' || query === true) throw new UsageError('talkatlas related: --query needs a non-empty text')
+    const atlas = await readAtlas(common, context, {})
+    const lists = new Map<string, readonly RelatedView[]>()
+    if (typeof query === 'string') {
+      lists.set(query, searchTalks(atlas, query, { top }))
+    } else if (typeof id === 'string') {
+      if (!atlas.talks.some((talk) => talk.id === id)) throw new UsageError(`talkatlas related: --id=${JSON.stringify(id)} is not a talk id of ${common.input === '-' ? '<stdin>' : common.input}`)
+      lists.set(id, relatedTalks(atlas, id, { top }))
+    } else {
+      const progress = progressFor('related', common, context)
+      for (let row = 0; row < atlas.talks.length; row++) {
+        lists.set(atlas.talks[row]!.id, relatedToRow(atlas, row, { top }))
+        progress.update(row + 1, atlas.talks.length)
+      }
+      progress.finish()
+    }
+    const text = renderRelated(typeof query === 'string' ? 'query' : 'related', lists, talksById(atlas.talks), resolveOutputFormat(common, context), outputWidth(common, context))
+    await writeOutput([text], common, context)
+  },
+}
+
+/** `talkatlas evaluate`. */
+export const evaluateCommand: Command = {
+  name: 'evaluate',
+  summary: 'Compare themes with a label field of the input (NMI, ARI, homogeneity, completeness).',
+  usage: 'talkatlas evaluate <input> [--label <field>] [options]',
+  options: {
+    label: { type: 'string', value: '<field>', help: 'field holding the true label (default track)' },
+    k: { type: 'string', short: 'k', value: '<n|auto>', help: 'number of themes, or auto (default auto)' },
+  },
+  available: true,
+  async run(common, values, context) {
+    const k = parseK('evaluate', values['k'])
+    const label = values['label'] ?? 'track'
+    if (typeof label !== 'string' || label === '') throw new UsageError('talkatlas evaluate: --label needs a field name')
+    const atlas = await readAtlas(common, context, { k })
+    const truth: string[] = []
+    const predicted: number[] = []
+    const unlabelled: string[] = []
+    for (let i = 0; i < atlas.talks.length; i++) {
+      const value = atlas.talks[i]![label]
+      if (typeof value === 'string' && value !== '') {
+        truth.push(value)
+        predicted.push(atlas.assignments[i]!)
+      } else if (typeof value === 'number') {
+        truth.push(String(value))
+        predicted.push(atlas.assignments[i]!)
+      } else {
+        unlabelled.push(atlas.talks[i]!.id)
+      }
+    }
+    if (truth.length === 0) throw new UsageError(`talkatlas evaluate: no talk has a "${label}" field; choose the label field with --label`)
+    if (unlabelled.length > 0) printWarnings([{ code: 'unlabelled', message: `${unlabelled.length} talks without "${label}" are left out of the scores`, talkIds: unlabelled }], common, context)
+    const v = vMeasure(truth, predicted)
+    const scores = {
+      label,
+      talks: truth.length,
+      labels: new Set(truth).size,
+      themes: atlas.themes.length,
+      nmi: normalizedMutualInfo(truth, predicted),
+      ari: adjustedRandIndex(truth, predicted),
+      homogeneity: v.homogeneity,
+      completeness: v.completeness,
+    }
+    await writeOutput([renderEvaluation(scores, resolveOutputFormat(common, context), outputWidth(common, context))], common, context)
+  },
+}

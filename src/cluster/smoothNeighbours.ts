@@ -1,0 +1,128 @@
+/**
+ * Neighbour smoothing (document expansion): each talk's vector is mixed with the mean of its
+ * nearest neighbours' vectors, `x'ᵢ = normalize(xᵢ + w · mean_{j ∈ N_m(i)} xⱼ)`. A short
+ * abstract borrows the vocabulary of the talks closest to it, which pulls talks on one topic
+ * together before clustering and ranking (in the spirit of pseudo-relevance feedback, Rocchio
+ * 1971, applied to the documents instead of the query).
+ */
+import { OptionError } from '../errors.js'
+import { kmeans } from './kmeans.js'
+import { normalizeDenseRows } from './dense.js'
+
+/** Options of {@link smoothNeighbours}. */
+export interface SmoothOptions {
+  /** Neighbours mixed into each vector; 0 returns an unchanged copy. @default 5 */
+  readonly neighbours?: number
+  /** Weight w of the neighbours' mean against the talk's own vector. @default 1 */
+  readonly weight?: number
+  /** Seed of the coarse partition used on large inputs. @default 42 */
+  readonly seed?: number
+}
+
+/**
+ * Above this many rows, neighbours are searched within a coarse k-means partition (parts of
+ * about `PART_SIZE` rows) instead of among all rows, so the cost grows as n · PART_SIZE, not n².
+ */
+const EXACT_LIMIT = 4000
+const PART_SIZE = 1000
+
+/**
+ * Mixes every unit row with the mean of its nearest rows by cosine.
+ * @param vectors Row-major n × d unit rows (zero rows stay zero and are nobody's neighbour).
+ * @param dimensions d.
+ * @param options See {@link SmoothOptions}.
+ * @returns New row-major n × d unit rows.
+ * @throws OptionError on a negative or fractional `neighbours` or a negative `weight`.
+ */
+export function smoothNeighbours(vectors: Float32Array, dimensions: number, options: SmoothOptions = {}): Float32Array {
+  const neighbours = options.neighbours ?? 5
+  const weight = options.weight ?? 1
+  if (!Number.isInteger(neighbours) || neighbours < 0) throw new OptionError('smooth', 'neighbours', neighbours, 'an integer ≥ 0')
+  if (typeof weight !== 'number' || !(weight >= 0) || weight === Infinity) throw new OptionError('smooth', 'weight', weight, 'a finite number ≥ 0')
+  const out = vectors.slice()
+  const rows = nonZeroRows(vectors, dimensions)
+  const m = Math.min(neighbours, rows.length - 1)
+  if (m < 1 || weight === 0) return out
+  for (const part of partition(vectors, dimensions, rows, options.seed ?? 42)) {
+    const nearest = nearestRows(vectors, dimensions, part, m)
+    for (let t = 0; t < part.length; t++) {
+      const target = part[t] * dimensions
+      const scale = weight / m
+      for (let s = 0; s < m; s++) {
+        const source = nearest[t * m + s] * dimensions
+        for (let c = 0; c < dimensions; c++) out[target + c] += scale * vectors[source + c]
+      }
+    }
+  }
+  normalizeDenseRows(out, dimensions)
+  return out
+}
+
+/**
+ * Groups of rows searched together: all rows, or for large inputs the clusters of a coarse
+ * spherical k-means (parts smaller than the neighbour count are harmless: they get fewer).
+ */
+function partition(vectors: Float32Array, d: number, rows: Int32Array, seed: number): Int32Array[] {
+  if (rows.length <= EXACT_LIMIT) return [rows]
+  const k = Math.ceil(rows.length / PART_SIZE)
+  const { labels } = kmeans(vectors, d, { k, seed, restarts: 1, maxIterations: 20 })
+  const members: number[][] = Array.from({ length: k }, () => [])
+  for (let t = 0; t < rows.length; t++) members[labels[rows[t]]].push(rows[t])
+  return members.filter((part) => part.length > 1).map((part) => Int32Array.from(part))
+}
+
+/**
+ * The m nearest rows (highest dot product, ties to the lower row index) of every row of a
+ * group, among the group's other rows; fewer than m when the group is smaller, padded with
+ * the row itself so the mean keeps its scale.
+ * @returns Row indices, `part.length × m`.
+ */
+function nearestRows(vectors: Float32Array, d: number, part: Int32Array, m: number): Int32Array {
+  const size = part.length
+  const ids = new Int32Array(size * m).fill(-1)
+  const scores = new Float64Array(size * m).fill(-Infinity)
+  for (let a = 0; a < size; a++) {
+    const x = part[a] * d
+    for (let b = a + 1; b < size; b++) {
+      const y = part[b] * d
+      let dot = 0
+      for (let c = 0; c < d; c++) dot += vectors[x + c] * vectors[y + c]
+      offer(ids, scores, a * m, m, part[b], dot)
+      offer(ids, scores, b * m, m, part[a], dot)
+    }
+  }
+  for (let a = 0; a < size; a++) for (let s = 0; s < m; s++) if (ids[a * m + s] < 0) ids[a * m + s] = part[a]
+  return ids
+}
+
+/** Inserts (row, score) into the sorted top-m list starting at `base` when it beats the last. */
+function offer(ids: Int32Array, scores: Float64Array, base: number, m: number, row: number, score: number): void {
+  const last = base + m - 1
+  if (!beats(score, row, scores[last], ids[last])) return
+  let p = last
+  while (p > base && beats(score, row, scores[p - 1], ids[p - 1])) {
+    ids[p] = ids[p - 1]
+    scores[p] = scores[p - 1]
+    p--
+  }
+  ids[p] = row
+  scores[p] = score
+}
+
+function beats(score: number, row: number, otherScore: number, otherRow: number): boolean {
+  return score > otherScore || (score === otherScore && (otherRow < 0 || row < otherRow))
+}
+
+function nonZeroRows(vectors: Float32Array, d: number): Int32Array {
+  const rows: number[] = []
+  const n = vectors.length / d
+  for (let i = 0; i < n; i++) {
+    for (let c = i * d; c < (i + 1) * d; c++) {
+      if (vectors[c] !== 0) {
+        rows.push(i)
+        break
+      }
+    }
+  }
+  return Int32Array.from(rows)
+}

@@ -1,0 +1,177 @@
+import { InputError, OptionError } from '../errors.js'
+import type { Talk, Warning } from '../types.js'
+import { jsonShape, sniffSyntax, formatFromFileName, stripBom, talkFormats, type TalkFormat } from './detectFormat.js'
+import { lineAt, withFile } from './fields.js'
+import { finishTalks, plural } from './finishTalks.js'
+import { locateJsonError } from './locateJsonError.js'
+import { readCsv } from './readCsv.js'
+import { readFrabJson } from './readFrabJson.js'
+import { readFrabXml } from './readFrabXml.js'
+import { readIndico } from './readIndico.js'
+import { readJsonTalks } from './readJsonTalks.js'
+import { readSessionize } from './readSessionize.js'
+import { readText } from './readText.js'
+import type { ReaderContext, ReaderOutput } from './talkDraft.js'
+
+/** Options of {@link parseTalks}. */
+export interface ParseTalksOptions {
+  /**
+   * Input format, or `'auto'` to detect it from the content and file name.
+   * @default 'auto'
+   */
+  format?: TalkFormat | 'auto'
+  /**
+   * File name used in messages (`talks.csv row 14: …`) and as a format hint.
+   * @default undefined
+   */
+  fileName?: string
+  /**
+   * Plain text only: one talk per line instead of one per paragraph.
+   * @default false
+   */
+  onePerLine?: boolean
+  /**
+   * Skip unreadable talks and repeated ids, listing them in `invalid-talk` and
+   * `duplicate-id` warnings, instead of throwing on the first.
+   * @default false
+   */
+  skipInvalid?: boolean
+  /**
+   * Called every thousand talks during clean-up with (done, total); for progress bars.
+   * @default undefined
+   */
+  onProgress?: (done: number, total: number) => void
+}
+
+/** Result of {@link parseTalks}. */
+export interface ParseTalksResult {
+  /** Clean talks in input order, each with its original record under `source`. */
+  readonly talks: Talk[]
+  /** The format that was read. */
+  readonly format: TalkFormat
+  /** Non-fatal findings: empty abstracts, skipped talks, ragged CSV rows, no talks at all… */
+  readonly warnings: Warning[]
+}
+
+const jsonFormats = new Set<TalkFormat>(['json', 'frab-json', 'indico', 'sessionize'])
+
+/**
+ * Reads talks from the text of a conference export: talk JSON, frab/pentabarf XML, frab
+ * or pretalx schedule.json, Indico or Sessionize JSON, CSV or plain text. Browser-safe.
+ *
+ * Every reader then goes through the same clean-up: HTML and Markdown reduced to text,
+ * entities decoded, whitespace normalised, missing ids made from position and title
+ * ({@link makeId}), the original record kept under `source`. An empty abstract is allowed
+ * (warning `empty-abstract`); a talk with neither title nor abstract is unreadable.
+ *
+ * @param text Whole input (a leading BOM is ignored; NUL characters are removed with a
+ *   `nul-characters` warning).
+ * @param options Format, file name for messages, text and invalid-talk handling.
+ * @returns Talks, the format read, warnings.
+ * @throws {OptionError} On an unknown format.
+ * @throws {InputError} On malformed input, naming file and line, row or field; on an
+ *   unreadable talk or a repeated id unless `skipInvalid`.
+ */
+export function parseTalks(text: string, options: ParseTalksOptions = {}): ParseTalksResult {
+  const requested = options.format ?? 'auto'
+  if (requested !== 'auto' && !talkFormats.includes(requested)) {
+    throw new OptionError('parseTalks', 'format', requested, `auto or one of ${talkFormats.join(', ')}`)
+  }
+  const file = options.fileName
+  const context: ReaderContext = { file, onePerLine: options.onePerLine ?? false }
+  const warnings: Warning[] = []
+  let input = stripBom(text)
+  if (input.includes('\u0000')) {
+    const count = input.split('\u0000').length - 1
+    input = input.replaceAll('\u0000', '')
+    warnings.push({ code: 'nul-characters', message: `${file ?? 'input'}: removed ${plural(count, 'NUL character')}` })
+  }
+  const { format, output } = readAny(input, requested, context)
+  const finished = finishTalks(output.drafts, { file, skipInvalid: options.skipInvalid ?? false, onProgress: options.onProgress })
+  if (finished.talks.length === 0 && output.drafts.length === 0) warnings.push({ code: 'no-talks', message: `${file ?? 'input'}: no talks found` })
+  return { talks: finished.talks, format, warnings: [...warnings, ...output.warnings, ...finished.warnings] }
+}
+
+/**
+ * Dispatches to the reader of the requested or detected format. JSON is parsed once.
+ * @param text Input without BOM.
+ * @param requested Format asked for.
+ * @param context Reader context.
+ */
+function readAny(text: string, requested: TalkFormat | 'auto', context: ReaderContext): { format: TalkFormat; output: ReaderOutput } {
+  const syntax = requested === 'auto' ? formatFromFileName(context.file) ?? sniffSyntax(text, context.file) : jsonFormats.has(requested) ? 'json' : requested
+  switch (syntax) {
+    case 'frab-xml':
+      return { format: syntax, output: readFrabXml(text, context) }
+    case 'csv':
+      return { format: syntax, output: readCsv(text, context) }
+    case 'text':
+      return { format: syntax, output: readText(text, context) }
+    case 'json':
+    case 'frab-json':
+    case 'indico':
+    case 'sessionize': {
+      const data = parseJson(text, context.file)
+      const format = requested === 'auto' ? jsonShape(data) : requested
+      return { format, output: readJson(format, data, context) }
+    }
+    default:
+      return assertNever(syntax)
+  }
+}
+
+/**
+ * Runs the reader of one JSON format.
+ * @param format JSON format.
+ * @param data Parsed JSON.
+ * @param context Reader context.
+ */
+function readJson(format: TalkFormat, data: unknown, context: ReaderContext): ReaderOutput {
+  switch (format) {
+    case 'frab-json':
+      return readFrabJson(data, context)
+    case 'indico':
+      return readIndico(data, context)
+    case 'sessionize':
+      return readSessionize(data, context)
+    default:
+      return readJsonTalks(data, context)
+  }
+}
+
+/**
+ * `JSON.parse` with syntax errors turned into `file:line:column: reason`.
+ * @param text JSON text.
+ * @param file File name for messages.
+ */
+function parseJson(text: string, file: string | undefined): unknown {
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    const offset = locateJsonError(text)
+    const line = lineAt(text, offset)
+    const column = offset - text.lastIndexOf('\n', offset - 1)
+    const reason = offset >= text.length ? 'invalid JSON: unexpected end of input' : `invalid JSON: unexpected ${describeChar(text, offset)}`
+    throw new InputError(reason, withFile({ line, column }, file), error)
+  }
+}
+
+/**
+ * A character for a message: `'}'`, `a line break`.
+ * @param text Text.
+ * @param offset Offset of the character.
+ */
+function describeChar(text: string, offset: number): string {
+  const ch = String.fromCodePoint(text.codePointAt(offset)!)
+  if (ch === '\n' || ch === '\r') return 'line break inside a string'
+  if (ch < ' ') return `control character U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
+  return `'${ch}'`
+}
+
+/**
+ * Exhaustiveness guard for switches over unions.
+ * @param value A value of type never.
+ */
+function assertNever(value: never): never {
+  throw new Error(`unexpected value ${String(value)}`)
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { fixture, withoutSource } from '../../test/helpers/fixtures.js'
+import { parseTalks } from './parseTalks.js'
+
+describe('CSV', () => {
+  it('parseTalks(CSV) finds columns by name and reads quoted multi-line fields', () => {
+    const { talks, format } = parseTalks(fixture('io/talks.csv'), { fileName: 'talks.csv' })
+    expect(format).toBe('csv')
+    expect(talks.map(withoutSource)).toEqual([
+      { id: 'k8s-1', title: 'Scheduling GPUs in Kubernetes', abstract: 'Device plugins, MIG partitions and the "fair share" problem.\n\nWith a live demo.', speakers: ['Lea Novak', 'Sam Ortiz'], track: 'Cloud', room: 'K.1.105' },
+      { id: 'k8s-2', title: '=cmd|calc', abstract: 'A title that looks like a formula, on purpose.', speakers: ['Eve'], track: 'Security', room: 'K.1.105' },
+      { id: '3-untitled-id', title: 'Untitled id', abstract: 'Talk without an id column value.' },
+    ])
+  })
+
+  it('parseTalks(CSV) keeps the row as a record under source', () => {
+    expect(parseTalks(fixture('io/talks.csv')).talks[1]!['source']).toEqual({ id: 'k8s-2', Title: '=cmd|calc', Abstract: 'A title that looks like a formula, on purpose.', Speakers: 'Eve', Track: 'Security', Room: 'K.1.105' })
+  })
+
+  it('parseTalks(semicolon CSV) takes the delimiter from the header line', () => {
+    const { talks } = parseTalks('Title;Summary;Speakers\nA;one, two;X, Y\n', { fileName: 'x.csv' })
+    expect(withoutSource(talks[0]!)).toEqual({ id: '1-a', title: 'A', abstract: 'one, two', speakers: ['X', 'Y'] })
+  })
+
+  it('parseTalks(CSV without an abstract column) names the header line and its columns', () => {
+    expect(() => parseTalks('id,title\n1,A\n', { fileName: 'talks.csv' })).toThrow('talks.csv:1: no abstract column (looked for abstract, description, summary; the header has "id", "title")')
+  })
+
+  it('parseTalks(CSV with an unclosed quote) reports it with a line', () => {
+    expect(() => parseTalks('title,abstract\nA,"never closed\nB,b\n', { fileName: 'q.csv' })).toThrow('q.csv:2: a quoted field is never closed (it runs to the end of the input)')
+  })
+
+  it('parseTalks(CSV row with neither title nor abstract) names the row', () => {
+    expect(() => parseTalks('id,title,abstract\n1,A,a\n2,,\n', { fileName: 'talks.csv' })).toThrow('talks.csv row 2: no title and no abstract')
+  })
+})

@@ -1,0 +1,183 @@
+import { parse } from 'csv-parse/sync'
+import { InputError } from '../errors.js'
+import type { Warning } from '../types.js'
+import { isSafeKey, splitNames, withFile } from './fields.js'
+import { listSome, plural } from './finishTalks.js'
+import type { ReaderContext, ReaderOutput, TalkDraft } from './talkDraft.js'
+
+/** Header names (lower case, letters and digits only) of each role, most specific first. */
+const columnNames = {
+  id: ['id', 'talkid', 'sessionid', 'eventid', 'code', 'guid', 'slug', 'key'],
+  title: ['title', 'talktitle', 'sessiontitle', 'name', 'talk'],
+  abstract: ['abstract', 'description', 'summary', 'talkabstract', 'sessiondescription', 'text', 'body', 'content'],
+  speakers: ['speakers', 'speaker', 'speakernames', 'authors', 'author', 'presenters', 'presenter', 'persons'],
+  track: ['track', 'tracks', 'category', 'categories', 'topic', 'theme', 'stream'],
+} as const
+
+type Role = keyof typeof columnNames
+
+/** Output of csv-parse with `info: true`. */
+interface CsvRecord {
+  readonly record: string[]
+}
+
+/**
+ * Reads CSV with a header row. Columns are found by name, case and punctuation ignored:
+ * id, title, abstract (or description, summary…), speakers, track; other columns are kept
+ * under their header text. The delimiter (`,`, `;` or tab) is taken from the header line.
+ * Quoted fields may span lines; BOM and CRLF are handled by csv-parse.
+ *
+ * Rows with fewer fields than the header read the missing ones as empty (`ragged-row`
+ * warning); rows with more are unreadable talks. Rows with every field empty are blank
+ * lines, not talks. Speakers are split on `;`, `|` or line breaks (else commas).
+ *
+ * @param text CSV text.
+ * @param context File name for messages.
+ * @throws {InputError} On broken quoting (with the line), a missing header or no abstract column.
+ * @internal
+ */
+export function readCsv(text: string, context: ReaderContext): ReaderOutput {
+  const file = context.file
+  const delimiter = sniffDelimiter(text, file)
+  let records: CsvRecord[]
+  try {
+    records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as CsvRecord[]
+  } catch (error) {
+    throw csvError(error, text, file)
+  }
+  if (records.length === 0) throw new InputError('no header row', withFile({ line: 1 }, file))
+  const header = records[0]!.record.map((name) => name.trim())
+  const columns = findColumns(header)
+  if (columns.abstract === -1) {
+    throw new InputError(`no abstract column (looked for ${columnNames.abstract.slice(0, 3).join(', ')}; the header has ${header.map((name) => JSON.stringify(name)).join(', ')})`, withFile({ line: 1 }, file))
+  }
+  const extraColumns: number[] = []
+  const mapped = new Set(Object.values(columns))
+  for (let j = 0; j < header.length; j++) if (!mapped.has(j) && header[j] !== '' && isSafeKey(header[j]!)) extraColumns.push(j)
+  const drafts: TalkDraft[] = []
+  const ragged: string[] = []
+  for (let r = 1; r < records.length; r++) {
+    const cells = records[r]!.record
+    if (cells.every((cell) => cell.trim() === '')) continue
+    const place = { row: r }
+    if (cells.length < header.length) ragged.push(String(r))
+    const source = Object.fromEntries(header.map((name, j) => [name, cells[j] ?? '']))
+    if (cells.length > header.length) {
+      drafts.push({ id: undefined, title: undefined, abstract: undefined, source, place, invalid: `${cells.length} fields, the header has ${header.length} (an unquoted delimiter?)` })
+      continue
+    }
+    drafts.push({
+      id: cell(cells, columns.id),
+      title: cell(cells, columns.title),
+      abstract: cell(cells, columns.abstract),
+      speakers: splitNames(cell(cells, columns.speakers)),
+      track: cell(cells, columns.track),
+      extra: extraColumns.map((j) => [extraKey(header[j]!), cells[j] ?? ''] as const),
+      source,
+      place,
+    })
+  }
+  const warnings: Warning[] = ragged.length === 0 ? [] : [{
+    code: 'ragged-row',
+    message: `${plural(ragged.length, 'row')} with fewer fields than the header, missing fields read as empty: row ${listSome(ragged, ', ')}`,
+  }]
+  return { drafts, warnings }
+}
+
+/**
+ * Index of the column of each role, -1 when absent.
+ * @param header Header cells.
+ */
+function findColumns(header: readonly string[]): Record<Role, number> {
+  const normalised = header.map((name) => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''))
+  const found = { id: -1, title: -1, abstract: -1, speakers: -1, track: -1 }
+  for (const role of Object.keys(columnNames) as Role[]) {
+    for (const name of columnNames[role]) {
+      const j = normalised.indexOf(name)
+      if (j !== -1 && !Object.values(found).includes(j)) {
+        found[role] = j
+        break
+      }
+    }
+  }
+  return found
+}
+
+// Extra columns that other readers also produce get the same lower-case key.
+const sharedExtraKeys = new Set(['subtitle', 'room', 'day', 'date', 'start', 'end', 'duration', 'url', 'session', 'type', 'language'])
+
+/**
+ * Key of an extra column: the shared lower-case name when it is one, else the header text.
+ * @param header Header cell.
+ */
+function extraKey(header: string): string {
+  const lower = header.toLowerCase()
+  return sharedExtraKeys.has(lower) ? lower : header
+}
+
+/**
+ * A cell, `''` when the column is absent or the row short.
+ * @param cells Row cells.
+ * @param j Column index or -1.
+ */
+function cell(cells: readonly string[], j: number): string {
+  return j === -1 ? '' : cells[j] ?? ''
+}
+
+/**
+ * The delimiter used by the header line: the most frequent of `,`, `;`, tab outside quotes.
+ * @param text CSV text.
+ * @param file File name: `.tsv` means tab.
+ */
+function sniffDelimiter(text: string, file: string | undefined): string {
+  if (file !== undefined && /\.tsv$/i.test(file)) return '\t'
+  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 }
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!
+    if (ch === '"') quoted = !quoted
+    else if (!quoted && (ch === '\n' || ch === '\r')) break
+    else if (!quoted && ch in counts) counts[ch]!++
+  }
+  let best = ','
+  for (const candidate of [';', '\t']) if (counts[candidate]! > counts[best]!) best = candidate
+  return best
+}
+
+/**
+ * An InputError from a csv-parse error, with its line.
+ * @param error Thrown value.
+ * @param text CSV text, to find where the broken record starts.
+ * @param file File name for messages.
+ */
+function csvError(error: unknown, text: string, file: string | undefined): InputError {
+  const info = error as { code?: string; message?: string; lines?: number; bytes_records?: number; index?: number }
+  const line = typeof info.lines === 'number' ? info.lines : undefined
+  const place = withFile(line === undefined ? {} : { line }, file)
+  switch (info.code) {
+    case 'CSV_QUOTE_NOT_CLOSED': {
+      // csv-parse reports the last line; the record that never ends starts right after the
+      // bytes of the complete records, which is the line worth showing.
+      const start = typeof info.bytes_records === 'number' ? recordStartLine(text, info.bytes_records) : line
+      return new InputError('a quoted field is never closed (it runs to the end of the input)', withFile(start === undefined ? {} : { line: start }, file), error)
+    }
+    case 'INVALID_OPENING_QUOTE':
+      return new InputError(`a quote inside an unquoted field${typeof info.index === 'number' ? ` (column ${info.index + 1})` : ''}; quote the whole field and double the quotes inside it`, place, error)
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return new InputError('text right after a closing quote; double quotes inside quoted fields ("")', place, error)
+    default:
+      return new InputError(`malformed CSV: ${(info.message ?? String(error)).replace(/ at line \d+.*$/, '')}`, place, error)
+  }
+}
+
+/**
+ * Line on which a record starts, from the UTF-8 byte count of the records before it.
+ * @param text CSV text.
+ * @param bytes UTF-8 bytes of the complete records (BOM included).
+ */
+function recordStartLine(text: string, bytes: number): number {
+  const prefix = new TextDecoder().decode(new TextEncoder().encode(text).subarray(0, bytes))
+  let line = 1
+  for (let i = 0; i < prefix.length; i++) if (prefix.charCodeAt(i) === 10) line++
+  return line
+}

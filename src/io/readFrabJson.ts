@@ -1,0 +1,79 @@
+import { InputError } from '../errors.js'
+import { isRecord, pickField, scalarText, speakerNames, withFile } from './fields.js'
+import { joinAbstract } from './readFrabXml.js'
+import type { ReaderContext, ReaderOutput, TalkDraft } from './talkDraft.js'
+
+/**
+ * Reads a frab / pretalx `schedule.json`: `schedule.conference.days[].rooms{name: [events]}`.
+ * Same id mapping as {@link readFrabXml}: `slug`, else the event `id`, else generated.
+ *
+ * @param data Parsed JSON.
+ * @param context File name for messages.
+ * @throws {InputError} When `schedule.conference.days` is missing or not a list.
+ * @internal
+ */
+export function readFrabJson(data: unknown, context: ReaderContext): ReaderOutput {
+  const schedule = isRecord(data) ? data['schedule'] : undefined
+  const conference = isRecord(schedule) ? schedule['conference'] : undefined
+  const days = isRecord(conference) ? conference['days'] : undefined
+  if (!Array.isArray(days)) throw new InputError('expected schedule.conference.days to be a list', withFile({ field: 'schedule.conference.days' }, context.file))
+  const drafts: TalkDraft[] = []
+  for (let d = 0; d < days.length; d++) {
+    const day: unknown = days[d]
+    if (!isRecord(day) || !isRecord(day['rooms'])) continue
+    const rooms = day['rooms']
+    for (const roomName of Object.keys(rooms)) {
+      const events = rooms[roomName]
+      if (!Array.isArray(events)) continue
+      for (let e = 0; e < events.length; e++) {
+        const field = `schedule.conference.days[${d}].rooms[${JSON.stringify(roomName)}][${e}]`
+        drafts.push(draftFromEvent(events[e], scalarText(day['date']), roomName, field))
+      }
+    }
+  }
+  return { drafts, warnings: [] }
+}
+
+/**
+ * One draft from one event record.
+ * @param event Event record.
+ * @param date The day's date.
+ * @param roomName Key of the room the event is listed under.
+ * @param field Path of the event for messages.
+ */
+function draftFromEvent(event: unknown, date: string, roomName: string, field: string): TalkDraft {
+  if (!isRecord(event)) return { id: undefined, title: undefined, abstract: undefined, source: event, place: { field }, invalid: 'expected an event record' }
+  const slug = scalarText(event['slug'])
+  const hasSlug = slug.trim() !== ''
+  return {
+    id: hasSlug ? slug : event['id'],
+    idField: hasSlug ? 'slug' : 'id',
+    title: event['title'],
+    abstract: joinAbstract(scalarText(event['abstract']), scalarText(event['description'])),
+    speakers: speakerNames(event['persons']),
+    track: trackName(event['track']),
+    extra: [
+      ['subtitle', event['subtitle']],
+      ['eventId', scalarText(event['id'])],
+      ['guid', event['guid']],
+      ['room', scalarText(event['room']) || roomName],
+      ['day', date],
+      ['date', event['date']],
+      ['start', event['start']],
+      ['duration', event['duration']],
+      ['type', event['type']],
+      ['language', event['language']],
+      ['url', event['url']],
+    ],
+    source: event,
+    place: { field },
+  }
+}
+
+/**
+ * Track name: pretalx may give a record with `name`.
+ * @param track Raw track value.
+ */
+function trackName(track: unknown): unknown {
+  return isRecord(track) ? pickField(track, ['name', 'title']) : track
+}

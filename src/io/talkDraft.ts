@@ -1,0 +1,44 @@
+import type { InputPlace } from '../errors.js'
+import type { Warning } from '../types.js'
+
+/**
+ * A talk as a reader found it, before the common clean-up: raw field values picked from
+ * the record, the record itself, and where it sits in the input for messages.
+ * @internal
+ */
+export interface TalkDraft {
+  /** Raw id (string or number) or undefined when the record has none. */
+  readonly id: unknown
+  /** Name of the field the id came from, for messages (`slug`, `id`). */
+  readonly idField?: string
+  /** Raw title, HTML or Markdown allowed. */
+  readonly title: unknown
+  /** Raw abstract, HTML or Markdown allowed. */
+  readonly abstract: unknown
+  /** Speaker names, already extracted by the reader. */
+  readonly speakers?: readonly string[]
+  /** Raw track name. */
+  readonly track?: unknown
+  /** Other fields worth keeping, in output order: subtitle, room, day, start, url… */
+  readonly extra?: ReadonlyArray<readonly [string, unknown]>
+  /** The original record, kept on the talk as `source`. */
+  readonly source: unknown
+  /** Where the record is; a function when working it out costs time (XML line numbers). */
+  readonly place: InputPlace | (() => InputPlace)
+  /** Set by a reader that already knows the record cannot be a talk. */
+  readonly invalid?: string
+}
+
+/** What every reader returns. @internal */
+export interface ReaderOutput {
+  readonly drafts: TalkDraft[]
+  readonly warnings: Warning[]
+}
+
+/** What every reader is told about its input. @internal */
+export interface ReaderContext {
+  /** File name for messages, when known. */
+  readonly file: string | undefined
+  /** Plain text only: one talk per line. */
+  readonly onePerLine: boolean
+}

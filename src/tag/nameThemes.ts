@@ -1,0 +1,85 @@
+/**
+ * Names the themes (clusters) of an atlas after taxonomy themes when they match well.
+ */
+import type { Atlas } from '../atlas/types.js'
+import { OptionError } from '../errors.js'
+import { BUILTIN_TAXONOMY, type Taxonomy } from './taxonomy.js'
+import { tagTalks, type TagOptions } from './tagTalks.js'
+
+/** Options of {@link nameThemes}. Every field is optional. */
+export interface NameThemesOptions {
+  /**
+   * A cluster is named after a taxonomy theme when at least this share of its talks has
+   * that theme as best tag.
+   * @default 0.5
+   */
+  readonly minShare?: number
+  /** Options of the underlying {@link tagTalks} call (its `taxonomy` is ignored). @default {} */
+  readonly tag?: Omit<TagOptions, 'taxonomy'>
+}
+
+/** The taxonomy name proposed for one atlas theme. */
+export interface ThemeName {
+  /** Id of the atlas theme (`theme-1`, …, `unclassified`). */
+  readonly themeId: string
+  /** The atlas theme's own label. */
+  readonly label: string
+  /** Name of the best-matching taxonomy theme, or null when none matches well enough. */
+  readonly name: string | null
+  /** Share of the cluster's talks whose best tag is that taxonomy theme, in [0, 1], 4 decimals. */
+  readonly share: number
+  /** Mean calibrated score of that theme over the cluster's talks, in [0, 1], 4 decimals. */
+  readonly score: number
+}
+
+/**
+ * Proposes a taxonomy name for every theme of an atlas: its talks are tagged with the
+ * taxonomy, and the theme takes the name of the taxonomy theme that is the best tag of the
+ * most of its talks (ties: higher mean score, then taxonomy order), when that is at least
+ * `minShare` of them; otherwise `name` is null and the cluster keeps its own label.
+ *
+ * @param atlas An atlas from `buildAtlas`.
+ * @param taxonomy Taxonomy to draw names from. @default BUILTIN_TAXONOMY
+ * @param options See {@link NameThemesOptions}.
+ * @returns One entry per atlas theme, in atlas order.
+ * @throws OptionError when `minShare` is outside [0, 1].
+ */
+export function nameThemes(atlas: Atlas, taxonomy: Taxonomy = BUILTIN_TAXONOMY, options: NameThemesOptions = {}): ThemeName[] {
+  const minShare = options.minShare ?? 0.5
+  if (typeof minShare !== 'number' || !(minShare >= 0 && minShare <= 1)) throw new OptionError('nameThemes', 'minShare', minShare, 'a number in [0, 1]')
+  const result = tagTalks(atlas, undefined, { ...options.tag, taxonomy })
+  const order = new Map(result.themes.map((theme, t) => [theme.name, t]))
+  const nThemes = result.themes.length
+  return atlas.themes.map((theme, c) => {
+    const counts = new Float64Array(nThemes)
+    const scoreSums = new Float64Array(nThemes)
+    let size = 0
+    for (let i = 0; i < atlas.talks.length; i++) {
+      if (atlas.assignments[i] !== c) continue
+      size++
+      const tags = result.talks[i]!.tags
+      if (tags.length === 0) continue
+      const t = order.get(tags[0]!.theme)!
+      counts[t]++
+      scoreSums[t] += tags[0]!.score
+    }
+    let best = -1
+    for (let t = 0; t < nThemes; t++) {
+      if (counts[t] === 0) continue
+      if (best < 0 || counts[t] > counts[best] || (counts[t] === counts[best] && scoreSums[t] > scoreSums[best])) best = t
+    }
+    const share = best < 0 || size === 0 ? 0 : counts[best] / size
+    const score = best < 0 ? 0 : scoreSums[best] / counts[best]
+    return {
+      themeId: theme.id,
+      label: theme.label,
+      name: best >= 0 && share >= minShare && share > 0 ? result.themes[best]!.name : null,
+      share: round4(share),
+      score: round4(score),
+    }
+  })
+}
+
+function round4(value: number): number {
+  return Math.round(value * 1e4) / 1e4
+}

@@ -1,0 +1,29 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const src = new URL('../src', import.meta.url).pathname
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) return sourceFiles(path)
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : []
+  })
+}
+
+describe('source layout', () => {
+  it('keeps node: imports inside io/ and cli/ so the core runs in browsers', () => {
+    const offenders = sourceFiles(src)
+      .filter((file) => !/^(io|cli)\//.test(relative(src, file)))
+      .filter((file) => /from ['"]node:|require\(['"]node:|import\(['"]node:/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(src, file))
+    expect(offenders).toEqual([])
+  })
+
+  it('keeps src/index.ts to re-exports only', () => {
+    const lines = readFileSync(join(src, 'index.ts'), 'utf8').split('\n')
+    const code = lines.filter((line) => line.trim() !== '' && !line.trim().startsWith('//'))
+    for (const line of code) expect(line).toMatch(/^export (type )?\{[^}]*\} from '\.\/[\w/]+\.js'$|^export \* from/)
+  })
+})

@@ -1,0 +1,126 @@
+/**
+ * Every error the library throws on bad talks, bad options or a bad atlas file, with the
+ * exact message the README's troubleshooting section documents.
+ */
+import { describe, expect, it } from 'vitest'
+import { assignThemes } from '../src/atlas/assignThemes.js'
+import { buildAtlas } from '../src/atlas/buildAtlas.js'
+import { loadAtlas, serializeAtlas } from '../src/atlas/serializeAtlas.js'
+import { InputError, OptionError } from '../src/errors.js'
+import { relatedTalks, relatedToRow, searchTalks } from '../src/similarity/relatedTalks.js'
+import type { Talk } from '../src/types.js'
+import type { TfidfOptions } from '../src/vectorize/tfidf.js'
+import { generateCorpus } from './corpus.js'
+
+const talks = generateCorpus(12, 5)
+const atlas = buildAtlas(talks, { k: 3 })
+const saved = (): Record<string, any> => JSON.parse(JSON.stringify(serializeAtlas(atlas))) as Record<string, any>
+
+/** The error `run` throws, asserted to be one. */
+function thrown(run: () => unknown): Error {
+  try {
+    run()
+  } catch (error) {
+    return error as Error
+  }
+  throw new Error('expected an error')
+}
+
+describe('buildAtlas(talks) on bad talks', () => {
+  it.each([
+    ['not an array', 'talks' as unknown, 'talks must be an array'],
+    ['a repeated id', [talks[0], talks[1], talks[0]], `talks[2].id: duplicate talk id "talk-0" (also talks[0])`],
+    ['an empty id', [{ id: '', title: 't', abstract: '' }], 'talks[0].id: id must not be empty'],
+    ['a numeric id', [{ id: 7, title: 't', abstract: '' }], 'talks[0].id: id must be a string'],
+    ['a missing abstract', [{ id: 'a', title: 't' }], 'talks[0].abstract: abstract must be a string'],
+    ['a null talk', [null], 'talks[0].id: id must be a string'],
+  ])('throws InputError on %s', (_what, input, message) => {
+    const error = thrown(() => buildAtlas(input as Talk[]))
+    expect(error).toBeInstanceOf(InputError)
+    expect(error.message).toBe(message)
+    expect((error as InputError).code).toBe('INPUT')
+  })
+})
+
+describe('buildAtlas(talks, options) on bad options', () => {
+  it.each([
+    [{ k: 0 }, "themes: k=0 is invalid, expected an integer ≥ 1 or 'auto'"],
+    [{ k: '5' }, `themes: k="5" is invalid, expected an integer ≥ 1 or 'auto'`],
+    [{ seed: 1.5 }, 'themes: seed=1.5 is invalid, expected an integer'],
+    [{ dimensions: 0 }, 'themes: dimensions=0 is invalid, expected an integer ≥ 1'],
+    [{ restarts: Number.NaN }, 'themes: restarts=NaN is invalid, expected an integer ≥ 1'],
+    [{ keywords: -1 }, 'themes: keywords=-1 is invalid, expected an integer ≥ 1'],
+    [{ maxDocRatio: 0 }, 'tfidf: maxDocRatio=0 is invalid, expected a number in (0, 1]'],
+    [{ minDocCount: 0 }, 'tfidf: minDocCount=0 is invalid, expected an integer ≥ 1'],
+    [{ titleWeight: -2 }, 'tfidf: titleWeight=-2 is invalid, expected a number ≥ 0'],
+    [{ stem: 'no' }, 'tfidf: stem="no" is invalid, expected true or false'],
+    [{ stopwords: 'the' }, 'tfidf: stopwords="the" is invalid, expected an array of strings'],
+    [{ keepWords: [1] }, 'tfidf: keepWords=[object Array] is invalid, expected an array of strings'],
+  ])('throws OptionError for %o', (options, message) => {
+    const error = thrown(() => buildAtlas(talks, options as TfidfOptions))
+    expect(error).toBeInstanceOf(OptionError)
+    expect(error.message).toBe(message)
+    expect((error as OptionError).code).toBe('OPTION')
+  })
+
+  it('rejects options that are not an object', () => {
+    expect(() => buildAtlas(talks, null as never)).toThrow('themes: options=null is invalid, expected an object')
+  })
+
+  it('checks options before reading any talk', () => {
+    expect(() => buildAtlas('not talks' as never, { k: -1 })).toThrow(OptionError)
+  })
+})
+
+describe('relatedTalks, relatedToRow, searchTalks and assignThemes on bad arguments', () => {
+  it('names the unknown id, the bad row and the bad option', () => {
+    expect(() => relatedTalks(atlas, 'nope')).toThrow(/^id: related: no talk with id "nope"$/)
+    expect(() => relatedToRow(atlas, 12)).toThrow('related: row 12 is not a talk position (0 to 11)')
+    expect(() => relatedTalks(atlas, 'talk-1', { top: -1 })).toThrow('related: top=-1 is invalid, expected an integer ≥ 0')
+    expect(() => relatedTalks(atlas, 'talk-1', { explainTerms: 1.5 })).toThrow('related: explainTerms=1.5 is invalid, expected an integer ≥ 0')
+    expect(() => searchTalks(atlas, undefined as never)).toThrow('search: the query must be a string, not undefined')
+    expect(() => assignThemes(atlas, [{ id: 'x', title: 'eBPF' } as never])).toThrow('talks[0].abstract: abstract must be a string')
+  })
+
+  it('answers a huge top with every other talk, without allocating for it', () => {
+    expect(relatedTalks(atlas, 'talk-1', { top: 2 ** 31 - 1 }).length).toBe(11)
+  })
+})
+
+describe('loadAtlas(json) on bad atlas data', () => {
+  const cases: [what: string, edit: (json: Record<string, any>) => unknown, message: string][] = [
+    ['not an object', () => 'atlas', 'format: not a talkatlas atlas (expected "format": "talkatlas-atlas")'],
+    ['another format', (j) => ({ ...j, format: 'other' }), 'format: not a talkatlas atlas (expected "format": "talkatlas-atlas")'],
+    ['a newer version', (j) => ({ ...j, version: 2 }), 'version: unsupported atlas version 2'],
+    ['a missing field', (j) => ({ ...j, lsa: undefined }), 'lsa: missing field'],
+    ['talks that are not an array', (j) => ({ ...j, talks: {} }), 'talks: expected an array'],
+    ['a talk without id', (j) => ({ ...j, talks: [{}, ...j.talks.slice(1)] }), 'talks[0].id: expected a talk with a string id'],
+    ['a missing idf', (j) => ({ ...j, model: { ...j.model, idf: undefined } }), 'model.idf: expected an array'],
+    ['a string in the data', (j) => ({ ...j, matrix: { ...j.matrix, data: ['x'] } }), 'matrix.data: expected an array of finite numbers'],
+    ['a theme without talks', (j) => ({ ...j, themes: j.themes.map((t: object, i: number) => (i === 1 ? { ...t, talks: 'x' } : t)) }), 'themes[1]: expected a theme with a string id and a talks array'],
+    ['bad dimensions', (j) => ({ ...j, lsa: { ...j.lsa, dimensions: 0 } }), 'lsa.dimensions: expected an integer ≥ 1'],
+    ['a truncated idf', (j) => ({ ...j, model: { ...j.model, idf: j.model.idf.slice(1) } }), 'model.idf: inconsistent atlas'],
+    ['a missing assignment', (j) => ({ ...j, assignments: j.assignments.slice(1) }), 'assignments: inconsistent atlas'],
+    ['a missing centroid', (j) => ({ ...j, centroids: j.centroids.slice(1) }), 'centroids: inconsistent atlas'],
+    ['a term index out of range', (j) => ({ ...j, matrix: { ...j.matrix, indices: j.matrix.indices.map(() => 1e6) } }), 'matrix.indices: term index out of range'],
+    ['a decreasing row pointer', (j) => ({ ...j, matrix: { ...j.matrix, indptr: decreasing(j.matrix.indptr) } }), 'matrix.indptr: row pointers must not decrease'],
+    ['a theme index out of range', (j) => ({ ...j, assignments: j.assignments.map(() => 99) }), 'assignments: theme index out of range'],
+  ]
+
+  it.each(cases)('throws InputError on %s', (_what, edit, message) => {
+    const error = thrown(() => loadAtlas(edit(saved())))
+    expect(error).toBeInstanceOf(InputError)
+    expect(error.message).toBe(message)
+  })
+
+  it('loads the unedited file', () => {
+    expect(loadAtlas(saved()).themes).toEqual(atlas.themes)
+  })
+})
+
+/** Row pointers with the second one raised above the third. */
+function decreasing(indptr: number[]): number[] {
+  const out = [...indptr]
+  out[1] = out[2]! + 1
+  return out
+}

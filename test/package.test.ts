@@ -1,0 +1,33 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+const root = new URL('..', import.meta.url).pathname
+
+beforeAll(() => {
+  execFileSync('node', ['scripts/ensure-build.mjs'], { cwd: root, stdio: 'inherit' })
+}, 120_000)
+
+function run(code: string, type: 'module' | 'commonjs'): { stdout: string; stderr: string } {
+  const flag = type === 'module' ? '--input-type=module' : '--input-type=commonjs'
+  const stdout = execFileSync('node', [flag, '-e', code], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+  return { stdout, stderr: '' }
+}
+
+describe('the built package', () => {
+  it('has ESM, CJS and type declarations', () => {
+    for (const file of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js']) {
+      expect(existsSync(root + file)).toBe(true)
+    }
+  })
+
+  it('imports as ESM without printing anything', () => {
+    const { stdout } = run("import('talkatlas').then((m) => { if (typeof m.buildAtlas !== 'function') process.exit(3) })", 'module')
+    expect(stdout).toBe('')
+  })
+
+  it('requires as CommonJS without printing anything', () => {
+    const { stdout } = run("const m = require('talkatlas'); if (typeof m.buildAtlas !== 'function') process.exit(3)", 'commonjs')
+    expect(stdout).toBe('')
+  })
+})
