@@ -21,5 +21,3 @@ function pendingCommand(name: string, summary: string): Command {
 export const tagCommand = pendingCommand('tag', 'Tag talks with labels.')
 /** `talkatlas sessions`. */
 export const sessionsCommand = pendingCommand('sessions', 'Group talks into sessions of similar talks.')
-/** `talkatlas report`. */
-export const reportCommand = pendingCommand('report', 'Write a report of themes and related talks.')

@@ -5,7 +5,8 @@ import type { Command } from './command.js'
 import type { CliContext } from './context.js'
 import { convertCommand } from './convert.js'
 import { evaluateCommand, relatedCommand, themesCommand } from './coreCommands.js'
-import { reportCommand, sessionsCommand, tagCommand } from './pendingCommands.js'
+import { sessionsCommand, tagCommand } from './pendingCommands.js'
+import { reportCommand } from './reportCommand.js'
 import { stripTerminalControls } from './terminal.js'
 
 /** Every command, in the order `talkatlas --help` lists them. */
