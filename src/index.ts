@@ -70,6 +70,12 @@ export { groupSessions, resolveSessionOptions, defaultSessionOptions, MAX_SESSIO
 export type { SessionOptions, ResolvedSessionOptions, Session, SessionRemainder, SessionObjective, SessionsResult, SessionConstraints } from './sessions/groupSessions.js'
 
 // --- report ---
+export { renderHtmlReport } from './report/renderHtmlReport.js'
+export { renderMarkdownReport } from './report/renderMarkdownReport.js'
+export { projectMap } from './report/projectMap.js'
+export type { MapProjection, MapMethod, ProjectMapOptions } from './report/projectMap.js'
+export { escapeHtml, jsonForScript, escapeMarkdown } from './report/escape.js'
+export type { ReportOptions, ReportTag, ReportTags, ReportSession, ReportSessions } from './report/types.js'
 
 // --- eval ---
 export { accuracy } from './eval/accuracy.js'

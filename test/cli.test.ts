@@ -214,10 +214,6 @@ describe('talkatlas CLI', () => {
     expect(run.stderr).toContain('talkatlas evaluate: no talk has a "room" field; choose the label field with --label')
   })
 
-  it('talkatlas report is listed but not available yet (exit 1)', () => {
-    expect(talkatlas(['report', 'x.json'])).toEqual({ code: 1, stdout: '', stderr: 'talkatlas report: not available yet in this build\n' })
-  })
-
   it('talkatlas convert strips terminal escapes from error messages', () => {
     const run = talkatlas(['convert', 'evil\u001b]0;pwned\u0007name.json'])
     expect(run.code).toBe(2)

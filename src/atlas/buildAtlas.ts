@@ -1,9 +1,9 @@
 /**
- * The whole pipeline: talks → tokens → TF-IDF → LSA → k-means themes with labels.
+ * The whole pipeline: talks → tokens → TF-IDF → LSA → consensus of k-means runs → themes with labels.
  */
 import { InputError, OptionError } from '../errors.js'
 import { chooseK } from '../cluster/chooseK.js'
-import { kmeans } from '../cluster/kmeans.js'
+import { consensusClusters } from '../cluster/consensusClusters.js'
 import { labelThemes } from '../cluster/labelThemes.js'
 import { fitLsa, projectLsa } from '../cluster/lsa.js'
 import { smoothNeighbours } from '../cluster/smoothNeighbours.js'
@@ -49,7 +49,7 @@ function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions): Atlas
   const d = lsa.dimensions
   const kSearch = resolved.k === 'auto' ? chooseK(vectors, d, { seed: resolved.seed }) : undefined
   const k = kSearch?.k ?? (resolved.k as number)
-  const clustering = kmeans(vectors, d, { k, seed: resolved.seed, restarts: resolved.restarts })
+  const clustering = consensusClusters(vectors, d, { k, seed: resolved.seed, runs: resolved.restarts })
   warnings.push(...clustering.warnings)
   keepCopiesTogether(talks, clustering.labels)
 
@@ -112,7 +112,7 @@ function restoreInputOrder(atlas: Atlas, talks: readonly Talk[], order: Int32Arr
  */
 export function resolveAtlasOptions(options: AtlasOptions = {}): ResolvedAtlasOptions {
   if (typeof options !== 'object' || options === null) throw new OptionError('themes', 'options', options, 'an object')
-  const { k = 'auto', seed = 42, dimensions = 100, restarts = 10, keywords = 10, smoothing = 5, ...tfidf } = options
+  const { k = 'auto', seed = 42, dimensions = 100, restarts = 20, keywords = 10, smoothing = 5, ...tfidf } = options
   if (k !== 'auto' && (!Number.isInteger(k) || k < 1)) throw new OptionError('themes', 'k', k, "an integer ≥ 1 or 'auto'")
   if (!Number.isInteger(seed)) throw new OptionError('themes', 'seed', seed, 'an integer')
   if (!Number.isInteger(dimensions) || dimensions < 1) throw new OptionError('themes', 'dimensions', dimensions, 'an integer ≥ 1')

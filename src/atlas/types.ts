@@ -13,7 +13,12 @@ export interface AtlasOptions extends TfidfOptions {
   readonly seed?: number
   /** LSA dimensions used for clustering and similarity. @default 100 */
   readonly dimensions?: number
-  /** k-means restarts; the best (lowest inertia) is kept. @default 10 */
+  /**
+   * k-means runs (one restart each). Up to 3,000 talks they are combined by consensus: the
+   * share of runs that put two talks together is their co-association, and average linkage
+   * on it cuts the themes (see `consensusClusters`); above that the lowest-inertia run wins.
+   * @default 20
+   */
   readonly restarts?: number
   /** Keywords kept per theme. @default 10 */
   readonly keywords?: number

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { averageLinkage, consensusClusters } from './consensusClusters.js'
+
+/** Unit rows in 2-D at the given angles (degrees). */
+function rowsAt(angles: readonly number[]): Float32Array {
+  const out = new Float32Array(angles.length * 2)
+  angles.forEach((a, i) => {
+    out[i * 2] = Math.cos((a * Math.PI) / 180)
+    out[i * 2 + 1] = Math.sin((a * Math.PI) / 180)
+  })
+  return out
+}
+
+describe('averageLinkage(distances, m, k)', () => {
+  it('merges the closest pairs first and cuts at k clusters', () => {
+    // Points on a line at 0, 1, 5, 6, 20: average linkage at k=3 gives {0,1} {5,6} {20}.
+    const xs = [0, 1, 5, 6, 20]
+    const d = new Float32Array(25)
+    for (let a = 0; a < 5; a++) for (let b = 0; b < 5; b++) d[a * 5 + b] = Math.abs(xs[a]! - xs[b]!)
+    expect(Array.from(averageLinkage(d, 5, 3))).toEqual([0, 0, 1, 1, 2])
+    expect(Array.from(averageLinkage(d.slice(), 5, 2))).toEqual([0, 0, 0, 0, 1])
+  })
+
+  it('breaks equal distances by the lower index, the same way every time', () => {
+    const d = new Float32Array(16).fill(1)
+    for (let a = 0; a < 4; a++) d[a * 4 + a] = 0
+    expect(Array.from(averageLinkage(d.slice(), 4, 2))).toEqual(Array.from(averageLinkage(d.slice(), 4, 2)))
+    expect(new Set(averageLinkage(d.slice(), 4, 2)).size).toBe(2)
+  })
+})
+
+describe('consensusClusters(points, d, { k, seed, runs })', () => {
+  const points = rowsAt([0, 2, 4, 90, 92, 94, 180, 182, 184])
+
+  it('recovers well-separated groups with unit centroids', () => {
+    const result = consensusClusters(points, 2, { k: 3, seed: 7, runs: 10 })
+    expect(result.consensus).toBe(true)
+    expect(Array.from(result.labels)).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2])
+    expect(Math.hypot(result.centroids[0]!, result.centroids[1]!)).toBeCloseTo(1, 6)
+    expect(result.centroids[3]).toBeCloseTo(Math.sin((92 * Math.PI) / 180), 5) // mean direction of 90°, 92°, 94°
+  })
+
+  it('leaves zero rows out with label -1', () => {
+    const withZero = new Float32Array([...points, 0, 0])
+    const result = consensusClusters(withZero, 2, { k: 3, runs: 5 })
+    expect(result.labels[9]).toBe(-1)
+    expect(new Set(Array.from(result.labels).slice(0, 9)).size).toBe(3)
+  })
+
+  it('gives identical labels for the same seed', () => {
+    const a = consensusClusters(points, 2, { k: 4, seed: 3, runs: 8 })
+    const b = consensusClusters(points, 2, { k: 4, seed: 3, runs: 8 })
+    expect(Array.from(a.labels)).toEqual(Array.from(b.labels))
+    expect(Array.from(a.centroids)).toEqual(Array.from(b.centroids))
+  })
+
+  it('with runs: 1 keeps the single k-means run and says so', () => {
+    expect(consensusClusters(points, 2, { k: 3, runs: 1 }).consensus).toBe(false)
+  })
+
+  it('rejects runs below 1', () => {
+    expect(() => consensusClusters(points, 2, { k: 3, runs: 0 })).toThrow(/runs/)
+  })
+})

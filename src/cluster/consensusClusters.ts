@@ -1,0 +1,222 @@
+/**
+ * Consensus clustering (evidence accumulation, Fred and Jain 2005, "Combining multiple
+ * clusterings using evidence accumulation"): several k-means runs vote on every pair of
+ * rows, the share of runs that put two rows together is their co-association, and average
+ * linkage on the distance `1 − co-association` cuts the rows into k clusters. Single k-means
+ * runs land in different local minima of nearly equal inertia; the pairs most runs agree on
+ * are stable, so the consensus changes much less with the seed than the best-inertia run.
+ *
+ * The co-association matrix is dense (n²), so above {@link CONSENSUS_LIMIT} rows the
+ * lowest-inertia run is kept instead, as plain k-means does.
+ */
+import { OptionError } from '../errors.js'
+import { createRandom, nextInt } from '../random.js'
+import type { Warning } from '../types.js'
+import { kmeans } from './kmeans.js'
+
+/** Options of {@link consensusClusters}. */
+export interface ConsensusOptions {
+  /** Number of clusters. Required. */
+  readonly k: number
+  /** Random seed of the k-means runs. @default 42 */
+  readonly seed?: number
+  /** k-means runs (one restart each) that vote. @default 20 */
+  readonly runs?: number
+}
+
+/** Result of {@link consensusClusters}. */
+export interface ConsensusResult {
+  /** Cluster of each row; -1 for zero rows. */
+  readonly labels: Int32Array
+  /** Unit mean of each cluster's rows, row-major k × d. */
+  readonly centroids: Float32Array
+  /** Number of clusters formed. */
+  readonly k: number
+  /** Whether the clusters come from the consensus (false: more rows than the limit, best-inertia run). */
+  readonly consensus: boolean
+  readonly warnings: readonly Warning[]
+}
+
+/** Above this many non-zero rows the n × n co-association matrix (4 bytes a pair) is not built. */
+export const CONSENSUS_LIMIT = 3000
+
+/**
+ * Clusters unit rows by the consensus of several k-means runs.
+ * @param points Row-major n × d unit rows (zero rows get label -1).
+ * @param dimensions d.
+ * @param options See {@link ConsensusOptions}.
+ * @throws OptionError on a `runs` that is not an integer ≥ 1.
+ */
+export function consensusClusters(points: Float32Array, dimensions: number, options: ConsensusOptions): ConsensusResult {
+  const runs = options.runs ?? 20
+  if (!Number.isInteger(runs) || runs < 1) throw new OptionError('consensus', 'runs', runs, 'an integer ≥ 1')
+  const seed = options.seed ?? 42
+  const n = points.length / dimensions
+  const rows = nonZeroRows(points, dimensions, n)
+  if (runs === 1 || rows.length > CONSENSUS_LIMIT) {
+    const best = kmeans(points, dimensions, { k: options.k, seed, restarts: runs })
+    return { labels: best.labels, centroids: best.centroids, k: best.k, consensus: false, warnings: best.warnings }
+  }
+  // Each run gets its own seed from one stream, so the runs differ and the set is reproducible.
+  const random = createRandom(seed)
+  const votes = new Uint16Array(rows.length * rows.length)
+  let k = 0
+  let warnings: readonly Warning[] = []
+  for (let r = 0; r < runs; r++) {
+    const run = kmeans(points, dimensions, { k: options.k, seed: nextInt(random, 0x7fffffff), restarts: 1 })
+    k = run.k
+    warnings = run.warnings
+    addVotes(votes, rows, run.labels)
+  }
+  const labels = new Int32Array(n).fill(-1)
+  if (k === 0) return { labels, centroids: new Float32Array(0), k: 0, consensus: true, warnings }
+  const cut = averageLinkage(coAssociationDistances(votes, rows.length, runs), rows.length, k)
+  for (let t = 0; t < rows.length; t++) labels[rows[t]] = cut[t]
+  return { labels, centroids: unitMeans(points, dimensions, labels, k), k, consensus: true, warnings }
+}
+
+/** Adds one vote to every pair of rows a run puts in the same cluster (upper triangle). */
+function addVotes(votes: Uint16Array, rows: Int32Array, labels: Int32Array): void {
+  const m = rows.length
+  for (let a = 0; a < m; a++) {
+    const la = labels[rows[a]]
+    const base = a * m
+    for (let b = a + 1; b < m; b++) if (labels[rows[b]] === la) votes[base + b]++
+  }
+}
+
+/** Symmetric distances `1 − votes / runs`, row-major m × m, zero diagonal. */
+function coAssociationDistances(votes: Uint16Array, m: number, runs: number): Float32Array {
+  const distances = new Float32Array(m * m)
+  for (let a = 0; a < m; a++) {
+    for (let b = a + 1; b < m; b++) {
+      const distance = 1 - votes[a * m + b] / runs
+      distances[a * m + b] = distance
+      distances[b * m + a] = distance
+    }
+  }
+  return distances
+}
+
+/**
+ * Average-linkage (UPGMA) clustering cut at k clusters, by the nearest-neighbour chain
+ * algorithm (Murtagh 1983; Müllner 2011, "Modern hierarchical, agglomerative clustering
+ * algorithms"): O(m²) time on the dense distance matrix, which it overwrites. Ties go to the
+ * lower index, so the result is deterministic for a given row order.
+ * @param distances Row-major m × m symmetric distances (overwritten).
+ * @param m Number of rows.
+ * @param k Clusters wanted (1 ≤ k ≤ m).
+ * @returns Cluster of each row, numbered by first occurrence.
+ */
+export function averageLinkage(distances: Float32Array, m: number, k: number): Int32Array {
+  const size = new Float64Array(m).fill(1)
+  const active = new Uint8Array(m).fill(1)
+  const merges: { a: number; b: number; height: number }[] = []
+  const chain: number[] = []
+  let remaining = m
+  while (remaining > 1) {
+    if (chain.length === 0) chain.push(active.indexOf(1))
+    const a = chain[chain.length - 1]!
+    const previous = chain.length > 1 ? chain[chain.length - 2]! : -1
+    const b = nearestActive(distances, m, active, a, previous)
+    if (b !== previous) {
+      chain.push(b)
+      continue
+    }
+    chain.length -= 2
+    const keep = Math.min(a, b)
+    const drop = Math.max(a, b)
+    merges.push({ a: keep, b: drop, height: distances[a * m + b]! })
+    // Lance–Williams update for average linkage: d(keep ∪ drop, x) = size-weighted mean.
+    const wKeep = size[keep]! / (size[keep]! + size[drop]!)
+    const wDrop = 1 - wKeep
+    for (let x = 0; x < m; x++) {
+      if (active[x] === 0 || x === keep || x === drop) continue
+      const distance = wKeep * distances[keep * m + x]! + wDrop * distances[drop * m + x]!
+      distances[keep * m + x] = distance
+      distances[x * m + keep] = distance
+    }
+    size[keep] = size[keep]! + size[drop]!
+    active[drop] = 0
+    remaining--
+  }
+  return cutDendrogram(merges, m, k)
+}
+
+/** The active row nearest to `a`; the chain's previous row wins ties, then the lower index. */
+function nearestActive(distances: Float32Array, m: number, active: Uint8Array, a: number, previous: number): number {
+  let best = previous
+  let bestDistance = previous < 0 ? Infinity : distances[a * m + previous]!
+  const base = a * m
+  for (let x = 0; x < m; x++) {
+    if (active[x] === 0 || x === a) continue
+    const distance = distances[base + x]!
+    // Strictly nearer only: a tie keeps the chain's previous row, else the lowest index seen first.
+    if (distance < bestDistance) {
+      best = x
+      bestDistance = distance
+    }
+  }
+  return best
+}
+
+/**
+ * Applies the m − k lowest merges (ties in the order they were made, so a cluster is always
+ * formed before it merges again) and numbers the clusters by their first row.
+ */
+function cutDendrogram(merges: readonly { a: number; b: number; height: number }[], m: number, k: number): Int32Array {
+  const order = merges.map((_, i) => i).sort((x, y) => merges[x]!.height - merges[y]!.height || x - y)
+  const parent = Int32Array.from({ length: m }, (_, i) => i)
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!
+      x = parent[x]!
+    }
+    return x
+  }
+  for (let t = 0; t < m - k; t++) {
+    const { a, b } = merges[order[t]!]!
+    const ra = find(a)
+    const rb = find(b)
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb)
+  }
+  const labels = new Int32Array(m)
+  const number = new Map<number, number>()
+  for (let x = 0; x < m; x++) {
+    const root = find(x)
+    if (!number.has(root)) number.set(root, number.size)
+    labels[x] = number.get(root)!
+  }
+  return labels
+}
+
+/** Unit mean of each cluster's rows (rows labelled -1 are skipped). */
+function unitMeans(points: Float32Array, d: number, labels: Int32Array, k: number): Float32Array {
+  const sums = new Float64Array(k * d)
+  for (let i = 0; i < labels.length; i++) {
+    const c = labels[i]!
+    if (c < 0) continue
+    for (let j = 0; j < d; j++) sums[c * d + j] += points[i * d + j]!
+  }
+  const centroids = new Float32Array(k * d)
+  for (let c = 0; c < k; c++) {
+    let norm = 0
+    for (let j = 0; j < d; j++) norm += sums[c * d + j]! * sums[c * d + j]!
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0
+    for (let j = 0; j < d; j++) centroids[c * d + j] = sums[c * d + j]! * scale
+  }
+  return centroids
+}
+
+function nonZeroRows(points: Float32Array, d: number, n: number): Int32Array {
+  const rows: number[] = []
+  for (let i = 0; i < n; i++) {
+    for (let c = i * d; c < (i + 1) * d; c++) {
+      if (points[c] !== 0) {
+        rows.push(i)
+        break
+      }
+    }
+  }
+  return Int32Array.from(rows)
+}

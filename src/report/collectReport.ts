@@ -1,0 +1,232 @@
+/**
+ * The data both report renderers show, gathered once from an atlas and the optional tags
+ * and sessions: talks with their theme, tags, related talks and session; themes with their
+ * colour; sessions arranged by slot and room.
+ */
+import type { Atlas } from '../atlas/types.js'
+import { UNCLASSIFIED_THEME_ID } from '../atlas/buildAtlas.js'
+import { OptionError } from '../errors.js'
+import { relatedToRow } from '../similarity/relatedTalks.js'
+import type { ReportOptions, ReportSession, ReportSessions, ReportTag, ReportTags } from './types.js'
+
+/** A related talk, by position. */
+export interface CollectedRelated {
+  readonly index: number
+  readonly score: number
+  readonly terms: readonly string[]
+}
+
+/** A talk as the report shows it. */
+export interface CollectedTalk {
+  readonly index: number
+  readonly id: string
+  readonly title: string
+  readonly abstract: string
+  readonly speakers: readonly string[]
+  /** Index into {@link CollectedReport.themes}. */
+  readonly theme: number
+  readonly tags: readonly ReportTag[]
+  readonly related: readonly CollectedRelated[]
+  /** Index into {@link CollectedReport.sessions}, or -1. */
+  readonly session: number
+}
+
+/** A theme as the report shows it. */
+export interface CollectedTheme {
+  readonly index: number
+  readonly id: string
+  readonly label: string
+  readonly keywords: readonly string[]
+  /** Members by position, most typical first. */
+  readonly members: readonly { readonly index: number; readonly score: number }[]
+  /** CSS colour. */
+  readonly color: string
+}
+
+/** A session with its talks resolved to positions (-1 for an id not in the atlas). */
+export interface CollectedSession {
+  readonly id: string
+  readonly label: string
+  readonly talks: readonly { readonly id: string; readonly index: number }[]
+  /** Index into {@link CollectedReport.slots}. */
+  readonly slot: number
+  /** Index into {@link CollectedReport.rooms}. */
+  readonly room: number
+}
+
+/** Everything a renderer needs. */
+export interface CollectedReport {
+  readonly title: string
+  readonly talks: readonly CollectedTalk[]
+  readonly themes: readonly CollectedTheme[]
+  readonly sessions: readonly CollectedSession[]
+  /** Slot names in first-appearance order; `''` for sessions without a slot. */
+  readonly slots: readonly string[]
+  /** Room names in first-appearance order; `''` for sessions without a room. */
+  readonly rooms: readonly string[]
+  /** Whether sessions were given at all. */
+  readonly hasSessions: boolean
+}
+
+/** Options with defaults filled in. */
+interface ResolvedReportOptions {
+  readonly title: string
+  readonly related: number
+  readonly tags: ReportTags | undefined
+  readonly sessions: ReportSessions | undefined
+}
+
+/**
+ * Tableau 10 plus two, distinguishable on white; later themes get golden-angle hues.
+ * Unclassified talks are grey.
+ */
+const PALETTE = [
+  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948',
+  '#b07aa1', '#ff9da7', '#9c755f', '#17becf', '#bcbd22', '#8c6d31',
+]
+const UNCLASSIFIED_COLOR = '#9a9a9a'
+
+/**
+ * Validates the options and gathers the report data.
+ * @param atlas A built or loaded atlas.
+ * @param options See {@link ReportOptions}.
+ * @param where Name of the calling renderer, for error messages.
+ * @param withRelated Whether to compute related talks (the HTML page shows them).
+ */
+export function collectReport(atlas: Atlas, options: ReportOptions, where: string, withRelated: boolean): CollectedReport {
+  const resolved = resolveReportOptions(options, where)
+  const rowById = new Map<string, number>()
+  for (let i = atlas.talks.length - 1; i >= 0; i--) rowById.set(atlas.talks[i]!.id, i)
+
+  const themes = atlas.themes.map((theme, c): CollectedTheme => ({
+    index: c,
+    id: theme.id,
+    label: theme.label,
+    keywords: theme.keywords.map((keyword) => keyword.term),
+    members: theme.talks.map((member) => ({ index: rowById.get(member.id) ?? -1, score: member.score })),
+    color: theme.id === UNCLASSIFIED_THEME_ID ? UNCLASSIFIED_COLOR : themeColor(c),
+  }))
+  const plan = arrangeSessions(resolved.sessions, rowById)
+  const sessionOfTalk = new Int32Array(atlas.talks.length).fill(-1)
+  plan.sessions.forEach((session, s) => {
+    for (const talk of session.talks) if (talk.index >= 0 && sessionOfTalk[talk.index] === -1) sessionOfTalk[talk.index] = s
+  })
+
+  const talks = atlas.talks.map((talk, i): CollectedTalk => ({
+    index: i,
+    id: talk.id,
+    title: talk.title,
+    abstract: talk.abstract,
+    speakers: Array.isArray(talk.speakers) ? talk.speakers.filter((name) => typeof name === 'string') : [],
+    theme: atlas.assignments[i]!,
+    tags: lookupTags(resolved.tags, talk.id),
+    related: withRelated && resolved.related > 0 ? relatedByRow(atlas, i, resolved.related, rowById) : [],
+    session: sessionOfTalk[i]!,
+  }))
+  return { title: resolved.title, talks, themes, ...plan, hasSessions: resolved.sessions !== undefined }
+}
+
+/**
+ * Checks the options once, at entry.
+ * @param options Caller's options.
+ * @param where Calling renderer.
+ */
+function resolveReportOptions(options: ReportOptions, where: string): ResolvedReportOptions {
+  const title = options.title ?? 'talkatlas report'
+  if (typeof title !== 'string') throw new OptionError(where, 'title', title, 'a string')
+  const related = options.related ?? 5
+  if (!Number.isInteger(related) || related < 0) throw new OptionError(where, 'related', related, 'an integer ≥ 0')
+  const { tags, sessions } = options
+  if (tags !== undefined && (tags === null || typeof tags !== 'object')) {
+    throw new OptionError(where, 'tags', tags, 'a Map or an object of tag lists per talk id')
+  }
+  if (sessions !== undefined) checkSessions(sessions, where)
+  return { title, related, tags, sessions }
+}
+
+/**
+ * Rejects a session plan whose shape the renderers cannot show.
+ * @param sessions Caller's plan.
+ * @param where Calling renderer.
+ */
+function checkSessions(sessions: ReportSessions, where: string): void {
+  if (sessions === null || typeof sessions !== 'object' || !Array.isArray(sessions.sessions)) {
+    throw new OptionError(where, 'sessions', sessions, 'an object with a sessions array')
+  }
+  sessions.sessions.forEach((session: ReportSession, s) => {
+    if (session === null || typeof session !== 'object' || !Array.isArray(session.talks)) {
+      throw new OptionError(where, `sessions.sessions[${s}]`, session, 'a session with a talks array of ids')
+    }
+  })
+}
+
+/**
+ * The colour of the c-th theme.
+ * @param c Theme position.
+ */
+function themeColor(c: number): string {
+  if (c < PALETTE.length) return PALETTE[c]!
+  const hue = Math.round((c * 137.508) % 360)
+  return `hsl(${hue} 55% 45%)`
+}
+
+/**
+ * Tags of one talk; own properties only, so `__proto__` or `constructor` ids are plain keys.
+ * @param tags Tags per talk id.
+ * @param id Talk id.
+ */
+function lookupTags(tags: ReportTags | undefined, id: string): readonly ReportTag[] {
+  if (tags === undefined) return []
+  const found = tags instanceof Map ? tags.get(id) : Object.prototype.hasOwnProperty.call(tags, id) ? (tags as Record<string, unknown>)[id] : undefined
+  if (!Array.isArray(found)) return []
+  return found.filter((tag): tag is ReportTag => tag !== null && typeof tag === 'object' && typeof tag.theme === 'string')
+}
+
+/**
+ * Related talks of one talk, by position.
+ * @param atlas The atlas.
+ * @param row Talk position.
+ * @param top How many.
+ * @param rowById First position of each id.
+ */
+function relatedByRow(atlas: Atlas, row: number, top: number, rowById: ReadonlyMap<string, number>): CollectedRelated[] {
+  return relatedToRow(atlas, row, { top }).map((related) => ({
+    index: rowById.get(related.id) ?? -1,
+    score: related.score,
+    terms: related.terms,
+  }))
+}
+
+/**
+ * Resolves session talk ids and numbers the slots and rooms in order of first appearance.
+ * @param sessions The plan, if any.
+ * @param rowById First position of each id.
+ */
+function arrangeSessions(
+  sessions: ReportSessions | undefined,
+  rowById: ReadonlyMap<string, number>,
+): Pick<CollectedReport, 'sessions' | 'slots' | 'rooms'> {
+  const slots: string[] = []
+  const rooms: string[] = []
+  const slotIndex = new Map<string, number>()
+  const roomIndex = new Map<string, number>()
+  // Numbered slots and rooms (groupSessions gives 1-based numbers) read as `Slot 2`, `Room 1`.
+  const position = (value: string | number | undefined, names: string[], index: Map<string, number>, noun: string): number => {
+    const name = value === undefined || value === null ? '' : typeof value === 'number' ? `${noun} ${value}` : String(value)
+    let found = index.get(name)
+    if (found === undefined) {
+      found = names.length
+      names.push(name)
+      index.set(name, found)
+    }
+    return found
+  }
+  const collected = (sessions?.sessions ?? []).map((session, s): CollectedSession => ({
+    id: typeof session.id === 'string' ? session.id : `session-${s + 1}`,
+    label: typeof session.label === 'string' ? session.label : '',
+    talks: session.talks.map((id) => ({ id: String(id), index: rowById.get(String(id)) ?? -1 })),
+    slot: position(session.slot, slots, slotIndex, 'Slot'),
+    room: position(session.room, rooms, roomIndex, 'Room'),
+  }))
+  return { sessions: collected, slots, rooms }
+}

@@ -1,0 +1,67 @@
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { escapeHtml, escapeMarkdown, jsonForScript } from './escape.js'
+
+describe('escapeHtml', () => {
+  test('escapeHtml(text) turns markup into entities', () => {
+    expect(escapeHtml('<img src=x onerror=alert(1)>')).toBe('&lt;img src=x onerror=alert(1)&gt;')
+    expect(escapeHtml('"><svg onload=alert(1)>')).toBe('&quot;&gt;&lt;svg onload=alert(1)&gt;')
+    expect(escapeHtml("Tom & Jerry's")).toBe('Tom &amp; Jerry&#39;s')
+  })
+
+  test('escapeHtml(text) replaces control characters but keeps tab and line breaks', () => {
+    expect(escapeHtml('\u001b[31mred\u0000\u007f\u009b\t\n\r')).toBe('\ufffd[31mred\ufffd\ufffd\ufffd\t\n\r')
+  })
+
+  test('escapeHtml(text) output never contains a character that opens a tag or leaves an attribute', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => !/[<>"']/.test(escapeHtml(text))))
+  })
+})
+
+describe('jsonForScript', () => {
+  test('jsonForScript(value) cannot close the script element or open a comment', () => {
+    expect(jsonForScript({ title: '</script><script>alert(1)</script>' })).toBe(
+      '{"title":"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"}',
+    )
+    expect(jsonForScript('<!-- & \u2028\u2029')).toBe('"\\u003c!-- \\u0026 \\u2028\\u2029"')
+  })
+
+  test('jsonForScript(value) parses back to the same value and contains no < > & U+2028 U+2029', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const json = jsonForScript(value)
+        expect(json).not.toMatch(/[<>&\u2028\u2029]/)
+        expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(value)))
+      }),
+    )
+  })
+
+  test('jsonForScript(undefined) is null', () => {
+    expect(jsonForScript(undefined)).toBe('null')
+  })
+})
+
+describe('escapeMarkdown', () => {
+  test('escapeMarkdown(text) neutralises HTML, links, emphasis, code and table pipes', () => {
+    expect(escapeMarkdown('<img src=x onerror=alert(1)>')).toBe('\\<img src=x onerror=alert(1)>')
+    expect(escapeMarkdown('[link](javascript:alert(1)) *x* `y` a|b ~~z~~')).toBe(
+      '\\[link\\](javascript:alert(1)) \\*x\\* \\`y\\` a\\|b \\~\\~z\\~\\~',
+    )
+    expect(escapeMarkdown('# Heading')).toBe('\\# Heading')
+  })
+
+  test('escapeMarkdown(text) keeps identifiers and prose readable', () => {
+    expect(escapeMarkdown('Leaving net_cls behind: per-container policy on cgroup v2.')).toBe(
+      'Leaving net_cls behind: per-container policy on cgroup v2.',
+    )
+    expect(escapeMarkdown('_emphasis_ and __proto__')).toBe('\\_emphasis\\_ and \\_\\_proto\\_\\_')
+  })
+
+  test('escapeMarkdown(text) escapes line-start syntax and entities, and joins lines', () => {
+    expect(escapeMarkdown('-2+3')).toBe('\\-2+3')
+    expect(escapeMarkdown('> quote')).toBe('\\> quote')
+    expect(escapeMarkdown('2024. A year')).toBe('2024\\. A year')
+    expect(escapeMarkdown('a &amp; b & c')).toBe('a &amp;amp; b & c')
+    expect(escapeMarkdown('one\r\ntwo\u2028three')).toBe('one two three')
+  })
+})

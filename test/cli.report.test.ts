@@ -1,0 +1,39 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { talkatlas, root } from './helpers/cli.js'
+
+const lpc = join(root, 'fixtures', 'lpc-networking-bpf.json')
+const hostile = join(root, 'fixtures', 'edge', 'hostile.json')
+
+describe('talkatlas report', () => {
+  it('talkatlas report <input> --out report.html --size 6 writes the HTML page with the session plan', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'talkatlas-report-')), 'report.html')
+    const run = talkatlas(['report', lpc, '--out', out, '--size', '6', '--rooms', '3', '--title', 'LPC'])
+    expect([run.code, run.stdout]).toEqual([0, ''])
+    // Three rooms cannot always keep shared speakers apart; that is a warning, not an error.
+    for (const line of run.stderr.split('\n').filter(Boolean)) expect(line).toMatch(/^talkatlas: warning: /)
+    const html = readFileSync(out, 'utf8')
+    expect(html.startsWith('<!doctype html>')).toBe(true)
+    expect(html).toContain('<title>LPC</title>')
+    expect(html.match(/<details class="talk" id="t-\d+"/g)).toHaveLength(72)
+    expect(html.match(/<div class="session" id="session-\d+">/g)).toHaveLength(12)
+    expect(html).toContain('<tr><th>Slot</th><th>Room 1</th><th>Room 2</th><th>Room 3</th></tr>')
+  })
+
+  it('talkatlas report <input> --format md prints the Markdown summary', () => {
+    const run = talkatlas(['report', hostile, '--format', 'md', '--k', '2'])
+    expect(run.code).toBe(0)
+    expect(run.stdout.split('\n').slice(0, 3)).toEqual(['# talkatlas report', '', '15 talks in 3 themes.'])
+    // The reader already strips markup from titles; what is left must still be escaped.
+    expect(run.stdout).toContain('\\</script>')
+    expect(run.stdout).not.toMatch(/(^|[^\\])<[a-z/]/im)
+  })
+
+  it('talkatlas report --format csv exits 2 naming the report formats', () => {
+    const run = talkatlas(['report', lpc, '--format', 'csv'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('talkatlas report: --format csv is not a report format; the report is HTML (default) or md')
+  })
+})
