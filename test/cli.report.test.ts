@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -29,6 +29,32 @@ describe('talkatlas report', () => {
     // The reader already strips markup from titles; what is left must still be escaped.
     expect(run.stdout).toContain('\\</script>')
     expect(run.stdout).not.toMatch(/(^|[^\\])<[a-z/]/im)
+  })
+
+  it('talkatlas report tags every talk card, with the built-in taxonomy or a --themes file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talkatlas-report-'))
+    const out = join(dir, 'report.html')
+    const builtIn = talkatlas(['report', lpc, '--out', out, '--quiet'])
+    expect(builtIn.code).toBe(0)
+    const html = readFileSync(out, 'utf8')
+    expect(html.match(/<p class="tags" data-search>Tags: /g)).toHaveLength(72)
+    expect(html).toContain('<span class="tag">MPTCP <span class="score">')
+    const themes = join(dir, 'themes.json')
+    writeFileSync(themes, JSON.stringify([{ name: 'XDP' }, { name: 'seccomp' }]))
+    const custom = talkatlas(['report', lpc, '--out', out, '--quiet', '--themes', themes, '--size', '4', '--parallel', '2'])
+    expect(custom.code).toBe(0)
+    const tagged = readFileSync(out, 'utf8')
+    expect(tagged).not.toContain('<span class="tag">MPTCP ')
+    expect(tagged).toContain('<span class="tag">XDP <span class="score">')
+    expect(tagged).toContain('<tr><th>Slot</th><th>Room 1</th><th>Room 2</th></tr>')
+  })
+
+  it('talkatlas report --themes with a broken file exits 2 naming it', () => {
+    const themes = join(mkdtempSync(join(tmpdir(), 'talkatlas-report-')), 'themes.json')
+    writeFileSync(themes, '[{"aliases": ["x"]}]')
+    const run = talkatlas(['report', lpc, '--themes', themes])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('themes.json')
   })
 
   it('talkatlas report --format csv exits 2 naming the report formats', () => {

@@ -3,12 +3,16 @@ import { renderHtmlReport } from '../report/renderHtmlReport.js'
 import { renderMarkdownReport } from '../report/renderMarkdownReport.js'
 import type { ReportOptions } from '../report/types.js'
 import { groupSessions } from '../sessions/groupSessions.js'
+import { tagTalks } from '../tag/tagTalks.js'
+import { InputError } from '../errors.js'
 import { integerOption } from './args.js'
 import { UsageError } from './cliErrors.js'
 import type { Command } from './command.js'
 import { printWarnings, writeOutput } from './context.js'
 import { parseK } from './coreCommands.js'
 import { readInput } from './readInput.js'
+import { inFile } from './readJsonFile.js'
+import { readThemesFile } from './tagCommand.js'
 
 /** `talkatlas report`: the HTML page, or a Markdown summary with `--format md` / a `.md` output. */
 export const reportCommand: Command = {
@@ -18,7 +22,9 @@ export const reportCommand: Command = {
   options: {
     k: { type: 'string', short: 'k', value: '<n|auto>', help: 'number of themes, or auto (default auto)' },
     size: { type: 'string', value: '<n>', help: 'plan sessions of n talks (1 to 1000) and show the plan' },
-    rooms: { type: 'string', value: '<n>', help: 'parallel rooms per slot with --size, 1 to 100 (default 1)' },
+    parallel: { type: 'string', value: '<rooms>', help: 'parallel rooms per slot with --size, 1 to 100 (default 1)' },
+    rooms: { type: 'string', value: '<n>', help: 'same as --parallel' },
+    themes: { type: 'string', value: '<file>', help: 'tag talks with these themes (as for `talkatlas tag`; default: the built-in Linux networking and BPF taxonomy)' },
     title: { type: 'string', value: '<text>', help: 'page title (default "talkatlas report")' },
     related: { type: 'string', value: '<n>', help: 'related talks per talk, 0 to 50 (default 5)' },
   },
@@ -31,13 +37,21 @@ export const reportCommand: Command = {
     const k = parseK('report', values['k'])
     const related = integerOption('report', 'related', values['related'], 5, 0, 50)
     const size = values['size'] === undefined ? undefined : integerOption('report', 'size', values['size'], 0, 1, 1000)
-    const rooms = integerOption('report', 'rooms', values['rooms'], 1, 1, 100)
+    const rooms = values['parallel'] !== undefined
+      ? integerOption('report', 'parallel', values['parallel'], 1, 1, 100)
+      : integerOption('report', 'rooms', values['rooms'], 1, 1, 100)
+    const themesPath = values['themes']
+    if (themesPath === true || themesPath === '') throw new UsageError('talkatlas report: --themes needs a file name')
+    const themesFile = typeof themesPath === 'string' ? await readThemesFile(themesPath) : {}
     const title = values['title']
     const { talks } = await readInput(common, context)
     const atlas = buildAtlas(talks, { seed: common.seed, k })
     printWarnings(atlas.warnings, common, context)
     const options: { -readonly [K in keyof ReportOptions]: ReportOptions[K] } = { related }
     if (typeof title === 'string') options.title = title
+    const tagged = reportTags(atlas, themesFile, typeof themesPath === 'string' ? themesPath : undefined)
+    printWarnings(tagged.warnings, common, context)
+    options.tags = tagged.tags
     if (size !== undefined) {
       const plan = groupSessions(atlas, { size, parallel: rooms })
       printWarnings(plan.warnings, common, context)
@@ -46,4 +60,20 @@ export const reportCommand: Command = {
     const text = markdown ? renderMarkdownReport(atlas, options) : renderHtmlReport(atlas, options)
     await writeOutput([text], common, context)
   },
+}
+
+/**
+ * Tags for the report's talk cards, from a themes file or the built-in taxonomy.
+ * @param atlas The report's atlas.
+ * @param themesFile Parsed `--themes` file, or `{}`.
+ * @param path The file's path, for messages.
+ */
+function reportTags(atlas: ReturnType<typeof buildAtlas>, themesFile: Awaited<ReturnType<typeof readThemesFile>>, path: string | undefined) {
+  try {
+    const result = tagTalks(atlas, themesFile.themes, themesFile.taxonomy === undefined ? {} : { taxonomy: themesFile.taxonomy })
+    const tags = new Map(result.talks.map((talk) => [talk.id, talk.tags.map(({ theme, score }) => ({ theme, score }))]))
+    return { tags, warnings: result.warnings }
+  } catch (error) {
+    throw error instanceof InputError && path !== undefined ? inFile(error, path, themesFile.root) : error
+  }
 }

@@ -51,7 +51,7 @@ export const tagCommand: Command = {
 }
 
 /** A parsed themes file: its themes, and the taxonomy it replaces the built-in one with. */
-interface ThemesFile {
+export interface ThemesFile {
   readonly themes?: readonly TagTheme[]
   readonly taxonomy?: Taxonomy
   /** Field prefix the library puts in front of fields of this file, removed in messages. */
@@ -65,7 +65,7 @@ interface ThemesFile {
  * @param path File path.
  * @throws {InputError} Naming the file and the field.
  */
-async function readThemesFile(path: string): Promise<ThemesFile> {
+export async function readThemesFile(path: string): Promise<ThemesFile> {
   const file = await readJsonFile(path)
   // The library names fields `themes[1]` (the themes) and `taxonomy.themes[1]` (the taxonomy):
   // in an array file the themes are the top; in a taxonomy file both are its `themes`.
