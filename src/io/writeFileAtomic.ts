@@ -11,7 +11,9 @@ export type FileContent = string | Uint8Array | Iterable<string> | AsyncIterable
  * the content goes to a new temporary file in the same directory (created exclusively,
  * so an existing file or symlink of that name is never followed), is flushed to disk,
  * then renamed over `path`. The path is used exactly as given (no `~`, no globbing, no
- * directories created); an existing file keeps its permission bits. Node only.
+ * directories created); an existing file keeps its permission bits. A path that exists
+ * and is not a regular file (`/dev/null`, `/dev/stdout`, a named pipe) is written in place:
+ * renaming over it would replace the device or pipe with a file. Node only.
  *
  * @param path Destination path.
  * @param content Text, bytes, or text chunks (streamed, for large outputs).
@@ -20,6 +22,7 @@ export type FileContent = string | Uint8Array | Iterable<string> | AsyncIterable
 export async function writeFileAtomic(path: string, content: FileContent): Promise<void> {
   const existing = await stat(path).catch(() => undefined)
   if (existing?.isDirectory() === true) throw new InputError('is a directory, expected a file path', { file: path })
+  if (existing !== undefined && !existing.isFile()) return writeInPlace(path, content)
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
   let handle
   try {
@@ -41,6 +44,28 @@ export async function writeFileAtomic(path: string, content: FileContent): Promi
     await handle?.close().catch(() => undefined)
     await unlink(temporary).catch(() => undefined)
     throw error instanceof InputError ? error : outputError(path, error)
+  }
+}
+
+/**
+ * Writes to a device or pipe as it is (no temporary file, no rename).
+ * @param path Existing non-regular file.
+ * @param content What to write.
+ */
+async function writeInPlace(path: string, content: FileContent): Promise<void> {
+  let handle
+  try {
+    handle = await open(path, 'w')
+  } catch (error) {
+    throw outputError(path, error)
+  }
+  try {
+    if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content)
+    else await writeChunks(handle, content)
+  } catch (error) {
+    throw outputError(path, error)
+  } finally {
+    await handle.close().catch(() => undefined)
   }
 }
 

@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawn } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -17,6 +18,23 @@ describe('output paths', () => {
     await writeFileAtomic(path, ['new ', 'content'])
     expect(readFileSync(path, 'utf8')).toBe('new content')
     expect(readdirSync(dir)).toEqual(['out.json'])
+  })
+
+  it('writeFileAtomic writes into a named pipe in place instead of replacing it with a file', async () => {
+    const dir = scratch()
+    const pipe = join(dir, 'pipe')
+    execFileSync('mkfifo', [pipe])
+    const reader = new Promise<string>((resolve, reject) => {
+      const child = spawn('cat', [pipe])
+      let text = ''
+      child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()))
+      child.on('error', reject)
+      child.on('close', () => resolve(text))
+    })
+    await writeFileAtomic(pipe, ['through ', 'the pipe'])
+    expect(await reader).toBe('through the pipe')
+    expect(lstatSync(pipe).isFIFO()).toBe(true)
+    expect(readdirSync(dir)).toEqual(['pipe'])
   })
 
   it('writeFileAtomic keeps the permission bits of the file it replaces', async () => {
