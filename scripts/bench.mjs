@@ -26,7 +26,7 @@
 // Internal: --child --file <file> [--k 100|auto] runs the library measurements on one file.
 import { spawnSync, execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -142,15 +142,10 @@ async function measureLibrary(file, kOption, seed) {
     try {
       collect()
       started = performance.now()
-      const model = api.fitTfidf(talks)
+      const fitted = api.fitTfidf(talks)
       result.vectorizeSeconds = seconds(started)
-      if (typeof api.transformTfidf === 'function') {
-        started = performance.now()
-        const matrix = api.transformTfidf(model, talks)
-        result.transformSeconds = seconds(started)
-        result.nnz = matrix.indptr[matrix.nRows]
-        result.terms = matrix.nCols
-      }
+      result.nnz = fitted.matrix.indptr[fitted.matrix.nRows]
+      result.terms = fitted.matrix.nCols
     } catch (error) {
       note('fitTfidf', error)
     }
@@ -162,8 +157,10 @@ async function measureLibrary(file, kOption, seed) {
       collect()
       const atlasOptions = kOption === 'auto' ? { seed } : { k: integerOption('k', kOption), seed }
       started = performance.now()
+      const cpuStarted = process.cpuUsage()
       atlas = api.buildAtlas(talks, atlasOptions)
       result.atlasSeconds = seconds(started)
+      result.atlasCpuSeconds = cpuSeconds(cpuStarted)
       result.themes = atlas.themes.length
       result.k = kOption
       if (atlas.matrix) {
@@ -271,10 +268,10 @@ async function runBench() {
   if (!existsSync(DIST)) throw new Error(`${relative(ROOT, DIST)} is missing: run npm run build`)
   const sklearn = options['skip-sklearn'] ? { skipped: 'skipped (--skip-sklearn)' } : detectSklearn()
   console.log(`sklearn: ${sklearn.version ?? sklearn.skipped}`)
-  const cliAvailable = !options['skip-cli'] && existsSync(CLI)
-  console.log(`cli: ${options['skip-cli'] ? 'skipped (--skip-cli)' : cliAvailable ? relative(ROOT, CLI) : `n/a (${relative(ROOT, CLI)} not built yet)`}`)
-
   const workDir = mkdtempSync(join(tmpdir(), 'talkatlas-bench-'))
+  const cli = options['skip-cli'] ? { skipped: 'skipped (--skip-cli)' } : probeCli(workDir, seed, timeoutMs)
+  const cliAvailable = cli.skipped === undefined
+  console.log(`cli: ${cli.skipped ?? relative(ROOT, CLI)}`)
   const rows = []
   try {
     for (const size of sizes) {
@@ -320,7 +317,9 @@ async function runBench() {
     }
     progress('')
 
-    printReport(rows, { sklearn, cliAvailable, realNote })
+    printReport(rows, { sklearn, cli, realNote })
+    // Other processes on the machine inflate every time above; say how busy it was.
+    console.log(`\nload average (1, 5, 15 min): at start ${environment.load}; at end ${formatLoad()}`)
     if (options.json !== undefined) {
       writeFileSync(options.json, `${JSON.stringify({ environment, seed, sklearn, rows }, null, 2)}\n`)
       console.log(`\nwrote ${options.json}`)
@@ -329,6 +328,35 @@ async function runBench() {
   } finally {
     if (!options.keep) rmSync(workDir, { recursive: true, force: true })
   }
+}
+
+/**
+ * Checks that `talkatlas themes` really writes themes before timing it: runs it once on a
+ * small corpus with `--out <file>` and expects a non-empty JSON file. Returns `{}` when the
+ * CLI works, `{ skipped: reason }` otherwise.
+ * @param {string} workDir Scratch directory.
+ * @param {number} seed Generator seed.
+ * @param {number} timeoutMs Time limit.
+ */
+function probeCli(workDir, seed, timeoutMs) {
+  if (!existsSync(CLI)) return { skipped: `n/a (${relative(ROOT, CLI)} not built yet)` }
+  const input = join(workDir, 'probe-talks.json')
+  const output = join(workDir, 'probe-themes.json')
+  const emitted = runNodeChild([SELF, '--emit', input, '--size', '200', '--seed', String(seed), '--child'], timeoutMs)
+  if (emitted.error) return { skipped: `n/a (could not write a probe corpus: ${emitted.error})` }
+  const run = spawnSync(process.execPath, [CLI, 'themes', input, '--k', '5', '--format', 'json', '--out', output], { encoding: 'utf8', timeout: timeoutMs })
+  const failure = describeFailure(run, timeoutMs)
+  let written = false
+  try {
+    written = statSync(output).size > 0 && JSON.parse(readFileSync(output, 'utf8')) !== null
+  } catch {
+    written = false
+  }
+  rmSync(input, { force: true })
+  rmSync(output, { force: true })
+  if (failure !== undefined) return { skipped: `n/a (talkatlas themes on a 200-talk probe: ${failure})` }
+  if (!written) return { skipped: 'n/a (talkatlas themes --format json --out <file> wrote no JSON on a 200-talk probe)' }
+  return {}
 }
 
 /**
@@ -349,7 +377,7 @@ function runNodeChild(args, timeoutMs) {
 
 /**
  * Times `talkatlas themes <file> … --format json --out /dev/null` as a whole process, with
- * its peak RSS read back through bench/peak-rss.cjs.
+ * its peak RSS and CPU time read back through bench/peak-rss.cjs.
  * @param {string} file Talks file.
  * @param {string[]} extra Extra CLI arguments (`--k 100`).
  * @param {number} timeoutMs Time limit.
@@ -368,10 +396,10 @@ function runCli(file, extra, timeoutMs) {
   const wallSeconds = seconds(started)
   const command = `talkatlas themes ${basename(file)} ${[...extra, '--format', 'json', '--out', '/dev/null'].join(' ')}`
   const failure = describeFailure(run, timeoutMs)
-  const peakRssMB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : undefined
+  const usage = existsSync(rssFile) ? JSON.parse(readFileSync(rssFile, 'utf8')) : {}
   rmSync(rssFile, { force: true })
   if (failure !== undefined) return { command, error: failure }
-  return { command, wallSeconds, peakRssMB }
+  return { command, wallSeconds, cpuSeconds: usage.cpuSeconds, peakRssMB: usage.maxRSS === undefined ? undefined : usage.maxRSS / 1024 }
 }
 
 /**
@@ -431,6 +459,7 @@ function describeEnvironment() {
     memory,
     talkatlas: version,
     commit,
+    load: formatLoad(),
     line: `talkatlas ${version} (${commit}), node ${process.version}, ${process.platform} ${process.arch}, ${cpu}, ${memory}`,
   }
 }
@@ -438,15 +467,20 @@ function describeEnvironment() {
 // ---------------------------------------------------------------------------------------
 // Report
 
+/** The 1, 5 and 15-minute load averages, e.g. `0.12 0.30 0.41`. */
+function formatLoad() {
+  return loadavg().map((load) => load.toFixed(2)).join(' ')
+}
+
 /**
  * Prints the library table, the whole-process table, growth and targets.
  * @param {object[]} rows One per corpus.
- * @param {{ sklearn: object, cliAvailable: boolean, realNote: string | undefined }} context Tool availability.
+ * @param {{ sklearn: object, cli: { skipped?: string }, realNote: string | undefined }} context Tool availability.
  */
 function printReport(rows, context) {
   console.log('\nLibrary, in process (buildAtlas at k = 100; fosdem-2025 at k = auto)')
   printTable(
-    ['corpus', 'talks', 'text MB', 'gen s', 'read s', 'tokenise MB/s', 'vectorise s', 'atlas s', 'themes', 'related p50/p99 ms', 'search p50/p99 ms', 'peak RSS MB'],
+    ['corpus', 'talks', 'text MB', 'gen s', 'read s', 'tokenise MB/s', 'vectorise s', 'atlas s', 'atlas cpu s', 'themes', 'related p50/p99 ms', 'search p50/p99 ms', 'peak RSS MB'],
     rows.map((row) => {
       const lib = row.library ?? {}
       return [
@@ -458,6 +492,7 @@ function printReport(rows, context) {
         fmt(lib.tokenizeMBps, 1),
         fmt(lib.vectorizeSeconds, 2),
         fmt(lib.atlasSeconds, 2),
+        fmt(lib.atlasCpuSeconds, 2),
         lib.themes === undefined ? 'n/a' : String(lib.themes),
         pair(lib.related?.p50, lib.related?.p99, 2),
         pair(lib.search?.p50, lib.search?.p99, 2),
@@ -468,15 +503,17 @@ function printReport(rows, context) {
 
   console.log('\nWhole process on the same file (talkatlas themes vs scikit-learn TF-IDF + LSA(100) + KMeans)')
   printTable(
-    ['corpus', 'file MB', 'talkatlas themes s', 'RSS MB', 'sklearn process s', 'sklearn tfidf/svd/kmeans s', 'sklearn pipeline s', 'RSS MB'],
+    ['corpus', 'file MB', 'talkatlas themes s', 'cpu s', 'RSS MB', 'sklearn process s', 'sklearn tfidf/svd/kmeans s', 'sklearn pipeline s', 'pipeline cpu s', 'RSS MB'],
     rows.map((row) => [
       row.corpus,
       fmt(row.emitted?.fileMB ?? row.library?.fileMB, 1),
       row.cli === undefined ? 'n/a' : row.cli.error ? 'n/a' : fmt(row.cli.wallSeconds, 2),
+      fmt(row.cli?.cpuSeconds, 2),
       fmt(row.cli?.peakRssMB, 0),
       row.sklearn === undefined ? 'n/a' : row.sklearn.error ? 'n/a' : fmt(row.sklearn.wallSeconds, 2),
       row.sklearn?.tfidfSeconds === undefined ? 'n/a' : `${fmt(row.sklearn.tfidfSeconds, 2)} / ${fmt(row.sklearn.svdSeconds, 2)} / ${fmt(row.sklearn.kmeansSeconds, 2)}`,
       fmt(row.sklearn?.pipelineSeconds, 2),
+      fmt(row.sklearn?.pipelineCpuSeconds, 2),
       fmt(row.sklearn?.peakRssMB, 0),
     ]),
   )
@@ -513,12 +550,14 @@ function growthFigures() {
     ['tokenise s', (row) => row.library?.tokenizeSeconds, 2],
     ['vectorise s', (row) => row.library?.vectorizeSeconds, 2],
     ['atlas s (k = 100)', (row) => row.library?.atlasSeconds, 2],
+    ['atlas cpu s (k = 100)', (row) => row.library?.atlasCpuSeconds, 2],
     ['related p50 ms', (row) => row.library?.related?.p50, 2],
     ['search p50 ms', (row) => row.library?.search?.p50, 2],
     ['library peak RSS MB', (row) => row.library?.peakRssMB, 0],
     ['talkatlas themes s', (row) => (row.cli?.error ? undefined : row.cli?.wallSeconds), 2],
     ['talkatlas themes RSS MB', (row) => row.cli?.peakRssMB, 0],
     ['sklearn pipeline s', (row) => row.sklearn?.pipelineSeconds, 2],
+    ['sklearn pipeline cpu s', (row) => row.sklearn?.pipelineCpuSeconds, 2],
   ]
 }
 
@@ -567,7 +606,7 @@ function verdict(value, limit) {
 /**
  * Why cells read n/a: child errors and stages the build does not export yet.
  * @param {object[]} rows All corpus rows.
- * @param {{ sklearn: object, cliAvailable: boolean, realNote: string | undefined }} context Tool availability.
+ * @param {{ sklearn: object, cli: { skipped?: string }, realNote: string | undefined }} context Tool availability.
  */
 function collectNotes(rows, context) {
   const notes = []
@@ -583,7 +622,7 @@ function collectNotes(rows, context) {
     if (row.sklearn?.error) notes.push(`${row.corpus}: sklearn: ${row.sklearn.error}`)
   }
   if (libraryNotes.size > 0) notes.push(`n/a in the library table: ${[...libraryNotes].join('; ')}`)
-  if (!context.cliAvailable) notes.push(`talkatlas themes: n/a (${options['skip-cli'] ? '--skip-cli' : 'dist/cli.js not built yet'})`)
+  if (context.cli.skipped !== undefined) notes.push(`talkatlas themes: ${context.cli.skipped}`)
   if (context.sklearn.version === undefined) notes.push(`sklearn: ${context.sklearn.skipped}`)
   if (context.realNote) notes.push(context.realNote)
   return notes
@@ -646,6 +685,16 @@ function shortCount(n) {
  */
 function basename(path) {
   return path.split('/').at(-1)
+}
+
+/**
+ * CPU seconds (user + system) this process spent since `started` (a process.cpuUsage()
+ * reading). Less sensitive than wall time to other processes on a shared machine.
+ * @param {NodeJS.CpuUsage} started Start reading.
+ */
+function cpuSeconds(started) {
+  const { user, system } = process.cpuUsage(started)
+  return (user + system) / 1e6
 }
 
 /**
