@@ -6,7 +6,7 @@
 //     per corpus): read, tokenisation MB/s, vectorise s, buildAtlas s at k = 100,
 //     related-talk and search query latency p50 / p99, peak RSS;
 //   - the CLI as a whole process: `node dist/cli.js themes <file> --k 100 --format json
-//     --out /dev/null`, wall time and peak RSS;
+//     --out -` with stdout counted and dropped, wall time, CPU time and peak RSS;
 //   - scikit-learn's TF-IDF + LSA(100) + KMeans(k) (bench/sklearn_on_file.py) when
 //     /usr/bin/python3 has sklearn;
 // then the same on the real FOSDEM corpus when ../shared/corpora exists, the growth of each
@@ -24,10 +24,11 @@
 //   --json <file>               also write every figure as JSON
 //   --keep                      keep the emitted corpus files (printed at the end)
 // Internal: --child --file <file> [--k 100|auto] runs the library measurements on one file.
-import { spawnSync, execFileSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
+import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
@@ -284,7 +285,7 @@ async function runBench() {
         row.library = runNodeChild(['--expose-gc', SELF, '--child', '--file', file, '--k', '100', '--seed', String(seed), '--queries', options.queries], timeoutMs)
         if (cliAvailable) {
           progress(`synthetic ${size}: cli`)
-          row.cli = runCli(file, ['--k', '100'], timeoutMs)
+          row.cli = await runCli(file, ['--k', '100'], timeoutMs)
         }
         if (sklearn.version !== undefined) {
           progress(`synthetic ${size}: sklearn`)
@@ -305,7 +306,7 @@ async function runBench() {
       row.size = row.library.talks
       if (cliAvailable) {
         progress('fosdem-2025: cli')
-        row.cli = runCli(realFile, [], timeoutMs)
+        row.cli = await runCli(realFile, [], timeoutMs)
       }
       if (sklearn.version !== undefined) {
         progress('fosdem-2025: sklearn')
@@ -376,30 +377,45 @@ function runNodeChild(args, timeoutMs) {
 }
 
 /**
- * Times `talkatlas themes <file> … --format json --out /dev/null` as a whole process, with
- * its peak RSS and CPU time read back through bench/peak-rss.cjs.
+ * Times `talkatlas themes <file> … --format json --out -` as a whole process, with its peak
+ * RSS and CPU time read back through bench/peak-rss.cjs. The JSON goes to stdout and is
+ * counted and dropped here: `--out /dev/null` would make the CLI's atomic write rename a
+ * temporary file over /dev/null, which as root replaces the device with a regular file.
  * @param {string} file Talks file.
  * @param {string[]} extra Extra CLI arguments (`--k 100`).
  * @param {number} timeoutMs Time limit.
  */
-function runCli(file, extra, timeoutMs) {
+async function runCli(file, extra, timeoutMs) {
   const rssFile = join(tmpdir(), `talkatlas-bench-rss-${process.pid}.txt`)
   rmSync(rssFile, { force: true })
-  const args = ['--require', RSS_HOOK, CLI, 'themes', file, ...extra, '--format', 'json', '--out', '/dev/null']
+  const cliArgs = ['themes', file, ...extra, '--format', 'json', '--out', '-']
+  const command = `talkatlas ${cliArgs.map((arg) => (arg === file ? basename(file) : arg)).join(' ')}`
   const started = performance.now()
-  const run = spawnSync(process.execPath, args, {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: timeoutMs,
+  const child = spawn(process.execPath, ['--require', RSS_HOOK, CLI, ...cliArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, TALKATLAS_PEAK_RSS_FILE: rssFile },
   })
+  let outputBytes = 0
+  child.stdout.on('data', (chunk) => {
+    outputBytes += chunk.length
+  })
+  let stderr = ''
+  child.stderr.on('data', (chunk) => {
+    if (stderr.length < 65536) stderr += chunk
+  })
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    child.kill('SIGKILL')
+  }, timeoutMs)
+  const [status, signal] = await once(child, 'close')
+  clearTimeout(timer)
   const wallSeconds = seconds(started)
-  const command = `talkatlas themes ${basename(file)} ${[...extra, '--format', 'json', '--out', '/dev/null'].join(' ')}`
-  const failure = describeFailure(run, timeoutMs)
   const usage = existsSync(rssFile) ? JSON.parse(readFileSync(rssFile, 'utf8')) : {}
   rmSync(rssFile, { force: true })
+  const failure = describeFailure({ status, signal, stderr, error: timedOut ? { code: 'ETIMEDOUT' } : undefined }, timeoutMs)
   if (failure !== undefined) return { command, error: failure }
-  return { command, wallSeconds, cpuSeconds: usage.cpuSeconds, peakRssMB: usage.maxRSS === undefined ? undefined : usage.maxRSS / 1024 }
+  return { command, wallSeconds, cpuSeconds: usage.cpuSeconds, peakRssMB: usage.maxRSS === undefined ? undefined : usage.maxRSS / 1024, outputMB: outputBytes / 1e6 }
 }
 
 /**
