@@ -6,7 +6,7 @@
 //     per corpus): read, tokenisation MB/s, vectorise s, buildAtlas s at k = 100,
 //     related-talk and search query latency p50 / p99, peak RSS;
 //   - the CLI as a whole process: `node dist/cli.js themes <file> --k 100 --format json
-//     --out /dev/null`, wall time and peak RSS;
+//     --out -` with stdout counted and dropped, wall time, CPU time and peak RSS;
 //   - scikit-learn's TF-IDF + LSA(100) + KMeans(k) (bench/sklearn_on_file.py) when
 //     /usr/bin/python3 has sklearn;
 // then the same on the real FOSDEM corpus when ../shared/corpora exists, the growth of each
@@ -24,10 +24,11 @@
 //   --json <file>               also write every figure as JSON
 //   --keep                      keep the emitted corpus files (printed at the end)
 // Internal: --child --file <file> [--k 100|auto] runs the library measurements on one file.
-import { spawnSync, execFileSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir, totalmem } from 'node:os'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
+import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
@@ -142,15 +143,10 @@ async function measureLibrary(file, kOption, seed) {
     try {
       collect()
       started = performance.now()
-      const model = api.fitTfidf(talks)
+      const fitted = api.fitTfidf(talks)
       result.vectorizeSeconds = seconds(started)
-      if (typeof api.transformTfidf === 'function') {
-        started = performance.now()
-        const matrix = api.transformTfidf(model, talks)
-        result.transformSeconds = seconds(started)
-        result.nnz = matrix.indptr[matrix.nRows]
-        result.terms = matrix.nCols
-      }
+      result.nnz = fitted.matrix.indptr[fitted.matrix.nRows]
+      result.terms = fitted.matrix.nCols
     } catch (error) {
       note('fitTfidf', error)
     }
@@ -162,8 +158,10 @@ async function measureLibrary(file, kOption, seed) {
       collect()
       const atlasOptions = kOption === 'auto' ? { seed } : { k: integerOption('k', kOption), seed }
       started = performance.now()
+      const cpuStarted = process.cpuUsage()
       atlas = api.buildAtlas(talks, atlasOptions)
       result.atlasSeconds = seconds(started)
+      result.atlasCpuSeconds = cpuSeconds(cpuStarted)
       result.themes = atlas.themes.length
       result.k = kOption
       if (atlas.matrix) {
@@ -271,10 +269,10 @@ async function runBench() {
   if (!existsSync(DIST)) throw new Error(`${relative(ROOT, DIST)} is missing: run npm run build`)
   const sklearn = options['skip-sklearn'] ? { skipped: 'skipped (--skip-sklearn)' } : detectSklearn()
   console.log(`sklearn: ${sklearn.version ?? sklearn.skipped}`)
-  const cliAvailable = !options['skip-cli'] && existsSync(CLI)
-  console.log(`cli: ${options['skip-cli'] ? 'skipped (--skip-cli)' : cliAvailable ? relative(ROOT, CLI) : `n/a (${relative(ROOT, CLI)} not built yet)`}`)
-
   const workDir = mkdtempSync(join(tmpdir(), 'talkatlas-bench-'))
+  const cli = options['skip-cli'] ? { skipped: 'skipped (--skip-cli)' } : probeCli(workDir, seed, timeoutMs)
+  const cliAvailable = cli.skipped === undefined
+  console.log(`cli: ${cli.skipped ?? relative(ROOT, CLI)}`)
   const rows = []
   try {
     for (const size of sizes) {
@@ -287,7 +285,7 @@ async function runBench() {
         row.library = runNodeChild(['--expose-gc', SELF, '--child', '--file', file, '--k', '100', '--seed', String(seed), '--queries', options.queries], timeoutMs)
         if (cliAvailable) {
           progress(`synthetic ${size}: cli`)
-          row.cli = runCli(file, ['--k', '100'], timeoutMs)
+          row.cli = await runCli(file, ['--k', '100'], timeoutMs)
         }
         if (sklearn.version !== undefined) {
           progress(`synthetic ${size}: sklearn`)
@@ -308,7 +306,7 @@ async function runBench() {
       row.size = row.library.talks
       if (cliAvailable) {
         progress('fosdem-2025: cli')
-        row.cli = runCli(realFile, [], timeoutMs)
+        row.cli = await runCli(realFile, [], timeoutMs)
       }
       if (sklearn.version !== undefined) {
         progress('fosdem-2025: sklearn')
@@ -320,7 +318,9 @@ async function runBench() {
     }
     progress('')
 
-    printReport(rows, { sklearn, cliAvailable, realNote })
+    printReport(rows, { sklearn, cli, realNote })
+    // Other processes on the machine inflate every time above; say how busy it was.
+    console.log(`\nload average (1, 5, 15 min): at start ${environment.load}; at end ${formatLoad()}`)
     if (options.json !== undefined) {
       writeFileSync(options.json, `${JSON.stringify({ environment, seed, sklearn, rows }, null, 2)}\n`)
       console.log(`\nwrote ${options.json}`)
@@ -329,6 +329,35 @@ async function runBench() {
   } finally {
     if (!options.keep) rmSync(workDir, { recursive: true, force: true })
   }
+}
+
+/**
+ * Checks that `talkatlas themes` really writes themes before timing it: runs it once on a
+ * small corpus with `--out <file>` and expects a non-empty JSON file. Returns `{}` when the
+ * CLI works, `{ skipped: reason }` otherwise.
+ * @param {string} workDir Scratch directory.
+ * @param {number} seed Generator seed.
+ * @param {number} timeoutMs Time limit.
+ */
+function probeCli(workDir, seed, timeoutMs) {
+  if (!existsSync(CLI)) return { skipped: `n/a (${relative(ROOT, CLI)} not built yet)` }
+  const input = join(workDir, 'probe-talks.json')
+  const output = join(workDir, 'probe-themes.json')
+  const emitted = runNodeChild([SELF, '--emit', input, '--size', '200', '--seed', String(seed), '--child'], timeoutMs)
+  if (emitted.error) return { skipped: `n/a (could not write a probe corpus: ${emitted.error})` }
+  const run = spawnSync(process.execPath, [CLI, 'themes', input, '--k', '5', '--format', 'json', '--out', output], { encoding: 'utf8', timeout: timeoutMs })
+  const failure = describeFailure(run, timeoutMs)
+  let written = false
+  try {
+    written = statSync(output).size > 0 && JSON.parse(readFileSync(output, 'utf8')) !== null
+  } catch {
+    written = false
+  }
+  rmSync(input, { force: true })
+  rmSync(output, { force: true })
+  if (failure !== undefined) return { skipped: `n/a (talkatlas themes on a 200-talk probe: ${failure})` }
+  if (!written) return { skipped: 'n/a (talkatlas themes --format json --out <file> wrote no JSON on a 200-talk probe)' }
+  return {}
 }
 
 /**
@@ -348,30 +377,45 @@ function runNodeChild(args, timeoutMs) {
 }
 
 /**
- * Times `talkatlas themes <file> … --format json --out /dev/null` as a whole process, with
- * its peak RSS read back through bench/peak-rss.cjs.
+ * Times `talkatlas themes <file> … --format json --out -` as a whole process, with its peak
+ * RSS and CPU time read back through bench/peak-rss.cjs. The JSON goes to stdout and is
+ * counted and dropped here: `--out /dev/null` would make the CLI's atomic write rename a
+ * temporary file over /dev/null, which as root replaces the device with a regular file.
  * @param {string} file Talks file.
  * @param {string[]} extra Extra CLI arguments (`--k 100`).
  * @param {number} timeoutMs Time limit.
  */
-function runCli(file, extra, timeoutMs) {
+async function runCli(file, extra, timeoutMs) {
   const rssFile = join(tmpdir(), `talkatlas-bench-rss-${process.pid}.txt`)
   rmSync(rssFile, { force: true })
-  const args = ['--require', RSS_HOOK, CLI, 'themes', file, ...extra, '--format', 'json', '--out', '/dev/null']
+  const cliArgs = ['themes', file, ...extra, '--format', 'json', '--out', '-']
+  const command = `talkatlas ${cliArgs.map((arg) => (arg === file ? basename(file) : arg)).join(' ')}`
   const started = performance.now()
-  const run = spawnSync(process.execPath, args, {
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: timeoutMs,
+  const child = spawn(process.execPath, ['--require', RSS_HOOK, CLI, ...cliArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, TALKATLAS_PEAK_RSS_FILE: rssFile },
   })
+  let outputBytes = 0
+  child.stdout.on('data', (chunk) => {
+    outputBytes += chunk.length
+  })
+  let stderr = ''
+  child.stderr.on('data', (chunk) => {
+    if (stderr.length < 65536) stderr += chunk
+  })
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    child.kill('SIGKILL')
+  }, timeoutMs)
+  const [status, signal] = await once(child, 'close')
+  clearTimeout(timer)
   const wallSeconds = seconds(started)
-  const command = `talkatlas themes ${basename(file)} ${[...extra, '--format', 'json', '--out', '/dev/null'].join(' ')}`
-  const failure = describeFailure(run, timeoutMs)
-  const peakRssMB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 : undefined
+  const usage = existsSync(rssFile) ? JSON.parse(readFileSync(rssFile, 'utf8')) : {}
   rmSync(rssFile, { force: true })
+  const failure = describeFailure({ status, signal, stderr, error: timedOut ? { code: 'ETIMEDOUT' } : undefined }, timeoutMs)
   if (failure !== undefined) return { command, error: failure }
-  return { command, wallSeconds, peakRssMB }
+  return { command, wallSeconds, cpuSeconds: usage.cpuSeconds, peakRssMB: usage.maxRSS === undefined ? undefined : usage.maxRSS / 1024, outputMB: outputBytes / 1e6 }
 }
 
 /**
@@ -431,6 +475,7 @@ function describeEnvironment() {
     memory,
     talkatlas: version,
     commit,
+    load: formatLoad(),
     line: `talkatlas ${version} (${commit}), node ${process.version}, ${process.platform} ${process.arch}, ${cpu}, ${memory}`,
   }
 }
@@ -438,15 +483,20 @@ function describeEnvironment() {
 // ---------------------------------------------------------------------------------------
 // Report
 
+/** The 1, 5 and 15-minute load averages, e.g. `0.12 0.30 0.41`. */
+function formatLoad() {
+  return loadavg().map((load) => load.toFixed(2)).join(' ')
+}
+
 /**
  * Prints the library table, the whole-process table, growth and targets.
  * @param {object[]} rows One per corpus.
- * @param {{ sklearn: object, cliAvailable: boolean, realNote: string | undefined }} context Tool availability.
+ * @param {{ sklearn: object, cli: { skipped?: string }, realNote: string | undefined }} context Tool availability.
  */
 function printReport(rows, context) {
   console.log('\nLibrary, in process (buildAtlas at k = 100; fosdem-2025 at k = auto)')
   printTable(
-    ['corpus', 'talks', 'text MB', 'gen s', 'read s', 'tokenise MB/s', 'vectorise s', 'atlas s', 'themes', 'related p50/p99 ms', 'search p50/p99 ms', 'peak RSS MB'],
+    ['corpus', 'talks', 'text MB', 'gen s', 'read s', 'tokenise MB/s', 'vectorise s', 'atlas s', 'atlas cpu s', 'themes', 'related p50/p99 ms', 'search p50/p99 ms', 'peak RSS MB'],
     rows.map((row) => {
       const lib = row.library ?? {}
       return [
@@ -458,6 +508,7 @@ function printReport(rows, context) {
         fmt(lib.tokenizeMBps, 1),
         fmt(lib.vectorizeSeconds, 2),
         fmt(lib.atlasSeconds, 2),
+        fmt(lib.atlasCpuSeconds, 2),
         lib.themes === undefined ? 'n/a' : String(lib.themes),
         pair(lib.related?.p50, lib.related?.p99, 2),
         pair(lib.search?.p50, lib.search?.p99, 2),
@@ -468,15 +519,17 @@ function printReport(rows, context) {
 
   console.log('\nWhole process on the same file (talkatlas themes vs scikit-learn TF-IDF + LSA(100) + KMeans)')
   printTable(
-    ['corpus', 'file MB', 'talkatlas themes s', 'RSS MB', 'sklearn process s', 'sklearn tfidf/svd/kmeans s', 'sklearn pipeline s', 'RSS MB'],
+    ['corpus', 'file MB', 'talkatlas themes s', 'cpu s', 'RSS MB', 'sklearn process s', 'sklearn tfidf/svd/kmeans s', 'sklearn pipeline s', 'pipeline cpu s', 'RSS MB'],
     rows.map((row) => [
       row.corpus,
       fmt(row.emitted?.fileMB ?? row.library?.fileMB, 1),
       row.cli === undefined ? 'n/a' : row.cli.error ? 'n/a' : fmt(row.cli.wallSeconds, 2),
+      fmt(row.cli?.cpuSeconds, 2),
       fmt(row.cli?.peakRssMB, 0),
       row.sklearn === undefined ? 'n/a' : row.sklearn.error ? 'n/a' : fmt(row.sklearn.wallSeconds, 2),
       row.sklearn?.tfidfSeconds === undefined ? 'n/a' : `${fmt(row.sklearn.tfidfSeconds, 2)} / ${fmt(row.sklearn.svdSeconds, 2)} / ${fmt(row.sklearn.kmeansSeconds, 2)}`,
       fmt(row.sklearn?.pipelineSeconds, 2),
+      fmt(row.sklearn?.pipelineCpuSeconds, 2),
       fmt(row.sklearn?.peakRssMB, 0),
     ]),
   )
@@ -513,12 +566,14 @@ function growthFigures() {
     ['tokenise s', (row) => row.library?.tokenizeSeconds, 2],
     ['vectorise s', (row) => row.library?.vectorizeSeconds, 2],
     ['atlas s (k = 100)', (row) => row.library?.atlasSeconds, 2],
+    ['atlas cpu s (k = 100)', (row) => row.library?.atlasCpuSeconds, 2],
     ['related p50 ms', (row) => row.library?.related?.p50, 2],
     ['search p50 ms', (row) => row.library?.search?.p50, 2],
     ['library peak RSS MB', (row) => row.library?.peakRssMB, 0],
     ['talkatlas themes s', (row) => (row.cli?.error ? undefined : row.cli?.wallSeconds), 2],
     ['talkatlas themes RSS MB', (row) => row.cli?.peakRssMB, 0],
     ['sklearn pipeline s', (row) => row.sklearn?.pipelineSeconds, 2],
+    ['sklearn pipeline cpu s', (row) => row.sklearn?.pipelineCpuSeconds, 2],
   ]
 }
 
@@ -567,7 +622,7 @@ function verdict(value, limit) {
 /**
  * Why cells read n/a: child errors and stages the build does not export yet.
  * @param {object[]} rows All corpus rows.
- * @param {{ sklearn: object, cliAvailable: boolean, realNote: string | undefined }} context Tool availability.
+ * @param {{ sklearn: object, cli: { skipped?: string }, realNote: string | undefined }} context Tool availability.
  */
 function collectNotes(rows, context) {
   const notes = []
@@ -583,7 +638,7 @@ function collectNotes(rows, context) {
     if (row.sklearn?.error) notes.push(`${row.corpus}: sklearn: ${row.sklearn.error}`)
   }
   if (libraryNotes.size > 0) notes.push(`n/a in the library table: ${[...libraryNotes].join('; ')}`)
-  if (!context.cliAvailable) notes.push(`talkatlas themes: n/a (${options['skip-cli'] ? '--skip-cli' : 'dist/cli.js not built yet'})`)
+  if (context.cli.skipped !== undefined) notes.push(`talkatlas themes: ${context.cli.skipped}`)
   if (context.sklearn.version === undefined) notes.push(`sklearn: ${context.sklearn.skipped}`)
   if (context.realNote) notes.push(context.realNote)
   return notes
@@ -646,6 +701,16 @@ function shortCount(n) {
  */
 function basename(path) {
   return path.split('/').at(-1)
+}
+
+/**
+ * CPU seconds (user + system) this process spent since `started` (a process.cpuUsage()
+ * reading). Less sensitive than wall time to other processes on a shared machine.
+ * @param {NodeJS.CpuUsage} started Start reading.
+ */
+function cpuSeconds(started) {
+  const { user, system } = process.cpuUsage(started)
+  return (user + system) / 1e6
 }
 
 /**
