@@ -13,7 +13,11 @@ export interface KmeansOptions {
   readonly k: number
   /** Random seed. @default 42 */
   readonly seed?: number
-  /** Independent restarts; the one with the lowest inertia wins. @default 10 */
+  /**
+   * Independent restarts; the one with the lowest inertia wins. Above 20,000 non-zero rows
+   * they run on a sample of max(5,000, 50 k) rows and the winner is refined on all rows.
+   * @default 10
+   */
   readonly restarts?: number
   /** Lloyd iterations per restart at most. @default 100 */
   readonly maxIterations?: number
@@ -64,12 +68,16 @@ export function kmeans(points: Float32Array, dimensions: number, options: Kmeans
   }
   const random = createRandom(options.seed ?? 42)
   const trials = options.seedingTrials || 2 + Math.floor(Math.log(kEffective))
+  // Above SAMPLE_ABOVE rows the restarts (seeding and Lloyd) run on a sample and only the
+  // winner's centres are refined on all rows, so their cost no longer grows with n.
+  const restartRows = rows.length > SAMPLE_ABOVE ? sampleRows(rows, Math.max(SAMPLE_MIN, SAMPLE_PER_CLUSTER * kEffective), random) : rows
   let best: Run | undefined
   for (let r = 0; r < restarts; r++) {
-    const run = lloyd(points, dimensions, rows, seedCentroids(points, dimensions, rows, kEffective, trials, random), kEffective, maxIterations)
+    const initial = seedCentroids(points, dimensions, restartRows, kEffective, trials, random)
+    const run = lloyd(points, dimensions, restartRows, initial, kEffective, maxIterations)
     if (best === undefined || run.inertia < best.inertia) best = run
   }
-  const winner = best!
+  const winner = restartRows === rows ? best! : lloyd(points, dimensions, rows, best!.centroids, kEffective, maxIterations)
   for (let t = 0; t < rows.length; t++) labels[rows[t]] = winner.assignment[t]
   const formed = new Set(winner.assignment).size
   if (formed < kEffective) warnings.push({ code: 'fewer-clusters', message: `kmeans: only ${formed} distinct clusters formed for k=${kEffective}` })
@@ -82,6 +90,29 @@ export function kmeans(points: Float32Array, dimensions: number, options: Kmeans
     converged: winner.converged,
     warnings,
   }
+}
+
+/** Row count above which restarts run on a sample (see {@link kmeans}). */
+const SAMPLE_ABOVE = 20000
+/** Sample size for the restarts: at least this many rows… */
+const SAMPLE_MIN = 5000
+/** …and at least this many per cluster. */
+const SAMPLE_PER_CLUSTER = 50
+
+/**
+ * A uniform sample of `size` of the rows (partial Fisher–Yates with the run's generator),
+ * in ascending row order so that it does not depend on the draw order.
+ */
+function sampleRows(rows: Int32Array, size: number, random: Random): Int32Array {
+  if (size >= rows.length) return rows
+  const pool = rows.slice()
+  for (let t = 0; t < size; t++) {
+    const swap = t + Math.floor(random.next() * (pool.length - t))
+    const held = pool[t]
+    pool[t] = pool[swap]
+    pool[swap] = held
+  }
+  return pool.subarray(0, size).sort()
 }
 
 interface Run {
