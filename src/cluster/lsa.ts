@@ -126,20 +126,34 @@ function fitOnRows(matrix: CsrMatrix, omega: Float64Array, dimensions: number, l
   const { values, vectors } = symmetricEigen(gram, l)
   const components = new Float32Array(m * dimensions)
   const singularValues = new Float32Array(dimensions)
+  const exact = new Float64Array(dimensions) // the singular values before float32 rounding
   for (let c = 0; c < dimensions; c++) {
-    const s = Math.sqrt(Math.max(values[c], 0))
-    singularValues[c] = s
-    if (s < 1e-10) continue
-    // v_c = Bᵀ u_c / s_c; the sign is fixed so the largest entry is positive (deterministic).
-    let largest = 0
-    for (let j = 0; j < m; j++) {
-      let sum = 0
-      for (let a = 0; a < l; a++) sum += bt[j * l + a] * vectors[a * l + c]
-      const value = sum / s
-      components[j * dimensions + c] = value
-      if (Math.abs(value) > Math.abs(largest)) largest = value
+    exact[c] = Math.sqrt(Math.max(values[c], 0))
+    singularValues[c] = exact[c]
+  }
+  // v_c = Bᵀ u_c / s_c, one term row at a time: row j of Bᵀ times the eigenvectors, read
+  // along their rows (contiguous) instead of down a column per dimension. Each entry is
+  // summed over a in the same order as before.
+  const sums = new Float64Array(dimensions)
+  const largest = new Float64Array(dimensions)
+  for (let j = 0; j < m; j++) {
+    sums.fill(0)
+    for (let a = 0; a < l; a++) {
+      const value = bt[j * l + a]
+      if (value === 0) continue
+      const eigenRow = a * l
+      for (let c = 0; c < dimensions; c++) sums[c] += value * vectors[eigenRow + c]
     }
-    if (largest < 0) for (let j = 0; j < m; j++) components[j * dimensions + c] = -components[j * dimensions + c]
+    for (let c = 0; c < dimensions; c++) {
+      if (exact[c] < 1e-10) continue
+      const value = sums[c] / exact[c]
+      components[j * dimensions + c] = value
+      if (Math.abs(value) > Math.abs(largest[c])) largest[c] = value
+    }
+  }
+  // The sign of each dimension is fixed so that its largest entry is positive (deterministic).
+  for (let c = 0; c < dimensions; c++) {
+    if (largest[c] < 0) for (let j = 0; j < m; j++) components[j * dimensions + c] = -components[j * dimensions + c]
   }
   return { dimensions, nTerms: m, components, singularValues }
 }
