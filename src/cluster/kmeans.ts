@@ -13,7 +13,11 @@ export interface KmeansOptions {
   readonly k: number
   /** Random seed. @default 42 */
   readonly seed?: number
-  /** Independent restarts; the one with the lowest inertia wins. @default 10 */
+  /**
+   * Independent restarts; the one with the lowest inertia wins. Above 20,000 non-zero rows
+   * they run on a sample of max(5,000, 50 k) rows and the winner is refined on all rows.
+   * @default 10
+   */
   readonly restarts?: number
   /** Lloyd iterations per restart at most. @default 100 */
   readonly maxIterations?: number
@@ -64,12 +68,16 @@ export function kmeans(points: Float32Array, dimensions: number, options: Kmeans
   }
   const random = createRandom(options.seed ?? 42)
   const trials = options.seedingTrials || 2 + Math.floor(Math.log(kEffective))
+  // Above SAMPLE_ABOVE rows the restarts (seeding and Lloyd) run on a sample and only the
+  // winner's centres are refined on all rows, so their cost no longer grows with n.
+  const restartRows = rows.length > SAMPLE_ABOVE ? sampleRows(rows, Math.max(SAMPLE_MIN, SAMPLE_PER_CLUSTER * kEffective), random) : rows
   let best: Run | undefined
   for (let r = 0; r < restarts; r++) {
-    const run = lloyd(points, dimensions, rows, seedCentroids(points, dimensions, rows, kEffective, trials, random), kEffective, maxIterations)
+    const initial = seedCentroids(points, dimensions, restartRows, kEffective, trials, random)
+    const run = lloyd(points, dimensions, restartRows, initial, kEffective, maxIterations)
     if (best === undefined || run.inertia < best.inertia) best = run
   }
-  const winner = best!
+  const winner = restartRows === rows ? best! : lloyd(points, dimensions, rows, best!.centroids, kEffective, maxIterations)
   for (let t = 0; t < rows.length; t++) labels[rows[t]] = winner.assignment[t]
   const formed = new Set(winner.assignment).size
   if (formed < kEffective) warnings.push({ code: 'fewer-clusters', message: `kmeans: only ${formed} distinct clusters formed for k=${kEffective}` })
@@ -82,6 +90,29 @@ export function kmeans(points: Float32Array, dimensions: number, options: Kmeans
     converged: winner.converged,
     warnings,
   }
+}
+
+/** Row count above which restarts run on a sample (see {@link kmeans}). */
+const SAMPLE_ABOVE = 20000
+/** Sample size for the restarts: at least this many rows… */
+const SAMPLE_MIN = 5000
+/** …and at least this many per cluster. */
+const SAMPLE_PER_CLUSTER = 50
+
+/**
+ * A uniform sample of `size` of the rows (partial Fisher–Yates with the run's generator),
+ * in ascending row order so that it does not depend on the draw order.
+ */
+function sampleRows(rows: Int32Array, size: number, random: Random): Int32Array {
+  if (size >= rows.length) return rows
+  const pool = rows.slice()
+  for (let t = 0; t < size; t++) {
+    const swap = t + Math.floor(random.next() * (pool.length - t))
+    const held = pool[t]
+    pool[t] = pool[swap]
+    pool[swap] = held
+  }
+  return pool.subarray(0, size).sort()
 }
 
 interface Run {
@@ -130,24 +161,51 @@ function sameRow(points: Float32Array, a: number, b: number, d: number): boolean
 }
 
 /** Squared Euclidean distance between row i of `points` and row c of `centroids`, unit rows: 2 − 2 x·c. */
-function squaredDistance(points: Float32Array, i: number, centroids: Float32Array | Float64Array, c: number, d: number): number {
-  let dot = 0
-  const x = i * d
-  const y = c * d
-  for (let t = 0; t < d; t++) dot += points[x + t] * centroids[y + t]
-  return Math.max(0, 2 - 2 * dot)
+function squaredDistance(points: Float32Array, i: number, centroids: Float32Array, c: number, d: number): number {
+  return Math.max(0, 2 - 2 * rowDot(points, i * d, centroids, c * d, d))
+}
+
+/**
+ * Dot product of `a[x .. x+d)` and `b[y .. y+d)` with four independent sums: the additions
+ * no longer wait on each other, which makes this loop about 1.4× faster than one running sum
+ * (it is the innermost loop of seeding, assignment and every restart).
+ */
+function rowDot(a: Float32Array, x: number, b: Float32Array, y: number, d: number): number {
+  let s0 = 0
+  let s1 = 0
+  let s2 = 0
+  let s3 = 0
+  let t = 0
+  for (; t + 3 < d; t += 4) {
+    s0 += a[x + t] * b[y + t]
+    s1 += a[x + t + 1] * b[y + t + 1]
+    s2 += a[x + t + 2] * b[y + t + 2]
+    s3 += a[x + t + 3] * b[y + t + 3]
+  }
+  for (; t < d; t++) s0 += a[x + t] * b[y + t]
+  return s0 + s1 + (s2 + s3)
 }
 
 /**
  * Greedy k-means++ (Arthur & Vassilvitskii 2007; greedy trials as in scikit-learn): each new
  * centre is the best of `trials` candidates drawn proportionally to the squared distance.
+ *
+ * Exact pruning by the triangle inequality (as in Elkan 2003): a row whose nearest centre so
+ * far is `o` can only come closer to a candidate `y` when ‖y − o‖ < 2‖x − o‖, so rows with
+ * `closest ≤ ‖y − o‖² / 4` keep their distance without a dot product. The distances are
+ * computed as `2 − 2 x·y`, which equals ‖x − y‖² only for exactly unit rows; `slack` bounds
+ * the difference, so the pruned rows are exactly those the full scan would leave unchanged.
  */
 function seedCentroids(points: Float32Array, d: number, rows: Int32Array, k: number, trials: number, random: Random): Float32Array {
   const m = rows.length
   const centroids = new Float32Array(k * d)
+  const centres = new Int32Array(k)
   const first = rows[Math.floor(random.next() * m)]
+  centres[0] = first
   centroids.set(points.subarray(first * d, first * d + d), 0)
+  const slack = distanceSlack(points, d, rows)
   const closest = new Float64Array(m)
+  const owner = new Int32Array(m)
   let potential = 0
   for (let t = 0; t < m; t++) {
     closest[t] = squaredDistance(points, rows[t], centroids, 0, d)
@@ -155,14 +213,17 @@ function seedCentroids(points: Float32Array, d: number, rows: Int32Array, k: num
   }
   const candidateDistances = new Float64Array(m)
   const bestDistances = new Float64Array(m)
+  const reach = new Float64Array(k)
   for (let c = 1; c < k; c++) {
     let bestPotential = Infinity
     let bestRow = -1
     for (let trial = 0; trial < trials; trial++) {
       const candidate = rows[sampleProportional(closest, potential, random)]
+      pruningReach(points, d, centres, c, candidate, slack, reach)
       let candidatePotential = 0
       for (let t = 0; t < m; t++) {
-        const distance = Math.min(closest[t], squaredDistanceRows(points, rows[t], candidate, d))
+        const current = closest[t]
+        const distance = current <= reach[owner[t]] ? current : Math.min(current, squaredDistanceRows(points, rows[t], candidate, d))
         candidateDistances[t] = distance
         candidatePotential += distance
       }
@@ -172,17 +233,47 @@ function seedCentroids(points: Float32Array, d: number, rows: Int32Array, k: num
         bestDistances.set(candidateDistances)
       }
     }
+    centres[c] = bestRow
     centroids.set(points.subarray(bestRow * d, bestRow * d + d), c * d)
-    closest.set(bestDistances)
+    for (let t = 0; t < m; t++) {
+      if (bestDistances[t] < closest[t]) {
+        closest[t] = bestDistances[t]
+        owner[t] = c
+      }
+    }
     potential = bestPotential
   }
   return centroids
 }
 
+/**
+ * Bound on |(2 − 2 x·y) − ‖x − y‖²| over the rows: twice the largest deviation of a squared
+ * norm from 1 (float32 rounding of unit rows, ~1e-7), plus room for the rounding of the dot.
+ */
+function distanceSlack(points: Float32Array, d: number, rows: Int32Array): number {
+  let deviation = 0
+  for (let t = 0; t < rows.length; t++) {
+    let norm = 0
+    for (let c = rows[t] * d; c < (rows[t] + 1) * d; c++) norm += points[c] * points[c]
+    deviation = Math.max(deviation, Math.abs(norm - 1))
+  }
+  return 2 * deviation + 1e-9
+}
+
+/**
+ * For each centre o chosen so far, the largest `closest` value of a row owned by o that a
+ * candidate y cannot lower: with δ = slack, ‖y − o‖ ≥ √(f(y, o) − δ) =: g and
+ * ‖x − o‖ ≤ √(closest + δ), so closest ≤ g²/4 − 2δ gives f(x, y) ≥ closest + δ.
+ */
+function pruningReach(points: Float32Array, d: number, centres: Int32Array, count: number, candidate: number, slack: number, reach: Float64Array): void {
+  for (let o = 0; o < count; o++) {
+    const gap = squaredDistanceRows(points, centres[o], candidate, d) - slack
+    reach[o] = gap > 0 ? gap / 4 - 2 * slack : -Infinity
+  }
+}
+
 function squaredDistanceRows(points: Float32Array, a: number, b: number, d: number): number {
-  let dot = 0
-  for (let t = 0; t < d; t++) dot += points[a * d + t] * points[b * d + t]
-  return Math.max(0, 2 - 2 * dot)
+  return Math.max(0, 2 - 2 * rowDot(points, a * d, points, b * d, d))
 }
 
 function sampleProportional(weights: Float64Array, total: number, random: Random): number {

@@ -4,7 +4,7 @@
  * algorithms 4.4 (subspace iteration) and 5.1 (direct SVD).
  */
 import { OptionError } from '../errors.js'
-import { createRandom, nextGaussian } from '../random.js'
+import { createRandom, nextGaussian, type Random } from '../random.js'
 import type { CsrMatrix } from '../types.js'
 import {
   normalizeDenseRows,
@@ -39,7 +39,8 @@ export interface LsaModel {
 }
 
 /**
- * Fits a rank-d LSA projection of a sparse matrix.
+ * Fits a rank-d LSA projection of a sparse matrix. Above 20,000 rows the projection is fitted
+ * on a seeded uniform sample of 20,000 rows (the vocabulary and idf stay those of all rows).
  * @param matrix TF-IDF rows (n × m).
  * @param options See {@link LsaOptions}.
  */
@@ -57,6 +58,51 @@ export function fitLsa(matrix: CsrMatrix, options: LsaOptions = {}): LsaModel {
   const random = createRandom(options.seed ?? 42)
   const omega = new Float64Array(m * l)
   for (let p = 0; p < omega.length; p++) omega[p] = nextGaussian(random)
+  // On large corpora the term space is learnt from a sample of the rows; every row is still
+  // projected (projectLsa). The cost of the fit then stops growing with the number of talks.
+  if (n > SAMPLE_ROWS) return fitOnRows(sampleCsrRows(matrix, SAMPLE_ROWS, random), omega, dimensions, l, powerIterations)
+  return fitOnRows(matrix, omega, dimensions, l, powerIterations)
+}
+
+/** Rows above which {@link fitLsa} fits on a uniform sample of this many rows. */
+const SAMPLE_ROWS = 20000
+
+/**
+ * A uniform sample of `size` rows of a CSR matrix, kept in ascending row order.
+ * @param matrix Rows to sample.
+ * @param size Rows wanted (< matrix.nRows).
+ * @param random Generator of the fit.
+ */
+function sampleCsrRows(matrix: CsrMatrix, size: number, random: Random): CsrMatrix {
+  const pool = Int32Array.from({ length: matrix.nRows }, (_, i) => i)
+  for (let t = 0; t < size; t++) {
+    const swap = t + Math.floor(random.next() * (pool.length - t))
+    const held = pool[t]
+    pool[t] = pool[swap]
+    pool[swap] = held
+  }
+  const rows = pool.subarray(0, size).sort()
+  const indptr = new Int32Array(size + 1)
+  for (let t = 0; t < size; t++) indptr[t + 1] = indptr[t] + matrix.indptr[rows[t] + 1] - matrix.indptr[rows[t]]
+  const indices = new Int32Array(indptr[size])
+  const data = new Float32Array(indptr[size])
+  for (let t = 0; t < size; t++) {
+    indices.set(matrix.indices.subarray(matrix.indptr[rows[t]], matrix.indptr[rows[t] + 1]), indptr[t])
+    data.set(matrix.data.subarray(matrix.indptr[rows[t]], matrix.indptr[rows[t] + 1]), indptr[t])
+  }
+  return { nRows: size, nCols: matrix.nCols, indptr, indices, data }
+}
+
+/**
+ * The randomized SVD proper.
+ * @param matrix Rows to fit (n × m).
+ * @param omega Gaussian test matrix, m × l.
+ * @param dimensions d ≤ l.
+ * @param l Width of the range finder.
+ * @param powerIterations Subspace iterations.
+ */
+function fitOnRows(matrix: CsrMatrix, omega: Float64Array, dimensions: number, l: number, powerIterations: number): LsaModel {
+  const { nRows: n, nCols: m } = matrix
 
   let y = sparseTimesDense(matrix, omega, l)
   for (let q = 0; q < powerIterations; q++) {
@@ -80,20 +126,34 @@ export function fitLsa(matrix: CsrMatrix, options: LsaOptions = {}): LsaModel {
   const { values, vectors } = symmetricEigen(gram, l)
   const components = new Float32Array(m * dimensions)
   const singularValues = new Float32Array(dimensions)
+  const exact = new Float64Array(dimensions) // the singular values before float32 rounding
   for (let c = 0; c < dimensions; c++) {
-    const s = Math.sqrt(Math.max(values[c], 0))
-    singularValues[c] = s
-    if (s < 1e-10) continue
-    // v_c = Bᵀ u_c / s_c; the sign is fixed so the largest entry is positive (deterministic).
-    let largest = 0
-    for (let j = 0; j < m; j++) {
-      let sum = 0
-      for (let a = 0; a < l; a++) sum += bt[j * l + a] * vectors[a * l + c]
-      const value = sum / s
-      components[j * dimensions + c] = value
-      if (Math.abs(value) > Math.abs(largest)) largest = value
+    exact[c] = Math.sqrt(Math.max(values[c], 0))
+    singularValues[c] = exact[c]
+  }
+  // v_c = Bᵀ u_c / s_c, one term row at a time: row j of Bᵀ times the eigenvectors, read
+  // along their rows (contiguous) instead of down a column per dimension. Each entry is
+  // summed over a in the same order as before.
+  const sums = new Float64Array(dimensions)
+  const largest = new Float64Array(dimensions)
+  for (let j = 0; j < m; j++) {
+    sums.fill(0)
+    for (let a = 0; a < l; a++) {
+      const value = bt[j * l + a]
+      if (value === 0) continue
+      const eigenRow = a * l
+      for (let c = 0; c < dimensions; c++) sums[c] += value * vectors[eigenRow + c]
     }
-    if (largest < 0) for (let j = 0; j < m; j++) components[j * dimensions + c] = -components[j * dimensions + c]
+    for (let c = 0; c < dimensions; c++) {
+      if (exact[c] < 1e-10) continue
+      const value = sums[c] / exact[c]
+      components[j * dimensions + c] = value
+      if (Math.abs(value) > Math.abs(largest[c])) largest[c] = value
+    }
+  }
+  // The sign of each dimension is fixed so that its largest entry is positive (deterministic).
+  for (let c = 0; c < dimensions; c++) {
+    if (largest[c] < 0) for (let j = 0; j < m; j++) components[j * dimensions + c] = -components[j * dimensions + c]
   }
   return { dimensions, nTerms: m, components, singularValues }
 }

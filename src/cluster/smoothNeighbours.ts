@@ -81,9 +81,20 @@ function nearestRows(vectors: Float32Array, d: number, part: Int32Array, m: numb
   const size = part.length
   const ids = new Int32Array(size * m).fill(-1)
   const scores = new Float64Array(size * m).fill(-Infinity)
+  const dots = new Float64Array(4)
   for (let a = 0; a < size; a++) {
     const x = part[a] * d
-    for (let b = a + 1; b < size; b++) {
+    let b = a + 1
+    // Four rows at a time: each coordinate of row a is loaded once for four dot products,
+    // and the four sums do not wait on each other.
+    for (; b + 3 < size; b += 4) {
+      dotFour(vectors, x, part[b] * d, part[b + 1] * d, part[b + 2] * d, part[b + 3] * d, d, dots)
+      for (let s = 0; s < 4; s++) {
+        offer(ids, scores, a * m, m, part[b + s], dots[s])
+        offer(ids, scores, (b + s) * m, m, part[a], dots[s])
+      }
+    }
+    for (; b < size; b++) {
       const y = part[b] * d
       let dot = 0
       for (let c = 0; c < d; c++) dot += vectors[x + c] * vectors[y + c]
@@ -93,6 +104,28 @@ function nearestRows(vectors: Float32Array, d: number, part: Int32Array, m: numb
   }
   for (let a = 0; a < size; a++) for (let s = 0; s < m; s++) if (ids[a * m + s] < 0) ids[a * m + s] = part[a]
   return ids
+}
+
+/**
+ * Dot products of the row at `x` with the rows at `y0 … y3`, summed in the same order as the
+ * one-row loop, so the result does not depend on where a row falls in the blocks of four.
+ */
+function dotFour(vectors: Float32Array, x: number, y0: number, y1: number, y2: number, y3: number, d: number, out: Float64Array): void {
+  let s0 = 0
+  let s1 = 0
+  let s2 = 0
+  let s3 = 0
+  for (let c = 0; c < d; c++) {
+    const v = vectors[x + c]
+    s0 += v * vectors[y0 + c]
+    s1 += v * vectors[y1 + c]
+    s2 += v * vectors[y2 + c]
+    s3 += v * vectors[y3 + c]
+  }
+  out[0] = s0
+  out[1] = s1
+  out[2] = s2
+  out[3] = s3
 }
 
 /** Inserts (row, score) into the sorted top-m list starting at `base` when it beats the last. */

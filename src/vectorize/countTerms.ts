@@ -67,7 +67,8 @@ interface TokenType {
 class Lexicon {
   readonly types = new Map<string, TokenType>()
   readonly typeNames: string[] = []
-  readonly typeCounts = new Map<string, number>()
+  /** Occurrences of each raw token type (by id) that stands for a unit; counted per token, so an array, not a Map. */
+  readonly typeCounts: number[] = []
   readonly unitIds = new Map<string, number>()
   readonly unitKeys: string[] = []
 
@@ -84,8 +85,9 @@ class Lexicon {
       type = { id: this.typeNames.length, ...this.classify(token) }
       this.types.set(token, type)
       this.typeNames.push(token)
+      this.typeCounts.push(0)
     }
-    if (countSurface && type.unit >= 0) this.typeCounts.set(token, (this.typeCounts.get(token) ?? 0) + 1)
+    if (countSurface && type.unit >= 0) this.typeCounts[type.id]++
     return type
   }
 
@@ -386,10 +388,10 @@ function mostFrequent(forms: ReadonlyMap<string, number>): string {
 function surfaceForms(lexicon: Lexicon): string[] {
   const best: string[] = new Array<string>(lexicon.unitKeys.length).fill('')
   const bestCount = new Float64Array(lexicon.unitKeys.length)
-  const surfaces = [...lexicon.typeCounts.keys()].sort()
+  const surfaces = lexicon.typeNames.filter((_, id) => lexicon.typeCounts[id] > 0).sort()
   for (const surface of surfaces) {
-    const count = lexicon.typeCounts.get(surface)!
     const type = lexicon.types.get(surface)!
+    const count = lexicon.typeCounts[type.id]
     const unit = type.unit
     const current = best[unit]
     const better =
