@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { cleanText } from './cleanText.js'
+import { cleanSlowly, cleanText, isAlreadyClean } from './cleanText.js'
 
 describe('cleanText', () => {
   it('cleanText(html) drops tags, keeps words and turns blocks into paragraphs', () => {
@@ -63,5 +63,25 @@ describe('cleanText', () => {
       expect(out).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/)
       expect(out).toBe(out.trim())
     }))
+  })
+  it('text the fast path returns unchanged is text every cleaning step leaves unchanged', () => {
+    const alphabet = [...'aZ09 \n\t\r-_+*#>`[]()!&<\\~=.\'"|é\u00a0\u0007']
+    const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }).map((chars) => chars.join(''))
+    let plain = 0
+    fc.assert(fc.property(text, fc.boolean(), fc.boolean(), (raw, singleLine, markup) => {
+      if (!isAlreadyClean(raw, singleLine)) return
+      plain++
+      expect(cleanSlowly(raw, singleLine, markup)).toBe(raw)
+    }), { numRuns: 3000 })
+    expect(plain).toBeGreaterThan(0)
+  })
+
+  it('the fast path takes ordinary abstracts and leaves markup, entities and odd spacing to the full cleaning', () => {
+    expect(isAlreadyClean("XDP hints (v5.6) let AF_XDP programs read metadata; it's fast.\n\nC++ and .NET too", false)).toBe(true)
+    expect(isAlreadyClean('two\nlines', true)).toBe(false)
+    for (const raw of ['a  b', ' a', 'a ', '- item', '**bold**', 'a &amp; b', 'see [docs](x)', 'a\n\n\nb', 'café', '# Title', 'a\r\nb']) {
+      expect(isAlreadyClean(raw, false)).toBe(false)
+    }
+    expect(cleanText('a  b')).toBe('a b')
   })
 })
