@@ -21,6 +21,20 @@ describe('fitLsa(matrix, options)', () => {
     expect(model.singularValues[1]).toBeCloseTo(2.29236, 4)
   })
 
+  it('finds the same singular values whether the rows or the terms are the shorter side', () => {
+    // 6 × 4 (more rows than terms) and its 4 × 6 transpose share their singular values.
+    const matrix = blocks()
+    const transposed = new CsrBuilder(6)
+    const dense = [[1, 1, 0, 0], [1, 0.8, 0, 0], [0.9, 1, 0, 0], [0, 0, 1, 1], [0, 0, 0.7, 1], [0, 0, 1, 0.9]]
+    for (let j = 0; j < 4; j++) {
+      dense.forEach((row, i) => row[j] !== 0 && transposed.push(i, row[j]!))
+      transposed.endRow()
+    }
+    const tall = fitLsa(matrix, { dimensions: 3 })
+    const wide = fitLsa(transposed.finish(), { dimensions: 3 })
+    for (let c = 0; c < 3; c++) expect(wide.singularValues[c]).toBeCloseTo(tall.singularValues[c]!, 4)
+  })
+
   it('caps dimensions by the matrix size', () => {
     expect(fitLsa(blocks(), { dimensions: 50 }).dimensions).toBe(4)
   })

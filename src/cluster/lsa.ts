@@ -39,8 +39,8 @@ export interface LsaModel {
 }
 
 /**
- * Fits a rank-d LSA projection of a sparse matrix. Above 20,000 rows the projection is fitted
- * on a seeded uniform sample of 20,000 rows (the vocabulary and idf stay those of all rows).
+ * Fits a rank-d LSA projection of a sparse matrix. Above 10,000 rows the projection is fitted
+ * on a seeded uniform sample of 10,000 rows (the vocabulary and idf stay those of all rows).
  * @param matrix TF-IDF rows (n × m).
  * @param options See {@link LsaOptions}.
  */
@@ -65,7 +65,7 @@ export function fitLsa(matrix: CsrMatrix, options: LsaOptions = {}): LsaModel {
 }
 
 /** Rows above which {@link fitLsa} fits on a uniform sample of this many rows. */
-const SAMPLE_ROWS = 20000
+const SAMPLE_ROWS = 10000
 
 /**
  * A uniform sample of `size` rows of a CSR matrix, kept in ascending row order.
@@ -105,10 +105,14 @@ function fitOnRows(matrix: CsrMatrix, omega: Float64Array, dimensions: number, l
   const { nRows: n, nCols: m } = matrix
 
   let y = sparseTimesDense(matrix, omega, l)
+  // The subspace (X Xᵀ)^q X Ω does not depend on the intermediate orthonormalisations; they
+  // only keep the columns apart in floating point. One per iteration is enough for the few
+  // iterations used here, so it is done on the shorter of the two factors.
+  const rowSideShorter = n <= m
   for (let q = 0; q < powerIterations; q++) {
-    orthonormalizeColumns(y, n, l, 1)
+    if (rowSideShorter) orthonormalizeColumns(y, n, l, 1)
     const z = sparseTransposeTimesDense(matrix, y, l)
-    orthonormalizeColumns(z, m, l, 1)
+    if (!rowSideShorter) orthonormalizeColumns(z, m, l, 1)
     y = sparseTimesDense(matrix, z, l)
   }
   orthonormalizeColumns(y, n, l)
