@@ -28,6 +28,22 @@ export interface RelatedTalk {
 
 const invertedCache = new WeakMap<CsrMatrix, CsrMatrix>()
 const idRankCache = new WeakMap<readonly Talk[], Int32Array>()
+const rowByIdCache = new WeakMap<readonly Talk[], Map<string, number>>()
+
+/**
+ * Position of every talk id, cached per talk list (a query on 100,000 talks must not scan
+ * the ids).
+ * @param talks Talks of an atlas.
+ */
+function rowsById(talks: readonly Talk[]): Map<string, number> {
+  let rows = rowByIdCache.get(talks)
+  if (rows === undefined) {
+    rows = new Map()
+    for (let i = 0; i < talks.length; i++) rows.set(talks[i]!.id, i)
+    rowByIdCache.set(talks, rows)
+  }
+  return rows
+}
 
 /**
  * The talks most similar to one talk (never the talk itself).
@@ -37,7 +53,7 @@ const idRankCache = new WeakMap<readonly Talk[], Int32Array>()
  * @throws InputError when the id is unknown.
  */
 export function relatedTalks(atlas: Atlas, talkId: string, options: RelatedOptions = {}): RelatedTalk[] {
-  const row = atlas.talks.findIndex((talk) => talk.id === talkId)
+  const row = rowsById(atlas.talks).get(talkId) ?? -1
   if (row < 0) throw new InputError(`related: no talk with id ${JSON.stringify(talkId)}`, { field: 'id' })
   return relatedToRow(atlas, row, options)
 }
