@@ -72,6 +72,13 @@ def main():
         # ru_maxrss is in KiB on Linux.
         "peakRssMB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
+    # Quality next to speed: NMI against the talks' own labels (synthetic `topic`, FOSDEM
+    # `track`) when every talk has one; computed after the timings.
+    truth = [talk.get("topic") or talk.get("track") for talk in talks]
+    if all(truth):
+        from sklearn.metrics import normalized_mutual_info_score  # noqa: E402
+
+        result["nmi"] = float(normalized_mutual_info_score(truth, model.labels_))
     print("RESULT " + json.dumps(result))
 
 

@@ -44,6 +44,16 @@ const FOSDEM_FILE = 'fosdem-2025.json'
 /** FOSDEM 2025 has 78 tracks: the k the scikit-learn anchors use on it. */
 const FOSDEM_TRACKS = 78
 
+/**
+ * NMI of a clustering against the talks' own labels (`topic` of synthetic talks, `track` of
+ * FOSDEM), or undefined when a talk has none: quality next to speed, in the same run.
+ */
+function truthNmi(api, talks, assignments) {
+  const truth = talks.map((talk) => talk.topic ?? talk.track)
+  if (truth.some((label) => label === undefined || label === '') || typeof api.normalizedMutualInfo !== 'function') return undefined
+  return api.normalizedMutualInfo(truth, Array.from(assignments))
+}
+
 const { values: options } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000,100000' },
@@ -164,6 +174,7 @@ async function measureLibrary(file, kOption, seed) {
       result.atlasCpuSeconds = cpuSeconds(cpuStarted)
       result.themes = atlas.themes.length
       result.k = kOption
+      result.nmi = truthNmi(api, talks, atlas.assignments)
       if (atlas.matrix) {
         result.nnz = atlas.matrix.indptr[atlas.matrix.nRows]
         result.terms = atlas.matrix.nCols
@@ -496,7 +507,7 @@ function formatLoad() {
 function printReport(rows, context) {
   console.log('\nLibrary, in process (buildAtlas at k = 100; fosdem-2025 at k = auto)')
   printTable(
-    ['corpus', 'talks', 'text MB', 'gen s', 'read s', 'tokenise MB/s', 'vectorise s', 'atlas s', 'atlas cpu s', 'themes', 'related p50/p99 ms', 'search p50/p99 ms', 'peak RSS MB'],
+    ['corpus', 'talks', 'text MB', 'gen s', 'read s', 'tokenise MB/s', 'vectorise s', 'atlas s', 'atlas cpu s', 'themes', 'NMI', 'related p50/p99 ms', 'search p50/p99 ms', 'peak RSS MB'],
     rows.map((row) => {
       const lib = row.library ?? {}
       return [
@@ -510,6 +521,7 @@ function printReport(rows, context) {
         fmt(lib.atlasSeconds, 2),
         fmt(lib.atlasCpuSeconds, 2),
         lib.themes === undefined ? 'n/a' : String(lib.themes),
+        fmt(lib.nmi, 3),
         pair(lib.related?.p50, lib.related?.p99, 2),
         pair(lib.search?.p50, lib.search?.p99, 2),
         fmt(lib.peakRssMB, 0),
@@ -519,7 +531,7 @@ function printReport(rows, context) {
 
   console.log('\nWhole process on the same file (talkatlas themes vs scikit-learn TF-IDF + LSA(100) + KMeans)')
   printTable(
-    ['corpus', 'file MB', 'talkatlas themes s', 'cpu s', 'RSS MB', 'sklearn process s', 'sklearn tfidf/svd/kmeans s', 'sklearn pipeline s', 'pipeline cpu s', 'RSS MB'],
+    ['corpus', 'file MB', 'talkatlas themes s', 'cpu s', 'RSS MB', 'sklearn process s', 'sklearn tfidf/svd/kmeans s', 'sklearn pipeline s', 'pipeline cpu s', 'RSS MB', 'sklearn NMI'],
     rows.map((row) => [
       row.corpus,
       fmt(row.emitted?.fileMB ?? row.library?.fileMB, 1),
@@ -531,6 +543,7 @@ function printReport(rows, context) {
       fmt(row.sklearn?.pipelineSeconds, 2),
       fmt(row.sklearn?.pipelineCpuSeconds, 2),
       fmt(row.sklearn?.peakRssMB, 0),
+      fmt(row.sklearn?.nmi, 3),
     ]),
   )
 
