@@ -4,7 +4,7 @@ import { InputError, OptionError } from '../errors.js'
 import { relatedTalks, searchTalks } from '../similarity/relatedTalks.js'
 import type { Talk } from '../types.js'
 import { assignThemes } from './assignThemes.js'
-import { buildAtlas, UNCLASSIFIED_THEME_ID } from './buildAtlas.js'
+import { buildAtlas, resolveSmoothing, UNCLASSIFIED_THEME_ID } from './buildAtlas.js'
 import { loadAtlas, serializeAtlas } from './serializeAtlas.js'
 
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/lpc-networking-bpf.json', import.meta.url), 'utf8')) as {
@@ -68,7 +68,24 @@ describe('buildAtlas(talks, options)', () => {
     expect(() => buildAtlas([{ id: 'x', title: 'y' } as unknown as Talk])).toThrow('talks[0].abstract: abstract must be a string')
   })
 
+  it("smooths with 5 neighbours by default ('auto') on a conference-sized input", () => {
+    expect(atlas.options.smoothing).toBe('auto')
+    const five = buildAtlas(talks, { k: 12, smoothing: 5 })
+    expect(Array.from(five.embedding.vectors)).toEqual(Array.from(atlas.embedding.vectors))
+    expect(JSON.stringify(five.themes)).toBe(JSON.stringify(atlas.themes))
+    const none = buildAtlas(talks, { k: 12, smoothing: 0 })
+    expect(Array.from(none.embedding.vectors)).not.toEqual(Array.from(atlas.embedding.vectors))
+  })
+
+  it("resolves smoothing 'auto' to 5 neighbours up to 20,000 talks and none above; numbers are kept", () => {
+    expect(resolveSmoothing('auto', 20000)).toBe(5)
+    expect(resolveSmoothing('auto', 20001)).toBe(0)
+    expect(resolveSmoothing(3, 100000)).toBe(3)
+    expect(resolveSmoothing(undefined, 10)).toBe(0) // atlases saved before smoothing existed
+  })
+
   it('rejects bad options', () => {
+    expect(() => buildAtlas(talks, { smoothing: -1 })).toThrow("themes: smoothing=-1 is invalid, expected an integer ≥ 0 or 'auto'")
     expect(() => buildAtlas(talks, { k: 0 })).toThrow(OptionError)
     expect(() => buildAtlas(talks, { k: 2.5 })).toThrow("themes: k=2.5 is invalid, expected an integer ≥ 1 or 'auto'")
   })

@@ -112,13 +112,15 @@ function restoreInputOrder(atlas: Atlas, talks: readonly Talk[], order: Int32Arr
  */
 export function resolveAtlasOptions(options: AtlasOptions = {}): ResolvedAtlasOptions {
   if (typeof options !== 'object' || options === null) throw new OptionError('themes', 'options', options, 'an object')
-  const { k = 'auto', seed = 42, dimensions = 100, restarts = 20, keywords = 10, smoothing = 5, ...tfidf } = options
+  const { k = 'auto', seed = 42, dimensions = 100, restarts = 20, keywords = 10, smoothing = 'auto', ...tfidf } = options
   if (k !== 'auto' && (!Number.isInteger(k) || k < 1)) throw new OptionError('themes', 'k', k, "an integer ≥ 1 or 'auto'")
   if (!Number.isInteger(seed)) throw new OptionError('themes', 'seed', seed, 'an integer')
   if (!Number.isInteger(dimensions) || dimensions < 1) throw new OptionError('themes', 'dimensions', dimensions, 'an integer ≥ 1')
   if (!Number.isInteger(restarts) || restarts < 1) throw new OptionError('themes', 'restarts', restarts, 'an integer ≥ 1')
   if (!Number.isInteger(keywords) || keywords < 1) throw new OptionError('themes', 'keywords', keywords, 'an integer ≥ 1')
-  if (!Number.isInteger(smoothing) || smoothing < 0) throw new OptionError('themes', 'smoothing', smoothing, 'an integer ≥ 0')
+  if (smoothing !== 'auto' && (!Number.isInteger(smoothing) || smoothing < 0)) {
+    throw new OptionError('themes', 'smoothing', smoothing, "an integer ≥ 0 or 'auto'")
+  }
   resolveTfidfOptions(tfidf) // fails here, before any talk is read
   return { k, seed, dimensions, restarts, keywords, smoothing, tfidf: tfidf as TfidfOptions }
 }
@@ -130,11 +132,28 @@ export function resolveAtlasOptions(options: AtlasOptions = {}): ResolvedAtlasOp
  * @param matrix TF-IDF rows of the talks.
  * @param options Resolved options (`smoothing`, `seed`; atlases saved before smoothing existed have none).
  */
-export function embedTalks(lsa: LsaModel, matrix: CsrMatrix, options: Pick<ResolvedAtlasOptions, 'seed'> & { readonly smoothing?: number }): Float32Array {
+export function embedTalks(lsa: LsaModel, matrix: CsrMatrix, options: Pick<ResolvedAtlasOptions, 'seed'> & { readonly smoothing?: number | 'auto' }): Float32Array {
   const vectors = projectLsa(lsa, matrix)
-  const smoothing = options.smoothing ?? 0
+  const smoothing = resolveSmoothing(options.smoothing, matrix.nRows)
   if (smoothing === 0) return vectors
   return smoothNeighbours(vectors, lsa.dimensions, { neighbours: smoothing, seed: options.seed })
+}
+
+/** Talks up to which `smoothing: 'auto'` mixes neighbours. */
+const AUTO_SMOOTHING_MAX_TALKS = 20000
+/** Neighbours mixed by `smoothing: 'auto'`. */
+const AUTO_SMOOTHING_NEIGHBOURS = 5
+
+/**
+ * Neighbours to mix for a smoothing option and corpus size. Above 20,000 talks `'auto'` mixes
+ * none: on 100,000 synthetic talks smoothing took 5.9 of 29 s and did not raise NMI.
+ * @param smoothing Option value; absent in atlases saved before smoothing existed.
+ * @param talks Number of talks.
+ */
+export function resolveSmoothing(smoothing: number | 'auto' | undefined, talks: number): number {
+  if (smoothing === undefined) return 0
+  if (smoothing !== 'auto') return smoothing
+  return talks <= AUTO_SMOOTHING_MAX_TALKS ? AUTO_SMOOTHING_NEIGHBOURS : 0
 }
 
 /**
@@ -149,7 +168,7 @@ export function embedInInputOrder(
   talks: readonly Talk[],
   lsa: LsaModel,
   matrix: CsrMatrix,
-  options: Pick<ResolvedAtlasOptions, 'seed'> & { readonly smoothing?: number },
+  options: Pick<ResolvedAtlasOptions, 'seed'> & { readonly smoothing?: number | 'auto' },
 ): Float32Array {
   const order = canonicalOrder(talks)
   const vectors = embedTalks(lsa, permuteCsrRows(matrix, order), options)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { averageLinkage, consensusClusters } from './consensusClusters.js'
+import { averageLinkage, CONSENSUS_LIMIT, consensusClusters } from './consensusClusters.js'
+import { kmeans } from './kmeans.js'
 
 /** Unit rows in 2-D at the given angles (degrees). */
 function rowsAt(angles: readonly number[]): Float32Array {
@@ -56,6 +57,15 @@ describe('consensusClusters(points, d, { k, seed, runs })', () => {
 
   it('with runs: 1 keeps the single k-means run and says so', () => {
     expect(consensusClusters(points, 2, { k: 3, runs: 1 }).consensus).toBe(false)
+  })
+
+  it('above the consensus limit keeps the best of at most 10 k-means restarts', () => {
+    const angles = Array.from({ length: CONSENSUS_LIMIT + 1 }, (_, i) => (i % 3) * 120 + ((i * 7) % 11))
+    const many = rowsAt(angles)
+    const result = consensusClusters(many, 2, { k: 3, runs: 20, seed: 4 })
+    expect(result.consensus).toBe(false)
+    expect(Array.from(result.labels)).toEqual(Array.from(kmeans(many, 2, { k: 3, restarts: 10, seed: 4 }).labels))
+    expect(new Set(result.labels).size).toBe(3)
   })
 
   it('rejects runs below 1', () => {
