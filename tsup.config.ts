@@ -12,7 +12,7 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
+    entry: { cli: 'src/cli/main.ts', termWorker: 'src/cli/termWorker.ts' },
     format: ['esm'],
     dts: false,
     sourcemap: false,

@@ -25,8 +25,8 @@ export { DEFAULT_STOPWORDS, buildStopwords } from './text/stopwords.js'
 export { stem } from './text/stem.js'
 
 // --- vectorize ---
-export { fitTfidf, transformTfidf, vectorizeText, resolveTfidfOptions, defaultTfidfOptions } from './vectorize/tfidf.js'
-export type { TfidfOptions, ResolvedTfidfOptions, TfidfModel, TfidfResult, CountableText } from './vectorize/tfidf.js'
+export { fitTfidf, transformTfidf, vectorizeText, resolveTfidfOptions, defaultTfidfOptions, readTalkTerms, fitTfidfFromStreams, mergeTermStreams } from './vectorize/tfidf.js'
+export type { TfidfOptions, ResolvedTfidfOptions, TfidfModel, TfidfResult, CountableText, TermStreams } from './vectorize/tfidf.js'
 export { CsrBuilder, normalizeRows, transposeCsr, columnCounts, rowDot } from './vectorize/csr.js'
 
 // --- cluster ---
@@ -46,7 +46,8 @@ export { relatedTalks, relatedToRow, searchTalks } from './similarity/relatedTal
 export type { RelatedOptions, RelatedTalk } from './similarity/relatedTalks.js'
 
 // --- atlas (whole pipeline) ---
-export { buildAtlas, resolveAtlasOptions, checkTalks, UNCLASSIFIED_THEME_ID } from './atlas/buildAtlas.js'
+export { buildAtlas, buildAtlasWith, resolveAtlasOptions, checkTalks, UNCLASSIFIED_THEME_ID } from './atlas/buildAtlas.js'
+export type { TermReader } from './atlas/buildAtlas.js'
 export { assignThemes } from './atlas/assignThemes.js'
 export type { ThemeAssignment } from './atlas/assignThemes.js'
 export { serializeAtlas, loadAtlas, ATLAS_FORMAT, ATLAS_VERSION } from './atlas/serializeAtlas.js'

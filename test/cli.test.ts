@@ -237,4 +237,19 @@ describe.skipIf(!existsSync(join(sharedCorpora, 'fosdem-2025.xml')))('talkatlas 
     expect(fromXml.size).toBe(1093)
     expect(fromJson).toEqual(fromXml)
   })
+  it('talkatlas themes --threads 2 reads the text on two threads and writes the same bytes as --threads 1', () => {
+    const one = talkatlas(['themes', lpc, '--k', '12', '--format', 'json', '--threads', '1'])
+    const two = talkatlas(['themes', lpc, '--k', '12', '--format', 'json', '--threads', '2'])
+    const three = talkatlas(['themes', lpc, '--k', '12', '--format', 'json', '--threads', '3'])
+    expect(one.code).toBe(0)
+    expect(JSON.parse(one.stdout).themes).toHaveLength(12)
+    expect(two).toEqual(one)
+    expect(three).toEqual(one)
+  })
+
+  it('talkatlas themes --threads outside 1 to 16 exits 2 with the range', () => {
+    const run = talkatlas(['themes', lpc, '--threads', '0'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('talkatlas themes: --threads="0" is invalid, expected an integer from 1 to 16')
+  })
 })

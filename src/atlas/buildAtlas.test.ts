@@ -4,7 +4,8 @@ import { InputError, OptionError } from '../errors.js'
 import { relatedTalks, searchTalks } from '../similarity/relatedTalks.js'
 import type { Talk } from '../types.js'
 import { assignThemes } from './assignThemes.js'
-import { buildAtlas, resolveSmoothing, UNCLASSIFIED_THEME_ID } from './buildAtlas.js'
+import { buildAtlas, buildAtlasWith, resolveSmoothing, UNCLASSIFIED_THEME_ID } from './buildAtlas.js'
+import { mergeTermStreams, readTalkTerms } from '../vectorize/tfidf.js'
 import { loadAtlas, serializeAtlas } from './serializeAtlas.js'
 
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/lpc-networking-bpf.json', import.meta.url), 'utf8')) as {
@@ -82,6 +83,16 @@ describe('buildAtlas(talks, options)', () => {
     expect(resolveSmoothing('auto', 20001)).toBe(0)
     expect(resolveSmoothing(3, 100000)).toBe(3)
     expect(resolveSmoothing(undefined, 10)).toBe(0) // atlases saved before smoothing existed
+  })
+
+  it('buildAtlasWith a reader that reads the talks in parts gives the atlas of buildAtlas', async () => {
+    const parts = await buildAtlasWith(talks, { k: 12 }, (ordered, tfidf) =>
+      mergeTermStreams([readTalkTerms(ordered.slice(0, 30), tfidf), readTalkTerms(ordered.slice(30, 31), tfidf), readTalkTerms(ordered.slice(31), tfidf)]),
+    )
+    expect(JSON.stringify(serializeAtlas(parts))).toBe(JSON.stringify(serializeAtlas(atlas)))
+    await expect(buildAtlasWith(talks, { k: 12 }, (ordered, tfidf) => readTalkTerms(ordered.slice(1), tfidf))).rejects.toThrow(
+      `buildAtlasWith: the reader returned ${talks.length - 1} talks for ${talks.length}`,
+    )
   })
 
   it('rejects bad options', () => {

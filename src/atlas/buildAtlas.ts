@@ -9,7 +9,7 @@ import { fitLsa, projectLsa } from '../cluster/lsa.js'
 import { smoothNeighbours } from '../cluster/smoothNeighbours.js'
 import type { LsaModel } from '../cluster/lsa.js'
 import type { CsrMatrix, Talk, Warning } from '../types.js'
-import { fitTfidf, resolveTfidfOptions, type TfidfOptions } from '../vectorize/tfidf.js'
+import { fitTfidf, fitTfidfFromStreams, resolveTfidfOptions, type TermStreams, type TfidfOptions } from '../vectorize/tfidf.js'
 import type { Atlas, AtlasOptions, ResolvedAtlasOptions, Theme } from './types.js'
 import { canonicalOrder, invertPermutation, keepCopiesTogether, permuteCsrRows, permuteDenseRows } from './canonicalOrder.js'
 import { themeMembers } from './themeMembers.js'
@@ -36,13 +36,39 @@ export function buildAtlas(talks: readonly Talk[], options: AtlasOptions = {}): 
 }
 
 /**
+ * Reads talks into token streams, possibly elsewhere (workers) in parts merged with
+ * `mergeTermStreams`; must return what `readTalkTerms(talks, tfidf)` returns.
+ */
+export type TermReader = (talks: readonly Talk[], tfidf: TfidfOptions) => TermStreams | Promise<TermStreams>
+
+/**
+ * {@link buildAtlas} with the reading of the text handed to `readTerms`, which may run it
+ * in parallel; the atlas is the same as `buildAtlas` gives.
+ * @param talks Talks with unique ids.
+ * @param options See {@link AtlasOptions}.
+ * @param readTerms Reader of the talks' token streams.
+ */
+export async function buildAtlasWith(talks: readonly Talk[], options: AtlasOptions, readTerms: TermReader): Promise<Atlas> {
+  const resolved = resolveAtlasOptions(options)
+  checkTalks(talks)
+  const order = canonicalOrder(talks)
+  const ordered = Array.from(order, (i) => talks[i]!)
+  const streams = await readTerms(ordered, resolved.tfidf)
+  if (streams.docStart.length !== ordered.length + 1) {
+    throw new RangeError(`buildAtlasWith: the reader returned ${streams.docStart.length - 1} talks for ${ordered.length}`)
+  }
+  return restoreInputOrder(fitAtlas(ordered, resolved, streams), talks, order)
+}
+
+/**
  * The pipeline on checked talks in canonical order.
  * @param talks Talks in canonical order.
  * @param resolved Resolved options.
+ * @param streams The talks already read, if they were.
  */
-function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions): Atlas {
+function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, streams?: TermStreams): Atlas {
   const warnings: Warning[] = []
-  const tfidf = fitTfidf(talks, resolved.tfidf)
+  const tfidf = streams === undefined ? fitTfidf(talks, resolved.tfidf) : fitTfidfFromStreams(streams, resolved.tfidf)
   warnings.push(...tfidf.warnings)
   const lsa = fitLsa(tfidf.matrix, { dimensions: resolved.dimensions, seed: resolved.seed })
   const vectors = embedTalks(lsa, tfidf.matrix, resolved)

@@ -1,4 +1,4 @@
-import { buildAtlas } from '../atlas/buildAtlas.js'
+import { buildAtlasThreaded } from './parallelTerms.js'
 import type { Atlas } from '../atlas/types.js'
 import { adjustedRandIndex } from '../eval/adjustedRandIndex.js'
 import { normalizedMutualInfo } from '../eval/normalizedMutualInfo.js'
@@ -31,7 +31,7 @@ export function parseK(command: string, value: string | boolean | undefined): nu
  */
 async function readAtlas(common: CommonOptions, context: CliContext, options: { k?: number | 'auto'; keywords?: number }): Promise<Atlas> {
   const { talks } = await readInput(common, context)
-  const atlas = buildAtlas(talks, { seed: common.seed, ...options })
+  const atlas = await buildAtlasThreaded(talks, { seed: common.seed, ...options }, common.threads)
   printWarnings(atlas.warnings, common, context)
   return atlas
 }

@@ -1,3 +1,4 @@
+import { buildAtlasThreaded } from './parallelTerms.js'
 import { buildAtlas } from '../atlas/buildAtlas.js'
 import { renderHtmlReport } from '../report/renderHtmlReport.js'
 import { renderMarkdownReport } from '../report/renderMarkdownReport.js'
@@ -45,7 +46,7 @@ export const reportCommand: Command = {
     const themesFile = typeof themesPath === 'string' ? await readThemesFile(themesPath) : {}
     const title = values['title']
     const { talks } = await readInput(common, context)
-    const atlas = buildAtlas(talks, { seed: common.seed, k })
+    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k }, common.threads)
     printWarnings(atlas.warnings, common, context)
     const options: { -readonly [K in keyof ReportOptions]: ReportOptions[K] } = { related }
     if (typeof title === 'string') options.title = title

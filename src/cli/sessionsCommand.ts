@@ -1,4 +1,4 @@
-import { buildAtlas } from '../atlas/buildAtlas.js'
+import { buildAtlasThreaded } from './parallelTerms.js'
 import { InputError, OptionError } from '../errors.js'
 import { groupSessions, MAX_SESSION_SIZE, type SessionConstraints, type SessionsResult } from '../sessions/groupSessions.js'
 import { integerOption } from './args.js'
@@ -31,7 +31,7 @@ export const sessionsCommand: Command = {
     if (constraintsPath === true || constraintsPath === '') throw new UsageError('talkatlas sessions: --constraints needs a file name')
     const constraints = typeof constraintsPath === 'string' ? await readConstraintsFile(constraintsPath) : {}
     const { talks } = await readInput(common, context)
-    const atlas = buildAtlas(talks, { seed: common.seed, k })
+    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k }, common.threads)
     printWarnings(atlas.warnings, common, context)
     let plan: SessionsResult
     try {

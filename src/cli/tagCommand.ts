@@ -1,4 +1,4 @@
-import { buildAtlas } from '../atlas/buildAtlas.js'
+import { buildAtlasThreaded } from './parallelTerms.js'
 import { InputError } from '../errors.js'
 import { resolveThemes, type TagTheme } from '../tag/resolveThemes.js'
 import { tagTalks, type TagResult } from '../tag/tagTalks.js'
@@ -34,7 +34,7 @@ export const tagCommand: Command = {
     const { talks } = await readInput(common, context)
     // Tags use the TF-IDF rows and the embedding, never the themes, so k = 1 skips the k
     // search (4× faster on 1,093 talks) without changing a tag.
-    const atlas = buildAtlas(talks, { seed: common.seed, k: 1 })
+    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k: 1 }, common.threads)
     printWarnings(atlas.warnings.filter((warning) => !THEME_WARNINGS.has(warning.code)), common, context)
     let result: TagResult
     try {

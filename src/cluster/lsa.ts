@@ -118,15 +118,17 @@ function fitOnRows(matrix: CsrMatrix, omega: Float64Array, dimensions: number, l
   orthonormalizeColumns(y, n, l)
   // Bᵀ = Xᵀ Q (m × l); B Bᵀ = (Bᵀ)ᵀ Bᵀ (l × l) has eigenvectors U_B and eigenvalues s².
   const bt = sparseTransposeTimesDense(matrix, y, l)
+  // Lower triangle only, then mirrored: the same sums in the same order for every entry.
   const gram = new Float64Array(l * l)
   for (let j = 0; j < m; j++) {
     const row = j * l
     for (let a = 0; a < l; a++) {
       const va = bt[row + a]
       if (va === 0) continue
-      for (let b = 0; b < l; b++) gram[a * l + b] += va * bt[row + b]
+      for (let b = 0; b <= a; b++) gram[a * l + b] += va * bt[row + b]
     }
   }
+  for (let a = 0; a < l; a++) for (let b = 0; b < a; b++) gram[b * l + a] = gram[a * l + b]
   const { values, vectors } = symmetricEigen(gram, l)
   const components = new Float32Array(m * dimensions)
   const singularValues = new Float32Array(dimensions)

@@ -7,7 +7,16 @@ import { OptionError } from '../errors.js'
 import { buildStopwords } from '../text/stopwords.js'
 import type { CsrMatrix, Talk, Warning } from '../types.js'
 import { columnCounts, CsrBuilder, normalizeRows } from './csr.js'
-import { countTerms, countTermsAgainst, type CountSettings, type CountableText } from './countTerms.js'
+import {
+  countTerms,
+  countTermsAgainst,
+  countTermsFromStreams,
+  readTermStreams,
+  type CountSettings,
+  type CountableText,
+  type TermCounts,
+  type TermStreams,
+} from './countTerms.js'
 
 /** Options of {@link fitTfidf}. Every field is optional. */
 export interface TfidfOptions {
@@ -120,16 +129,45 @@ export function resolveTfidfOptions(options: TfidfOptions = {}): ResolvedTfidfOp
  */
 export function fitTfidf(talks: readonly CountableText[], options: TfidfOptions = {}): TfidfResult {
   const resolved = resolveTfidfOptions(options)
-  const settings = countSettings(resolved)
-  const counted = countTerms(talks, settings)
+  return fitCounted(countTerms(talks, countSettings(resolved)), talks.length, resolved)
+}
+
+/**
+ * Reads talks into token streams, the part of {@link fitTfidf} that grows with the text and
+ * can run on parts of a corpus in parallel (see {@link mergeTermStreams}).
+ * @param talks Talks or texts to read.
+ * @param options The TF-IDF options the model will be fitted with.
+ */
+export function readTalkTerms(talks: readonly CountableText[], options: TfidfOptions = {}): TermStreams {
+  return readTermStreams(talks, countSettings(resolveTfidfOptions(options)))
+}
+
+/**
+ * {@link fitTfidf} on talks already read with {@link readTalkTerms} (and merged): the same
+ * model and matrix as `fitTfidf` on the whole corpus.
+ * @param streams Streams of the whole corpus, in talk order.
+ * @param options The options the streams were read with.
+ */
+export function fitTfidfFromStreams(streams: TermStreams, options: TfidfOptions = {}): TfidfResult {
+  const resolved = resolveTfidfOptions(options)
+  return fitCounted(countTermsFromStreams(streams, countSettings(resolved)), streams.docStart.length - 1, resolved)
+}
+
+/**
+ * Vocabulary pruning, idf and weighting on counted terms.
+ * @param counted Terms and counts of the corpus.
+ * @param nDocs Number of talks.
+ * @param resolved Resolved options.
+ */
+function fitCounted(counted: TermCounts, nDocs: number, resolved: ResolvedTfidfOptions): TfidfResult {
   const docCounts = columnCounts(counted.counts)
   const warnings: Warning[] = []
-  let keep = keptTerms(docCounts, talks.length, resolved.minDocCount, resolved.maxDocRatio)
+  let keep = keptTerms(docCounts, nDocs, resolved.minDocCount, resolved.maxDocRatio)
   if (keep.length === 0 && counted.terms.length > 0) {
-    keep = keptTerms(docCounts, talks.length, 1, 1)
+    keep = keptTerms(docCounts, nDocs, 1, 1)
     warnings.push({
       code: 'vocabulary-relaxed',
-      message: `tfidf: no term is in ≥ minDocCount=${resolved.minDocCount} and ≤ maxDocRatio=${resolved.maxDocRatio} of ${talks.length} talks; every term was kept`,
+      message: `tfidf: no term is in ≥ minDocCount=${resolved.minDocCount} and ≤ maxDocRatio=${resolved.maxDocRatio} of ${nDocs} talks; every term was kept`,
     })
   }
   const termIds = new Int32Array(counted.terms.length).fill(-1)
@@ -139,10 +177,10 @@ export function fitTfidf(talks: readonly CountableText[], options: TfidfOptions 
   const model: TfidfModel = {
     terms,
     labels: keep.map((t) => counted.labels[t]),
-    idf: smoothedIdf(keep.map((t) => docCounts[t]), talks.length),
+    idf: smoothedIdf(keep.map((t) => docCounts[t]), nDocs),
     docCounts: Int32Array.from(keep, (t) => docCounts[t]),
     phrases: counted.phrases.filter(([a, b]) => keptSet.has(`${a} ${b}`)),
-    nDocs: talks.length,
+    nDocs,
     options: resolved,
   }
   const matrix = weighCounts(selectColumns(counted.counts, termIds, terms.length), model)
@@ -172,7 +210,8 @@ export function vectorizeText(model: TfidfModel, text: string): CsrMatrix {
 }
 
 /** Talk-shaped input accepted by the vectoriser. */
-export type { CountableText } from './countTerms.js'
+export type { CountableText, TermStreams } from './countTerms.js'
+export { mergeTermStreams, TermStreamsMerger } from './countTerms.js'
 export type { Talk }
 
 /**

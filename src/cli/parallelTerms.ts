@@ -1,0 +1,131 @@
+/**
+ * Reading the text of a large corpus on several threads: the talks are cut into consecutive
+ * parts, all but the first read by worker threads (`termWorker.js` next to the CLI bundle)
+ * while this thread reads the first, and the parts' streams are merged. The merged streams
+ * are what one thread reads, so the atlas does not depend on the thread count.
+ */
+import { availableParallelism } from 'node:os'
+import { Worker } from 'node:worker_threads'
+import { buildAtlas, buildAtlasWith, type TermReader } from '../atlas/buildAtlas.js'
+import type { Atlas, AtlasOptions } from '../atlas/types.js'
+import type { Talk } from '../types.js'
+import { readTalkTerms, TermStreamsMerger, type TermStreams, type TfidfOptions } from '../vectorize/tfidf.js'
+
+/** `--threads auto` reads on two threads from this many talks (below, a worker costs more than it saves). */
+export const PARALLEL_MIN_TALKS = 20_000
+
+/** Most threads `--threads` accepts. */
+export const MAX_THREADS = 16
+
+/** What a worker is given: the texts of its part, packed into one string. */
+export interface TermJob {
+  /** Titles and abstracts, concatenated. */
+  readonly text: string
+  /** Length of each title and abstract in `text`, alternating. */
+  readonly lengths: Int32Array
+  readonly options: TfidfOptions
+}
+
+/**
+ * Threads to read with.
+ * @param threads `--threads`: a number, or `'auto'` for 2 from {@link PARALLEL_MIN_TALKS} talks when there are 2 cores.
+ * @param talks Number of talks.
+ */
+export function readingThreads(threads: number | 'auto', talks: number): number {
+  if (threads !== 'auto') return threads
+  return talks >= PARALLEL_MIN_TALKS ? Math.min(2, availableParallelism()) : 1
+}
+
+/**
+ * `buildAtlas`, with the text read on {@link readingThreads} threads; the same atlas.
+ * @param talks Talks.
+ * @param options Atlas options.
+ * @param threads `--threads`.
+ */
+export async function buildAtlasThreaded(talks: readonly Talk[], options: AtlasOptions, threads: number | 'auto'): Promise<Atlas> {
+  const count = readingThreads(threads, talks.length)
+  return count <= 1 ? buildAtlas(talks, options) : buildAtlasWith(talks, options, parallelTermReader(count))
+}
+
+/**
+ * A {@link TermReader} on `threads` threads (1 reads here, with no worker).
+ * @param threads Threads, ≥ 1.
+ * @param workerUrl Worker script; the default is `termWorker.js` beside this module's bundle.
+ */
+export function parallelTermReader(threads: number, workerUrl: URL = new URL('./termWorker.js', import.meta.url)): TermReader {
+  return async (talks, options) => {
+    const parts = Math.min(threads, talks.length)
+    if (parts <= 1) return readTalkTerms(talks, options)
+    const bounds = partBounds(talks.length, parts)
+    // Workers start first, so that they read while this thread reads the first part.
+    const others = bounds.slice(1).map(([from, to]) => readInWorker(workerUrl, packTexts(talks.slice(from, to), options)))
+    // While the workers finish, this thread indexes its own part for the merge.
+    const merger = new TermStreamsMerger(readTalkTerms(talks.slice(bounds[0]![0], bounds[0]![1]), options))
+    for (const streams of await Promise.all(others)) merger.append(streams)
+    return merger.result()
+  }
+}
+
+/**
+ * Consecutive [from, to) ranges of nearly equal size covering 0..n.
+ * @param n Number of talks.
+ * @param parts Number of ranges (≤ n).
+ */
+export function partBounds(n: number, parts: number): [number, number][] {
+  return Array.from({ length: parts }, (_, p) => [Math.floor((p * n) / parts), Math.floor(((p + 1) * n) / parts)])
+}
+
+/**
+ * Packs texts into one string and their lengths: one string crosses to a worker as a single
+ * copy, where thousands of talk objects would be cloned one by one.
+ * @param talks Talks of a part.
+ * @param options TF-IDF options.
+ */
+export function packTexts(talks: readonly Pick<Talk, 'title' | 'abstract'>[], options: TfidfOptions): TermJob {
+  const lengths = new Int32Array(talks.length * 2)
+  const pieces: string[] = []
+  talks.forEach((talk, i) => {
+    pieces.push(talk.title, talk.abstract)
+    lengths[2 * i] = talk.title.length
+    lengths[2 * i + 1] = talk.abstract.length
+  })
+  return { text: pieces.join(''), lengths, options }
+}
+
+/**
+ * The texts of a {@link TermJob}, unpacked.
+ * @param job Packed texts.
+ */
+export function unpackTexts(job: Pick<TermJob, 'text' | 'lengths'>): { title: string; abstract: string }[] {
+  const texts: { title: string; abstract: string }[] = []
+  let offset = 0
+  for (let i = 0; i < job.lengths.length; i += 2) {
+    const title = job.text.slice(offset, (offset += job.lengths[i]!))
+    const abstract = job.text.slice(offset, (offset += job.lengths[i + 1]!))
+    texts.push({ title, abstract })
+  }
+  return texts
+}
+
+/**
+ * Runs one job in a new worker thread.
+ * @param workerUrl Worker script.
+ * @param job Packed texts and options.
+ */
+function readInWorker(workerUrl: URL, job: TermJob): Promise<TermStreams> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerUrl, { workerData: job })
+    let settled = false
+    worker.once('message', (streams: TermStreams) => {
+      settled = true
+      resolve(streams)
+    })
+    worker.once('error', (error) => {
+      settled = true
+      reject(error)
+    })
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`text-reading worker stopped with exit code ${code} before answering`))
+    })
+  })
+}

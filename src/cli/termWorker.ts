@@ -1,0 +1,12 @@
+/**
+ * Worker thread of {@link parallelTermReader}: reads one part of a corpus into token streams
+ * and sends them back, the typed arrays transferred rather than copied.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { readTalkTerms } from '../vectorize/tfidf.js'
+import { unpackTexts, type TermJob } from './parallelTerms.js'
+
+const job = workerData as TermJob
+const streams = readTalkTerms(unpackTexts(job), job.options)
+const buffers = new Set([streams.units.buffer, streams.isPart.buffer, streams.surfaces.buffer, streams.docStart.buffer, streams.typeUnits.buffer, streams.typeCounts.buffer])
+parentPort!.postMessage(streams, [...buffers] as ArrayBuffer[])
