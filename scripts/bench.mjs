@@ -607,6 +607,13 @@ function targetRows(rows, small, large) {
     cli100k !== undefined && sk100k !== undefined ? `${fmt(cli100k, 2)} s vs ${fmt(sk100k, 2)} s (sklearn process ${fmt(large.sklearn.wallSeconds, 2)} s)` : 'n/a',
     verdict(cli100k, sk100k),
   ])
+  // Both sides as whole processes: interpreter start, imports, reading the file, the pipeline.
+  const skProcess = large?.sklearn?.error ? undefined : large?.sklearn?.wallSeconds
+  out.push([
+    '100k: talkatlas themes ≤ sklearn, both whole processes, same file, same run',
+    cli100k !== undefined && skProcess !== undefined ? `${fmt(cli100k, 2)} s vs ${fmt(skProcess, 2)} s` : 'n/a',
+    verdict(cli100k, skProcess),
+  ])
   out.push(['100k: talkatlas themes peak RSS < 2 GB', large?.cli?.peakRssMB === undefined ? 'n/a' : `${fmt(large.cli.peakRssMB, 0)} MB`, verdict(large?.cli?.peakRssMB, 2048)])
   const cliGrowth = cliSeconds(small) > 0 && cli100k !== undefined ? cli100k / cliSeconds(small) : undefined
   out.push(['10k → 100k: talkatlas themes time ≤ 12×', cliGrowth === undefined ? 'n/a' : `${fmt(cliGrowth, 1)}×`, verdict(cliGrowth, 12)])

@@ -199,19 +199,30 @@ describe('talkatlas CLI', () => {
     expect(talkatlas(['related', lpc, '--id', 'a', '--query', 'b']).code).toBe(2)
   })
 
-  it('talkatlas evaluate scores themes against a label field', () => {
-    const run = talkatlas(['evaluate', lpc, '--label', 'theme', '--k', '12'])
+  it('talkatlas evaluate --truth scores themes against a field with NMI, ARI and V-measure', () => {
+    const run = talkatlas(['evaluate', lpc, '--truth', 'theme', '--k', '12'])
     expect(run.code).toBe(0)
     const { evaluation } = JSON.parse(run.stdout) as { evaluation: Record<string, number | string> }
+    expect(Object.keys(evaluation)).toEqual(['label', 'talks', 'labels', 'themes', 'nmi', 'ari', 'v', 'homogeneity', 'completeness'])
     expect(evaluation).toMatchObject({ label: 'theme', talks: 72, labels: 12, themes: 12 })
-    expect(evaluation['nmi']).toBeGreaterThan(0.5)
+    expect(evaluation['nmi']).toBeGreaterThan(0.8)
     expect(evaluation['nmi']).toBeLessThanOrEqual(1)
+    // V-measure is NMI with the arithmetic mean: the two agree to the 4 decimals printed.
+    expect(evaluation['v']).toBeCloseTo(evaluation['nmi'] as number, 3)
+    const h = evaluation['homogeneity'] as number
+    const c = evaluation['completeness'] as number
+    expect(evaluation['v']).toBeCloseTo((2 * h * c) / (h + c), 3)
+    // --label is the same option under its earlier name.
+    expect(talkatlas(['evaluate', lpc, '--label', 'theme', '--k', '12'])).toEqual(run)
   })
 
-  it('talkatlas evaluate with a label no talk has exits 2', () => {
-    const run = talkatlas(['evaluate', lpc, '--label', 'room'])
+  it('talkatlas evaluate with a field no talk has, or two different fields, exits 2', () => {
+    const run = talkatlas(['evaluate', lpc, '--truth', 'room'])
     expect(run.code).toBe(2)
-    expect(run.stderr).toContain('talkatlas evaluate: no talk has a "room" field; choose the label field with --label')
+    expect(run.stderr).toContain('talkatlas evaluate: no talk has a "room" field; choose the label field with --truth')
+    const both = talkatlas(['evaluate', lpc, '--truth', 'theme', '--label', 'track'])
+    expect(both.code).toBe(2)
+    expect(both.stderr).toContain('talkatlas evaluate: --truth "theme" and --label "track" name different fields; give one')
   })
 
   it('talkatlas convert strips terminal escapes from error messages', () => {
@@ -251,5 +262,18 @@ describe.skipIf(!existsSync(join(sharedCorpora, 'fosdem-2025.xml')))('talkatlas 
     const run = talkatlas(['themes', lpc, '--threads', '0'])
     expect(run.code).toBe(2)
     expect(run.stderr).toContain('talkatlas themes: --threads="0" is invalid, expected an integer from 1 to 16')
+  })
+  it('talkatlas themes --restarts sets the k-means runs: 1 is a different, still complete clustering; 0 exits 2', () => {
+    const one = talkatlas(['themes', lpc, '--k', '12', '--format', 'json', '--restarts', '1'])
+    const twenty = talkatlas(['themes', lpc, '--k', '12', '--format', 'json', '--restarts', '20'])
+    expect(one.code).toBe(0)
+    expect(twenty).toEqual(talkatlas(['themes', lpc, '--k', '12', '--format', 'json']))
+    const ids = (run: { stdout: string }) => (JSON.parse(run.stdout) as { themes: { talks: string[] }[] }).themes.flatMap((t) => t.talks).sort()
+    expect(ids(one)).toEqual(ids(twenty))
+    expect(ids(one)).toHaveLength(72)
+    expect(one.stdout).not.toBe(twenty.stdout)
+    const bad = talkatlas(['sessions', lpc, '--size', '4', '--restarts', '0'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('talkatlas sessions: --restarts="0" is invalid, expected an integer from 1 to 100')
   })
 })

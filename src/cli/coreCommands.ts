@@ -5,7 +5,7 @@ import { normalizedMutualInfo } from '../eval/normalizedMutualInfo.js'
 import { vMeasure } from '../eval/vMeasure.js'
 import { relatedTalks, relatedToRow, searchTalks } from '../similarity/relatedTalks.js'
 import type { Talk } from '../types.js'
-import { integerOption, type CommonOptions } from './args.js'
+import { integerOption, type CommonOptions, type OptionSpec } from './args.js'
 import { UsageError } from './cliErrors.js'
 import type { Command } from './command.js'
 import { outputWidth, printWarnings, progressFor, resolveOutputFormat, writeOutput, type CliContext } from './context.js'
@@ -23,13 +23,29 @@ export function parseK(command: string, value: string | boolean | undefined): nu
   return integerOption(command, 'k', value, 0, 1, 100_000)
 }
 
+/** `--restarts`, shared by the commands that build themes. */
+export const restartsOption: OptionSpec = {
+  type: 'string',
+  value: '<n>',
+  help: 'k-means runs combined into the themes, 1 to 100 (default 20); fewer is faster and less stable',
+}
+
+/**
+ * `--restarts`: an integer from 1 to 100, default 20.
+ * @param command Command name.
+ * @param value Raw value.
+ */
+export function parseRestarts(command: string, value: string | boolean | undefined): number {
+  return integerOption(command, 'restarts', value, 20, 1, 100)
+}
+
 /**
  * Reads the input and builds the atlas, printing warnings of both steps.
  * @param common Common options.
  * @param context Process streams.
  * @param options Atlas options from the command line.
  */
-async function readAtlas(common: CommonOptions, context: CliContext, options: { k?: number | 'auto'; keywords?: number }): Promise<Atlas> {
+async function readAtlas(common: CommonOptions, context: CliContext, options: { k?: number | 'auto'; keywords?: number; restarts: number }): Promise<Atlas> {
   const { talks } = await readInput(common, context)
   const atlas = await buildAtlasThreaded(talks, { seed: common.seed, ...options }, common.threads)
   printWarnings(atlas.warnings, common, context)
@@ -52,12 +68,13 @@ export const themesCommand: Command = {
   options: {
     k: { type: 'string', short: 'k', value: '<n|auto>', help: 'number of themes, or auto (default auto)' },
     keywords: { type: 'string', value: '<n>', help: 'keywords per theme, 1 to 50 (default 10)' },
+    restarts: restartsOption,
   },
   available: true,
   async run(common, values, context) {
     const k = parseK('themes', values['k'])
     const keywords = integerOption('themes', 'keywords', values['keywords'], 10, 1, 50)
-    const atlas = await readAtlas(common, context, { k, keywords })
+    const atlas = await readAtlas(common, context, { k, keywords, restarts: parseRestarts('themes', values['restarts']) })
     const text = renderThemes(atlas.themes, talksById(atlas.talks), resolveOutputFormat(common, context), outputWidth(common, context))
     await writeOutput([text], common, context)
   },
@@ -72,6 +89,7 @@ export const relatedCommand: Command = {
     top: { type: 'string', short: 'n', value: '<n>', help: 'related talks per talk, 1 to 100 (default 5)' },
     id: { type: 'string', value: '<talk id>', help: 'only the talks related to this one' },
     query: { type: 'string', value: '<text>', help: 'search the talks for this text instead' },
+    restarts: restartsOption,
   },
   available: true,
   async run(common, values, context) {
@@ -80,7 +98,7 @@ export const relatedCommand: Command = {
     const query = values['query']
     if (id !== undefined && query !== undefined) throw new UsageError('talkatlas related: --id and --query cannot be combined')
     if (query === '' || query === true) throw new UsageError('talkatlas related: --query needs a non-empty text')
-    const atlas = await readAtlas(common, context, {})
+    const atlas = await readAtlas(common, context, { restarts: parseRestarts('related', values['restarts']) })
     const lists = new Map<string, readonly RelatedView[]>()
     if (typeof query === 'string') {
       lists.set(query, searchTalks(atlas, query, { top }))
@@ -103,18 +121,19 @@ export const relatedCommand: Command = {
 /** `talkatlas evaluate`. */
 export const evaluateCommand: Command = {
   name: 'evaluate',
-  summary: 'Compare themes with a label field of the input (NMI, ARI, homogeneity, completeness).',
-  usage: 'talkatlas evaluate <input> [--label <field>] [options]',
+  summary: 'Compare themes with a label field of the input (NMI, ARI, V-measure, homogeneity, completeness).',
+  usage: 'talkatlas evaluate <input> [--truth <field>] [options]',
   options: {
-    label: { type: 'string', value: '<field>', help: 'field holding the true label (default track)' },
+    truth: { type: 'string', value: '<field>', help: 'field holding the true label, never read by the clustering (default track)' },
+    label: { type: 'string', value: '<field>', help: 'same as --truth' },
     k: { type: 'string', short: 'k', value: '<n|auto>', help: 'number of themes, or auto (default auto)' },
+    restarts: restartsOption,
   },
   available: true,
   async run(common, values, context) {
     const k = parseK('evaluate', values['k'])
-    const label = values['label'] ?? 'track'
-    if (typeof label !== 'string' || label === '') throw new UsageError('talkatlas evaluate: --label needs a field name')
-    const atlas = await readAtlas(common, context, { k })
+    const label = truthField(values['truth'], values['label'])
+    const atlas = await readAtlas(common, context, { k, restarts: parseRestarts('evaluate', values['restarts']) })
     const truth: string[] = []
     const predicted: number[] = []
     const unlabelled: string[] = []
@@ -130,7 +149,7 @@ export const evaluateCommand: Command = {
         unlabelled.push(atlas.talks[i]!.id)
       }
     }
-    if (truth.length === 0) throw new UsageError(`talkatlas evaluate: no talk has a "${label}" field; choose the label field with --label`)
+    if (truth.length === 0) throw new UsageError(`talkatlas evaluate: no talk has a "${label}" field; choose the label field with --truth`)
     if (unlabelled.length > 0) printWarnings([{ code: 'unlabelled', message: `${unlabelled.length} talks without "${label}" are left out of the scores`, talkIds: unlabelled }], common, context)
     const v = vMeasure(truth, predicted)
     const scores = {
@@ -140,9 +159,26 @@ export const evaluateCommand: Command = {
       themes: atlas.themes.length,
       nmi: normalizedMutualInfo(truth, predicted),
       ari: adjustedRandIndex(truth, predicted),
+      v: v.v,
       homogeneity: v.homogeneity,
       completeness: v.completeness,
     }
     await writeOutput([renderEvaluation(scores, resolveOutputFormat(common, context), outputWidth(common, context))], common, context)
   },
+}
+
+/**
+ * The label field of `evaluate`: `--truth`, or its synonym `--label`, default `track`.
+ * @param truth `--truth` value.
+ * @param label `--label` value.
+ * @throws {UsageError} On an empty field name, or two different fields.
+ */
+function truthField(truth: string | boolean | undefined, label: string | boolean | undefined): string {
+  for (const [name, value] of [['truth', truth], ['label', label]] as const) {
+    if (value !== undefined && (typeof value !== 'string' || value === '')) throw new UsageError(`talkatlas evaluate: --${name} needs a field name`)
+  }
+  if (typeof truth === 'string' && typeof label === 'string' && truth !== label) {
+    throw new UsageError(`talkatlas evaluate: --truth ${JSON.stringify(truth)} and --label ${JSON.stringify(label)} name different fields; give one`)
+  }
+  return (truth ?? label ?? 'track') as string
 }

@@ -111,6 +111,8 @@ export interface EvaluationView {
   readonly themes: number
   readonly nmi: number
   readonly ari: number
+  /** V-measure: harmonic mean of homogeneity and completeness. */
+  readonly v: number
   readonly homogeneity: number
   readonly completeness: number
 }

@@ -10,7 +10,7 @@ import { integerOption } from './args.js'
 import { UsageError } from './cliErrors.js'
 import type { Command } from './command.js'
 import { printWarnings, writeOutput } from './context.js'
-import { parseK } from './coreCommands.js'
+import { parseK, parseRestarts, restartsOption } from './coreCommands.js'
 import { readInput } from './readInput.js'
 import { inFile } from './readJsonFile.js'
 import { readThemesFile } from './tagCommand.js'
@@ -22,6 +22,7 @@ export const reportCommand: Command = {
   usage: 'talkatlas report <input> --out report.html [--size <n>] [options]',
   options: {
     k: { type: 'string', short: 'k', value: '<n|auto>', help: 'number of themes, or auto (default auto)' },
+    restarts: restartsOption,
     size: { type: 'string', value: '<n>', help: 'plan sessions of n talks (1 to 1000) and show the plan' },
     parallel: { type: 'string', value: '<rooms>', help: 'parallel rooms per slot with --size, 1 to 100 (default 1)' },
     rooms: { type: 'string', value: '<n>', help: 'same as --parallel' },
@@ -36,6 +37,7 @@ export const reportCommand: Command = {
       throw new UsageError(`talkatlas report: --format ${common.format} is not a report format; the report is HTML (default) or md`)
     }
     const k = parseK('report', values['k'])
+    const restarts = parseRestarts('report', values['restarts'])
     const related = integerOption('report', 'related', values['related'], 5, 0, 50)
     const size = values['size'] === undefined ? undefined : integerOption('report', 'size', values['size'], 0, 1, 1000)
     const rooms = values['parallel'] !== undefined
@@ -46,7 +48,7 @@ export const reportCommand: Command = {
     const themesFile = typeof themesPath === 'string' ? await readThemesFile(themesPath) : {}
     const title = values['title']
     const { talks } = await readInput(common, context)
-    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k }, common.threads)
+    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts }, common.threads)
     printWarnings(atlas.warnings, common, context)
     const options: { -readonly [K in keyof ReportOptions]: ReportOptions[K] } = { related }
     if (typeof title === 'string') options.title = title

@@ -4,7 +4,7 @@ import { groupSessions, MAX_SESSION_SIZE, type SessionConstraints, type Sessions
 import { integerOption } from './args.js'
 import { UsageError } from './cliErrors.js'
 import type { Command } from './command.js'
-import { parseK } from './coreCommands.js'
+import { parseK, parseRestarts, restartsOption } from './coreCommands.js'
 import { outputWidth, printWarnings, resolveOutputFormat, writeOutput } from './context.js'
 import { inFile, readJsonFile } from './readJsonFile.js'
 import { readInput } from './readInput.js'
@@ -20,6 +20,7 @@ export const sessionsCommand: Command = {
     parallel: { type: 'string', value: '<rooms>', help: 'rooms per time slot: parallel sessions are unlike and share no speaker (default 1)' },
     constraints: { type: 'string', value: '<file>', help: 'JSON {"together":[[ids]],"apart":[[ids]]}: talks that must or must not share a session' },
     k: { type: 'string', short: 'k', value: '<n|auto>', help: 'number of themes the schedule spreads over slots, or auto (default auto)' },
+    restarts: restartsOption,
   },
   available: true,
   async run(common, values, context) {
@@ -27,11 +28,12 @@ export const sessionsCommand: Command = {
     const size = integerOption('sessions', 'size', values['size'], 4, 1, MAX_SESSION_SIZE)
     const parallel = integerOption('sessions', 'parallel', values['parallel'], 1, 1, 100_000)
     const k = parseK('sessions', values['k'])
+    const restarts = parseRestarts('sessions', values['restarts'])
     const constraintsPath = values['constraints']
     if (constraintsPath === true || constraintsPath === '') throw new UsageError('talkatlas sessions: --constraints needs a file name')
     const constraints = typeof constraintsPath === 'string' ? await readConstraintsFile(constraintsPath) : {}
     const { talks } = await readInput(common, context)
-    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k }, common.threads)
+    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts }, common.threads)
     printWarnings(atlas.warnings, common, context)
     let plan: SessionsResult
     try {
