@@ -4,7 +4,7 @@ import { buildAtlas } from '../atlas/buildAtlas.js'
 import type { Atlas } from '../atlas/types.js'
 import { OptionError } from '../errors.js'
 import type { Talk } from '../types.js'
-import { projectMap } from './projectMap.js'
+import { projectMap, centreOnBulk } from './projectMap.js'
 
 /** An atlas stand-in carrying only what projectMap reads. */
 function embeddingAtlas(rows: readonly (readonly number[])[]): Atlas {
@@ -83,5 +83,21 @@ describe('projectMap', () => {
   test('projectMap(atlas, options) rejects an unknown method and a non-finite seed', () => {
     expect(() => projectMap(networkingAtlas, { method: 'tsne' as never })).toThrow("projectMap: method=\"tsne\"")
     expect(() => projectMap(networkingAtlas, { seed: Number.NaN })).toThrow(OptionError)
+  })
+  test('centreOnBulk centres a layout on its median and draws the farthest 2 % on the border', () => {
+    const raw = new Float64Array(204)
+    for (let i = 0; i < 100; i++) {
+      raw[2 * i] = 10 + (i % 10) / 9
+      raw[2 * i + 1] = 20 + Math.floor(i / 10) / 9
+    }
+    raw.set([1000, 1000, -500, 20.5], 200) // two detached talks
+    const out = centreOnBulk(raw)
+    const reach = (i: number) => Math.max(Math.abs(out[2 * i]!), Math.abs(out[2 * i + 1]!))
+    const bound = Math.max(...Array.from({ length: 102 }, (_, i) => reach(i)))
+    expect(bound).toBeLessThan(1) // the bulk's own half-width, not the outliers' 990
+    expect(reach(100)).toBe(bound)
+    expect(reach(101)).toBe(bound)
+    expect(out[202]).toBe(-bound)
+    expect(out[0]).toBeCloseTo(10 - 10.5, 9) // median of x is 10.5 (x = 10 + (i % 10) / 9)
   })
 })
