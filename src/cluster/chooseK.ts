@@ -60,7 +60,9 @@ export function chooseK(points: Float32Array, dimensions: number, options: Choos
   }
   let best = scores[0]
   for (const score of scores) if (score.silhouette > best.silhouette) best = score
-  const chosen = scores.find((score) => score.silhouette >= best.silhouette * (1 - TOLERANCE))!
+  // |best|: a corpus with no structure can score below zero everywhere.
+  const threshold = best.silhouette - TOLERANCE * Math.abs(best.silhouette)
+  const chosen = scores.find((score) => score.silhouette >= threshold) ?? best
   return { k: chosen.k, scores }
 }
 

@@ -7,8 +7,10 @@
  * the slots, so that neighbours in topic order land in different slots. Then swaps of two
  * positions in different slots (empty rooms are positions too, so swaps also move a session
  * into a free room), best partner per session, bounded passes. Above DENSE_SESSIONS sessions
- * only clash-removing swaps are searched, over a window of nearby slots.
+ * only clash-removing swaps are searched, over a window of nearby slots. Clashes that survive
+ * are attacked by a seeded iterated local search (random swaps, then the swap search again).
  */
+import { createRandom } from '../random.js'
 import { sessionSimilarity, talkSimilarityTable, type SessionVectors } from './similarityTable.js'
 
 /** Sessions up to which the session-by-session similarity table is precomputed. */
@@ -51,8 +53,60 @@ export function scheduleSessions(problem: ScheduleProblem): Schedule {
   order.forEach((s, q) => {
     positions[(q % nSlots) * parallel + Math.floor(q / nSlots)] = s
   })
-  if (parallel > 1 && nSlots > 1) improveSlots(problem, positions, nSlots)
+  if (parallel > 1 && nSlots > 1) {
+    improveSlots(problem, positions, nSlots)
+    escapeClashes(problem, positions, nSlots)
+  }
   return readSchedule(positions, nSessions, parallel)
+}
+
+/** Perturbed restarts of the swap search tried while speaker clashes remain. */
+const CLASH_KICKS = 40
+/** Random swaps per perturbation. */
+const KICK_SWAPS = 3
+
+/**
+ * Iterated local search for the clashes single swaps cannot remove (when every swap that
+ * frees one speaker traps another): a few seeded random swaps, the swap search again, and
+ * the result kept only if it has fewer clashes. Deterministic; stops at zero clashes.
+ * @param problem The problem.
+ * @param positions Current placement, improved in place.
+ * @param nSlots Number of slots.
+ */
+function escapeClashes(problem: ScheduleProblem, positions: Int32Array, nSlots: number): void {
+  let clashes = countClashes(problem, positions)
+  if (clashes === 0 || problem.vectors.nSessions > DENSE_SESSIONS) return
+  const random = createRandom(0x5e55)
+  for (let kick = 0; kick < CLASH_KICKS && clashes > 0; kick++) {
+    const trial = positions.slice()
+    for (let swap = 0; swap < KICK_SWAPS; swap++) {
+      const a = Math.floor(random.next() * trial.length)
+      const b = Math.floor(random.next() * trial.length)
+      const held = trial[a]
+      trial[a] = trial[b]
+      trial[b] = held
+    }
+    improveSlots(problem, trial, nSlots)
+    const trialClashes = countClashes(problem, trial)
+    if (trialClashes < clashes) {
+      positions.set(trial)
+      clashes = trialClashes
+    }
+  }
+}
+
+/** Speaker clashes of a placement: shared speakers summed over pairs of sessions in a slot. */
+function countClashes(problem: ScheduleProblem, positions: Int32Array): number {
+  const { speakers, parallel } = problem
+  let total = 0
+  for (let start = 0; start < positions.length; start += parallel) {
+    for (let p = start; p < start + parallel; p++) {
+      for (let q = p + 1; q < start + parallel; q++) {
+        if (positions[p] >= 0 && positions[q] >= 0) total += sharedCount(speakers[positions[p]], speakers[positions[q]])
+      }
+    }
+  }
+  return total
 }
 
 /** Slots numbered in order with empty slots dropped; rooms numbered within each slot. */
