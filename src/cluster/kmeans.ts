@@ -14,7 +14,7 @@ export interface KmeansOptions {
   /** Random seed. @default 42 */
   readonly seed?: number
   /**
-   * Independent restarts; the one with the lowest inertia wins. Above 20,000 non-zero rows
+   * Independent restarts; the one with the lowest inertia wins. Above 10,000 non-zero rows
    * they run on a sample of max(5,000, 50 k) rows and the winner is refined on all rows.
    * @default 10
    */
@@ -93,7 +93,7 @@ export function kmeans(points: Float32Array, dimensions: number, options: Kmeans
 }
 
 /** Row count above which restarts run on a sample (see {@link kmeans}). */
-const SAMPLE_ABOVE = 20000
+const SAMPLE_ABOVE = 10000
 /** Sample size for the restarts: at least this many rows… */
 const SAMPLE_MIN = 5000
 /** …and at least this many per cluster. */
