@@ -33,6 +33,8 @@ export { CsrBuilder, normalizeRows, transposeCsr, columnCounts, rowDot } from '.
 export { fitLsa, projectLsa } from './cluster/lsa.js'
 export type { LsaOptions, LsaModel } from './cluster/lsa.js'
 export { kmeans } from './cluster/kmeans.js'
+export { runKmeansInOrder } from './cluster/kmeansBatch.js'
+export type { KmeansBatchRunner } from './cluster/kmeansBatch.js'
 export type { KmeansOptions, KmeansResult } from './cluster/kmeans.js'
 export { chooseK, meanSilhouette, cosineDistances } from './cluster/chooseK.js'
 export type { ChooseKOptions, ChooseKResult } from './cluster/chooseK.js'
@@ -47,7 +49,7 @@ export type { RelatedOptions, RelatedTalk } from './similarity/relatedTalks.js'
 
 // --- atlas (whole pipeline) ---
 export { buildAtlas, buildAtlasWith, resolveAtlasOptions, checkTalks, UNCLASSIFIED_THEME_ID } from './atlas/buildAtlas.js'
-export type { TermReader } from './atlas/buildAtlas.js'
+export type { TermReader, AtlasRunners } from './atlas/buildAtlas.js'
 export { assignThemes } from './atlas/assignThemes.js'
 export type { ThemeAssignment } from './atlas/assignThemes.js'
 export { serializeAtlas, loadAtlas, ATLAS_FORMAT, ATLAS_VERSION } from './atlas/serializeAtlas.js'

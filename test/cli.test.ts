@@ -248,7 +248,7 @@ describe.skipIf(!existsSync(join(sharedCorpora, 'fosdem-2025.xml')))('talkatlas 
     expect(fromXml.size).toBe(1093)
     expect(fromJson).toEqual(fromXml)
   })
-  it('talkatlas themes --threads 2 reads the text on two threads and writes the same bytes as --threads 1', () => {
+  it('talkatlas themes --threads 2 reads the text and runs k-means on two threads and writes the same bytes as --threads 1', () => {
     const one = talkatlas(['themes', lpc, '--k', '12', '--format', 'json', '--threads', '1'])
     const two = talkatlas(['themes', lpc, '--k', '12', '--format', 'json', '--threads', '2'])
     const three = talkatlas(['themes', lpc, '--k', '12', '--format', 'json', '--threads', '3'])
@@ -256,6 +256,10 @@ describe.skipIf(!existsSync(join(sharedCorpora, 'fosdem-2025.xml')))('talkatlas 
     expect(JSON.parse(one.stdout).themes).toHaveLength(12)
     expect(two).toEqual(one)
     expect(three).toEqual(one)
+    // With k auto the search for k is a k-means batch too.
+    const auto = talkatlas(['themes', lpc, '--format', 'json', '--threads', '1'])
+    expect(auto.code).toBe(0)
+    expect(talkatlas(['themes', lpc, '--format', 'json', '--threads', '2'])).toEqual(auto)
   })
 
   it('talkatlas themes --threads outside 1 to 16 exits 2 with the range', () => {

@@ -5,7 +5,9 @@ import { relatedTalks, searchTalks } from '../similarity/relatedTalks.js'
 import type { Talk } from '../types.js'
 import { assignThemes } from './assignThemes.js'
 import { buildAtlas, buildAtlasWith, resolveSmoothing, UNCLASSIFIED_THEME_ID } from './buildAtlas.js'
-import { mergeTermStreams, readTalkTerms } from '../vectorize/tfidf.js'
+import { mergeTermStreams, readTalkTerms, type TfidfOptions } from '../vectorize/tfidf.js'
+import { kmeans } from '../cluster/kmeans.js'
+import type { KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 import { loadAtlas, serializeAtlas } from './serializeAtlas.js'
 
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/lpc-networking-bpf.json', import.meta.url), 'utf8')) as {
@@ -85,12 +87,16 @@ describe('buildAtlas(talks, options)', () => {
     expect(resolveSmoothing(undefined, 10)).toBe(0) // atlases saved before smoothing existed
   })
 
-  it('buildAtlasWith a reader that reads the talks in parts gives the atlas of buildAtlas', async () => {
-    const parts = await buildAtlasWith(talks, { k: 12 }, (ordered, tfidf) =>
-      mergeTermStreams([readTalkTerms(ordered.slice(0, 30), tfidf), readTalkTerms(ordered.slice(30, 31), tfidf), readTalkTerms(ordered.slice(31), tfidf)]),
-    )
+  it('buildAtlasWith runners that read the talks in parts and run k-means out of order give the atlas of buildAtlas', async () => {
+    const readTerms = (ordered: readonly Talk[], tfidf: TfidfOptions) =>
+      mergeTermStreams([readTalkTerms(ordered.slice(0, 30), tfidf), readTalkTerms(ordered.slice(30, 31), tfidf), readTalkTerms(ordered.slice(31), tfidf)])
+    const parts = await buildAtlasWith(talks, { k: 12 }, { readTerms })
     expect(JSON.stringify(serializeAtlas(parts))).toBe(JSON.stringify(serializeAtlas(atlas)))
-    await expect(buildAtlasWith(talks, { k: 12 }, (ordered, tfidf) => readTalkTerms(ordered.slice(1), tfidf))).rejects.toThrow(
+    // A k-means runner that runs the batch backwards (as threads would finish) gives the same atlas.
+    const backwards: KmeansBatchRunner = (points, d, jobs) => jobs.map((_, i) => jobs.length - 1 - i).map((i) => kmeans(points, d, jobs[i]!)).reverse()
+    const auto = buildAtlas(talks)
+    expect(JSON.stringify(serializeAtlas(await buildAtlasWith(talks, {}, { readTerms, runKmeans: backwards })))).toBe(JSON.stringify(serializeAtlas(auto)))
+    await expect(buildAtlasWith(talks, { k: 12 }, { readTerms: (ordered, tfidf) => readTalkTerms(ordered.slice(1), tfidf) })).rejects.toThrow(
       `buildAtlasWith: the reader returned ${talks.length - 1} talks for ${talks.length}`,
     )
   })

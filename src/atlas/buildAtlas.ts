@@ -4,6 +4,7 @@
 import { InputError, OptionError } from '../errors.js'
 import { chooseK } from '../cluster/chooseK.js'
 import { consensusClusters } from '../cluster/consensusClusters.js'
+import { runKmeansInOrder, type KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 import { labelThemes } from '../cluster/labelThemes.js'
 import { fitLsa, projectLsa } from '../cluster/lsa.js'
 import { smoothNeighbours } from '../cluster/smoothNeighbours.js'
@@ -41,23 +42,34 @@ export function buildAtlas(talks: readonly Talk[], options: AtlasOptions = {}): 
  */
 export type TermReader = (talks: readonly Talk[], tfidf: TfidfOptions) => TermStreams | Promise<TermStreams>
 
+/** The parts of {@link buildAtlasWith} a caller can run elsewhere; each defaults to this thread. */
+export interface AtlasRunners {
+  /** Reads the talks' token streams (the part of the work that grows with the text). */
+  readonly readTerms?: TermReader
+  /** Runs batches of independent k-means calls (the search for k, the consensus runs). */
+  readonly runKmeans?: KmeansBatchRunner
+}
+
 /**
- * {@link buildAtlas} with the reading of the text handed to `readTerms`, which may run it
- * in parallel; the atlas is the same as `buildAtlas` gives.
+ * {@link buildAtlas} with the reading of the text and the k-means calls handed to runners,
+ * which may run them in parallel; the atlas is the same as `buildAtlas` gives.
  * @param talks Talks with unique ids.
  * @param options See {@link AtlasOptions}.
- * @param readTerms Reader of the talks' token streams.
+ * @param runners See {@link AtlasRunners}.
  */
-export async function buildAtlasWith(talks: readonly Talk[], options: AtlasOptions, readTerms: TermReader): Promise<Atlas> {
+export async function buildAtlasWith(talks: readonly Talk[], options: AtlasOptions, runners: AtlasRunners): Promise<Atlas> {
   const resolved = resolveAtlasOptions(options)
   checkTalks(talks)
   const order = canonicalOrder(talks)
   const ordered = Array.from(order, (i) => talks[i]!)
-  const streams = await readTerms(ordered, resolved.tfidf)
-  if (streams.docStart.length !== ordered.length + 1) {
-    throw new RangeError(`buildAtlasWith: the reader returned ${streams.docStart.length - 1} talks for ${ordered.length}`)
+  let streams: TermStreams | undefined
+  if (runners.readTerms !== undefined) {
+    streams = await runners.readTerms(ordered, resolved.tfidf)
+    if (streams.docStart.length !== ordered.length + 1) {
+      throw new RangeError(`buildAtlasWith: the reader returned ${streams.docStart.length - 1} talks for ${ordered.length}`)
+    }
   }
-  return restoreInputOrder(fitAtlas(ordered, resolved, streams), talks, order)
+  return restoreInputOrder(fitAtlas(ordered, resolved, streams, runners.runKmeans), talks, order)
 }
 
 /**
@@ -65,17 +77,18 @@ export async function buildAtlasWith(talks: readonly Talk[], options: AtlasOptio
  * @param talks Talks in canonical order.
  * @param resolved Resolved options.
  * @param streams The talks already read, if they were.
+ * @param runKmeans Runner of the k-means batches.
  */
-function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, streams?: TermStreams): Atlas {
+function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, streams?: TermStreams, runKmeans: KmeansBatchRunner = runKmeansInOrder): Atlas {
   const warnings: Warning[] = []
   const tfidf = streams === undefined ? fitTfidf(talks, resolved.tfidf) : fitTfidfFromStreams(streams, resolved.tfidf)
   warnings.push(...tfidf.warnings)
   const lsa = fitLsa(tfidf.matrix, { dimensions: resolved.dimensions, seed: resolved.seed })
   const vectors = embedTalks(lsa, tfidf.matrix, resolved)
   const d = lsa.dimensions
-  const kSearch = resolved.k === 'auto' ? chooseK(vectors, d, { seed: resolved.seed }) : undefined
+  const kSearch = resolved.k === 'auto' ? chooseK(vectors, d, { seed: resolved.seed }, runKmeans) : undefined
   const k = kSearch?.k ?? (resolved.k as number)
-  const clustering = consensusClusters(vectors, d, { k, seed: resolved.seed, runs: resolved.restarts })
+  const clustering = consensusClusters(vectors, d, { k, seed: resolved.seed, runs: resolved.restarts }, runKmeans)
   warnings.push(...clustering.warnings)
   keepCopiesTogether(talks, clustering.labels)
 

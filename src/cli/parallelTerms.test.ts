@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { packTexts, partBounds, readingThreads, unpackTexts, PARALLEL_MIN_TALKS } from './parallelTerms.js'
+import { kmeansThreads, packTexts, partBounds, readingThreads, unpackTexts, PARALLEL_KMEANS_MIN_TALKS, PARALLEL_MIN_TALKS } from './parallelTerms.js'
 
 describe('parallel reading helpers', () => {
   it('partBounds cuts 0..n into consecutive, nearly equal, non-empty parts', () => {
@@ -30,5 +30,12 @@ describe('parallel reading helpers', () => {
     expect(readingThreads('auto', PARALLEL_MIN_TALKS)).toBeGreaterThanOrEqual(1)
     expect(readingThreads('auto', PARALLEL_MIN_TALKS)).toBeLessThanOrEqual(2)
     expect(readingThreads(3, 10)).toBe(3)
+  })
+
+  it("kmeansThreads: 'auto' runs k-means on one thread below 500 talks; a number is kept", () => {
+    expect(kmeansThreads('auto', PARALLEL_KMEANS_MIN_TALKS - 1)).toBe(1)
+    expect(kmeansThreads('auto', PARALLEL_KMEANS_MIN_TALKS)).toBeGreaterThanOrEqual(1)
+    expect(kmeansThreads('auto', PARALLEL_KMEANS_MIN_TALKS)).toBeLessThanOrEqual(2)
+    expect(kmeansThreads(4, 10)).toBe(4)
   })
 })

@@ -1,18 +1,27 @@
 /**
- * Reading the text of a large corpus on several threads: the talks are cut into consecutive
+ * Building atlases on several threads. Reading the text: the talks are cut into consecutive
  * parts, all but the first read by worker threads (`termWorker.js` next to the CLI bundle)
- * while this thread reads the first, and the parts' streams are merged. The merged streams
- * are what one thread reads, so the atlas does not depend on the thread count.
+ * while this thread reads the first, and the parts' streams are merged into what one thread
+ * reads. Clustering: batches of independent k-means calls go to a {@link KmeansPool}. The
+ * atlas does not depend on the thread count.
  */
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { buildAtlas, buildAtlasWith, type TermReader } from '../atlas/buildAtlas.js'
 import type { Atlas, AtlasOptions } from '../atlas/types.js'
 import type { Talk } from '../types.js'
+import { KmeansPool } from './kmeansPool.js'
 import { readTalkTerms, TermStreamsMerger, type TermStreams, type TfidfOptions } from '../vectorize/tfidf.js'
 
 /** `--threads auto` reads on two threads from this many talks (below, a worker costs more than it saves). */
 export const PARALLEL_MIN_TALKS = 20_000
+
+/**
+ * `--threads auto` runs k-means batches on two threads from this many talks: the break-even
+ * measured for `talkatlas themes` (250 talks: 0.60 s on one thread, 0.68 s on two; 500:
+ * 1.04 s both; FOSDEM's 1,093: 3.26 s and 2.35 s).
+ */
+export const PARALLEL_KMEANS_MIN_TALKS = 500
 
 /** Most threads `--threads` accepts. */
 export const MAX_THREADS = 16
@@ -37,14 +46,32 @@ export function readingThreads(threads: number | 'auto', talks: number): number 
 }
 
 /**
- * `buildAtlas`, with the text read on {@link readingThreads} threads; the same atlas.
+ * Threads to run k-means batches on.
+ * @param threads `--threads`: a number, or `'auto'` for 2 from {@link PARALLEL_KMEANS_MIN_TALKS} talks when there are 2 cores.
+ * @param talks Number of talks.
+ */
+export function kmeansThreads(threads: number | 'auto', talks: number): number {
+  if (threads !== 'auto') return threads
+  return talks >= PARALLEL_KMEANS_MIN_TALKS ? Math.min(2, availableParallelism()) : 1
+}
+
+/**
+ * `buildAtlas`, with the text read on {@link readingThreads} threads and the k-means batches
+ * run on {@link kmeansThreads} threads; the same atlas.
  * @param talks Talks.
  * @param options Atlas options.
  * @param threads `--threads`.
  */
 export async function buildAtlasThreaded(talks: readonly Talk[], options: AtlasOptions, threads: number | 'auto'): Promise<Atlas> {
-  const count = readingThreads(threads, talks.length)
-  return count <= 1 ? buildAtlas(talks, options) : buildAtlasWith(talks, options, parallelTermReader(count))
+  const reading = readingThreads(threads, talks.length)
+  const clustering = kmeansThreads(threads, talks.length)
+  if (reading <= 1 && clustering <= 1) return buildAtlas(talks, options)
+  const pool = new KmeansPool(clustering)
+  try {
+    return await buildAtlasWith(talks, options, { readTerms: parallelTermReader(reading), runKmeans: pool.run })
+  } finally {
+    await pool.close()
+  }
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { OptionError } from '../errors.js'
 import { createRandom } from '../random.js'
-import { kmeans } from './kmeans.js'
+import { runKmeansInOrder, type KmeansBatchRunner } from './kmeansBatch.js'
 
 /**
  * Relative shortfall from the best silhouette still counted as a tie. On text the silhouette
@@ -42,8 +42,9 @@ export interface ChooseKResult {
  * @param points Row-major n × d unit rows (zero rows are ignored).
  * @param dimensions d.
  * @param options See {@link ChooseKOptions}.
+ * @param runBatch Runner of the k-means calls, one per k (default: in order, here).
  */
-export function chooseK(points: Float32Array, dimensions: number, options: ChooseKOptions = {}): ChooseKResult {
+export function chooseK(points: Float32Array, dimensions: number, options: ChooseKOptions = {}, runBatch: KmeansBatchRunner = runKmeansInOrder): ChooseKResult {
   const sample = sampleNonZeroRows(points, dimensions, options.sampleSize ?? 2000, options.seed ?? 42)
   const n = sample.length / dimensions
   if (n <= 2) return { k: Math.max(1, n), scores: [] }
@@ -53,11 +54,9 @@ export function chooseK(points: Float32Array, dimensions: number, options: Choos
   const candidates = options.candidates ?? 12
   if (!Number.isInteger(candidates) || candidates < 1) throw new OptionError('chooseK', 'candidates', candidates, 'an integer ≥ 1')
   const distances = cosineDistances(sample, dimensions)
-  const scores: { k: number; silhouette: number }[] = []
-  for (const k of geometricGrid(kMin, kMax, candidates)) {
-    const result = kmeans(sample, dimensions, { k, seed: options.seed ?? 42, restarts: 2 })
-    scores.push({ k, silhouette: meanSilhouette(distances, result.labels, result.k) })
-  }
+  const grid = geometricGrid(kMin, kMax, candidates)
+  const results = runBatch(sample, dimensions, grid.map((k) => ({ k, seed: options.seed ?? 42, restarts: 2 })))
+  const scores = grid.map((k, i) => ({ k, silhouette: meanSilhouette(distances, results[i]!.labels, results[i]!.k) }))
   let best = scores[0]
   for (const score of scores) if (score.silhouette > best.silhouette) best = score
   // |best|: a corpus with no structure can score below zero everywhere.

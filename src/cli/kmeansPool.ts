@@ -1,0 +1,87 @@
+/**
+ * Batches of k-means calls spread over worker threads, synchronously: the core's clustering
+ * is synchronous, so this thread posts a share of the jobs to each worker, runs its own share,
+ * then blocks on a shared flag (`Atomics.wait`, allowed on Node's main thread) until each
+ * worker has posted its results, which it takes with `receiveMessageOnPort`. Every job's
+ * result depends only on its options, so the results are those of running the jobs in order.
+ */
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads'
+import { kmeans, type KmeansOptions, type KmeansResult } from '../cluster/kmeans.js'
+import type { KmeansBatchRunner } from '../cluster/kmeansBatch.js'
+
+/** What a k-means worker is sent. */
+export interface KmeansWork {
+  readonly points: Float32Array
+  readonly dimensions: number
+  readonly jobs: readonly KmeansOptions[]
+}
+
+/** What a k-means worker answers. */
+export type KmeansAnswer = { readonly results: KmeansResult[] } | { readonly error: string }
+
+/** How long this thread waits for a worker before giving up: a worker that died cannot answer. */
+const WORKER_TIMEOUT_MS = 30 * 60 * 1000
+
+interface PoolWorker {
+  readonly worker: Worker
+  readonly port: MessagePort
+  /** 0 while working, 1 once the answer is posted. */
+  readonly done: Int32Array
+}
+
+/** Worker threads that run k-means jobs; {@link close} them when done. */
+export class KmeansPool {
+  private readonly workers: PoolWorker[] = []
+
+  /**
+   * @param threads Threads in all, this one included (≥ 2 starts workers).
+   * @param workerUrl Worker script; the default is `kmeansWorker.js` beside this module's bundle.
+   */
+  constructor(threads: number, workerUrl: URL = new URL('./kmeansWorker.js', import.meta.url)) {
+    for (let t = 1; t < threads; t++) {
+      const { port1, port2 } = new MessageChannel()
+      const done = new Int32Array(new SharedArrayBuffer(4))
+      const worker = new Worker(workerUrl, { workerData: { port: port2, done }, transferList: [port2] })
+      worker.unref()
+      this.workers.push({ worker, port: port1, done })
+    }
+  }
+
+  /** The batch runner: jobs dealt round-robin over this thread and the workers. */
+  readonly run: KmeansBatchRunner = (points, dimensions, jobs) => {
+    const threads = this.workers.length + 1
+    if (threads === 1 || jobs.length < 2) return jobs.map((job) => kmeans(points, dimensions, job))
+    const shares = Array.from({ length: threads }, (_, t) => jobs.map((_, i) => i).filter((i) => i % threads === t))
+    const busy = this.workers.filter((_, w) => shares[w + 1]!.length > 0)
+    busy.forEach((pool, w) => {
+      Atomics.store(pool.done, 0, 0)
+      pool.port.postMessage({ points, dimensions, jobs: shares[w + 1]!.map((i) => jobs[i]) } satisfies KmeansWork)
+    })
+    const results: KmeansResult[] = new Array(jobs.length)
+    for (const i of shares[0]!) results[i] = kmeans(points, dimensions, jobs[i]!)
+    busy.forEach((pool, w) => {
+      const answer = this.await(pool)
+      if ('error' in answer) throw new Error(`k-means worker failed: ${answer.error}`)
+      shares[w + 1]!.forEach((i, j) => (results[i] = answer.results[j]!))
+    })
+    return results
+  }
+
+  /** Stops the workers. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((pool) => pool.worker.terminate()))
+  }
+
+  private await(pool: PoolWorker): KmeansAnswer {
+    const deadline = Date.now() + WORKER_TIMEOUT_MS
+    while (Atomics.wait(pool.done, 0, 0, 1000) === 'timed-out') {
+      if (Date.now() > deadline) throw new Error('k-means worker did not answer within 30 minutes')
+    }
+    // The answer is posted before the flag is raised; it can still be in flight for a moment.
+    for (;;) {
+      const received = receiveMessageOnPort(pool.port)
+      if (received !== undefined) return received.message as KmeansAnswer
+      Atomics.wait(pool.done, 0, 1, 1)
+    }
+  }
+}

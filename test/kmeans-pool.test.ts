@@ -1,0 +1,49 @@
+// The CLI's k-means worker pool, with the built worker (dist/kmeansWorker.js; the global
+// setup builds dist/ when it is stale).
+import { afterAll, describe, expect, it } from 'vitest'
+import { kmeans } from '../src/cluster/kmeans.js'
+import { KmeansPool } from '../src/cli/kmeansPool.js'
+import { createRandom } from '../src/random.js'
+
+const workerUrl = new URL('../dist/kmeansWorker.js', import.meta.url)
+
+/** n unit rows in d dimensions around `groups` directions. */
+function points(n: number, d: number, groups: number): Float32Array {
+  const random = createRandom(9)
+  const out = new Float32Array(n * d)
+  for (let i = 0; i < n; i++) {
+    let norm = 0
+    for (let c = 0; c < d; c++) {
+      const value = (c === i % groups ? 1 : 0) + 0.3 * random.next()
+      out[i * d + c] = value
+      norm += value * value
+    }
+    for (let c = 0; c < d; c++) out[i * d + c] /= Math.sqrt(norm)
+  }
+  return out
+}
+
+describe('KmeansPool', () => {
+  const pool = new KmeansPool(3, workerUrl)
+  afterAll(() => pool.close())
+
+  it('returns, in job order, exactly what kmeans returns for each job', () => {
+    const data = points(400, 6, 5)
+    const jobs = [2, 3, 4, 5, 6, 7, 8].map((k, i) => ({ k, seed: 10 + i, restarts: 2 }))
+    const pooled = pool.run(data, 6, jobs)
+    const inOrder = jobs.map((job) => kmeans(data, 6, job))
+    expect(pooled.map((r) => r.k)).toEqual([2, 3, 4, 5, 6, 7, 8])
+    pooled.forEach((result, i) => {
+      expect(Array.from(result.labels)).toEqual(Array.from(inOrder[i]!.labels))
+      expect(Array.from(result.centroids)).toEqual(Array.from(inOrder[i]!.centroids))
+      expect(result.inertia).toBe(inOrder[i]!.inertia)
+    })
+  })
+
+  it("reports a worker's error as an error of the batch", () => {
+    const data = points(50, 4, 2)
+    expect(() => pool.run(data, 4, [{ k: 2 }, { k: 0 }])).toThrow('k-means worker failed: kmeans: k=0 is invalid, expected an integer ≥ 1')
+    // The pool is still usable afterwards.
+    expect(pool.run(data, 4, [{ k: 2 }, { k: 3 }]).map((r) => r.k)).toEqual([2, 3])
+  })
+})
