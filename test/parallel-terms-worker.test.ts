@@ -1,0 +1,33 @@
+// The CLI's text-reading workers, with the built worker (dist/termWorker.js; the global
+// setup builds dist/ when it is stale) and with a worker that dies.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { parallelTermReader } from '../src/cli/parallelTerms.js'
+import { readTalkTerms } from '../src/vectorize/tfidf.js'
+import type { Talk } from '../src/types.js'
+
+const talks = (JSON.parse(readFileSync(new URL('../fixtures/lpc-networking-bpf.json', import.meta.url), 'utf8')) as { talks: Talk[] }).talks
+
+describe('parallelTermReader', () => {
+  it('reads on three threads exactly what one thread reads', async () => {
+    const read = parallelTermReader(3, new URL('../dist/termWorker.js', import.meta.url))
+    const streams = await read(talks, { titleWeight: 3 })
+    const single = readTalkTerms(talks, { titleWeight: 3 })
+    expect(Array.from(streams.units)).toEqual(Array.from(single.units))
+    expect(Array.from(streams.surfaces)).toEqual(Array.from(single.surfaces))
+    expect(Array.from(streams.docStart)).toEqual(Array.from(single.docStart))
+    expect(streams.typeNames).toEqual(single.typeNames)
+    expect(streams.unitKeys).toEqual(single.unitKeys)
+    expect(Array.from(streams.typeCounts)).toEqual(Array.from(single.typeCounts))
+  })
+
+  it('rejects, naming the exit code, when a worker stops without answering', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talkatlas-worker-'))
+    const dying = join(dir, 'dying.mjs')
+    writeFileSync(dying, 'process.exit(3)\n')
+    await expect(parallelTermReader(2, pathToFileURL(dying))(talks, {})).rejects.toThrow('text-reading worker stopped with exit code 3 before answering')
+  })
+})
