@@ -51,19 +51,27 @@ export class KmeansPool {
   readonly run: KmeansBatchRunner = (points, dimensions, jobs) => {
     const threads = this.workers.length + 1
     if (threads === 1 || jobs.length < 2) return jobs.map((job) => kmeans(points, dimensions, job))
+    // Job i goes to thread i mod threads: thread 0 is this one, thread t the worker t − 1.
     const shares = Array.from({ length: threads }, (_, t) => jobs.map((_, i) => i).filter((i) => i % threads === t))
-    const busy = this.workers.filter((_, w) => shares[w + 1]!.length > 0)
-    busy.forEach((pool, w) => {
+    const busy = this.workers.map((pool, w) => ({ pool, share: shares[w + 1]! })).filter(({ share }) => share.length > 0)
+    for (const { pool, share } of busy) {
       Atomics.store(pool.done, 0, 0)
-      pool.port.postMessage({ points, dimensions, jobs: shares[w + 1]!.map((i) => jobs[i]) } satisfies KmeansWork)
-    })
+      pool.port.postMessage({ points, dimensions, jobs: share.map((i) => jobs[i]!) } satisfies KmeansWork)
+    }
     const results: KmeansResult[] = new Array(jobs.length)
-    for (const i of shares[0]!) results[i] = kmeans(points, dimensions, jobs[i]!)
-    busy.forEach((pool, w) => {
+    let failure: unknown
+    try {
+      for (const i of shares[0]!) results[i] = kmeans(points, dimensions, jobs[i]!)
+    } catch (error) {
+      failure = error
+    }
+    // Every worker's answer is taken, even after a failure, so none is left for the next batch.
+    for (const { pool, share } of busy) {
       const answer = this.await(pool)
-      if ('error' in answer) throw new Error(`k-means worker failed: ${answer.error}`)
-      shares[w + 1]!.forEach((i, j) => (results[i] = answer.results[j]!))
-    })
+      if ('error' in answer) failure ??= new Error(`k-means worker failed: ${answer.error}`)
+      else share.forEach((i, j) => (results[i] = answer.results[j]!))
+    }
+    if (failure !== undefined) throw failure
     return results
   }
 
@@ -75,6 +83,7 @@ export class KmeansPool {
   private await(pool: PoolWorker): KmeansAnswer {
     const deadline = Date.now() + WORKER_TIMEOUT_MS
     while (Atomics.wait(pool.done, 0, 0, 1000) === 'timed-out') {
+      if (pool.worker.threadId === -1) throw new Error('k-means worker stopped before answering')
       if (Date.now() > deadline) throw new Error('k-means worker did not answer within 30 minutes')
     }
     // The answer is posted before the flag is raised; it can still be in flight for a moment.
