@@ -14,6 +14,7 @@ import { createRandom, nextInt } from '../random.js'
 import type { Warning } from '../types.js'
 import type { KmeansResult } from './kmeans.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from './kmeansBatch.js'
+import { nonZeroRows } from './dense.js'
 
 /** Options of {@link consensusClusters}. */
 export interface ConsensusOptions {
@@ -65,7 +66,7 @@ export function consensusClusters(
   if (!Number.isInteger(runs) || runs < 1) throw new OptionError('consensus', 'runs', runs, 'an integer ≥ 1')
   const seed = options.seed ?? 42
   const n = points.length / dimensions
-  const rows = nonZeroRows(points, dimensions, n)
+  const rows = nonZeroRows(points, dimensions)
   if (runs === 1 || rows.length > CONSENSUS_LIMIT) {
     const best = bestOfRuns(points, dimensions, options.k, seed, Math.min(runs, MAX_BEST_OF_RUNS), runBatch)
     return { labels: best.labels, centroids: best.centroids, k: best.k, consensus: false, warnings: best.warnings }
@@ -233,15 +234,3 @@ function unitMeans(points: Float32Array, d: number, labels: Int32Array, k: numbe
   return centroids
 }
 
-function nonZeroRows(points: Float32Array, d: number, n: number): Int32Array {
-  const rows: number[] = []
-  for (let i = 0; i < n; i++) {
-    for (let c = i * d; c < (i + 1) * d; c++) {
-      if (points[c] !== 0) {
-        rows.push(i)
-        break
-      }
-    }
-  }
-  return Int32Array.from(rows)
-}

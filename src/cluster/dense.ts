@@ -52,16 +52,7 @@ export function sparseTransposeTimesDense(matrix: CsrMatrix, dense: Float64Array
  */
 export function orthonormalizeColumns(y: Float64Array, rows: number, l: number, passes = 2): void {
   for (let pass = 0; pass < passes; pass++) {
-    const gram = new Float64Array(l * l)
-    for (let i = 0; i < rows; i++) {
-      const row = i * l
-      for (let a = 0; a < l; a++) {
-        const ya = y[row + a]
-        if (ya === 0) continue
-        const gRow = a * l
-        for (let b = 0; b <= a; b++) gram[gRow + b] += ya * y[row + b]
-      }
-    }
+    const gram = lowerGram(y, rows, l)
     let trace = 0
     for (let a = 0; a < l; a++) trace += gram[a * l + a]
     const ridge = Math.max(trace / Math.max(l, 1), 1e-300) * 1e-12
@@ -69,6 +60,26 @@ export function orthonormalizeColumns(y: Float64Array, rows: number, l: number, 
     const r = choleskyLower(gram, l)
     solveRightLowerTranspose(y, rows, l, r)
   }
+}
+
+/**
+ * The lower triangle (b ≤ a) of `Yᵀ Y` for a tall row-major Y; the upper triangle is zero.
+ * @param y Row-major rows × l matrix.
+ * @param rows Number of rows.
+ * @param l Number of columns.
+ */
+export function lowerGram(y: Float64Array, rows: number, l: number): Float64Array {
+  const gram = new Float64Array(l * l)
+  for (let i = 0; i < rows; i++) {
+    const row = i * l
+    for (let a = 0; a < l; a++) {
+      const ya = y[row + a]
+      if (ya === 0) continue
+      const gRow = a * l
+      for (let b = 0; b <= a; b++) gram[gRow + b] += ya * y[row + b]
+    }
+  }
+  return gram
 }
 
 /**
@@ -194,3 +205,24 @@ export function denseDot(left: Float32Array, a: number, right: Float32Array, b: 
   for (let c = 0; c < width; c++) sum += left[x + c] * right[y + c]
   return sum
 }
+
+/**
+ * Indices of the rows with at least one non-zero entry: talks without any known term have
+ * zero rows, which belong to no cluster and are nobody's neighbour.
+ * @param points Row-major n × d values.
+ * @param d Width.
+ */
+export function nonZeroRows(points: Float32Array, d: number): Int32Array {
+  const rows: number[] = []
+  const n = points.length / d
+  for (let i = 0; i < n; i++) {
+    for (let c = i * d; c < (i + 1) * d; c++) {
+      if (points[c] !== 0) {
+        rows.push(i)
+        break
+      }
+    }
+  }
+  return Int32Array.from(rows)
+}
+

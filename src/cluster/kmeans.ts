@@ -6,6 +6,7 @@
 import { OptionError } from '../errors.js'
 import { createRandom, type Random } from '../random.js'
 import type { Warning } from '../types.js'
+import { nonZeroRows } from './dense.js'
 
 /** Options of {@link kmeans}. */
 export interface KmeansOptions {
@@ -55,7 +56,7 @@ export function kmeans(points: Float32Array, dimensions: number, options: Kmeans
   const restarts = options.restarts ?? 10
   if (!Number.isInteger(restarts) || restarts < 1) throw new OptionError('kmeans', 'restarts', restarts, 'an integer ≥ 1')
   const maxIterations = options.maxIterations ?? 100
-  const rows = nonZeroRows(points, dimensions, n)
+  const rows = nonZeroRows(points, dimensions)
   const warnings: Warning[] = []
   const distinct = countDistinctRows(points, dimensions, rows, k)
   const kEffective = Math.min(k, distinct)
@@ -123,15 +124,6 @@ interface Run {
   converged: boolean
 }
 
-function nonZeroRows(points: Float32Array, d: number, n: number): Int32Array {
-  const rows: number[] = []
-  for (let i = 0; i < n; i++) {
-    let any = false
-    for (let c = i * d; c < (i + 1) * d; c++) if (points[c] !== 0) { any = true; break }
-    if (any) rows.push(i)
-  }
-  return Int32Array.from(rows)
-}
 
 /**
  * Number of distinct rows among `rows`, counted up to `limit`. k-means cannot form more

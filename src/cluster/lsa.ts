@@ -7,6 +7,7 @@ import { OptionError } from '../errors.js'
 import { createRandom, nextGaussian, type Random } from '../random.js'
 import type { CsrMatrix } from '../types.js'
 import {
+  lowerGram,
   normalizeDenseRows,
   orthonormalizeColumns,
   sparseTimesDense,
@@ -119,15 +120,7 @@ function fitOnRows(matrix: CsrMatrix, omega: Float64Array, dimensions: number, l
   // Bᵀ = Xᵀ Q (m × l); B Bᵀ = (Bᵀ)ᵀ Bᵀ (l × l) has eigenvectors U_B and eigenvalues s².
   const bt = sparseTransposeTimesDense(matrix, y, l)
   // Lower triangle only, then mirrored: the same sums in the same order for every entry.
-  const gram = new Float64Array(l * l)
-  for (let j = 0; j < m; j++) {
-    const row = j * l
-    for (let a = 0; a < l; a++) {
-      const va = bt[row + a]
-      if (va === 0) continue
-      for (let b = 0; b <= a; b++) gram[a * l + b] += va * bt[row + b]
-    }
-  }
+  const gram = lowerGram(bt, m, l)
   for (let a = 0; a < l; a++) for (let b = 0; b < a; b++) gram[b * l + a] = gram[a * l + b]
   const { values, vectors } = symmetricEigen(gram, l)
   const components = new Float32Array(m * dimensions)

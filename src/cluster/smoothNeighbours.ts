@@ -7,7 +7,7 @@
  */
 import { OptionError } from '../errors.js'
 import { kmeans } from './kmeans.js'
-import { normalizeDenseRows } from './dense.js'
+import { nonZeroRows, normalizeDenseRows } from './dense.js'
 
 /** Options of {@link smoothNeighbours}. */
 export interface SmoothOptions {
@@ -146,16 +146,3 @@ function beats(score: number, row: number, otherScore: number, otherRow: number)
   return score > otherScore || (score === otherScore && (otherRow < 0 || row < otherRow))
 }
 
-function nonZeroRows(vectors: Float32Array, d: number): Int32Array {
-  const rows: number[] = []
-  const n = vectors.length / d
-  for (let i = 0; i < n; i++) {
-    for (let c = i * d; c < (i + 1) * d; c++) {
-      if (vectors[c] !== 0) {
-        rows.push(i)
-        break
-      }
-    }
-  }
-  return Int32Array.from(rows)
-}
