@@ -96,13 +96,7 @@ class Lexicon {
    * @param key Unit key.
    */
   intern(key: string): number {
-    let id = this.unitIds.get(key)
-    if (id === undefined) {
-      id = this.unitKeys.length
-      this.unitIds.set(key, id)
-      this.unitKeys.push(key)
-    }
-    return id
+    return idOf(this.unitIds, this.unitKeys, key)
   }
 
   private classify(token: string): Omit<TokenType, 'id'> {
