@@ -23,6 +23,9 @@ export function parseK(command: string, value: string | boolean | undefined): nu
   return integerOption(command, 'k', value, 0, 1, 100_000)
 }
 
+/** `--k`, shared by the commands that build themes. */
+export const kOption: OptionSpec = { type: 'string', short: 'k', value: '<n|auto>', help: 'number of themes, or auto (default auto)' }
+
 /** `--restarts`, shared by the commands that build themes. */
 export const restartsOption: OptionSpec = {
   type: 'string',
@@ -66,7 +69,7 @@ export const themesCommand: Command = {
   summary: 'Group talks into themes: {"themes":[{"id","label","keywords":[…],"talks":[ids]}]}.',
   usage: 'talkatlas themes <input> [options]',
   options: {
-    k: { type: 'string', short: 'k', value: '<n|auto>', help: 'number of themes, or auto (default auto)' },
+    k: kOption,
     keywords: { type: 'string', value: '<n>', help: 'keywords per theme, 1 to 50 (default 10)' },
     restarts: restartsOption,
   },
@@ -126,7 +129,7 @@ export const evaluateCommand: Command = {
   options: {
     truth: { type: 'string', value: '<field>', help: 'field holding the true label, never read by the clustering (default track)' },
     label: { type: 'string', value: '<field>', help: 'same as --truth' },
-    k: { type: 'string', short: 'k', value: '<n|auto>', help: 'number of themes, or auto (default auto)' },
+    k: kOption,
     restarts: restartsOption,
   },
   available: true,

@@ -10,7 +10,7 @@ import { integerOption } from './args.js'
 import { UsageError } from './cliErrors.js'
 import type { Command } from './command.js'
 import { printWarnings, writeOutput } from './context.js'
-import { parseK, parseRestarts, restartsOption } from './coreCommands.js'
+import { kOption, parseK, parseRestarts, restartsOption } from './coreCommands.js'
 import { readInput } from './readInput.js'
 import { inFile } from './readJsonFile.js'
 import { readThemesFile } from './tagCommand.js'
@@ -21,7 +21,7 @@ export const reportCommand: Command = {
   summary: 'Write one self-contained HTML page (map, themes, talks, related talks, sessions, search); --format md for a Markdown summary.',
   usage: 'talkatlas report <input> --out report.html [--size <n>] [options]',
   options: {
-    k: { type: 'string', short: 'k', value: '<n|auto>', help: 'number of themes, or auto (default auto)' },
+    k: kOption,
     restarts: restartsOption,
     size: { type: 'string', value: '<n>', help: 'plan sessions of n talks (1 to 1000) and show the plan' },
     parallel: { type: 'string', value: '<rooms>', help: 'parallel rooms per slot with --size, 1 to 100 (default 1)' },
