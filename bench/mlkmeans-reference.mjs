@@ -15,6 +15,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { kmeans as mlKmeans } from 'ml-kmeans'
+import { mulberry32, printTable } from '../scripts/shared.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const DIST = join(ROOT, 'dist', 'index.js')
@@ -201,32 +202,4 @@ function unitBlobs(spec, seed) {
   }
   const centres = Array.from({ length: spec.blobs }, () => unit(Array.from({ length: spec.dimensions }, normal)))
   return Array.from({ length: spec.points }, (_, i) => unit(centres[i % spec.blobs].map((x) => x + SPREAD * normal())))
-}
-
-/**
- * mulberry32 (Tommy Ettinger, public domain): a small 32-bit seeded generator, enough for
- * reproducible test data here.
- * @param {number} seed Seed.
- */
-function mulberry32(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-/**
- * Prints an aligned text table.
- * @param {string[]} headers Column titles.
- * @param {string[][]} rows Cells.
- */
-function printTable(headers, rows) {
-  const widths = headers.map((header, c) => Math.max(header.length, ...rows.map((row) => String(row[c]).length)))
-  const line = (cells) => cells.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  ')
-  console.log(line(headers))
-  console.log(widths.map((width) => '-'.repeat(width)).join('  '))
-  for (const row of rows) console.log(line(row))
 }

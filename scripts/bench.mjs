@@ -31,6 +31,7 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { printTable } from './shared.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const DIST = join(ROOT, 'dist', 'index.js')
@@ -664,18 +665,6 @@ function collectNotes(rows, context) {
   return notes
 }
 
-/**
- * Prints an aligned text table; the first column is left-aligned, the others right-aligned.
- * @param {string[]} headers Column titles.
- * @param {string[][]} rows Cells.
- */
-function printTable(headers, rows) {
-  const widths = headers.map((header, c) => Math.max(header.length, ...rows.map((row) => String(row[c]).length)))
-  const line = (cells) => cells.map((cell, c) => (c === 0 ? String(cell).padEnd(widths[c]) : String(cell).padStart(widths[c]))).join('  ')
-  console.log(line(headers))
-  console.log(widths.map((width) => '-'.repeat(width)).join('  '))
-  for (const row of rows) console.log(line(row))
-}
 
 // ---------------------------------------------------------------------------------------
 // Small helpers

@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as talkatlas from '../dist/index.js'
+import { mulberry32 as createRandom } from './shared.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const asJson = process.argv.includes('--json')
@@ -333,16 +334,6 @@ function indexOf(corpus, id) {
   return i
 }
 
-/** mulberry32 (Tommy Ettinger, public domain): a tiny seeded generator for the few-shot draws. */
-function createRandom(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 // ---------------------------------------------------------------------------- output
 
