@@ -49,7 +49,6 @@ export function labelThemes(
   const labelTerms = options.labelTerms ?? 3
   const { clusterDocs, sizes } = clusterDocumentFrequencies(matrix, assignment, k)
   const n = matrix.nRows
-  const epsilon = 1 / Math.max(n, 1)
   const keywords: ThemeKeyword[][] = []
   const labels: string[] = []
   for (let c = 0; c < k; c++) {
@@ -57,10 +56,7 @@ export function labelThemes(
     const docs = clusterDocs[c]
     const size = sizes[c]
     for (const [term, inCluster] of docs) {
-      if (size >= 3 && inCluster < 2) continue
-      const pc = inCluster / size
-      const pRest = (model.docCounts[term] - inCluster) / Math.max(n - size, 1)
-      const score = pc * Math.log((pc + epsilon) / (pRest + epsilon))
+      const score = distinctiveness(inCluster, size, model.docCounts[term], n)
       if (score > 0) scored.push({ term, score })
     }
     scored.sort((a, b) => b.score - a.score || a.term - b.term)
@@ -74,6 +70,24 @@ export function labelThemes(
 /**
  * Counts, per cluster, how many of its rows contain each term.
  */
+/**
+ * Class-based score of a term for a group of talks (a theme, a session):
+ * `p · ln((p + ε) / (p_rest + ε))`, p the share of the group's talks containing the term,
+ * p_rest the share of the other talks, ε = 1 / n. A term in fewer than two talks of a group
+ * of three or more scores 0: one talk's word does not describe the group.
+ * @param inGroup Talks of the group containing the term.
+ * @param size Talks in the group.
+ * @param docCount Talks of the corpus containing the term.
+ * @param n Talks in the corpus.
+ */
+export function distinctiveness(inGroup: number, size: number, docCount: number, n: number): number {
+  if (size >= 3 && inGroup < 2) return 0
+  const epsilon = 1 / Math.max(n, 1)
+  const p = inGroup / size
+  const pRest = (docCount - inGroup) / Math.max(n - size, 1)
+  return p * Math.log((p + epsilon) / (pRest + epsilon))
+}
+
 function clusterDocumentFrequencies(matrix: CsrMatrix, assignment: Int32Array, k: number) {
   const clusterDocs: Map<number, number>[] = Array.from({ length: k }, () => new Map())
   const sizes = new Int32Array(k)

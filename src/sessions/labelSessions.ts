@@ -5,7 +5,7 @@
  * In sessions of three or more talks a term must be shared by two of them. Works one session
  * at a time so memory stays proportional to one session, not to all of them.
  */
-import { composeLabel } from '../cluster/labelThemes.js'
+import { composeLabel, distinctiveness } from '../cluster/labelThemes.js'
 import type { CsrMatrix } from '../types.js'
 import type { TfidfModel } from '../vectorize/tfidf.js'
 
@@ -18,7 +18,6 @@ import type { TfidfModel } from '../vectorize/tfidf.js'
  */
 export function labelSessions(matrix: CsrMatrix, model: TfidfModel, sessions: readonly Int32Array[], terms: number): string[] {
   const n = matrix.nRows
-  const epsilon = 1 / Math.max(n, 1)
   const counts = new Int32Array(matrix.nCols)
   return sessions.map((members) => {
     const seen: number[] = []
@@ -34,10 +33,7 @@ export function labelSessions(matrix: CsrMatrix, model: TfidfModel, sessions: re
     for (const term of seen) {
       const inSession = counts[term]
       counts[term] = 0
-      if (size >= 3 && inSession < 2) continue
-      const ps = inSession / size
-      const pRest = (model.docCounts[term] - inSession) / Math.max(n - size, 1)
-      const score = ps * Math.log((ps + epsilon) / (pRest + epsilon))
+      const score = distinctiveness(inSession, size, model.docCounts[term], n)
       if (score > 0) scored.push({ term, score })
     }
     scored.sort((a, b) => b.score - a.score || a.term - b.term)
