@@ -7,6 +7,7 @@
 import type { CsrMatrix } from '../types.js'
 import { TFIDF_SHARE } from '../similarity/cosine.js'
 import type { SimilarityIndex } from '../similarity/cosine.js'
+import { rowDot } from '../vectorize/csr.js'
 
 /**
  * Pairwise similarities of a subset of talks, row-major m × m, with a zero diagonal (so that
@@ -111,17 +112,5 @@ export function sessionSimilarity(vectors: SessionVectors, a: number, b: number)
   const { tfidf, lsa, dimensions: d } = vectors
   let dense = 0
   for (let c = 0; c < d; c++) dense += lsa[a * d + c] * lsa[b * d + c]
-  let sparse = 0
-  let p = tfidf.indptr[a]
-  let q = tfidf.indptr[b]
-  const endP = tfidf.indptr[a + 1]
-  const endQ = tfidf.indptr[b + 1]
-  while (p < endP && q < endQ) {
-    const x = tfidf.indices[p]
-    const y = tfidf.indices[q]
-    if (x === y) sparse += tfidf.data[p++] * tfidf.data[q++]
-    else if (x < y) p++
-    else q++
-  }
-  return TFIDF_SHARE * sparse + (1 - TFIDF_SHARE) * dense
+  return TFIDF_SHARE * rowDot(tfidf, a, tfidf, b) + (1 - TFIDF_SHARE) * dense
 }
