@@ -41,8 +41,7 @@ export interface TermJob {
  * @param talks Number of talks.
  */
 export function readingThreads(threads: number | 'auto', talks: number): number {
-  if (threads !== 'auto') return threads
-  return talks >= PARALLEL_MIN_TALKS ? Math.min(2, availableParallelism()) : 1
+  return threadsFrom(threads, talks, PARALLEL_MIN_TALKS)
 }
 
 /**
@@ -51,8 +50,13 @@ export function readingThreads(threads: number | 'auto', talks: number): number 
  * @param talks Number of talks.
  */
 export function kmeansThreads(threads: number | 'auto', talks: number): number {
+  return threadsFrom(threads, talks, PARALLEL_KMEANS_MIN_TALKS)
+}
+
+/** `--threads` as given, or for `'auto'` two threads (if there are two cores) from `minTalks` talks. */
+function threadsFrom(threads: number | 'auto', talks: number, minTalks: number): number {
   if (threads !== 'auto') return threads
-  return talks >= PARALLEL_KMEANS_MIN_TALKS ? Math.min(2, availableParallelism()) : 1
+  return talks >= minTalks ? Math.min(2, availableParallelism()) : 1
 }
 
 /**
