@@ -6,7 +6,7 @@
  * result depends only on its options, so the results are those of running the jobs in order.
  */
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads'
-import { kmeans, type KmeansOptions, type KmeansResult } from '../cluster/kmeans.js'
+import { kmeansBatch, type KmeansOptions, type KmeansResult } from '../cluster/kmeans.js'
 import type { KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 
 /** What a k-means worker is sent. */
@@ -50,7 +50,7 @@ export class KmeansPool {
   /** The batch runner: jobs dealt round-robin over this thread and the workers. */
   readonly run: KmeansBatchRunner = (points, dimensions, jobs) => {
     const threads = this.workers.length + 1
-    if (threads === 1 || jobs.length < 2) return jobs.map((job) => kmeans(points, dimensions, job))
+    if (threads === 1 || jobs.length < 2) return kmeansBatch(points, dimensions, jobs)
     // Job i goes to thread i mod threads: thread 0 is this one, thread t the worker t − 1.
     const shares = Array.from({ length: threads }, (_, t) => jobs.map((_, i) => i).filter((i) => i % threads === t))
     const busy = this.workers.map((pool, w) => ({ pool, share: shares[w + 1]! })).filter(({ share }) => share.length > 0)
@@ -61,7 +61,8 @@ export class KmeansPool {
     const results: KmeansResult[] = new Array(jobs.length)
     let failure: unknown
     try {
-      for (const i of shares[0]!) results[i] = kmeans(points, dimensions, jobs[i]!)
+      const own = kmeansBatch(points, dimensions, shares[0]!.map((i) => jobs[i]!))
+      shares[0]!.forEach((i, j) => (results[i] = own[j]!))
     } catch (error) {
       failure = error
     }

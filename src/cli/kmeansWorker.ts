@@ -3,14 +3,14 @@
  * then raises the shared flag the posting thread waits on.
  */
 import { workerData, type MessagePort } from 'node:worker_threads'
-import { kmeans } from '../cluster/kmeans.js'
+import { kmeansBatch } from '../cluster/kmeans.js'
 import type { KmeansAnswer, KmeansWork } from './kmeansPool.js'
 
 const { port, done } = workerData as { port: MessagePort; done: Int32Array }
 port.on('message', (work: KmeansWork) => {
   let answer: KmeansAnswer
   try {
-    answer = { results: work.jobs.map((job) => kmeans(work.points, work.dimensions, job)) }
+    answer = { results: kmeansBatch(work.points, work.dimensions, work.jobs) }
   } catch (error) {
     answer = { error: error instanceof Error ? error.message : String(error) }
   }

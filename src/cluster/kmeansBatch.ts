@@ -3,7 +3,7 @@
  * and the runs of a consensus are such batches, and a caller with threads (the CLI) can
  * spread them, since each call's result depends only on its own options.
  */
-import { kmeans, type KmeansOptions, type KmeansResult } from './kmeans.js'
+import { kmeansBatch, type KmeansOptions, type KmeansResult } from './kmeans.js'
 
 /**
  * Runs `kmeans(points, dimensions, job)` for every job and returns the results in job
@@ -13,4 +13,4 @@ import { kmeans, type KmeansOptions, type KmeansResult } from './kmeans.js'
 export type KmeansBatchRunner = (points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[]) => KmeansResult[]
 
 /** The default {@link KmeansBatchRunner}: one job after the other, on this thread. */
-export const runKmeansInOrder: KmeansBatchRunner = (points, dimensions, jobs) => jobs.map((job) => kmeans(points, dimensions, job))
+export const runKmeansInOrder: KmeansBatchRunner = kmeansBatch
