@@ -258,7 +258,7 @@ function seedCentroids(points: Float32Array, d: number, rows: Int32Array, k: num
   const owner = new Int32Array(m)
   let potential = 0
   for (let t = 0; t < m; t++) {
-    closest[t] = positionDistance(points, d, rows, gram, t, first)
+    closest[t] = positionDistance(points, d, rows, gram, first, t)
     potential += closest[t]
   }
   const candidateDistances = new Float64Array(m)
@@ -273,7 +273,7 @@ function seedCentroids(points: Float32Array, d: number, rows: Int32Array, k: num
       let candidatePotential = 0
       for (let t = 0; t < m; t++) {
         const current = closest[t]
-        const distance = current <= reach[owner[t]] ? current : Math.min(current, positionDistance(points, d, rows, gram, t, candidate))
+        const distance = current <= reach[owner[t]] ? current : Math.min(current, positionDistance(points, d, rows, gram, candidate, t))
         candidateDistances[t] = distance
         candidatePotential += distance
       }
