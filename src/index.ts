@@ -32,7 +32,7 @@ export { CsrBuilder, normalizeRows, transposeCsr, columnCounts, rowDot } from '.
 // --- cluster ---
 export { fitLsa, projectLsa } from './cluster/lsa.js'
 export type { LsaOptions, LsaModel } from './cluster/lsa.js'
-export { kmeans } from './cluster/kmeans.js'
+export { kmeans, kmeansBatch, kmeansBatchGram } from './cluster/kmeans.js'
 export { runKmeansInOrder } from './cluster/kmeansBatch.js'
 export type { KmeansBatchRunner } from './cluster/kmeansBatch.js'
 export type { KmeansOptions, KmeansResult } from './cluster/kmeans.js'

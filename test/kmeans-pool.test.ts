@@ -1,7 +1,7 @@
 // The CLI's k-means worker pool, with the built worker (dist/kmeansWorker.js; the global
 // setup builds dist/ when it is stale).
 import { afterAll, describe, expect, it } from 'vitest'
-import { kmeans } from '../src/cluster/kmeans.js'
+import { kmeans, kmeansBatchGram } from '../src/cluster/kmeans.js'
 import { KmeansPool } from '../src/cli/kmeansPool.js'
 import { createRandom } from '../src/random.js'
 
@@ -38,6 +38,25 @@ describe('KmeansPool', () => {
       expect(Array.from(result.centroids)).toEqual(Array.from(inOrder[i]!.centroids))
       expect(result.inertia).toBe(inOrder[i]!.inertia)
     })
+  })
+
+  it("shares the batch's Gram matrix with the workers, given or computed, and recomputes it when the points change", () => {
+    const data = points(300, 5, 4)
+    // Enough seeding work for the Gram matrix to be used (see kmeansBatchGram).
+    const jobs = [20, 30, 40].map((k, i) => ({ k, seed: 3 + i, restarts: 2 }))
+    const gram = kmeansBatchGram(data, 5, jobs)
+    expect(gram).toBeDefined()
+    const expectSameAsInOrder = (pooled: ReturnType<typeof pool.run>, on: Float32Array) =>
+      pooled.forEach((result, i) => {
+        const alone = kmeans(on, 5, jobs[i]!)
+        expect(Array.from(result.labels)).toEqual(Array.from(alone.labels))
+        expect(result.inertia).toBe(alone.inertia)
+      })
+    expectSameAsInOrder(pool.run(data, 5, jobs, gram), data)
+    expectSameAsInOrder(pool.run(data, 5, jobs), data)
+    // The same array with other contents must not reuse the last matrix.
+    data.set(points(300, 5, 7))
+    expectSameAsInOrder(pool.run(data, 5, jobs), data)
   })
 
   it("reports a worker's error as an error of the batch", () => {

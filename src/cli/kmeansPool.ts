@@ -6,7 +6,7 @@
  * result depends only on its options, so the results are those of running the jobs in order.
  */
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads'
-import { kmeansBatch, type KmeansOptions, type KmeansResult } from '../cluster/kmeans.js'
+import { kmeansBatch, kmeansBatchGram, type KmeansOptions, type KmeansResult } from '../cluster/kmeans.js'
 import type { KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 
 /** What a k-means worker is sent. */
@@ -14,6 +14,8 @@ export interface KmeansWork {
   readonly points: Float32Array
   readonly dimensions: number
   readonly jobs: readonly KmeansOptions[]
+  /** The batch's Gram matrix in shared memory, computed once by the posting thread. */
+  readonly gram: Float64Array | undefined
 }
 
 /** What a k-means worker answers. */
@@ -32,6 +34,8 @@ interface PoolWorker {
 /** Worker threads that run k-means jobs; {@link close} them when done. */
 export class KmeansPool {
   private readonly workers: PoolWorker[] = []
+  /** The last Gram matrix computed, for the next batch on the same points (the search for k, then the consensus). */
+  private lastGram: { points: Float32Array; dimensions: number; fingerprint: number; gram: Float64Array } | undefined
 
   /**
    * @param threads Threads in all, this one included (≥ 2 starts workers).
@@ -48,20 +52,21 @@ export class KmeansPool {
   }
 
   /** The batch runner: jobs dealt round-robin over this thread and the workers. */
-  readonly run: KmeansBatchRunner = (points, dimensions, jobs) => {
+  readonly run: KmeansBatchRunner = (points, dimensions, jobs, given) => {
     const threads = this.workers.length + 1
-    if (threads === 1 || jobs.length < 2) return kmeansBatch(points, dimensions, jobs)
+    const gram = this.sharedGram(points, dimensions, jobs, given)
+    if (threads === 1 || jobs.length < 2) return kmeansBatch(points, dimensions, jobs, gram)
     // Job i goes to thread i mod threads: thread 0 is this one, thread t the worker t − 1.
     const shares = Array.from({ length: threads }, (_, t) => jobs.map((_, i) => i).filter((i) => i % threads === t))
     const busy = this.workers.map((pool, w) => ({ pool, share: shares[w + 1]! })).filter(({ share }) => share.length > 0)
     for (const { pool, share } of busy) {
       Atomics.store(pool.done, 0, 0)
-      pool.port.postMessage({ points, dimensions, jobs: share.map((i) => jobs[i]!) } satisfies KmeansWork)
+      pool.port.postMessage({ points, dimensions, jobs: share.map((i) => jobs[i]!), gram } satisfies KmeansWork)
     }
     const results: KmeansResult[] = new Array(jobs.length)
     let failure: unknown
     try {
-      const own = kmeansBatch(points, dimensions, shares[0]!.map((i) => jobs[i]!))
+      const own = kmeansBatch(points, dimensions, shares[0]!.map((i) => jobs[i]!), gram)
       shares[0]!.forEach((i, j) => (results[i] = own[j]!))
     } catch (error) {
       failure = error
@@ -74,6 +79,22 @@ export class KmeansPool {
     }
     if (failure !== undefined) throw failure
     return results
+  }
+
+  /**
+   * The batch's Gram matrix in a SharedArrayBuffer (posting it shares it, without a copy): a
+   * copy of the caller's, the last one when the points are the same array with the same
+   * contents, or a new one.
+   */
+  private sharedGram(points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[], given: Float64Array | undefined): Float64Array | undefined {
+    const fingerprint = fingerprintOf(points)
+    const last = this.lastGram
+    if (last !== undefined && last.points === points && last.dimensions === dimensions && last.fingerprint === fingerprint) return last.gram
+    const shared = (length: number) => new Float64Array(new SharedArrayBuffer(length * 8))
+    const gram = given === undefined ? kmeansBatchGram(points, dimensions, jobs, shared) : shared(given.length)
+    if (given !== undefined) gram!.set(given)
+    this.lastGram = gram === undefined ? undefined : { points, dimensions, fingerprint, gram }
+    return gram
   }
 
   /** Stops the workers. */
@@ -94,4 +115,12 @@ export class KmeansPool {
       Atomics.wait(pool.done, 0, 1, 1)
     }
   }
+}
+
+/** FNV-1a over the bits of the values: a changed array is not mistaken for the cached one. */
+function fingerprintOf(points: Float32Array): number {
+  const bits = new Int32Array(points.buffer, points.byteOffset, points.length)
+  let hash = 0x811c9dc5
+  for (let p = 0; p < bits.length; p++) hash = Math.imul(hash ^ bits[p]!, 0x01000193)
+  return hash
 }

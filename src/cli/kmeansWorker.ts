@@ -10,7 +10,7 @@ const { port, done } = workerData as { port: MessagePort; done: Int32Array }
 port.on('message', (work: KmeansWork) => {
   let answer: KmeansAnswer
   try {
-    answer = { results: kmeansBatch(work.points, work.dimensions, work.jobs) }
+    answer = { results: kmeansBatch(work.points, work.dimensions, work.jobs, work.gram) }
   } catch (error) {
     answer = { error: error instanceof Error ? error.message : String(error) }
   }

@@ -6,6 +6,7 @@
  */
 import { OptionError } from '../errors.js'
 import { createRandom } from '../random.js'
+import { kmeansBatchGram } from './kmeans.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from './kmeansBatch.js'
 
 /**
@@ -53,9 +54,12 @@ export function chooseK(points: Float32Array, dimensions: number, options: Choos
   if (kMax < kMin) return { k: Math.max(1, Math.min(kMin, n)), scores: [] }
   const candidates = options.candidates ?? 12
   if (!Number.isInteger(candidates) || candidates < 1) throw new OptionError('chooseK', 'candidates', candidates, 'an integer ≥ 1')
-  const distances = cosineDistances(sample, dimensions)
   const grid = geometricGrid(kMin, kMax, candidates)
-  const results = runBatch(sample, dimensions, grid.map((k) => ({ k, seed: options.seed ?? 42, restarts: 2 })))
+  const jobs = grid.map((k) => ({ k, seed: options.seed ?? 42, restarts: 2 }))
+  // The k-means Gram matrix holds the dot products the silhouette needs; computed once, it serves both.
+  const gram = kmeansBatchGram(sample, dimensions, jobs)
+  const distances = gram === undefined ? cosineDistances(sample, dimensions) : distancesFromGram(gram)
+  const results = runBatch(sample, dimensions, jobs, gram)
   const scores = grid.map((k, i) => ({ k, silhouette: meanSilhouette(distances, results[i]!.labels, results[i]!.k) }))
   let best = scores[0]
   for (const score of scores) if (score.silhouette > best.silhouette) best = score
@@ -126,6 +130,15 @@ export function meanSilhouette(distances: Float32Array, labels: Int32Array, k: n
   return total / n
 }
 
+/** Cosine distances `1 − x·y` from the dot products of unit rows (n × n). */
+function distancesFromGram(gram: Float64Array): Float32Array {
+  const out = new Float32Array(gram.length)
+  for (let p = 0; p < gram.length; p++) out[p] = 1 - gram[p]
+  const n = Math.round(Math.sqrt(gram.length))
+  for (let i = 0; i < n; i++) out[i * n + i] = 0
+  return out
+}
+
 function sampleNonZeroRows(points: Float32Array, d: number, size: number, seed: number): Float32Array {
   const rows: number[] = []
   for (let i = 0; i < points.length / d; i++) {
@@ -142,6 +155,8 @@ function sampleNonZeroRows(points: Float32Array, d: number, size: number, seed: 
     rows.length = size
     rows.sort((a, b) => a - b)
   }
+  // All rows: the points themselves, so that a batch runner can tell they are the ones it clusters next.
+  if (rows.length * d === points.length) return points
   const out = new Float32Array(rows.length * d)
   rows.forEach((row, t) => out.set(points.subarray(row * d, row * d + d), t * d))
   return out

@@ -58,14 +58,29 @@ export function kmeans(points: Float32Array, dimensions: number, options: Kmeans
  * {@link kmeans} for each job. The jobs share the rows' Gram matrix when there are few rows
  * and enough seeding work for it to pay (see {@link GRAM_MAX_ROWS}).
  */
-export function kmeansBatch(points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[]): KmeansResult[] {
+export function kmeansBatch(points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[], gram?: Float64Array): KmeansResult[] {
   for (const { k, restarts } of jobs) {
     if (!Number.isInteger(k) || k < 1) throw new OptionError('kmeans', 'k', k, 'an integer ≥ 1')
     if (restarts !== undefined && (!Number.isInteger(restarts) || restarts < 1)) throw new OptionError('kmeans', 'restarts', restarts, 'an integer ≥ 1')
   }
   const rows = nonZeroRows(points, dimensions)
-  const gram = gramPays(rows.length, jobs) ? rowGram(points, dimensions, rows) : undefined
-  return jobs.map((job) => kmeansOnRows(points, dimensions, rows, gram, job))
+  if (gram !== undefined && gram.length !== rows.length * rows.length) throw new Error(`kmeansBatch: a Gram matrix of ${gram.length} entries for ${rows.length} rows`)
+  const shared = gram ?? (gramPays(rows.length, jobs) ? rowGram(points, dimensions, rows) : undefined)
+  return jobs.map((job) => kmeansOnRows(points, dimensions, rows, shared, job))
+}
+
+/**
+ * The Gram matrix {@link kmeansBatch} would compute for these points and jobs, or undefined
+ * when it would not use one. A caller running several batches on the same points (on several
+ * threads) computes it once and passes it to each; `allocate` chooses its memory (e.g. a
+ * SharedArrayBuffer).
+ */
+export function kmeansBatchGram(
+  points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[],
+  allocate: (length: number) => Float64Array = (length) => new Float64Array(length),
+): Float64Array | undefined {
+  const rows = nonZeroRows(points, dimensions)
+  return gramPays(rows.length, jobs) ? rowGram(points, dimensions, rows, allocate(rows.length * rows.length)) : undefined
 }
 
 function kmeansOnRows(points: Float32Array, dimensions: number, rows: Int32Array, gram: Float64Array | undefined, options: KmeansOptions): KmeansResult {
@@ -137,9 +152,8 @@ function gramPays(m: number, jobs: readonly KmeansOptions[]): boolean {
  * Dot products of every pair of `rows`, m × m row-major by position in `rows`. Computed with
  * {@link rowDot}, so each entry is bit for bit the value the distance functions would compute.
  */
-function rowGram(points: Float32Array, d: number, rows: Int32Array): Float64Array {
+function rowGram(points: Float32Array, d: number, rows: Int32Array, gram: Float64Array = new Float64Array(rows.length * rows.length)): Float64Array {
   const m = rows.length
-  const gram = new Float64Array(m * m)
   for (let s = 0; s < m; s++) {
     for (let t = s; t < m; t++) {
       const dot = rowDot(points, rows[s] * d, points, rows[t] * d, d)
@@ -387,19 +401,28 @@ export function lloydElkan(points: Float32Array, d: number, rows: Int32Array, se
   const previous = new Float32Array(k * d)
   const halfGaps = new Float64Array(k * k)
   const nearestHalfGap = new Float64Array(k)
+  const moved = new Int32Array(k)
   let iterations = 0
   let converged = false
   while (iterations < maxIterations) {
     iterations++
     previous.set(centroids)
     updateCentroids(points, d, rows, assignment, k, sums, centroids, upper)
-    for (let c = 0; c < k; c++) shift[c] = Math.sqrt(squaredDistanceCentroids(previous, centroids, c, d))
+    let movedCount = 0
+    for (let c = 0; c < k; c++) {
+      shift[c] = Math.sqrt(squaredDistanceCentroids(previous, centroids, c, d))
+      if (shift[c] > 0) moved[movedCount++] = c
+    }
+    // Only the bounds of centres that moved change (most stop moving after a few iterations).
     for (let t = 0; t < m; t++) {
       upper[t] += shift[assignment[t]]
       const base = t * k
-      for (let c = 0; c < k; c++) lower[base + c] = Math.max(0, lower[base + c] - shift[c])
+      for (let j = 0; j < movedCount; j++) {
+        const c = moved[j]
+        lower[base + c] = Math.max(0, lower[base + c] - shift[c])
+      }
     }
-    computeAllHalfGaps(centroids, k, d, halfGaps, nearestHalfGap)
+    computeAllHalfGaps(centroids, k, d, iterations === 1 ? undefined : shift, halfGaps, nearestHalfGap)
     let changed = 0
     for (let t = 0; t < m; t++) {
       const previousCentre = assignment[t]
@@ -464,17 +487,26 @@ function assignWithAllBounds(
   }
 }
 
-/** Half the distance between every two centres (k × k), and for each centre the smallest of them. */
-function computeAllHalfGaps(centroids: Float32Array, k: number, d: number, halfGaps: Float64Array, nearest: Float64Array): void {
-  nearest.fill(Infinity)
+/**
+ * Half the distance between every two centres (k × k), and for each centre the smallest of
+ * them. Given the last shifts, only pairs with a centre that moved are recomputed: a centre
+ * whose members did not change is recomputed bit for bit the same, and after the first few
+ * iterations most centres no longer move (this was most of Lloyd's time at k ≈ 120).
+ */
+function computeAllHalfGaps(
+  centroids: Float32Array, k: number, d: number, shift: Float64Array | undefined, halfGaps: Float64Array, nearest: Float64Array,
+): void {
   for (let a = 0; a < k; a++) {
     for (let b = a + 1; b < k; b++) {
+      if (shift !== undefined && shift[a] === 0 && shift[b] === 0) continue
       const gap = Math.sqrt(squaredDistanceCentroids2(centroids, a, b, d)) / 2
       halfGaps[a * k + b] = gap
       halfGaps[b * k + a] = gap
-      if (gap < nearest[a]) nearest[a] = gap
-      if (gap < nearest[b]) nearest[b] = gap
     }
+  }
+  nearest.fill(Infinity)
+  for (let a = 0; a < k; a++) {
+    for (let b = 0; b < k; b++) if (b !== a && halfGaps[a * k + b] < nearest[a]) nearest[a] = halfGaps[a * k + b]
   }
 }
 
