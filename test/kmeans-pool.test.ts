@@ -2,7 +2,7 @@
 // setup builds dist/ when it is stale).
 import { afterAll, describe, expect, it } from 'vitest'
 import { kmeans, kmeansBatchGram } from '../src/cluster/kmeans.js'
-import { KmeansPool } from '../src/cli/kmeansPool.js'
+import { KmeansPool, balancedShares } from '../src/cli/kmeansPool.js'
 import { createRandom } from '../src/random.js'
 
 const workerUrl = new URL('../dist/kmeansWorker.js', import.meta.url)
@@ -65,5 +65,20 @@ describe('KmeansPool', () => {
     // A failure on this thread still takes the workers' answers: the next batch gets its own.
     expect(() => pool.run(data, 4, [{ k: 0 }, { k: 2 }, { k: 3 }])).toThrow('kmeans: k=0 is invalid, expected an integer ≥ 1')
     expect(pool.run(data, 4, [{ k: 2 }, { k: 3 }, { k: 4 }]).map((r) => r.k)).toEqual([2, 3, 4])
+  })
+})
+
+describe('balancedShares(jobs, threads)', () => {
+  it('deals every job to one thread, in job order, costliest first to the least loaded thread', () => {
+    // The search for k on FOSDEM: 12 ks from 2 to 182, two restarts each.
+    const grid = [2, 3, 5, 7, 10, 16, 23, 35, 53, 80, 121, 182]
+    const shares = balancedShares(grid.map((k) => ({ k, restarts: 2 })), 2)
+    expect(shares.flat().sort((a, b) => a - b)).toEqual(grid.map((_, i) => i))
+    for (const share of shares) expect(share).toEqual([...share].sort((a, b) => a - b))
+    const loads = shares.map((share) => share.reduce((sum, i) => sum + grid[i]!, 0))
+    expect(loads).toEqual([268, 269]) // round-robin dealt 214 and 323
+    // Equal jobs (the consensus runs) split evenly.
+    expect(balancedShares(Array.from({ length: 20 }, () => ({ k: 121, restarts: 1 })), 2).map((share) => share.length)).toEqual([10, 10])
+    expect(balancedShares([{ k: 5 }], 3)).toEqual([[0], [], []])
   })
 })

@@ -56,8 +56,8 @@ export class KmeansPool {
     const threads = this.workers.length + 1
     const gram = this.sharedGram(points, dimensions, jobs, given)
     if (threads === 1 || jobs.length < 2) return kmeansBatch(points, dimensions, jobs, gram)
-    // Job i goes to thread i mod threads: thread 0 is this one, thread t the worker t − 1.
-    const shares = Array.from({ length: threads }, (_, t) => jobs.map((_, i) => i).filter((i) => i % threads === t))
+    // Share 0 is this thread's, share t the worker t − 1's.
+    const shares = balancedShares(jobs, threads)
     const busy = this.workers.map((pool, w) => ({ pool, share: shares[w + 1]! })).filter(({ share }) => share.length > 0)
     for (const { pool, share } of busy) {
       Atomics.store(pool.done, 0, 0)
@@ -123,4 +123,24 @@ function fingerprintOf(points: Float32Array): number {
   let hash = 0x811c9dc5
   for (let p = 0; p < bits.length; p++) hash = Math.imul(hash ^ bits[p]!, 0x01000193)
   return hash
+}
+
+/**
+ * Job indices per thread, each share in job order: the costliest jobs first, each to the
+ * thread with the least work so far (cost ~ k × restarts). The search for k mixes k = 2 with
+ * k = 182; dealing its jobs round-robin left one thread with half as much work again.
+ */
+export function balancedShares(jobs: readonly KmeansOptions[], threads: number): number[][] {
+  const cost = (job: KmeansOptions) => job.k * (job.restarts ?? 10)
+  const order = jobs.map((_, i) => i).sort((a, b) => cost(jobs[b]!) - cost(jobs[a]!) || a - b)
+  const shares: number[][] = Array.from({ length: threads }, () => [])
+  const load = new Float64Array(threads)
+  for (const i of order) {
+    let lightest = 0
+    for (let t = 1; t < threads; t++) if (load[t]! < load[lightest]!) lightest = t
+    shares[lightest]!.push(i)
+    load[lightest]! += cost(jobs[i]!)
+  }
+  for (const share of shares) share.sort((a, b) => a - b)
+  return shares
 }
