@@ -7,6 +7,7 @@ import { OptionError } from '../errors.js'
 import { createRandom, nextGaussian, type Random } from '../random.js'
 import type { CsrMatrix } from '../types.js'
 import {
+  axpy,
   lowerGram,
   normalizeDenseRows,
   orthonormalizeColumns,
@@ -166,9 +167,7 @@ function lowerCrossGram(q: Float64Array, w: Float64Array, n: number, l: number):
     const row = i * l
     for (let a = 0; a < l; a++) {
       const qa = q[row + a]
-      if (qa === 0) continue
-      const gRow = a * l
-      for (let b = 0; b <= a; b++) gram[gRow + b] += qa * w[row + b]
+      if (qa !== 0) axpy(qa, w, row, gram, a * l, a + 1)
     }
   }
   return gram
@@ -193,9 +192,7 @@ function termComponents(
     sums.fill(0)
     for (let a = 0; a < l; a++) {
       const value = factor[i * l + a]
-      if (value === 0) continue
-      const eigenRow = a * l
-      for (let c = 0; c < dimensions; c++) sums[c] += value * vectors[eigenRow + c]
+      if (value !== 0) axpy(value, vectors, a * l, sums, 0, dimensions)
     }
     for (let c = 0; c < dimensions; c++) if (exact[c] >= 1e-10) scaled[i * dimensions + c] = sums[c] / exact[c]
   }
