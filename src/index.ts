@@ -54,7 +54,7 @@ export { assignThemes } from './atlas/assignThemes.js'
 export type { ThemeAssignment } from './atlas/assignThemes.js'
 export { serializeAtlas, loadAtlas, ATLAS_FORMAT, ATLAS_VERSION } from './atlas/serializeAtlas.js'
 export type { AtlasJson } from './atlas/serializeAtlas.js'
-export type { Atlas, AtlasOptions, ResolvedAtlasOptions, Theme, ThemeMember } from './atlas/types.js'
+export type { Atlas, AtlasEnsemble, AtlasOptions, ResolvedAtlasOptions, Theme, ThemeMember } from './atlas/types.js'
 
 // --- tag ---
 export { tagTalks, resolveTagOptions, defaultTagOptions } from './tag/tagTalks.js'

@@ -105,6 +105,10 @@ describe('loadAtlas(json) on bad atlas data', () => {
     ['a term index out of range', (j) => ({ ...j, matrix: { ...j.matrix, indices: j.matrix.indices.map(() => 1e6) } }), 'matrix.indices: term index out of range'],
     ['a decreasing row pointer', (j) => ({ ...j, matrix: { ...j.matrix, indptr: decreasing(j.matrix.indptr) } }), 'matrix.indptr: row pointers must not decrease'],
     ['a theme index out of range', (j) => ({ ...j, assignments: j.assignments.map(() => 99) }), 'assignments: theme index out of range'],
+    ['an ensemble that is not an object', (j) => ({ ...j, ensemble: 'runs' }), 'ensemble: expected an object { runs, labels }'],
+    ['an ensemble without runs', (j) => ({ ...j, ensemble: { ...j.ensemble, runs: 0 } }), 'ensemble.runs: expected an integer ≥ 1'],
+    ['a truncated ensemble', (j) => ({ ...j, ensemble: { ...j.ensemble, labels: j.ensemble.labels.slice(1) } }), 'ensemble.labels: inconsistent atlas'],
+    ['a fractional run label', (j) => ({ ...j, ensemble: { ...j.ensemble, labels: j.ensemble.labels.map(() => 0.5) } }), 'ensemble.labels: expected cluster numbers ≥ -1'],
   ]
 
   it.each(cases)('throws InputError on %s', (_what, edit, message) => {

@@ -101,6 +101,29 @@ describe('buildAtlas(talks, options)', () => {
     )
   })
 
+  it('keeps the consensus runs as an ensemble in input order', () => {
+    const n = talks.length
+    expect(atlas.ensemble?.runs).toBe(20)
+    expect(atlas.ensemble?.labels.length).toBe(20 * n)
+    // Talks the themes put together are put together by most runs.
+    let together = 0
+    let pairs = 0
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        if (atlas.assignments[i] !== atlas.assignments[j]) continue
+        pairs++
+        for (let r = 0; r < 20; r++) if (atlas.ensemble!.labels[r * n + i] === atlas.ensemble!.labels[r * n + j]) together++
+      }
+    }
+    expect(together / (pairs * 20)).toBeGreaterThan(0.5)
+    const reversed = buildAtlas([...talks].reverse(), { k: 12 })
+    const first = (a: typeof atlas, id: string) => {
+      const i = a.talks.findIndex((t) => t.id === id)
+      return Array.from({ length: 20 }, (_, r) => a.ensemble!.labels[r * n + i])
+    }
+    expect(first(reversed, talks[0]!.id)).toEqual(first(atlas, talks[0]!.id))
+  })
+
   it('rejects bad options', () => {
     expect(() => buildAtlas(talks, { smoothing: -1 })).toThrow("themes: smoothing=-1 is invalid, expected an integer ≥ 0 or 'auto'")
     expect(() => buildAtlas(talks, { k: 0 })).toThrow(OptionError)

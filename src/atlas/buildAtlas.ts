@@ -12,7 +12,7 @@ import type { LsaModel } from '../cluster/lsa.js'
 import type { CsrMatrix, Talk, Warning } from '../types.js'
 import { fitTfidf, fitTfidfFromStreams, resolveTfidfOptions, type TermStreams, type TfidfOptions } from '../vectorize/tfidf.js'
 import type { Atlas, AtlasOptions, ResolvedAtlasOptions, Theme } from './types.js'
-import { canonicalOrder, invertPermutation, keepCopiesTogether, permuteCsrRows, permuteDenseRows } from './canonicalOrder.js'
+import { canonicalOrder, invertPermutation, keepCopiesTogether, permuteCsrRows, permuteDenseRows, permuteEnsemble } from './canonicalOrder.js'
 import { themeMembers } from './themeMembers.js'
 
 /** Id of the theme holding talks without any known term. */
@@ -119,6 +119,7 @@ function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, stream
     assignments: assignment,
     centroids,
     ...(kSearch === undefined ? {} : { kSearch }),
+    ...(clustering.consensus && talks.length > 0 ? { ensemble: { runs: clustering.runLabels.length / talks.length, labels: clustering.runLabels } } : {}),
     options: resolved,
     warnings,
   }
@@ -142,6 +143,7 @@ function restoreInputOrder(atlas: Atlas, talks: readonly Talk[], order: Int32Arr
     matrix: permuteCsrRows(atlas.matrix, rowOf),
     embedding: { dimensions: d, vectors: permuteDenseRows(atlas.embedding.vectors, d, rowOf) },
     assignments,
+    ...(atlas.ensemble === undefined ? {} : { ensemble: permuteEnsemble(atlas.ensemble, rowOf) }),
   }
 }
 

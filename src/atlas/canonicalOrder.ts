@@ -5,6 +5,7 @@
  * talks independent of how the input happened to be sorted.
  */
 import type { CsrMatrix, Talk } from '../types.js'
+import type { AtlasEnsemble } from './types.js'
 
 /**
  * Positions of talks sorted by title, then abstract, then id (UTF-16 code unit order, so
@@ -82,4 +83,16 @@ export function keepCopiesTogether(talks: readonly Talk[], labels: Int32Array): 
   for (let r = 1; r < talks.length; r++) {
     if (talks[r]!.title === talks[r - 1]!.title && talks[r]!.abstract === talks[r - 1]!.abstract) labels[r] = labels[r - 1]!
   }
+}
+
+/**
+ * The runs' labels of an ensemble with every run's talks taken in a given order.
+ * @param ensemble Ensemble to permute.
+ * @param from Source talk of every output position.
+ */
+export function permuteEnsemble(ensemble: AtlasEnsemble, from: Int32Array): AtlasEnsemble {
+  const n = from.length
+  const labels = new Int32Array(ensemble.labels.length)
+  for (let r = 0; r < ensemble.runs; r++) for (let i = 0; i < n; i++) labels[r * n + i] = ensemble.labels[r * n + from[i]!]!
+  return { runs: ensemble.runs, labels }
 }

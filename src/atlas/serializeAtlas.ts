@@ -1,7 +1,8 @@
 /**
  * Saving and loading an atlas as JSON. Typed arrays become number arrays (float32 values
  * survive the round trip exactly); the LSA embedding is recomputed on load with the same
- * code, so a loaded atlas gives identical themes, related talks and assignments.
+ * code, so a loaded atlas gives identical themes, related talks and assignments. The
+ * consensus runs' labels (`ensemble`) are saved too: related talks use them.
  */
 import { InputError } from '../errors.js'
 import type { LsaModel } from '../cluster/lsa.js'
@@ -29,6 +30,8 @@ export interface AtlasJson {
   readonly assignments: number[]
   readonly centroids: number[]
   readonly kSearch?: ChooseKResult
+  /** The consensus runs' labels (absent when the atlas has none). */
+  readonly ensemble?: { readonly runs: number; readonly labels: number[] }
   readonly warnings: readonly Warning[]
 }
 
@@ -60,6 +63,7 @@ export function serializeAtlas(atlas: Atlas): AtlasJson {
     assignments: Array.from(atlas.assignments),
     centroids: Array.from(atlas.centroids),
     ...(atlas.kSearch === undefined ? {} : { kSearch: atlas.kSearch }),
+    ...(atlas.ensemble === undefined ? {} : { ensemble: { runs: atlas.ensemble.runs, labels: Array.from(atlas.ensemble.labels) } }),
     warnings: atlas.warnings,
   }
 }
@@ -106,6 +110,7 @@ export function loadAtlas(json: unknown): Atlas {
     assignments: Int32Array.from(data.assignments!),
     centroids: Float32Array.from(data.centroids!),
     ...(data.kSearch === undefined ? {} : { kSearch: data.kSearch }),
+    ...(data.ensemble === undefined ? {} : { ensemble: { runs: data.ensemble.runs, labels: Int32Array.from(data.ensemble.labels) } }),
     options: data.options!,
     warnings: data.warnings ?? [],
   }
@@ -143,6 +148,11 @@ function checkShape(data: AtlasJson): void {
   })
   expectNumbers(data.assignments, 'assignments')
   expectNumbers(data.centroids, 'centroids')
+  if (data.ensemble !== undefined) {
+    if (data.ensemble === null || typeof data.ensemble !== 'object') throw new InputError('expected an object { runs, labels }', { field: 'ensemble' })
+    expectCount(data.ensemble.runs, 'ensemble.runs', 1)
+    expectNumbers(data.ensemble.labels, 'ensemble.labels')
+  }
 }
 
 function expectArray(value: unknown, field: string): void {
@@ -184,6 +194,14 @@ function checkConsistency(data: AtlasJson, model: TfidfModel, lsa: LsaModel, mat
   }
   for (const t of data.assignments) {
     if (!(Number.isInteger(t) && t >= 0 && t < data.themes.length)) throw new InputError('theme index out of range', { field: 'assignments' })
+  }
+  if (data.ensemble !== undefined) {
+    if (data.ensemble.labels.length !== data.ensemble.runs * data.talks.length) {
+      throw new InputError('inconsistent atlas', { field: 'ensemble.labels', expected: 'runs × talks values' })
+    }
+    for (const label of data.ensemble.labels) {
+      if (!(Number.isInteger(label) && label >= -1)) throw new InputError('expected cluster numbers ≥ -1', { field: 'ensemble.labels' })
+    }
   }
 }
 

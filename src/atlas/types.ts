@@ -53,6 +53,18 @@ export interface Theme {
   readonly talks: readonly ThemeMember[]
 }
 
+/**
+ * The k-means runs whose votes made the themes (consensus clustering, up to 3,000 talks).
+ * The share of runs that put two talks together is their co-association, a graded measure
+ * of how firmly the clustering ties them; related talks and sessions use it.
+ */
+export interface AtlasEnsemble {
+  /** Number of runs. */
+  readonly runs: number
+  /** Cluster of each talk in each run, run-major (`runs × talks`, input order); -1 for talks without terms. */
+  readonly labels: Int32Array
+}
+
 /** Everything {@link buildAtlas} learned. Plain readonly data. */
 export interface Atlas {
   /** Talks in input order. */
@@ -76,6 +88,8 @@ export interface Atlas {
   readonly centroids: Float32Array
   /** The k search, when `k` was `'auto'`. */
   readonly kSearch?: ChooseKResult
+  /** The consensus runs; absent above 3,000 talks (no consensus) and in atlases saved without them. */
+  readonly ensemble?: AtlasEnsemble
   /** Options the atlas was built with. */
   readonly options: ResolvedAtlasOptions
   readonly warnings: readonly Warning[]

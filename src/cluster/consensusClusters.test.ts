@@ -55,8 +55,23 @@ describe('consensusClusters(points, d, { k, seed, runs })', () => {
     expect(Array.from(a.centroids)).toEqual(Array.from(b.centroids))
   })
 
+  it('returns the labels of every voting run, run-major, with -1 for zero rows', () => {
+    const withZero = new Float32Array([...points, 0, 0])
+    const result = consensusClusters(withZero, 2, { k: 3, seed: 7, runs: 6 })
+    expect(result.runLabels.length).toBe(6 * 10)
+    for (let r = 0; r < 6; r++) {
+      const run = Array.from(result.runLabels.subarray(r * 10, r * 10 + 10))
+      expect(run[9]).toBe(-1)
+      // Well-separated groups: every run agrees with the consensus up to renaming.
+      for (const [a, b] of [[0, 1], [3, 5], [6, 8]] as const) expect(run[a]).toBe(run[b])
+      expect(new Set(run.slice(0, 9)).size).toBe(3)
+    }
+  })
+
   it('with runs: 1 keeps the single k-means run and says so', () => {
-    expect(consensusClusters(points, 2, { k: 3, runs: 1 }).consensus).toBe(false)
+    const single = consensusClusters(points, 2, { k: 3, runs: 1 })
+    expect(single.consensus).toBe(false)
+    expect(single.runLabels.length).toBe(0)
   })
 
   it('above the consensus limit keeps the best of at most 10 k-means restarts', () => {

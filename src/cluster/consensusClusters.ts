@@ -36,6 +36,12 @@ export interface ConsensusResult {
   readonly k: number
   /** Whether the clusters come from the consensus (false: more rows than the limit, best-inertia run). */
   readonly consensus: boolean
+  /**
+   * The voting runs' clusters, run-major (`runs × n`: row i of run r at `r · n + i`, -1 for
+   * zero rows); the co-association of two rows is the share of runs giving them the same
+   * label. Empty when `consensus` is false.
+   */
+  readonly runLabels: Int32Array
   readonly warnings: readonly Warning[]
 }
 
@@ -69,24 +75,26 @@ export function consensusClusters(
   const rows = nonZeroRows(points, dimensions)
   if (runs === 1 || rows.length > CONSENSUS_LIMIT) {
     const best = bestOfRuns(points, dimensions, options.k, seed, Math.min(runs, MAX_BEST_OF_RUNS), runBatch)
-    return { labels: best.labels, centroids: best.centroids, k: best.k, consensus: false, warnings: best.warnings }
+    return { labels: best.labels, centroids: best.centroids, k: best.k, consensus: false, runLabels: new Int32Array(0), warnings: best.warnings }
   }
   // Each run gets its own seed from one stream, so the runs differ and the set is reproducible.
   const random = createRandom(seed)
   const jobs = Array.from({ length: runs }, () => ({ k: options.k, seed: nextInt(random, 0x7fffffff), restarts: 1 }))
   const votes = new Uint16Array(rows.length * rows.length)
+  const runLabels = new Int32Array(runs * n)
   let k = 0
   let warnings: readonly Warning[] = []
-  for (const run of runBatch(points, dimensions, jobs)) {
+  runBatch(points, dimensions, jobs).forEach((run, r) => {
     k = run.k
     warnings = run.warnings
     addVotes(votes, rows, run.labels)
-  }
+    runLabels.set(run.labels, r * n)
+  })
   const labels = new Int32Array(n).fill(-1)
-  if (k === 0) return { labels, centroids: new Float32Array(0), k: 0, consensus: true, warnings }
+  if (k === 0) return { labels, centroids: new Float32Array(0), k: 0, consensus: true, runLabels, warnings }
   const cut = averageLinkage(coAssociationDistances(votes, rows.length, runs), rows.length, k)
   for (let t = 0; t < rows.length; t++) labels[rows[t]] = cut[t]
-  return { labels, centroids: unitMeans(points, dimensions, labels, k), k, consensus: true, warnings }
+  return { labels, centroids: unitMeans(points, dimensions, labels, k), k, consensus: true, runLabels, warnings }
 }
 
 /**

@@ -2,11 +2,11 @@
  * The atlas seen in canonical talk order, so that session planning cannot depend on how
  * the input happened to be sorted.
  */
-import { canonicalOrder, permuteCsrRows, permuteDenseRows } from '../atlas/canonicalOrder.js'
+import { canonicalOrder, permuteCsrRows, permuteDenseRows, permuteEnsemble } from '../atlas/canonicalOrder.js'
 import type { Atlas } from '../atlas/types.js'
 
 /**
- * The per-talk parts of an atlas (talks, TF-IDF rows, embedding rows, assignments) reordered
+ * The per-talk parts of an atlas (talks, TF-IDF rows, embedding rows, assignments, ensemble) reordered
  * into {@link canonicalOrder} (title, abstract, id). Partitioning, scheduling and every tie
  * then follow canonical positions: a permuted input gives the same sessions, byte for byte,
  * because `buildAtlas` already gives every talk the same rows whatever the input order.
@@ -22,5 +22,6 @@ export function canonicalAtlas(atlas: Atlas): Atlas {
     matrix: permuteCsrRows(atlas.matrix, order),
     embedding: { dimensions, vectors: permuteDenseRows(vectors, dimensions, order) },
     assignments: Int32Array.from(order, (i) => atlas.assignments[i]!),
+    ...(atlas.ensemble === undefined ? {} : { ensemble: permuteEnsemble(atlas.ensemble, order) }),
   }
 }
