@@ -31,11 +31,11 @@ describe('buildAtlas on the LPC networking/BPF fixture (truth removed)', () => {
     expect(atlas.themes[theme]!.label).toContain('XDP')
   })
 
-  it('relatedTalks puts talks of the query label in the top 3 with precision ≥ 0.73', () => {
-    // The issue asks for 0.8; the best default measured is 0.731 (docs/quality.md).
+  it('relatedTalks puts talks of the query label in the top 3 with precision ≥ 0.78', () => {
+    // The issue asks for 0.8; with co-association 0.782 at seed 42 (docs/quality.md).
     const atlas = buildAtlas(talks, { k: K })
     const position = new Map(talks.map((talk, i) => [talk.id, i]))
     const neighbours = talks.map((talk) => relatedTalks(atlas, talk.id, { top: 3 }).map((r) => position.get(r.id)!))
-    expect(precisionAtK(neighbours, truth, 3)).toBeGreaterThanOrEqual(0.73)
+    expect(precisionAtK(neighbours, truth, 3)).toBeGreaterThanOrEqual(0.78)
   })
 })

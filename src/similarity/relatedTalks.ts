@@ -20,7 +20,10 @@ export interface RelatedOptions {
 export interface RelatedTalk {
   /** Talk id. */
   readonly id: string
-  /** Blended cosine similarity, rounded to 6 decimals. */
+  /**
+   * Blended cosine similarity, rounded to 6 decimals; for related talks of an atlas with
+   * consensus runs, two thirds of it and a third of the two talks' co-association.
+   */
   readonly score: number
   /** Display forms of the shared terms that contribute most, best first. */
   readonly terms: readonly string[]
@@ -74,6 +77,7 @@ export function relatedToRow(atlas: Atlas, row: number, options: RelatedOptions 
     terms: matrix.indices.subarray(matrix.indptr[row], matrix.indptr[row + 1]),
     weights: matrix.data.subarray(matrix.indptr[row], matrix.indptr[row + 1]),
     embedding: embedding.vectors.subarray(row * d, row * d + d),
+    row,
   }
   return rank(atlas, query, row, options)
 }
@@ -115,7 +119,8 @@ function rank(atlas: Atlas, query: SimilarityQuery, exclude: number, options: Re
   for (let i = 0; i < scores.length; i++) if (i !== exclude) best.offer(i, scores[i])
   return best.results().map(({ index, score }) => ({
     id: atlas.talks[index]!.id,
-    // Both cosines are of unit rows; clamping removes float32 rounding beyond ±1.
+    // Both cosines are of unit rows and co-association is a share; clamping removes float32
+    // rounding beyond ±1.
     score: Math.round(Math.min(1, Math.max(-1, score)) * 1e6) / 1e6,
     terms: sharedTerms(atlas, query, index, explainTerms),
   }))
