@@ -31,11 +31,12 @@ describe('buildAtlas on the LPC networking/BPF fixture (truth removed)', () => {
     expect(atlas.themes[theme]!.label).toContain('XDP')
   })
 
-  it('relatedTalks puts talks of the query label in the top 3 with precision ≥ 0.78', () => {
-    // The issue asks for 0.8; with co-association 0.782 at seed 42 (docs/quality.md).
+  it('relatedTalks puts talks of the query label in the top 3 with precision ≥ 0.8', () => {
+    // 0.819 at seed 42 with topicality weights and co-association (docs/quality.md); other
+    // seeds give 0.750–0.824, so the floor holds for this seed, not for every seed.
     const atlas = buildAtlas(talks, { k: K })
     const position = new Map(talks.map((talk, i) => [talk.id, i]))
     const neighbours = talks.map((talk) => relatedTalks(atlas, talk.id, { top: 3 }).map((r) => position.get(r.id)!))
-    expect(precisionAtK(neighbours, truth, 3)).toBeGreaterThanOrEqual(0.78)
+    expect(precisionAtK(neighbours, truth, 3)).toBeGreaterThanOrEqual(0.8)
   })
 })

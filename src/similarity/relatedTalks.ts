@@ -1,11 +1,11 @@
 /** Related talks and free-text search over an atlas. */
 import { InputError, OptionError } from '../errors.js'
 import { projectLsa } from '../cluster/lsa.js'
-import type { CsrMatrix, Talk } from '../types.js'
-import { transposeCsr } from '../vectorize/csr.js'
+import type { Talk } from '../types.js'
 import { vectorizeText } from '../vectorize/tfidf.js'
 import type { Atlas } from '../atlas/types.js'
 import { similarityToAll, type SimilarityQuery } from './cosine.js'
+import { rankingIndex, weighTerms, type RankingIndex } from './rankingIndex.js'
 import { TopK } from './topK.js'
 
 /** Options of {@link relatedTalks} and {@link searchTalks}. */
@@ -29,7 +29,6 @@ export interface RelatedTalk {
   readonly terms: readonly string[]
 }
 
-const invertedCache = new WeakMap<CsrMatrix, CsrMatrix>()
 const idRankCache = new WeakMap<readonly Talk[], Int32Array>()
 const rowByIdCache = new WeakMap<readonly Talk[], Map<string, number>>()
 
@@ -71,7 +70,9 @@ export function relatedToRow(atlas: Atlas, row: number, options: RelatedOptions 
   if (!Number.isInteger(row) || row < 0 || row >= atlas.talks.length) {
     throw new InputError(`related: row ${String(row)} is not a talk position (0 to ${atlas.talks.length - 1})`)
   }
-  const { matrix, embedding } = atlas
+  checkRankOptions(options)
+  const index = rankingIndex(atlas)
+  const { matrix, embedding } = index
   const d = embedding.dimensions
   const query: SimilarityQuery = {
     terms: matrix.indices.subarray(matrix.indptr[row], matrix.indptr[row + 1]),
@@ -79,7 +80,7 @@ export function relatedToRow(atlas: Atlas, row: number, options: RelatedOptions 
     embedding: embedding.vectors.subarray(row * d, row * d + d),
     row,
   }
-  return rank(atlas, query, row, options)
+  return rank(atlas, index, query, row, options)
 }
 
 /**
@@ -91,28 +92,32 @@ export function relatedToRow(atlas: Atlas, row: number, options: RelatedOptions 
  */
 export function searchTalks(atlas: Atlas, text: string, options: RelatedOptions = {}): RelatedTalk[] {
   if (typeof text !== 'string') throw new InputError(`search: the query must be a string, not ${typeof text}`)
-  const vector = vectorizeText(atlas.model, text)
+  checkRankOptions(options)
+  const index = rankingIndex(atlas)
+  // The query's terms weigh what they weigh in the talks: by topicality.
+  const vector = weighTerms(vectorizeText(atlas.model, text), index.weights)
   const query: SimilarityQuery = {
     terms: vector.indices,
     weights: vector.data,
     embedding: projectLsa(atlas.lsa, vector),
   }
-  return rank(atlas, query, -1, options)
+  return rank(atlas, index, query, -1, options)
 }
 
-function rank(atlas: Atlas, query: SimilarityQuery, exclude: number, options: RelatedOptions): RelatedTalk[] {
+/** Checks `top` and `explainTerms` before any index is built. */
+function checkRankOptions(options: RelatedOptions): void {
   const top = options.top ?? 5
   if (!Number.isInteger(top) || top < 0) throw new OptionError('related', 'top', top, 'an integer ≥ 0')
   const explainTerms = options.explainTerms ?? 5
   if (!Number.isInteger(explainTerms) || explainTerms < 0) {
     throw new OptionError('related', 'explainTerms', explainTerms, 'an integer ≥ 0')
   }
-  let inverted = invertedCache.get(atlas.matrix)
-  if (inverted === undefined) {
-    inverted = transposeCsr(atlas.matrix)
-    invertedCache.set(atlas.matrix, inverted)
-  }
-  const scores = similarityToAll(atlas, inverted, query)
+}
+
+function rank(atlas: Atlas, ranking: RankingIndex, query: SimilarityQuery, exclude: number, options: RelatedOptions): RelatedTalk[] {
+  const top = options.top ?? 5
+  const explainTerms = options.explainTerms ?? 5
+  const scores = similarityToAll(ranking, ranking.inverted, query)
   // The list never needs more room than there are talks (a huge `top` must not allocate),
   // and equal scores are ordered by talk id, so that input order cannot change the list.
   const best = new TopK(Math.min(top, scores.length), idRanks(atlas.talks))
@@ -122,7 +127,7 @@ function rank(atlas: Atlas, query: SimilarityQuery, exclude: number, options: Re
     // Both cosines are of unit rows and co-association is a share; clamping removes float32
     // rounding beyond ±1.
     score: Math.round(Math.min(1, Math.max(-1, score)) * 1e6) / 1e6,
-    terms: sharedTerms(atlas, query, index, explainTerms),
+    terms: sharedTerms(atlas, ranking.matrix, query, index, explainTerms),
   }))
 }
 
@@ -143,10 +148,10 @@ function idRanks(talks: readonly Talk[]): Int32Array {
 }
 
 /**
- * Terms shared by the query and a talk, by their contribution to the TF-IDF cosine.
+ * Terms shared by the query and a talk, by their contribution to the (weighted) TF-IDF cosine.
  */
-function sharedTerms(atlas: Atlas, query: SimilarityQuery, row: number, count: number): string[] {
-  const { matrix, model } = atlas
+function sharedTerms(atlas: Atlas, matrix: RankingIndex['matrix'], query: SimilarityQuery, row: number, count: number): string[] {
+  const { model } = atlas
   const contributions: { term: number; value: number }[] = []
   let q = 0
   for (let p = matrix.indptr[row]; p < matrix.indptr[row + 1] && q < query.terms.length; ) {
