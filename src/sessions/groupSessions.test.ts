@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { buildAtlas } from '../atlas/buildAtlas.js'
 import { InputError, OptionError } from '../errors.js'
 import { pairPurity } from '../eval/pairPurity.js'
+import { relatedTalks } from '../similarity/relatedTalks.js'
 import type { Talk } from '../types.js'
 import { groupSessions, type SessionsResult } from './groupSessions.js'
 
@@ -63,6 +64,22 @@ describe('groupSessions(atlas, { size })', () => {
     }
     const mean = result.sessions.reduce((sum, s) => sum + s.similarity, 0) / result.sessions.length
     expect(result.objective.meanWithinSimilarity).toBeCloseTo(mean, 5)
+  })
+
+  it('measures a session by the mean related-talk score of its pairs (co-association included)', () => {
+    for (const session of result.sessions.slice(0, 6)) {
+      let total = 0
+      let pairs = 0
+      for (const a of session.talks) {
+        const scores = new Map(relatedTalks(atlas, a, { top: ids.length }).map((r) => [r.id, r.score]))
+        for (const b of session.talks) {
+          if (b === a) continue
+          total += scores.get(b)!
+          pairs++
+        }
+      }
+      expect(session.similarity).toBeCloseTo(total / pairs, 5)
+    }
   })
 
   it('labels sessions with up to three shared terms', () => {

@@ -5,14 +5,15 @@
  */
 import type { Atlas } from '../atlas/types.js'
 import { OptionError } from '../errors.js'
-import { TFIDF_SHARE } from '../similarity/cosine.js'
+import { COASSOCIATION_SHARE, TFIDF_SHARE } from '../similarity/cosine.js'
+import { rankingIndex, type RankingIndex } from '../similarity/rankingIndex.js'
 import type { Warning } from '../types.js'
 import { canonicalAtlas } from './canonicalAtlas.js'
 import { resolveConstraints, type ResolvedConstraints, type SessionConstraints } from './constraints.js'
 import { labelSessions } from './labelSessions.js'
 import { partitionBlock } from './partition.js'
 import { scheduleSessions } from './schedule.js'
-import { sessionSimilarity, sessionVectors, talkSimilarityTable, type SessionVectors } from './similarityTable.js'
+import { sessionCoAssociation, sessionSimilarity, sessionVectors, talkSimilarityTable, type SessionVectors } from './similarityTable.js'
 
 export type { SessionConstraints } from './constraints.js'
 
@@ -59,7 +60,10 @@ export interface Session {
   readonly label: string
   /** Talk ids, in canonical order (title, then abstract, then id), whatever the input order. */
   readonly talks: readonly string[]
-  /** Mean blended cosine similarity of the session's talk pairs (1 for a single talk), 6 decimals. */
+  /**
+   * Mean similarity of the session's talk pairs as related talks score them (blended cosine,
+   * and a third co-association when the atlas has consensus runs); 1 for a single talk; 6 decimals.
+   */
   readonly similarity: number
   /** 1-based time slot; sessions of one slot run at the same time. */
   readonly slot: number
@@ -77,7 +81,10 @@ export interface SessionRemainder {
 export interface SessionObjective {
   /** Mean of `similarity` over the sessions with two talks or more (higher is better). */
   readonly meanWithinSimilarity: number
-  /** Mean similarity of two sessions in the same slot (lower is better); null without parallel sessions. */
+  /**
+   * Mean similarity of two sessions in the same slot (lower is better): the blended cosine of
+   * their talks, without co-association; null without parallel sessions.
+   */
   readonly meanParallelSimilarity: number | null
   /** Times a speaker is in two sessions of one slot (each extra session counts once); 0 unless unavoidable. */
   readonly speakerClashes: number
@@ -125,14 +132,16 @@ export function groupSessions(input: Atlas, options: SessionOptions = {}): Sessi
   const nSessions = Math.ceil(n / resolved.size)
   const constraints = resolveConstraints(resolved.constraints, index, resolved.size, nSessions)
 
-  const groups = partitionTalks(atlas, constraints, resolved)
-  const vectors = sessionVectors(atlas, groups)
+  // Talks are compared as related talks compares them (topicality weights, co-association).
+  const ranking = rankingIndex(atlas)
+  const groups = partitionTalks(atlas, ranking, constraints, resolved)
+  const vectors = sessionVectors(ranking, groups)
   const topic = dominantThemes(atlas.assignments, groups)
   const speakers = speakerIds(atlas, groups)
   const schedule = scheduleSessions({ vectors, speakers, topic, parallel: resolved.parallel, passes: resolved.passes })
   const order = groups.map((_, s) => s).sort((a, b) => schedule.slot[a] - schedule.slot[b] || schedule.room[a] - schedule.room[b])
   const labels = labelSessions(atlas.matrix, atlas.model, groups, resolved.labelTerms)
-  const within = withinSimilarities(atlas, vectors, groups)
+  const within = withinSimilarities(ranking, vectors, groups)
   const sessions: Session[] = order.map((s, rank) => ({
     id: `session-${rank + 1}`,
     label: labels[s],
@@ -187,18 +196,18 @@ function emptyResult(): SessionsResult {
 // ---------------------------------------------------------------------------- partition
 
 /** Talk indices of every session: full sessions first, shorter ones last. */
-function partitionTalks(atlas: Atlas, constraints: ResolvedConstraints, options: ResolvedSessionOptions): Int32Array[] {
+function partitionTalks(atlas: Atlas, ranking: RankingIndex, constraints: ResolvedConstraints, options: ResolvedSessionOptions): Int32Array[] {
   const n = atlas.talks.length
   const allUnits = constraints.units.map((_, u) => u)
-  if (n <= BLOCK_TALKS) return solveBlock(atlas, constraints, allUnits, options)
+  if (n <= BLOCK_TALKS) return solveBlock(ranking, constraints, allUnits, options)
   const full: Int32Array[] = []
   for (const block of cutBlocks(atlas, constraints, options.size)) {
-    for (const session of solveBlock(atlas, constraints, block, options)) {
+    for (const session of solveBlock(ranking, constraints, block, options)) {
       if (session.length === options.size) full.push(session)
     }
   }
   // What the blocks left over (their short sessions, whole units) is partitioned together.
-  return [...full, ...solveBlock(atlas, constraints, leftOverUnits(constraints, full, n), options)]
+  return [...full, ...solveBlock(ranking, constraints, leftOverUnits(constraints, full, n), options)]
 }
 
 /** Units not placed in any full session, ascending. */
@@ -247,7 +256,7 @@ function cutBlocks(atlas: Atlas, constraints: ResolvedConstraints, size: number)
 }
 
 /** Partitions the talks of some units with a dense similarity table. */
-function solveBlock(atlas: Atlas, constraints: ResolvedConstraints, unitIds: readonly number[], options: ResolvedSessionOptions): Int32Array[] {
+function solveBlock(ranking: RankingIndex, constraints: ResolvedConstraints, unitIds: readonly number[], options: ResolvedSessionOptions): Int32Array[] {
   const rows: number[] = []
   for (const u of unitIds) for (const i of constraints.units[u]) rows.push(i)
   if (rows.length === 0) return []
@@ -263,17 +272,21 @@ function solveBlock(atlas: Atlas, constraints: ResolvedConstraints, unitIds: rea
     }
     return partners
   })
-  const table = talkSimilarityTable(atlas, global)
+  const table = talkSimilarityTable(ranking, global)
   const { sessions } = partitionBlock({ table, m: global.length, size: options.size, units, apartOf, passes: options.passes })
   return sessions.map((session) => Int32Array.from(session, (a) => global[a]).sort())
 }
 
 // ---------------------------------------------------------------------------- measures
 
-/** Mean pair similarity inside each session: from the mean vectors, minus the talks' self-products. */
-function withinSimilarities(atlas: Atlas, vectors: SessionVectors, groups: readonly Int32Array[]): Float64Array {
-  const { matrix } = atlas
-  const { dimensions: d, vectors: lsa } = atlas.embedding
+/**
+ * Mean pair similarity inside each session: the blend from the mean vectors, minus the talks'
+ * self-products, and with consensus runs the mean co-association of the pairs.
+ */
+function withinSimilarities(ranking: RankingIndex, vectors: SessionVectors, groups: readonly Int32Array[]): Float64Array {
+  const { matrix, ensemble } = ranking
+  const { dimensions: d, vectors: lsa } = ranking.embedding
+  const coAssociation = ensemble === undefined ? null : sessionCoAssociation(ensemble, matrix.nRows, groups)
   const out = new Float64Array(groups.length)
   groups.forEach((members, s) => {
     const k = members.length
@@ -291,7 +304,8 @@ function withinSimilarities(atlas: Atlas, vectors: SessionVectors, groups: reado
       self += TFIDF_SHARE * sparse + (1 - TFIDF_SHARE) * dense
     }
     // k² · |mean|² = Σ_i Σ_j v_i · v_j = Σ_i |v_i|² + 2 Σ_{pairs} v_i · v_j
-    out[s] = (k * k * sessionSimilarity(vectors, s, s) - self) / (k * (k - 1))
+    const cosine = (k * k * sessionSimilarity(vectors, s, s) - self) / (k * (k - 1))
+    out[s] = coAssociation === null ? cosine : (1 - COASSOCIATION_SHARE) * cosine + (COASSOCIATION_SHARE * 2 * coAssociation[s]) / (k * (k - 1))
   })
   return out
 }

@@ -1,11 +1,14 @@
 /**
- * Dense similarity tables for session planning. Talk similarity is the blend used by related
- * talks (src/similarity/cosine.ts): sim(i, j) = s · tfidf_i·tfidf_j + (1 − s) · lsa_i·lsa_j with
- * s = TFIDF_SHARE. The mean similarity between the talks of two sessions A and B is the same
- * blend of the dot products of their mean vectors, which is how sessions are compared.
+ * Dense similarity tables for session planning. Talk similarity is the score of related
+ * talks (src/similarity/cosine.ts): the blend b(i, j) = s · tfidf_i·tfidf_j + (1 − s) · lsa_i·lsa_j
+ * with s = TFIDF_SHARE, and for an index with consensus runs
+ * sim(i, j) = (1 − c) · b(i, j) + c · co-association(i, j) with c = COASSOCIATION_SHARE.
+ * The mean blend between the talks of two sessions A and B is the same blend of the dot
+ * products of their mean vectors, which is how the schedule compares sessions.
  */
+import type { AtlasEnsemble } from '../atlas/types.js'
 import type { CsrMatrix } from '../types.js'
-import { TFIDF_SHARE } from '../similarity/cosine.js'
+import { COASSOCIATION_SHARE, TFIDF_SHARE } from '../similarity/cosine.js'
 import type { SimilarityIndex } from '../similarity/cosine.js'
 import { rowDot } from '../vectorize/csr.js'
 
@@ -39,7 +42,63 @@ export function talkSimilarityTable(index: SimilarityIndex, rows: Int32Array): F
     }
     for (let p = matrix.indptr[i]; p < matrix.indptr[i + 1]; p++) scatter[matrix.indices[p]] = 0
   }
+  if (index.ensemble !== undefined) addCoAssociation(table, index.ensemble, rows, matrix.nRows)
   return table
+}
+
+/**
+ * Turns a table of blended cosines into `(1 − c) · cosine + c · co-association`.
+ * @param table Row-major m × m blended cosines, zero diagonal (kept zero).
+ * @param ensemble Consensus runs of all the talks.
+ * @param rows Talk indices of the table's rows.
+ * @param n Number of talks.
+ */
+function addCoAssociation(table: Float32Array, ensemble: AtlasEnsemble, rows: Int32Array, n: number): void {
+  const m = rows.length
+  const { runs, labels } = ensemble
+  const share = COASSOCIATION_SHARE / runs
+  for (let a = 0; a < m; a++) {
+    const i = rows[a]
+    for (let b = a + 1; b < m; b++) {
+      const j = rows[b]
+      let together = 0
+      for (let r = 0; r < runs; r++) {
+        const label = labels[r * n + i]
+        if (label >= 0 && label === labels[r * n + j]) together++
+      }
+      const value = (1 - COASSOCIATION_SHARE) * table[a * m + b] + share * together
+      table[a * m + b] = value
+      table[b * m + a] = value
+    }
+  }
+}
+
+/**
+ * Summed co-association of the talk pairs of every session, `Σ_{pairs} co-association`: per
+ * run, a cluster holding c of the session's talks gives c · (c − 1) / 2 pairs.
+ * @param ensemble Consensus runs of all the talks.
+ * @param n Number of talks.
+ * @param sessions Talk indices of each session.
+ */
+export function sessionCoAssociation(ensemble: AtlasEnsemble, n: number, sessions: readonly Int32Array[]): Float64Array {
+  const { runs, labels } = ensemble
+  const out = new Float64Array(sessions.length)
+  const counts = new Map<number, number>()
+  sessions.forEach((members, s) => {
+    let pairs = 0
+    for (let r = 0; r < runs; r++) {
+      counts.clear()
+      for (let t = 0; t < members.length; t++) {
+        const label = labels[r * n + members[t]]
+        if (label < 0) continue
+        const count = counts.get(label) ?? 0
+        pairs += count
+        counts.set(label, count + 1)
+      }
+    }
+    out[s] = pairs / runs
+  })
+  return out
 }
 
 /** Mean TF-IDF and LSA vectors of a set of sessions. */
