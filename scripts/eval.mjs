@@ -65,7 +65,8 @@ const ROWS = [
   { key: 'themesV', label: 'themes V @ true k', measure: (c) => themesAtTrueK(c).v },
   { key: 'autoK', label: 'auto k (anchor: true k)', integer: true, measure: (c) => themesAtAutoK(c).k },
   { key: 'autoNmi', label: 'themes NMI @ auto k', measure: (c) => themesAtAutoK(c).nmi },
-  { key: 'related', label: `related precision@${RELATED_TOP}`, measure: relatedPrecision },
+  { key: 'related', label: `related precision@${RELATED_TOP}`, measure: (c) => relatedPrecision(c, RELATED_TOP) },
+  { key: 'related3', label: 'related precision@3', measure: (c) => relatedPrecision(c, 3) },
   { key: 'zeroShot', label: 'tagging zero-shot accuracy', measure: zeroShotAccuracy },
   { key: 'fewShot', label: `tagging few-shot ${FEW_SHOT_PER_LABEL}/label accuracy`, measure: fewShotAccuracy },
   { key: 'sessions', label: `sessions of ${SESSION_SIZE} pair purity`, measure: sessionPurity },
@@ -235,14 +236,15 @@ function themesAtAutoK(corpus) {
   })
 }
 
-function relatedPrecision(corpus) {
+/** precision@k of the related lists of every talk (one list of RELATED_TOP per talk, shared by the rows). */
+function relatedPrecision(corpus, k) {
   const labels = requireLabels(corpus)
   requireApi('buildAtlas', 'relatedTalks')
-  const atlas = trueKAtlas(corpus)
-  const neighbours = corpus.talks.map((talk) =>
-    talkatlas.relatedTalks(atlas, talk.id, { top: RELATED_TOP }).map((r) => indexOf(corpus, r.id)),
-  )
-  return talkatlas.precisionAtK(neighbours, labels, RELATED_TOP)
+  const neighbours = cached(corpus, 'related', () => {
+    const atlas = trueKAtlas(corpus)
+    return corpus.talks.map((talk) => talkatlas.relatedTalks(atlas, talk.id, { top: RELATED_TOP }).map((r) => indexOf(corpus, r.id)))
+  })
+  return talkatlas.precisionAtK(neighbours, labels, k)
 }
 
 /**

@@ -12,9 +12,9 @@ import type { Atlas } from '../atlas/types.js'
  * because `buildAtlas` already gives every talk the same rows whatever the input order.
  * Themes and models refer to talks by id or are shared, so they are kept as they are.
  * @param atlas Atlas in input order.
+ * @param order Its canonical order, when already known.
  */
-export function canonicalAtlas(atlas: Atlas): Atlas {
-  const order = canonicalOrder(atlas.talks)
+export function canonicalAtlas(atlas: Atlas, order: Int32Array = canonicalOrder(atlas.talks)): Atlas {
   const { dimensions, vectors } = atlas.embedding
   return {
     ...atlas,

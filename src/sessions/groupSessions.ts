@@ -6,7 +6,8 @@
 import type { Atlas } from '../atlas/types.js'
 import { OptionError } from '../errors.js'
 import { COASSOCIATION_SHARE, TFIDF_SHARE } from '../similarity/cosine.js'
-import { rankingIndex, type RankingIndex } from '../similarity/rankingIndex.js'
+import { permuteRankingIndex, rankingIndex, type RankingIndex } from '../similarity/rankingIndex.js'
+import { canonicalOrder } from '../atlas/canonicalOrder.js'
 import type { Warning } from '../types.js'
 import { canonicalAtlas } from './canonicalAtlas.js'
 import { resolveConstraints, type ResolvedConstraints, type SessionConstraints } from './constraints.js'
@@ -126,14 +127,16 @@ export function groupSessions(input: Atlas, options: SessionOptions = {}): Sessi
   }
   // Planned in canonical order: ties and greedy choices follow canonical positions, so the
   // input order cannot change the sessions.
-  const atlas = canonicalAtlas(input)
+  const canonical = canonicalOrder(input.talks)
+  const atlas = canonicalAtlas(input, canonical)
   const index = new Map<string, number>()
   atlas.talks.forEach((talk, i) => index.set(talk.id, i))
   const nSessions = Math.ceil(n / resolved.size)
   const constraints = resolveConstraints(resolved.constraints, index, resolved.size, nSessions)
 
-  // Talks are compared as related talks compares them (topicality weights, co-association).
-  const ranking = rankingIndex(atlas)
+  // Talks are compared as related talks compares them (topicality weights, co-association);
+  // the input atlas's index is shared with related talks (the CLI report asks for both).
+  const ranking = permuteRankingIndex(rankingIndex(input), canonical)
   const groups = partitionTalks(atlas, ranking, constraints, resolved)
   const vectors = sessionVectors(ranking, groups)
   const topic = dominantThemes(atlas.assignments, groups)

@@ -13,7 +13,7 @@
  * precision@3 0.782 → 0.819, FOSDEM precision@5 0.408 → 0.419 (docs/quality.md).
  */
 import { embedTalks } from '../atlas/buildAtlas.js'
-import { canonicalOrder, invertPermutation, permuteCsrRows, permuteDenseRows } from '../atlas/canonicalOrder.js'
+import { canonicalOrder, invertPermutation, permuteCsrRows, permuteDenseRows, permuteEnsemble } from '../atlas/canonicalOrder.js'
 import type { Atlas } from '../atlas/types.js'
 import type { CsrMatrix } from '../types.js'
 import { normalizeRows, transposeCsr } from '../vectorize/csr.js'
@@ -42,6 +42,23 @@ export function rankingIndex(atlas: Atlas): RankingIndex {
     indexCache.set(atlas, index)
   }
   return index
+}
+
+/**
+ * A ranking index with its talks taken in another order (the same values, row for row).
+ * @param index Index to permute.
+ * @param from Source talk of every output position.
+ */
+export function permuteRankingIndex(index: RankingIndex, from: Int32Array): RankingIndex {
+  const { dimensions, vectors } = index.embedding
+  const matrix = permuteCsrRows(index.matrix, from)
+  return {
+    matrix,
+    inverted: transposeCsr(matrix),
+    embedding: { dimensions, vectors: permuteDenseRows(vectors, dimensions, from) },
+    ...(index.ensemble === undefined ? {} : { ensemble: permuteEnsemble(index.ensemble, from) }),
+    weights: index.weights,
+  }
 }
 
 function computeRankingIndex(atlas: Atlas): RankingIndex {
