@@ -19,6 +19,7 @@ export default defineConfig([
     clean: false,
     target: 'node20',
     platform: 'node',
+    noExternal: [/.*/],
     banner: { js: '#!/usr/bin/env node' },
   },
 ])
