@@ -112,10 +112,21 @@ function bestOfRuns(points: Float32Array, dimensions: number, k: number, seed: n
 /** Adds one vote to every pair of rows a run puts in the same cluster (upper triangle). */
 function addVotes(votes: Uint16Array, rows: Int32Array, labels: Int32Array): void {
   const m = rows.length
-  for (let a = 0; a < m; a++) {
-    const la = labels[rows[a]]
-    const base = a * m
-    for (let b = a + 1; b < m; b++) if (labels[rows[b]] === la) votes[base + b]++
+  // Positions grouped by cluster, ascending within each: only pairs that share a cluster are
+  // visited (about m² / 2k of them instead of m² / 2).
+  let clusters = 0
+  for (let a = 0; a < m; a++) clusters = Math.max(clusters, labels[rows[a]] + 1)
+  const starts = new Int32Array(clusters + 1)
+  for (let a = 0; a < m; a++) if (labels[rows[a]] >= 0) starts[labels[rows[a]] + 1]++
+  for (let c = 0; c < clusters; c++) starts[c + 1] += starts[c]
+  const members = new Int32Array(starts[clusters])
+  const next = starts.slice(0, clusters)
+  for (let a = 0; a < m; a++) if (labels[rows[a]] >= 0) members[next[labels[rows[a]]]++] = a
+  for (let c = 0; c < clusters; c++) {
+    for (let x = starts[c]; x < starts[c + 1]; x++) {
+      const base = members[x] * m
+      for (let y = x + 1; y < starts[c + 1]; y++) votes[base + members[y]]++
+    }
   }
 }
 
