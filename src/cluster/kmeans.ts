@@ -66,7 +66,9 @@ export function kmeansBatch(points: Float32Array, dimensions: number, jobs: read
   const rows = nonZeroRows(points, dimensions)
   if (gram !== undefined && gram.length !== rows.length * rows.length) throw new Error(`kmeansBatch: a Gram matrix of ${gram.length} entries for ${rows.length} rows`)
   const shared = gram ?? (gramPays(rows.length, jobs) ? rowGram(points, dimensions, rows) : undefined)
-  return jobs.map((job) => kmeansOnRows(points, dimensions, rows, shared, job))
+  // Over all rows, so it also bounds any sample of them.
+  const slack = distanceSlack(points, dimensions, rows)
+  return jobs.map((job) => kmeansOnRows(points, dimensions, rows, shared, slack, job))
 }
 
 /**
@@ -83,7 +85,9 @@ export function kmeansBatchGram(
   return gramPays(rows.length, jobs) ? rowGram(points, dimensions, rows, allocate(rows.length * rows.length)) : undefined
 }
 
-function kmeansOnRows(points: Float32Array, dimensions: number, rows: Int32Array, gram: Float64Array | undefined, options: KmeansOptions): KmeansResult {
+function kmeansOnRows(
+  points: Float32Array, dimensions: number, rows: Int32Array, gram: Float64Array | undefined, slack: number, options: KmeansOptions,
+): KmeansResult {
   const n = points.length / dimensions
   const { k } = options
   const restarts = options.restarts ?? 10
@@ -106,7 +110,7 @@ function kmeansOnRows(points: Float32Array, dimensions: number, rows: Int32Array
   const restartGram = restartRows === rows ? gram : undefined
   let best: Run | undefined
   for (let r = 0; r < restarts; r++) {
-    const seeds = seedCentroids(points, dimensions, restartRows, kEffective, trials, random, restartGram)
+    const seeds = seedCentroids(points, dimensions, restartRows, kEffective, trials, random, restartGram, slack)
     const run = lloyd(points, dimensions, restartRows, seeds, kEffective, maxIterations, restartGram)
     if (best === undefined || run.inertia < best.inertia) best = run
   }
@@ -259,7 +263,9 @@ function rowDot(a: Float32Array, x: number, b: Float32Array, y: number, d: numbe
  * computed as `2 − 2 x·y`, which equals ‖x − y‖² only for exactly unit rows; `slack` bounds
  * the difference, so the pruned rows are exactly those the full scan would leave unchanged.
  */
-function seedCentroids(points: Float32Array, d: number, rows: Int32Array, k: number, trials: number, random: Random, gram: Float64Array | undefined): Seeds {
+function seedCentroids(
+  points: Float32Array, d: number, rows: Int32Array, k: number, trials: number, random: Random, gram: Float64Array | undefined, slack: number,
+): Seeds {
   const m = rows.length
   const centroids = new Float32Array(k * d)
   // Centres as positions in `rows`.
@@ -267,7 +273,6 @@ function seedCentroids(points: Float32Array, d: number, rows: Int32Array, k: num
   const first = Math.floor(random.next() * m)
   centres[0] = first
   centroids.set(points.subarray(rows[first] * d, rows[first] * d + d), 0)
-  const slack = distanceSlack(points, d, rows)
   const closest = new Float64Array(m)
   const owner = new Int32Array(m)
   let potential = 0
@@ -275,8 +280,8 @@ function seedCentroids(points: Float32Array, d: number, rows: Int32Array, k: num
     closest[t] = positionDistance(points, d, rows, gram, first, t)
     potential += closest[t]
   }
-  const candidateDistances = new Float64Array(m)
-  const bestDistances = new Float64Array(m)
+  let candidateDistances = new Float64Array(m)
+  let bestDistances = new Float64Array(m)
   const reach = new Float64Array(k)
   for (let c = 1; c < k; c++) {
     let bestPotential = Infinity
@@ -294,7 +299,10 @@ function seedCentroids(points: Float32Array, d: number, rows: Int32Array, k: num
       if (candidatePotential < bestPotential) {
         bestPotential = candidatePotential
         bestCandidate = candidate
-        bestDistances.set(candidateDistances)
+        // The candidate's distances become the best; the old best array is reused.
+        const held = bestDistances
+        bestDistances = candidateDistances
+        candidateDistances = held
       }
     }
     centres[c] = bestCandidate
@@ -323,7 +331,7 @@ function positionDistance(points: Float32Array, d: number, rows: Int32Array, gra
 }
 
 /**
- * Bound on |(2 − 2 x·y) − ‖x − y‖²| over the rows: twice the largest deviation of a squared
+ * Bound on |(2 − 2 x·y) − ‖x − y‖²| over the rows (and any subset of them): twice the largest deviation of a squared
  * norm from 1 (float32 rounding of unit rows, ~1e-7), plus room for the rounding of the dot.
  */
 function distanceSlack(points: Float32Array, d: number, rows: Int32Array): number {
