@@ -1,7 +1,7 @@
 /**
- * Spherical k-means on unit-length dense rows: k-means++ seeding, Lloyd iterations
- * accelerated with Hamerly's bounds (Hamerly 2010, "Making k-means even faster"), centroids
- * re-normalised to unit length, the best of several seeded restarts kept.
+ * Spherical k-means on unit-length dense rows: greedy k-means++ seeding, Lloyd iterations
+ * accelerated with Elkan's or Hamerly's bounds, centroids re-normalised to unit length, the
+ * best of several seeded restarts kept. Jobs on the same rows can share their Gram matrix.
  */
 import { OptionError } from '../errors.js'
 import { createRandom, type Random } from '../random.js'
