@@ -159,48 +159,13 @@ function gramPays(m: number, jobs: readonly KmeansOptions[]): boolean {
 function rowGram(points: Float32Array, d: number, rows: Int32Array, gram: Float64Array = new Float64Array(rows.length * rows.length)): Float64Array {
   const m = rows.length
   for (let s = 0; s < m; s++) {
-    let t = s
-    for (; t + 1 < m; t += 2) rowDotTwo(points, rows[s] * d, rows[t] * d, rows[t + 1] * d, d, gram, s * m + t)
-    if (t < m) gram[s * m + t] = rowDot(points, rows[s] * d, points, rows[t] * d, d)
-    for (let u = s + 1; u < m; u++) gram[u * m + s] = gram[s * m + u]
+    for (let t = s; t < m; t++) {
+      const dot = rowDot(points, rows[s] * d, points, rows[t] * d, d)
+      gram[s * m + t] = dot
+      gram[t * m + s] = dot
+    }
   }
   return gram
-}
-
-/**
- * {@link rowDot} of row x with rows y0 and y1, written to out[at] and out[at + 1]: the same
- * four partial sums per product, so the same values, with x loaded once for both (15 % faster).
- */
-function rowDotTwo(points: Float32Array, x: number, y0: number, y1: number, d: number, out: Float64Array, at: number): void {
-  let a0 = 0
-  let a1 = 0
-  let a2 = 0
-  let a3 = 0
-  let b0 = 0
-  let b1 = 0
-  let b2 = 0
-  let b3 = 0
-  let c = 0
-  for (; c + 3 < d; c += 4) {
-    const v0 = points[x + c]
-    const v1 = points[x + c + 1]
-    const v2 = points[x + c + 2]
-    const v3 = points[x + c + 3]
-    a0 += v0 * points[y0 + c]
-    a1 += v1 * points[y0 + c + 1]
-    a2 += v2 * points[y0 + c + 2]
-    a3 += v3 * points[y0 + c + 3]
-    b0 += v0 * points[y1 + c]
-    b1 += v1 * points[y1 + c + 1]
-    b2 += v2 * points[y1 + c + 2]
-    b3 += v3 * points[y1 + c + 3]
-  }
-  for (; c < d; c++) {
-    a0 += points[x + c] * points[y0 + c]
-    b0 += points[x + c] * points[y1 + c]
-  }
-  out[at] = a0 + a1 + (a2 + a3)
-  out[at + 1] = b0 + b1 + (b2 + b3)
 }
 
 /** Row count above which restarts run on a sample (see {@link kmeans}). */
@@ -412,11 +377,12 @@ function sampleProportional(weights: Float64Array, total: number, random: Random
  * Lloyd iterations from the seeds, with bounds that skip distance computations: Elkan's
  * (one lower bound per row and centre) while those bounds fit in {@link ELKAN_MAX_BOUNDS},
  * Hamerly's (one lower bound per row) above. Both reach the assignment plain Lloyd would.
+ * Only Elkan's reads the Gram matrix: Hamerly's runs with k > 1,953 when it has one.
  */
 function lloyd(points: Float32Array, d: number, rows: Int32Array, seeds: Seeds, k: number, maxIterations: number, gram: Float64Array | undefined): Run {
   return rows.length * k <= ELKAN_MAX_BOUNDS
     ? lloydElkan(points, d, rows, seeds, k, maxIterations, gram)
-    : lloydHamerly(points, d, rows, seeds, k, maxIterations, gram)
+    : lloydHamerly(points, d, rows, seeds, k, maxIterations)
 }
 
 /**
@@ -434,28 +400,16 @@ const ELKAN_MAX_BOUNDS = 4_000_000
 /** @internal Exported for tests. */
 export function lloydElkan(points: Float32Array, d: number, rows: Int32Array, seeds: Seeds, k: number, maxIterations: number, gram: Float64Array | undefined): Run {
   const m = rows.length
-  const centroids = seeds.centroids
-  const assignment = new Int32Array(m)
-  const upper = new Float64Array(m)
+  const state = lloydState(seeds, m, k, d)
+  const { centroids, assignment, upper, shift } = state
   const lower = new Float64Array(m * k)
   assignWithAllBounds(points, d, rows, seeds, k, gram, assignment, upper, lower)
-  const sums = new Float64Array(k * d)
-  const shift = new Float64Array(k)
-  const previous = new Float32Array(k * d)
   const halfGaps = new Float64Array(k * k)
   const nearestHalfGap = new Float64Array(k)
   const moved = new Int32Array(k)
-  let iterations = 0
-  let converged = false
-  while (iterations < maxIterations) {
-    iterations++
-    previous.set(centroids)
-    updateCentroids(points, d, rows, assignment, k, sums, centroids, upper)
+  return iterateLloyd(points, d, rows, k, maxIterations, state, (iteration) => {
     let movedCount = 0
-    for (let c = 0; c < k; c++) {
-      shift[c] = Math.sqrt(squaredDistanceCentroids(previous, centroids, c, d))
-      if (shift[c] > 0) moved[movedCount++] = c
-    }
+    for (let c = 0; c < k; c++) if (shift[c] > 0) moved[movedCount++] = c
     // Only the bounds of centres that moved change (most stop moving after a few iterations).
     for (let t = 0; t < m; t++) {
       upper[t] += shift[assignment[t]]
@@ -465,7 +419,7 @@ export function lloydElkan(points: Float32Array, d: number, rows: Int32Array, se
         lower[base + c] = Math.max(0, lower[base + c] - shift[c])
       }
     }
-    computeAllHalfGaps(centroids, k, d, iterations === 1 ? undefined : shift, halfGaps, nearestHalfGap)
+    computeAllHalfGaps(centroids, k, d, iteration === 1 ? undefined : shift, halfGaps, nearestHalfGap)
     let changed = 0
     for (let t = 0; t < m; t++) {
       const previousCentre = assignment[t]
@@ -495,12 +449,8 @@ export function lloydElkan(points: Float32Array, d: number, rows: Int32Array, se
         changed++
       }
     }
-    if (changed === 0) {
-      converged = true
-      break
-    }
-  }
-  return finishRun(points, d, rows, assignment, k, sums, centroids, upper, iterations, converged)
+    return changed
+  })
 }
 
 /** Nearest centre of every row with every distance kept as an exact lower bound (from the Gram matrix when the centres are rows). */
@@ -553,6 +503,45 @@ function computeAllHalfGaps(
   }
 }
 
+/**
+ * Lloyd's loop of both bound schemes: centroids from the assignment, how far each moved
+ * (`shift`), then `reassign` updates its bounds and moves rows, returning how many changed
+ * centre; until none do or `maxIterations`.
+ */
+function iterateLloyd(
+  points: Float32Array, d: number, rows: Int32Array, k: number, maxIterations: number,
+  state: LloydState, reassign: (iteration: number) => number,
+): Run {
+  const { centroids, assignment, upper, sums, shift, previous } = state
+  let iterations = 0
+  let converged = false
+  while (iterations < maxIterations) {
+    iterations++
+    previous.set(centroids)
+    updateCentroids(points, d, rows, assignment, k, sums, centroids, upper)
+    for (let c = 0; c < k; c++) shift[c] = Math.sqrt(squaredDistanceCentroids(previous, centroids, c, d))
+    if (reassign(iterations) === 0) {
+      converged = true
+      break
+    }
+  }
+  return finishRun(points, d, rows, assignment, k, sums, centroids, upper, iterations, converged)
+}
+
+type LloydState = ReturnType<typeof lloydState>
+
+/** The arrays both Lloyd variants keep: centroids (the seeds, updated in place), the assignment, upper bounds, centroid sums, shifts and the previous centroids. */
+function lloydState(seeds: Seeds, m: number, k: number, d: number) {
+  return {
+    centroids: seeds.centroids,
+    assignment: new Int32Array(m),
+    upper: new Float64Array(m),
+    sums: new Float64Array(k * d),
+    shift: new Float64Array(k),
+    previous: new Float32Array(k * d),
+  }
+}
+
 /** Final centroids and the exact inertia of the final assignment. */
 function finishRun(
   points: Float32Array, d: number, rows: Int32Array, assignment: Int32Array, k: number,
@@ -570,29 +559,18 @@ function finishRun(
  * one lower bound to every other centre.
  */
 /** @internal Exported for tests. */
-export function lloydHamerly(points: Float32Array, d: number, rows: Int32Array, seeds: Seeds, k: number, maxIterations: number, gram: Float64Array | undefined): Run {
+export function lloydHamerly(points: Float32Array, d: number, rows: Int32Array, seeds: Seeds, k: number, maxIterations: number): Run {
   const m = rows.length
-  const centroids = seeds.centroids
-  const assignment = new Int32Array(m)
-  const upper = new Float64Array(m)
+  const state = lloydState(seeds, m, k, d)
+  const { centroids, assignment, upper, shift } = state
   const lower = new Float64Array(m)
-  if (gram !== undefined && seeds.centres !== undefined) assignNearestSeeds(gram, m, seeds.centres, assignment, upper, lower)
-  else for (let t = 0; t < m; t++) assignNearest(points, rows[t], centroids, k, d, t, assignment, upper, lower)
-  const sums = new Float64Array(k * d)
+  for (let t = 0; t < m; t++) assignNearest(points, rows[t], centroids, k, d, t, assignment, upper, lower)
   const halfGap = new Float64Array(k)
-  const shift = new Float64Array(k)
-  const previous = new Float32Array(k * d)
-  let iterations = 0
-  let converged = false
-  while (iterations < maxIterations) {
-    iterations++
-    previous.set(centroids)
-    updateCentroids(points, d, rows, assignment, k, sums, centroids, upper)
+  return iterateLloyd(points, d, rows, k, maxIterations, state, () => {
     let maxShift = 0
     let secondShift = 0
     let maxShiftCluster = -1
     for (let c = 0; c < k; c++) {
-      shift[c] = Math.sqrt(squaredDistanceCentroids(previous, centroids, c, d))
       if (shift[c] > maxShift) {
         secondShift = maxShift
         maxShift = shift[c]
@@ -615,12 +593,8 @@ export function lloydHamerly(points: Float32Array, d: number, rows: Int32Array, 
       assignNearest(points, rows[t], centroids, k, d, t, assignment, upper, lower)
       if (assignment[t] !== a) changed++
     }
-    if (changed === 0) {
-      converged = true
-      break
-    }
-  }
-  return finishRun(points, d, rows, assignment, k, sums, centroids, upper, iterations, converged)
+    return changed
+  })
 }
 
 function assignNearest(
@@ -641,31 +615,6 @@ function assignNearest(
   assignment[t] = best
   upper[t] = Math.sqrt(bestDistance)
   lower[t] = Math.sqrt(second)
-}
-
-/**
- * {@link assignNearest} for every row when the centres are rows: the distances come from the
- * Gram matrix (the same values, as the centroids are copies of those rows).
- */
-function assignNearestSeeds(gram: Float64Array, m: number, centres: Int32Array, assignment: Int32Array, upper: Float64Array, lower: Float64Array): void {
-  const k = centres.length
-  for (let t = 0; t < m; t++) {
-    const row = t * m
-    let best = -1
-    let bestDistance = Infinity
-    let second = Infinity
-    for (let c = 0; c < k; c++) {
-      const distance = Math.max(0, 2 - 2 * gram[row + centres[c]])
-      if (distance < bestDistance) {
-        second = bestDistance
-        bestDistance = distance
-        best = c
-      } else if (distance < second) second = distance
-    }
-    assignment[t] = best
-    upper[t] = Math.sqrt(bestDistance)
-    lower[t] = Math.sqrt(second)
-  }
 }
 
 /**
