@@ -49,7 +49,7 @@ const ANCHORS = {
   },
 }
 
-const SEED = 42
+const SEED = Number(process.env.TALKATLAS_EVAL_SEED ?? 42)
 const RELATED_TOP = 5
 const FEW_SHOT_PER_LABEL = 3
 const FEW_SHOT_DRAWS = 5

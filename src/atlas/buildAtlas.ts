@@ -2,7 +2,6 @@
  * The whole pipeline: talks → tokens → TF-IDF → LSA → consensus of k-means runs → themes with labels.
  */
 import { InputError, OptionError } from '../errors.js'
-import { chooseK } from '../cluster/chooseK.js'
 import { consensusClusters } from '../cluster/consensusClusters.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 import { labelThemes } from '../cluster/labelThemes.js'
@@ -86,9 +85,8 @@ function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, stream
   const lsa = fitLsa(tfidf.matrix, { dimensions: resolved.dimensions, seed: resolved.seed })
   const vectors = embedTalks(lsa, tfidf.matrix, resolved)
   const d = lsa.dimensions
-  const kSearch = resolved.k === 'auto' ? chooseK(vectors, d, { seed: resolved.seed }, runKmeans) : undefined
-  const k = kSearch?.k ?? (resolved.k as number)
-  const clustering = consensusClusters(vectors, d, { k, seed: resolved.seed, runs: resolved.restarts }, runKmeans)
+  const clustering = consensusClusters(vectors, d, { k: resolved.k, seed: resolved.seed, runs: resolved.restarts }, runKmeans)
+  const { kSearch } = clustering
   warnings.push(...clustering.warnings)
   keepCopiesTogether(talks, clustering.labels)
 

@@ -1,25 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createRandom } from '../random.js'
-import { chooseK, geometricGrid } from './chooseK.js'
-
-/** `groups` tight groups of unit rows around orthogonal axes of a `d`-dimensional space. */
-function blobs(groups: number, perGroup: number, d: number, seed: number): Float32Array {
-  const random = createRandom(seed)
-  const out = new Float32Array(groups * perGroup * d)
-  for (let g = 0; g < groups; g++) {
-    for (let i = 0; i < perGroup; i++) {
-      const row = (g * perGroup + i) * d
-      let norm = 0
-      for (let c = 0; c < d; c++) {
-        const value = (c === g ? 1 : 0) + 0.05 * (random.next() - 0.5)
-        out[row + c] = value
-        norm += value * value
-      }
-      for (let c = 0; c < d; c++) out[row + c] /= Math.sqrt(norm)
-    }
-  }
-  return out
-}
+import { blobs } from './blobs.fixture.js'
+import { candidateKs, chooseK, geometricGrid, parsimoniousK } from './chooseK.js'
 
 describe('chooseK(points, d, options)', () => {
   it('finds the number of well-separated groups', () => {
@@ -39,5 +20,22 @@ describe('chooseK(points, d, options)', () => {
 
   it('geometricGrid spreads integers geometrically without repeats', () => {
     expect(geometricGrid(2, 182, 12)).toEqual([2, 3, 5, 7, 10, 16, 23, 35, 53, 80, 121, 182])
+  })
+})
+
+describe('candidateKs(n, options) and parsimoniousK(scores)', () => {
+  it('grids k from 2 to about n / 6, or answers when there is nothing to choose', () => {
+    expect(candidateKs(1093)).toEqual([2, 3, 5, 7, 10, 16, 23, 35, 53, 80, 121, 182])
+    expect(candidateKs(2)).toEqual({ k: 2 })
+    expect(candidateKs(0)).toEqual({ k: 1 })
+    expect(candidateKs(10, { kMin: 12 })).toEqual({ k: 10 })
+    expect(() => candidateKs(100, { candidates: 0 })).toThrow('chooseK: candidates=0 is invalid, expected an integer ≥ 1')
+  })
+
+  it('takes the smallest k within 2 % of the best silhouette, measured on |best| when all are negative', () => {
+    expect(parsimoniousK([{ k: 2, silhouette: 0.2 }, { k: 5, silhouette: 0.393 }, { k: 9, silhouette: 0.4 }]).k).toBe(5)
+    expect(parsimoniousK([{ k: 2, silhouette: 0.2 }, { k: 5, silhouette: 0.391 }, { k: 9, silhouette: 0.4 }]).k).toBe(9)
+    expect(parsimoniousK([{ k: 2, silhouette: -0.102 }, { k: 3, silhouette: -0.1 }]).k).toBe(2)
+    expect(parsimoniousK([{ k: 2, silhouette: -0.103 }, { k: 3, silhouette: -0.1 }]).k).toBe(3)
   })
 })

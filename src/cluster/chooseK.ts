@@ -47,21 +47,37 @@ export interface ChooseKResult {
  */
 export function chooseK(points: Float32Array, dimensions: number, options: ChooseKOptions = {}, runBatch: KmeansBatchRunner = runKmeansInOrder): ChooseKResult {
   const sample = sampleNonZeroRows(points, dimensions, options.sampleSize ?? 2000, options.seed ?? 42)
-  const n = sample.length / dimensions
-  if (n <= 2) return { k: Math.max(1, n), scores: [] }
-  const kMin = Math.max(2, options.kMin ?? 2)
-  const kMax = Math.min(n - 1, options.kMax ?? Math.min(400, Math.max(kMin, Math.round(n / 6))))
-  if (kMax < kMin) return { k: Math.max(1, Math.min(kMin, n)), scores: [] }
-  const candidates = options.candidates ?? 12
-  if (!Number.isInteger(candidates) || candidates < 1) throw new OptionError('chooseK', 'candidates', candidates, 'an integer ≥ 1')
-  const grid = geometricGrid(kMin, kMax, candidates)
-  const jobs = grid.map((k) => ({ k, seed: options.seed ?? 42, restarts: 2 }))
+  const candidates = candidateKs(sample.length / dimensions, options)
+  if (!Array.isArray(candidates)) return { k: candidates.k, scores: [] }
+  const jobs = candidates.map((k) => ({ k, seed: options.seed ?? 42, restarts: 2 }))
   // The k-means Gram matrix holds the dot products the silhouette needs; computed once, it serves both.
   const gram = kmeansBatchGram(sample, dimensions, jobs)
   const distances = gram === undefined ? cosineDistances(sample, dimensions) : distancesFromGram(gram)
   const results = runBatch(sample, dimensions, jobs, gram)
-  const scores = grid.map((k, i) => ({ k, silhouette: meanSilhouette(distances, results[i]!.labels, results[i]!.k) }))
-  let best = scores[0]
+  return parsimoniousK(candidates.map((k, i) => ({ k, silhouette: meanSilhouette(distances, results[i]!.labels, results[i]!.k) })))
+}
+
+/**
+ * The k values to score for n rows (a geometric grid from `kMin` to `kMax`), or the answer
+ * itself when there is nothing to choose (two rows or fewer, or `kMax` below `kMin`).
+ * @throws OptionError on a `candidates` that is not an integer ≥ 1.
+ */
+export function candidateKs(n: number, options: ChooseKOptions = {}): number[] | { k: number } {
+  if (n <= 2) return { k: Math.max(1, n) }
+  const kMin = Math.max(2, options.kMin ?? 2)
+  const kMax = Math.min(n - 1, options.kMax ?? Math.min(400, Math.max(kMin, Math.round(n / 6))))
+  if (kMax < kMin) return { k: Math.max(1, Math.min(kMin, n)) }
+  const candidates = options.candidates ?? 12
+  if (!Number.isInteger(candidates) || candidates < 1) throw new OptionError('chooseK', 'candidates', candidates, 'an integer ≥ 1')
+  return geometricGrid(kMin, kMax, candidates)
+}
+
+/**
+ * The smallest k whose silhouette is within {@link TOLERANCE} of the best score.
+ * @param scores Every k tried with its mean silhouette, ascending k (at least one).
+ */
+export function parsimoniousK(scores: ChooseKResult['scores']): ChooseKResult {
+  let best = scores[0]!
   for (const score of scores) if (score.silhouette > best.silhouette) best = score
   // |best|: a corpus with no structure can score below zero everywhere.
   const threshold = best.silhouette - TOLERANCE * Math.abs(best.silhouette)
@@ -131,7 +147,7 @@ export function meanSilhouette(distances: Float32Array, labels: Int32Array, k: n
 }
 
 /** Cosine distances `1 − x·y` from the dot products of unit rows (n × n). */
-function distancesFromGram(gram: Float64Array): Float32Array {
+export function distancesFromGram(gram: Float64Array): Float32Array {
   const out = new Float32Array(gram.length)
   for (let p = 0; p < gram.length; p++) out[p] = 1 - gram[p]
   const n = Math.round(Math.sqrt(gram.length))

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { blobs } from './blobs.fixture.js'
+import { candidateKs } from './chooseK.js'
 import { averageLinkage, CONSENSUS_LIMIT, consensusClusters } from './consensusClusters.js'
 import { kmeans } from './kmeans.js'
 
@@ -85,5 +87,43 @@ describe('consensusClusters(points, d, { k, seed, runs })', () => {
 
   it('rejects runs below 1', () => {
     expect(() => consensusClusters(points, 2, { k: 3, runs: 0 })).toThrow(/runs/)
+  })
+})
+
+describe("consensusClusters(points, d, { k: 'auto' })", () => {
+  const points = blobs(6, 20, 8, 3)
+  const groupOf = (i: number) => Math.floor(i / 20)
+
+  it('chooses k by the silhouette of the dendrogram cuts and recovers the groups', () => {
+    const result = consensusClusters(points, 8, { k: 'auto', seed: 5 })
+    expect(result.consensus).toBe(true)
+    expect(result.k).toBe(6)
+    expect(result.kSearch?.k).toBe(6)
+    expect(result.kSearch?.scores.map((s) => s.k)).toEqual(candidateKs(120))
+    // Every group is one cluster and every cluster one group.
+    for (let i = 0; i < 120; i++) expect(result.labels[i]).toBe(result.labels[groupOf(i) * 20])
+    expect(new Set(result.labels).size).toBe(6)
+  })
+
+  it('votes with runs at the upper half of the candidate ks, in turn', () => {
+    const result = consensusClusters(points, 8, { k: 'auto', seed: 5, runs: 4 })
+    const grid = candidateKs(120) as number[]
+    const upper = grid.filter((k) => 2 * k >= grid[grid.length - 1]!)
+    const runKs = [0, 1, 2, 3].map((r) => new Set(result.runLabels.subarray(r * 120, (r + 1) * 120)).size)
+    expect(runKs).toEqual([0, 1, 2, 3].map((r) => upper[r % upper.length]))
+  })
+
+  it('is deterministic for a seed', () => {
+    const a = consensusClusters(points, 8, { k: 'auto', seed: 9 })
+    const b = consensusClusters(points, 8, { k: 'auto', seed: 9 })
+    expect(Array.from(a.labels)).toEqual(Array.from(b.labels))
+    expect(a.kSearch).toEqual(b.kSearch)
+  })
+
+  it("with one run, takes chooseK's k and that run's clusters", () => {
+    const result = consensusClusters(points, 8, { k: 'auto', seed: 5, runs: 1 })
+    expect(result.consensus).toBe(false)
+    expect(result.kSearch?.k).toBe(6)
+    expect(result.k).toBe(6)
   })
 })

@@ -12,14 +12,20 @@
 import { OptionError } from '../errors.js'
 import { createRandom, nextInt } from '../random.js'
 import type { Warning } from '../types.js'
-import type { KmeansResult } from './kmeans.js'
+import { candidateKs, chooseK, cosineDistances, distancesFromGram, meanSilhouette, parsimoniousK, type ChooseKResult } from './chooseK.js'
+import { kmeansBatchGram, type KmeansResult } from './kmeans.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from './kmeansBatch.js'
 import { nonZeroRows } from './dense.js'
 
 /** Options of {@link consensusClusters}. */
 export interface ConsensusOptions {
-  /** Number of clusters. Required. */
-  readonly k: number
+  /**
+   * Number of clusters, or `'auto'`: the runs then take k from the upper half of
+   * {@link chooseK}'s grid in turn, and the k of the cut is chosen by silhouette among the
+   * grid's values (evidence accumulation, Fred & Jain 2005). Without a consensus (one run,
+   * or above {@link CONSENSUS_LIMIT} rows) `'auto'` is `chooseK`'s k. Required.
+   */
+  readonly k: number | 'auto'
   /** Random seed of the k-means runs. @default 42 */
   readonly seed?: number
   /** k-means runs (one restart each) that vote; above 3,000 rows the best of at most 10 runs is kept instead. @default 20 */
@@ -42,6 +48,8 @@ export interface ConsensusResult {
    * label. Empty when `consensus` is false.
    */
   readonly runLabels: Int32Array
+  /** With `k: 'auto'`: the chosen k and the silhouette of every k tried. */
+  readonly kSearch?: ChooseKResult
   readonly warnings: readonly Warning[]
 }
 
@@ -74,27 +82,55 @@ export function consensusClusters(
   const n = points.length / dimensions
   const rows = nonZeroRows(points, dimensions)
   if (runs === 1 || rows.length > CONSENSUS_LIMIT) {
-    const best = bestOfRuns(points, dimensions, options.k, seed, Math.min(runs, MAX_BEST_OF_RUNS), runBatch)
-    return { labels: best.labels, centroids: best.centroids, k: best.k, consensus: false, runLabels: new Int32Array(0), warnings: best.warnings }
+    const kSearch = options.k === 'auto' ? chooseK(points, dimensions, { seed }, runBatch) : undefined
+    const best = bestOfRuns(points, dimensions, kSearch?.k ?? (options.k as number), seed, Math.min(runs, MAX_BEST_OF_RUNS), runBatch)
+    return { labels: best.labels, centroids: best.centroids, k: best.k, consensus: false, runLabels: new Int32Array(0), ...(kSearch && { kSearch }), warnings: best.warnings }
   }
+  const candidates = options.k === 'auto' ? candidateKs(rows.length) : [options.k]
+  if (!Array.isArray(candidates)) return consensusClusters(points, dimensions, { ...options, k: candidates.k }, runBatch)
   // Each run gets its own seed from one stream, so the runs differ and the set is reproducible.
+  const runKs = options.k === 'auto' ? candidates.filter((k) => 2 * k >= candidates[candidates.length - 1]!) : candidates
   const random = createRandom(seed)
-  const jobs = Array.from({ length: runs }, () => ({ k: options.k, seed: nextInt(random, 0x7fffffff), restarts: 1 }))
+  const jobs = Array.from({ length: runs }, (_, r) => ({ k: runKs[r % runKs.length]!, seed: nextInt(random, 0x7fffffff), restarts: 1 }))
+  const gram = options.k === 'auto' ? kmeansBatchGram(points, dimensions, jobs) : undefined
   const votes = new Uint16Array(rows.length * rows.length)
   const runLabels = new Int32Array(runs * n)
-  let k = 0
+  let formed = 0
   let warnings: readonly Warning[] = []
-  runBatch(points, dimensions, jobs).forEach((run, r) => {
-    k = run.k
+  runBatch(points, dimensions, jobs, gram).forEach((run, r) => {
+    formed = Math.max(formed, run.k)
     warnings = run.warnings
     addVotes(votes, rows, run.labels)
     runLabels.set(run.labels, r * n)
   })
   const labels = new Int32Array(n).fill(-1)
-  if (k === 0) return { labels, centroids: new Float32Array(0), k: 0, consensus: true, runLabels, warnings }
-  const cut = averageLinkage(coAssociationDistances(votes, rows.length, runs), rows.length, k)
+  if (formed === 0) return { labels, centroids: new Float32Array(0), k: 0, consensus: true, runLabels, warnings }
+  const merges = linkageMerges(coAssociationDistances(votes, rows.length, runs), rows.length)
+  const usable = candidates.filter((k) => k <= formed)
+  const kSearch = options.k !== 'auto' ? undefined : usable.length === 0 ? { k: formed, scores: [] } : searchCuts(points, dimensions, rows, gram, merges, usable)
+  const k = kSearch?.k ?? Math.min(options.k as number, formed)
+  const cut = cutDendrogram(merges, rows.length, k)
   for (let t = 0; t < rows.length; t++) labels[rows[t]] = cut[t]
-  return { labels, centroids: unitMeans(points, dimensions, labels, k), k, consensus: true, runLabels, warnings }
+  return { labels, centroids: unitMeans(points, dimensions, labels, k), k, consensus: true, runLabels, ...(kSearch && { kSearch }), warnings }
+}
+
+/**
+ * The silhouette of the dendrogram's cut at every candidate k, and the k chosen from them
+ * by {@link parsimoniousK}.
+ */
+function searchCuts(
+  points: Float32Array, dimensions: number, rows: Int32Array, gram: Float64Array | undefined,
+  merges: readonly Merge[], candidates: readonly number[],
+): ChooseKResult {
+  const distances = gram === undefined ? cosineDistances(compactRows(points, dimensions, rows), dimensions) : distancesFromGram(gram)
+  return parsimoniousK(candidates.map((k) => ({ k, silhouette: meanSilhouette(distances, cutDendrogram(merges, rows.length, k), k) })))
+}
+
+/** The given rows of a row-major matrix, packed. */
+function compactRows(points: Float32Array, d: number, rows: Int32Array): Float32Array {
+  const out = new Float32Array(rows.length * d)
+  rows.forEach((row, t) => out.set(points.subarray(row * d, row * d + d), t * d))
+  return out
 }
 
 /**
@@ -154,9 +190,24 @@ function coAssociationDistances(votes: Uint16Array, m: number, runs: number): Fl
  * @returns Cluster of each row, numbered by first occurrence.
  */
 export function averageLinkage(distances: Float32Array, m: number, k: number): Int32Array {
+  return cutDendrogram(linkageMerges(distances, m), m, k)
+}
+
+/** One merge of the average-linkage dendrogram: cluster `b` joins cluster `a` at `height`. */
+interface Merge {
+  readonly a: number
+  readonly b: number
+  readonly height: number
+}
+
+/**
+ * Every merge of average linkage on a distance matrix (nearest-neighbour chain); `distances`
+ * is overwritten.
+ */
+function linkageMerges(distances: Float32Array, m: number): Merge[] {
   const size = new Float64Array(m).fill(1)
   const active = new Uint8Array(m).fill(1)
-  const merges: { a: number; b: number; height: number }[] = []
+  const merges: Merge[] = []
   const chain: number[] = []
   let remaining = m
   while (remaining > 1) {
@@ -185,7 +236,7 @@ export function averageLinkage(distances: Float32Array, m: number, k: number): I
     active[drop] = 0
     remaining--
   }
-  return cutDendrogram(merges, m, k)
+  return merges
 }
 
 /** The active row nearest to `a`; the chain's previous row wins ties, then the lower index. */
@@ -209,7 +260,7 @@ function nearestActive(distances: Float32Array, m: number, active: Uint8Array, a
  * Applies the m − k lowest merges (ties in the order they were made, so a cluster is always
  * formed before it merges again) and numbers the clusters by their first row.
  */
-function cutDendrogram(merges: readonly { a: number; b: number; height: number }[], m: number, k: number): Int32Array {
+function cutDendrogram(merges: readonly Merge[], m: number, k: number): Int32Array {
   const order = merges.map((_, i) => i).sort((x, y) => merges[x]!.height - merges[y]!.height || x - y)
   const parent = Int32Array.from({ length: m }, (_, i) => i)
   const find = (x: number): number => {
