@@ -7,7 +7,10 @@ import type { TfidfModel, TfidfOptions } from '../vectorize/tfidf.js'
 
 /** Options of {@link buildAtlas}; also accepts every {@link TfidfOptions} field. */
 export interface AtlasOptions extends TfidfOptions {
-  /** Number of themes, or `'auto'` to choose it by silhouette. @default 'auto' */
+  /**
+   * Number of themes, or `'auto'` to choose it by silhouette: among the cuts of the consensus
+   * tree up to 3,000 talks (see `consensusClusters`), else with `chooseK`. @default 'auto'
+   */
   readonly k?: number | 'auto'
   /** Random seed: same input and seed give byte-identical results. @default 42 */
   readonly seed?: number
