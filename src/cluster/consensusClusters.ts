@@ -13,7 +13,7 @@ import { OptionError } from '../errors.js'
 import { createRandom, nextInt } from '../random.js'
 import type { Warning } from '../types.js'
 import { candidateKs, chooseK, cosineDistances, distancesFromGram, meanSilhouette, parsimoniousK, type ChooseKResult } from './chooseK.js'
-import { kmeansBatchGram, type KmeansResult } from './kmeans.js'
+import { kmeansBatchGram, type KmeansOptions, type KmeansResult } from './kmeans.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from './kmeansBatch.js'
 import { nonZeroRows } from './dense.js'
 
@@ -79,20 +79,14 @@ export function consensusClusters(
   const runs = options.runs ?? 20
   if (!Number.isInteger(runs) || runs < 1) throw new OptionError('consensus', 'runs', runs, 'an integer ≥ 1')
   const seed = options.seed ?? 42
-  const n = points.length / dimensions
   const rows = nonZeroRows(points, dimensions)
-  if (runs === 1 || rows.length > CONSENSUS_LIMIT) {
-    const kSearch = options.k === 'auto' ? chooseK(points, dimensions, { seed }, runBatch) : undefined
-    const best = bestOfRuns(points, dimensions, kSearch?.k ?? (options.k as number), seed, Math.min(runs, MAX_BEST_OF_RUNS), runBatch)
-    return { labels: best.labels, centroids: best.centroids, k: best.k, consensus: false, runLabels: new Int32Array(0), ...(kSearch && { kSearch }), warnings: best.warnings }
-  }
-  const candidates = options.k === 'auto' ? candidateKs(rows.length) : [options.k]
+  if (runs === 1 || rows.length > CONSENSUS_LIMIT) return withoutConsensus(points, dimensions, options.k, seed, runs, runBatch)
+  const auto = options.k === 'auto'
+  const candidates = auto ? candidateKs(rows.length) : [options.k as number]
   if (!Array.isArray(candidates)) return consensusClusters(points, dimensions, { ...options, k: candidates.k }, runBatch)
-  // Each run gets its own seed from one stream, so the runs differ and the set is reproducible.
-  const runKs = options.k === 'auto' ? candidates.filter((k) => 2 * k >= candidates[candidates.length - 1]!) : candidates
-  const random = createRandom(seed)
-  const jobs = Array.from({ length: runs }, (_, r) => ({ k: runKs[r % runKs.length]!, seed: nextInt(random, 0x7fffffff), restarts: 1 }))
-  const gram = options.k === 'auto' ? kmeansBatchGram(points, dimensions, jobs) : undefined
+  const jobs = votingJobs(auto ? upperHalf(candidates) : candidates, runs, seed)
+  const gram = auto ? kmeansBatchGram(points, dimensions, jobs) : undefined
+  const n = points.length / dimensions
   const votes = new Uint16Array(rows.length * rows.length)
   const runLabels = new Int32Array(runs * n)
   let formed = 0
@@ -106,12 +100,31 @@ export function consensusClusters(
   const labels = new Int32Array(n).fill(-1)
   if (formed === 0) return { labels, centroids: new Float32Array(0), k: 0, consensus: true, runLabels, warnings }
   const merges = linkageMerges(coAssociationDistances(votes, rows.length, runs), rows.length)
-  const usable = candidates.filter((k) => k <= formed)
-  const kSearch = options.k !== 'auto' ? undefined : usable.length === 0 ? { k: formed, scores: [] } : searchCuts(points, dimensions, rows, gram, merges, usable)
+  const kSearch = auto ? searchCuts(points, dimensions, rows, gram, merges, candidates, formed) : undefined
   const k = kSearch?.k ?? Math.min(options.k as number, formed)
   const cut = cutDendrogram(merges, rows.length, k)
   for (let t = 0; t < rows.length; t++) labels[rows[t]] = cut[t]
   return { labels, centroids: unitMeans(points, dimensions, labels, k), k, consensus: true, runLabels, ...(kSearch && { kSearch }), warnings }
+}
+
+/** One run or too many rows: `chooseK`'s k for `'auto'`, and the best of at most 10 restarts. */
+function withoutConsensus(
+  points: Float32Array, dimensions: number, k: number | 'auto', seed: number, runs: number, runBatch: KmeansBatchRunner,
+): ConsensusResult {
+  const kSearch = k === 'auto' ? chooseK(points, dimensions, { seed }, runBatch) : undefined
+  const best = bestOfRuns(points, dimensions, kSearch?.k ?? (k as number), seed, Math.min(runs, MAX_BEST_OF_RUNS), runBatch)
+  return { labels: best.labels, centroids: best.centroids, k: best.k, consensus: false, runLabels: new Int32Array(0), ...(kSearch && { kSearch }), warnings: best.warnings }
+}
+
+/** The candidate ks at least half the largest: the runs of `k: 'auto'` take these in turn. */
+function upperHalf(candidates: readonly number[]): number[] {
+  return candidates.filter((k) => 2 * k >= candidates[candidates.length - 1]!)
+}
+
+/** One single-restart job per run, k taken from `ks` in turn; each with its own seed from one stream, so the runs differ and the set is reproducible. */
+function votingJobs(ks: readonly number[], runs: number, seed: number): KmeansOptions[] {
+  const random = createRandom(seed)
+  return Array.from({ length: runs }, (_, r) => ({ k: ks[r % ks.length]!, seed: nextInt(random, 0x7fffffff), restarts: 1 }))
 }
 
 /**
@@ -120,10 +133,13 @@ export function consensusClusters(
  */
 function searchCuts(
   points: Float32Array, dimensions: number, rows: Int32Array, gram: Float64Array | undefined,
-  merges: readonly Merge[], candidates: readonly number[],
+  merges: readonly Merge[], candidates: readonly number[], formed: number,
 ): ChooseKResult {
+  // The runs can form fewer clusters than asked (few distinct rows); no cut has more.
+  const usable = candidates.filter((k) => k <= formed)
+  if (usable.length === 0) return { k: formed, scores: [] }
   const distances = gram === undefined ? cosineDistances(compactRows(points, dimensions, rows), dimensions) : distancesFromGram(gram)
-  return parsimoniousK(candidates.map((k) => ({ k, silhouette: meanSilhouette(distances, cutDendrogram(merges, rows.length, k), k) })))
+  return parsimoniousK(usable.map((k) => ({ k, silhouette: meanSilhouette(distances, cutDendrogram(merges, rows.length, k), k) })))
 }
 
 /** The given rows of a row-major matrix, packed. */
