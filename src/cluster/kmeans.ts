@@ -64,7 +64,9 @@ export function kmeansBatch(points: Float32Array, dimensions: number, jobs: read
     if (restarts !== undefined && (!Number.isInteger(restarts) || restarts < 1)) throw new OptionError('kmeans', 'restarts', restarts, 'an integer ≥ 1')
   }
   const rows = nonZeroRows(points, dimensions)
-  if (gram !== undefined && gram.length !== rows.length * rows.length) throw new Error(`kmeansBatch: a Gram matrix of ${gram.length} entries for ${rows.length} rows`)
+  if (gram !== undefined && gram.length !== rows.length * rows.length) {
+    throw new OptionError('kmeans', 'gram', `${gram.length} entries`, `kmeansBatchGram's matrix of these points (${rows.length} × ${rows.length} entries)`)
+  }
   const shared = gram ?? (gramPays(rows.length, jobs) ? rowGram(points, dimensions, rows) : undefined)
   // Over all rows, so it also bounds any sample of them.
   const slack = distanceSlack(points, dimensions, rows)

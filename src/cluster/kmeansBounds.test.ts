@@ -90,6 +90,13 @@ describe('kmeansBatch(points, d, jobs)', () => {
     expect(batch[1]!.k).toBe(40)
   })
 
+  it('refuses a Gram matrix of other points', () => {
+    const points = unitRows(20, 3, 1)
+    expect(() => kmeansBatch(points, 3, [{ k: 2 }], new Float64Array(19 * 19))).toThrow(
+      `kmeans: gram="361 entries" is invalid, expected kmeansBatchGram's matrix of these points (20 × 20 entries)`,
+    )
+  })
+
   it('validates every job before running any', () => {
     const points = unitRows(20, 3, 1)
     expect(() => kmeansBatch(points, 3, [{ k: 2 }, { k: 0 }])).toThrow(/k/)
