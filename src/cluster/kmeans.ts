@@ -290,13 +290,24 @@ function seedCentroids(
     let bestCandidate = -1
     for (let trial = 0; trial < trials; trial++) {
       const candidate = sampleProportional(closest, potential, random)
-      pruningReach(points, d, rows, gram, centres, c, candidate, slack, reach)
       let candidatePotential = 0
-      for (let t = 0; t < m; t++) {
-        const current = closest[t]
-        const distance = current <= reach[owner[t]] ? current : Math.min(current, positionDistance(points, d, rows, gram, candidate, t))
-        candidateDistances[t] = distance
-        candidatePotential += distance
+      if (gram !== undefined) {
+        // A Gram row is as cheap to read as the pruning test; pruning only skips rows whose
+        // distance would not change, so reading them all gives the same distances.
+        const row = candidate * m
+        for (let t = 0; t < m; t++) {
+          const distance = Math.min(closest[t], Math.max(0, 2 - 2 * gram[row + t]))
+          candidateDistances[t] = distance
+          candidatePotential += distance
+        }
+      } else {
+        pruningReach(points, d, rows, gram, centres, c, candidate, slack, reach)
+        for (let t = 0; t < m; t++) {
+          const current = closest[t]
+          const distance = current <= reach[owner[t]] ? current : Math.min(current, positionDistance(points, d, rows, gram, candidate, t))
+          candidateDistances[t] = distance
+          candidatePotential += distance
+        }
       }
       if (candidatePotential < bestPotential) {
         bestPotential = candidatePotential
