@@ -301,10 +301,10 @@ function seedCentroids(
           candidatePotential += distance
         }
       } else {
-        pruningReach(points, d, rows, gram, centres, c, candidate, slack, reach)
+        pruningReach(points, d, rows, centres, c, candidate, slack, reach)
         for (let t = 0; t < m; t++) {
           const current = closest[t]
-          const distance = current <= reach[owner[t]] ? current : Math.min(current, positionDistance(points, d, rows, gram, candidate, t))
+          const distance = current <= reach[owner[t]] ? current : Math.min(current, squaredDistanceRows(points, rows[candidate], rows[t], d))
           candidateDistances[t] = distance
           candidatePotential += distance
         }
@@ -363,11 +363,10 @@ function distanceSlack(points: Float32Array, d: number, rows: Int32Array): numbe
  * ‖x − o‖ ≤ √(closest + δ), so closest ≤ g²/4 − 2δ gives f(x, y) ≥ closest + δ.
  */
 function pruningReach(
-  points: Float32Array, d: number, rows: Int32Array, gram: Float64Array | undefined,
-  centres: Int32Array, count: number, candidate: number, slack: number, reach: Float64Array,
+  points: Float32Array, d: number, rows: Int32Array, centres: Int32Array, count: number, candidate: number, slack: number, reach: Float64Array,
 ): void {
   for (let o = 0; o < count; o++) {
-    const gap = positionDistance(points, d, rows, gram, centres[o], candidate) - slack
+    const gap = squaredDistanceRows(points, rows[centres[o]], rows[candidate], d) - slack
     reach[o] = gap > 0 ? gap / 4 - 2 * slack : -Infinity
   }
 }
