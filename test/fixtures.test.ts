@@ -3,6 +3,7 @@
 // so a careless edit to a fixture fails here first, with a message naming the talk.
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
+import { TAXONOMY_THEME_OF_LABEL } from './helpers/networkingFixture.js'
 
 /** A talk as stored in a fixture file: the Talk shape plus the truth label `theme`. */
 interface FixtureTalk {
@@ -348,23 +349,8 @@ describe('src/tag/taxonomy-linux-networking-bpf.json', () => {
   })
 
   test('has a theme for every label of the networking fixture', () => {
-    // The mapping documented in fixtures/README.md.
-    const themeForLabel: Record<string, string> = {
-      xdp: 'XDP',
-      tc: 'Traffic control',
-      seccomp: 'Seccomp',
-      profiling: 'Profiling and stack unwinding',
-      mptcp: 'MPTCP',
-      'hid-bpf': 'HID-BPF',
-      'bpf-ci': 'BPF CI and testing',
-      'cgroup-networking': 'Cgroups and container networking',
-      documentation: 'Documentation and standardisation',
-      'hardware-offload': 'Hardware offload and NIC firmware',
-      'packet-classification': 'Packet classification and filtering',
-      observability: 'Tracing and observability',
-    }
-    expect(Object.keys(themeForLabel).sort()).toEqual([...networkingThemes].sort())
+    expect(Object.keys(TAXONOMY_THEME_OF_LABEL).sort()).toEqual([...networkingThemes].sort())
     const names = themes.map((theme) => theme.name)
-    for (const name of Object.values(themeForLabel)) expect(names).toContain(name)
+    for (const name of Object.values(TAXONOMY_THEME_OF_LABEL)) expect(names).toContain(name)
   })
 })

@@ -4,28 +4,13 @@ import fixture from '../../fixtures/lpc-networking-bpf.json'
 import { buildAtlas } from '../atlas/buildAtlas.js'
 import { InputError, OptionError } from '../errors.js'
 import type { Talk } from '../types.js'
+import { TAXONOMY_THEME_OF_LABEL } from '../../test/helpers/networkingFixture.js'
 import { tagTalks } from './tagTalks.js'
 
 const labelled = fixture.talks as readonly (Talk & { theme: string })[]
 const talks: Talk[] = labelled.map(({ theme: _theme, ...talk }) => talk)
 const atlas = buildAtlas(talks)
 const labels = [...new Set(labelled.map((talk) => talk.theme))].sort()
-
-/** Fixture label → built-in taxonomy theme; the last two are not names or aliases of one. */
-const TAXONOMY_NAME: Record<string, string> = {
-  xdp: 'XDP',
-  tc: 'Traffic control',
-  seccomp: 'Seccomp',
-  profiling: 'Profiling and stack unwinding',
-  mptcp: 'MPTCP',
-  'hid-bpf': 'HID-BPF',
-  'bpf-ci': 'BPF CI and testing',
-  'cgroup-networking': 'Cgroups and container networking',
-  documentation: 'Documentation and standardisation',
-  observability: 'Tracing and observability',
-  'hardware-offload': 'Hardware offload and NIC firmware',
-  'packet-classification': 'Packet classification and filtering',
-}
 
 function topAccuracy(result: ReturnType<typeof tagTalks>, expected: (i: number) => string, rows = talks.map((_, i) => i)): number {
   let right = 0
@@ -38,7 +23,7 @@ describe('tagTalks(atlas, themes?, options?)', () => {
     const result = tagTalks(atlas)
     expect(result.themes.length).toBe(29)
     // 52 of 72 when written; the floor leaves room for tuning elsewhere in the pipeline.
-    expect(topAccuracy(result, (i) => TAXONOMY_NAME[labelled[i]!.theme]!)).toBeGreaterThanOrEqual(49 / 72)
+    expect(topAccuracy(result, (i) => TAXONOMY_THEME_OF_LABEL[labelled[i]!.theme]!)).toBeGreaterThanOrEqual(49 / 72)
     const byId = new Map(result.talks.map((entry) => [entry.id, entry.tags]))
     expect(byId.get('af-xdp-zero-copy-packet-broker')![0]!.theme).toBe('AF_XDP')
     expect(result.warnings).toEqual([])
