@@ -4,6 +4,7 @@
  * them on a canonical order instead of the input order makes themes, scores and related
  * talks independent of how the input happened to be sorted.
  */
+import { gatherRows } from '../cluster/dense.js'
 import type { CsrMatrix, Talk } from '../types.js'
 import type { AtlasEnsemble } from './types.js'
 
@@ -57,9 +58,7 @@ export function permuteCsrRows(matrix: CsrMatrix, from: Int32Array): CsrMatrix {
  * @param from Source row of every output row.
  */
 export function permuteDenseRows(values: Float32Array, width: number, from: Int32Array): Float32Array {
-  const out = new Float32Array(values.length)
-  for (let i = 0; i < from.length; i++) out.set(values.subarray(from[i]! * width, from[i]! * width + width), i * width)
-  return out
+  return gatherRows(values, width, from)
 }
 
 /**

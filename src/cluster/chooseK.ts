@@ -6,6 +6,7 @@
  */
 import { OptionError } from '../errors.js'
 import { createRandom } from '../random.js'
+import { gatherRows } from './dense.js'
 import { kmeansBatchGram } from './kmeans.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from './kmeansBatch.js'
 
@@ -173,7 +174,5 @@ function sampleNonZeroRows(points: Float32Array, d: number, size: number, seed: 
   }
   // All rows: the points themselves, so that a batch runner can tell they are the ones it clusters next.
   if (rows.length * d === points.length) return points
-  const out = new Float32Array(rows.length * d)
-  rows.forEach((row, t) => out.set(points.subarray(row * d, row * d + d), t * d))
-  return out
+  return gatherRows(points, d, rows)
 }

@@ -15,7 +15,7 @@ import type { Warning } from '../types.js'
 import { candidateKs, chooseK, cosineDistances, distancesFromGram, meanSilhouette, parsimoniousK, type ChooseKResult } from './chooseK.js'
 import { kmeansBatchGram, type KmeansOptions, type KmeansResult } from './kmeans.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from './kmeansBatch.js'
-import { nonZeroRows } from './dense.js'
+import { gatherRows, nonZeroRows } from './dense.js'
 
 /** Options of {@link consensusClusters}. */
 export interface ConsensusOptions {
@@ -138,15 +138,8 @@ function searchCuts(
   // The runs can form fewer clusters than asked (few distinct rows); no cut has more.
   const usable = candidates.filter((k) => k <= formed)
   if (usable.length === 0) return { k: formed, scores: [] }
-  const distances = gram === undefined ? cosineDistances(compactRows(points, dimensions, rows), dimensions) : distancesFromGram(gram)
+  const distances = gram === undefined ? cosineDistances(gatherRows(points, dimensions, rows), dimensions) : distancesFromGram(gram)
   return parsimoniousK(usable.map((k) => ({ k, silhouette: meanSilhouette(distances, cutDendrogram(merges, rows.length, k), k) })))
-}
-
-/** The given rows of a row-major matrix, packed. */
-function compactRows(points: Float32Array, d: number, rows: Int32Array): Float32Array {
-  const out = new Float32Array(rows.length * d)
-  rows.forEach((row, t) => out.set(points.subarray(row * d, row * d + d), t * d))
-  return out
 }
 
 /**

@@ -241,3 +241,14 @@ export function nonZeroRows(points: Float32Array, d: number): Int32Array {
   return Int32Array.from(rows)
 }
 
+/**
+ * The given rows of a row-major matrix, packed in the order given.
+ * @param values Row-major matrix.
+ * @param width Row length.
+ * @param rows Indices of the rows to take.
+ */
+export function gatherRows(values: Float32Array, width: number, rows: ArrayLike<number>): Float32Array {
+  const out = new Float32Array(rows.length * width)
+  for (let t = 0; t < rows.length; t++) out.set(values.subarray(rows[t]! * width, rows[t]! * width + width), t * width)
+  return out
+}
