@@ -76,13 +76,20 @@ export function orthonormalizeColumns(y: Float64Array, rows: number, l: number, 
  * @param l Number of columns.
  */
 export function lowerGram(y: Float64Array, rows: number, l: number): Float64Array {
+  return lowerCrossGram(y, y, rows, l)
+}
+
+/**
+ * Lower triangle (b ≤ a) of Qᵀ W for row-major `rows` × l matrices Q and W, each entry summed
+ * over the rows in order.
+ */
+export function lowerCrossGram(q: Float64Array, w: Float64Array, rows: number, l: number): Float64Array {
   const gram = new Float64Array(l * l)
   for (let i = 0; i < rows; i++) {
     const row = i * l
     for (let a = 0; a < l; a++) {
-      const ya = y[row + a]
-      if (ya === 0) continue
-      axpy(ya, y, row, gram, a * l, a + 1)
+      const qa = q[row + a]
+      if (qa !== 0) axpy(qa, w, row, gram, a * l, a + 1)
     }
   }
   return gram

@@ -8,6 +8,7 @@ import { createRandom, nextGaussian, type Random } from '../random.js'
 import type { CsrMatrix } from '../types.js'
 import {
   axpy,
+  lowerCrossGram,
   lowerGram,
   normalizeDenseRows,
   orthonormalizeColumns,
@@ -157,19 +158,6 @@ function projectedGram(matrix: CsrMatrix, q: Float64Array, bt: Float64Array, l: 
     : lowerCrossGram(q, sparseTimesDense(matrix, bt, l), n, l)
   // Lower triangle only, then mirrored: the same sums in the same order for every entry.
   for (let a = 0; a < l; a++) for (let b = 0; b < a; b++) gram[b * l + a] = gram[a * l + b]
-  return gram
-}
-
-/** Lower triangle of Qᵀ W for n × l matrices Q and W. */
-function lowerCrossGram(q: Float64Array, w: Float64Array, n: number, l: number): Float64Array {
-  const gram = new Float64Array(l * l)
-  for (let i = 0; i < n; i++) {
-    const row = i * l
-    for (let a = 0; a < l; a++) {
-      const qa = q[row + a]
-      if (qa !== 0) axpy(qa, w, row, gram, a * l, a + 1)
-    }
-  }
   return gram
 }
 
