@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { blobs } from './blobs.fixture.js'
+import { blobs } from '../../test/helpers/blobs.js'
 import { candidateKs, chooseK, geometricGrid, parsimoniousK } from './chooseK.js'
 
 describe('chooseK(points, d, options)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { blobs } from './blobs.fixture.js'
+import { blobs } from '../../test/helpers/blobs.js'
 import { candidateKs } from './chooseK.js'
 import { averageLinkage, CONSENSUS_LIMIT, consensusClusters } from './consensusClusters.js'
 import { kmeans } from './kmeans.js'

@@ -1,5 +1,5 @@
-/** Test data for the clustering tests (not part of the library). */
-import { createRandom } from '../random.js'
+/** Test data for the clustering tests. */
+import { createRandom } from '../../src/random.js'
 
 /** `groups` tight groups of unit rows around orthogonal axes of a `d`-dimensional space, group by group. */
 export function blobs(groups: number, perGroup: number, d: number, seed: number): Float32Array {
