@@ -1,4 +1,6 @@
 import { decodeEntities } from './htmlEntities.js'
+import { stripHtml } from './stripHtml.js'
+import { stripMarkdown } from './stripMarkdown.js'
 
 /** Options of {@link cleanText}. */
 export interface CleanTextOptions {
@@ -15,19 +17,6 @@ export interface CleanTextOptions {
    */
   markup?: boolean
 }
-
-// Element names we strip. A fixed list, so that `Vec<String>` or `a <= b` survive; one-letter
-// names only in lower case because `<T>` and `<A>` are usually generics, not HTML.
-const blockElements =
-  'address|article|aside|blockquote|br|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul'
-const inlineElements =
-  'a|abbr|b|big|center|cite|code|del|dfn|em|font|i|img|ins|kbd|mark|q|s|samp|small|span|strike|strong|sub|sup|tt|u|var|wbr'
-const blockTagPattern = new RegExp(`<\\/?(?:${blockElements})(?:\\s[^<>]*)?\\/?>`, 'gi')
-const inlineTagPattern = new RegExp(`<\\/?(?:${inlineElements})(?:\\s[^<>]*)?\\/?>`, 'g')
-const inlineTagUpperPattern = new RegExp(`<\\/?(?:${inlineElements.split('|').filter((name) => name.length > 1).join('|')})(?:\\s[^<>]*)?\\/?>`, 'gi')
-const hiddenElementPattern = /<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi
-const commentPattern = /<!--[\s\S]*?-->/g
-const autolinkPattern = /<((?:https?|mailto|ftp):[^\s<>]+)>/gi
 
 // C0 and C1 control characters except tab and line feed; also the BOM inside text.
 const controlPattern = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFEFF]/g
@@ -52,22 +41,50 @@ export function cleanText(text: unknown, options: CleanTextOptions = {}): string
 }
 
 // Characters that no cleaning step touches anywhere in a line (no markup, entity, control
-// or non-ASCII character), and lines made of them that start with a word character or a
-// bracket or quote and keep single spaces between words.
+// or non-ASCII character): 1 for characters that may also start a line (word characters,
+// brackets, quotes), 2 for the others.
 const PLAIN_CHARS = `A-Za-z0-9,.;:!?'"()/%=@$^{}|_+-`
-const PLAIN_LINE = `[A-Za-z0-9("'][${PLAIN_CHARS}]*(?: [${PLAIN_CHARS}]+)*`
-const PLAIN_SINGLE_LINE = new RegExp(`^${PLAIN_LINE}$`)
-const PLAIN_LINES = new RegExp(`^${PLAIN_LINE}(?:\\n\\n?${PLAIN_LINE})*$`)
+const plainKind = new Uint8Array(128)
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c)
+  if (new RegExp(`[${PLAIN_CHARS}]`).test(ch)) plainKind[c] = /[A-Za-z0-9("']/.test(ch) ? 1 : 2
+}
 
 /**
  * True for text that cleaning would return unchanged: most abstracts, which are then not
- * scanned ten times (100,000 talks: 1.3 s of reading). The patterns cannot backtrack: a
- * space is not a plain character.
+ * scanned ten times (100,000 talks: 1.3 s of reading). Such text is lines of plain
+ * characters that start with a word character, bracket or quote, with single spaces
+ * between words, separated by one line break or one blank line. One pass over the
+ * characters, without a regular expression (a repeated group overflows the stack of the
+ * regular-expression engine at 16 MB).
  * @param text Text to check.
  * @param singleLine Whether line breaks would be collapsed.
  */
 export function isAlreadyClean(text: string, singleLine: boolean): boolean {
-  return (singleLine ? PLAIN_SINGLE_LINE : PLAIN_LINES).test(text)
+  const n = text.length
+  let lineStart = true // at the first character of a line
+  let breaks = 0 // line breaks just before this character
+  let space = false // a space just before this character
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 10) {
+      if (singleLine || space || (lineStart && breaks !== 1) || breaks === 2) return false
+      breaks++
+      lineStart = true
+      continue
+    }
+    if (c === 32) {
+      if (lineStart || space) return false
+      space = true
+      continue
+    }
+    const kind = c < 128 ? plainKind[c]! : 0
+    if (kind === 0 || (lineStart && kind !== 1)) return false
+    lineStart = false
+    space = false
+    breaks = 0
+  }
+  return n > 0 && !lineStart && !space
 }
 
 /**
@@ -87,45 +104,23 @@ export function cleanSlowly(text: string, singleLine: boolean, markup: boolean):
     out = decodeEntities(out)
     out = out.replace(controlPattern, '')
   }
-  out = out.normalize('NFC')
+  out = limitMarkRuns(out).normalize('NFC')
   return singleLine ? collapseAll(out) : collapseLines(out)
 }
 
-/**
- * Removes comments, hidden elements and known tags; block tags become line breaks.
- * @param text Text containing `<`.
- */
-function stripHtml(text: string): string {
-  return text
-    .replace(commentPattern, '')
-    .replace(hiddenElementPattern, '')
-    .replace(autolinkPattern, '$1')
-    .replace(blockTagPattern, '\n')
-    .replace(inlineTagPattern, '')
-    .replace(inlineTagUpperPattern, '')
-}
+// More than 30 combining marks in a row: more than any script writes on one letter (the
+// stream-safe limit of Unicode UAX #15), and what makes NFC's reordering quadratic.
+const MAX_MARK_RUN = 30
+const longMarkRunTest = new RegExp(`\\p{M}{${MAX_MARK_RUN + 1}}`, 'u')
+const longMarkRunPattern = new RegExp(`(\\p{M}{${MAX_MARK_RUN}})\\p{M}+`, 'gu')
 
 /**
- * Removes the Markdown syntax that carries no words: headings, emphasis with `*`, code
- * marks, link and image syntax (text kept), list and quote markers, rules, escapes.
- * Underscore emphasis is left alone: it collides with identifiers like `__init__`.
- * @param text Text that may contain Markdown.
+ * Cuts runs of more than {@link MAX_MARK_RUN} combining marks to that many ("Zalgo" text),
+ * so that Unicode normalisation stays linear.
+ * @param text Text.
  */
-function stripMarkdown(text: string): string {
-  let out = text
-  if (out.includes('```') || out.includes('~~~')) out = out.replace(/^[ \t]*(?:```|~~~).*$/gm, '')
-  if (out.includes('](')) out = out.replace(/!?\[([^\]\n]*)\]\(\s*([^)\s]*)(?:\s+"[^"\n]*")?\s*\)/g, (_m, label: string, url: string) => label.trim() || url)
-  if (out.includes('`')) out = out.replace(/`+([^`\n]+?)`+/g, '$1')
-  if (out.includes('*')) {
-    out = out.replace(/\*\*(?=\S)([^*\n]*?\S)\*\*/g, '$1')
-    out = out.replace(/(^|[^\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])/g, '$1$2')
-  }
-  out = out.replace(/^[ \t]*#{1,6}[ \t]+(.*?)[ \t#]*$/gm, '$1')
-  out = out.replace(/^[ \t]*(?:[-*_][ \t]*){3,}$/gm, '')
-  out = out.replace(/^[ \t]*(?:>[ \t]?)+/gm, '')
-  out = out.replace(/^([ \t]*)[-*+][ \t]+(?=\S)/gm, '$1')
-  if (out.includes('\\')) out = out.replace(/\\([\\`*_{}[\]()#+\-.!>|~])/g, '$1')
-  return out
+function limitMarkRuns(text: string): string {
+  return longMarkRunTest.test(text) ? text.replace(longMarkRunPattern, '$1') : text
 }
 
 /**

@@ -1,18 +1,21 @@
 /**
- * Tokenizer for technical abstracts. One linear pass with a single unambiguous regular
- * expression: identifiers such as `AF_XDP`, `net_cls`, `io_uring`, `XDP-hints`, `v5.6`,
- * `C++`, `C#` and `.NET` stay whole; everything else splits on non-word characters.
+ * Tokenizer for technical abstracts. One linear pass: identifiers such as `AF_XDP`,
+ * `net_cls`, `io_uring`, `XDP-hints`, `v5.6`, `C++`, `C#` and `.NET` stay whole; everything
+ * else splits on non-word characters.
  */
 
 /** Longest token kept; longer runs (base64 blobs, hashes, garbage) are skipped. */
 export const MAX_TOKEN_LENGTH = 64
 
 // Word characters are Unicode letters, marks and digits. Connectors (`-`, `_`, `.`, `'`) are
-// kept only between word characters, so runs of `-----` or `....` match nothing and
-// the pattern cannot backtrack more than one character. A leading dot is kept before a
-// capital (`.NET`); a trailing `++` or `#` is kept after a word (`C++`, `F#`).
-const TOKEN_PATTERN =
-  /(?:\.(?=\p{Lu}))?[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-_.'’][\p{L}\p{M}\p{N}]+)*(?:\+\+|#(?![\p{L}\p{N}]))?/gu
+// kept only between word characters, so runs of `-----` or `....` match nothing. A leading
+// dot is kept before a capital (`.NET`); a trailing `++` or `#` is kept after a word (`C++`,
+// `F#`). A token is a head (`TOKEN_HEAD`) extended by hand with connector-and-word pieces:
+// the same token as the pattern `head(?:[-_.'’][\p{L}\p{M}\p{N}]+)*`, whose repeated group
+// overflows the regular-expression stack on megabytes of `a-a-a…`.
+const TOKEN_HEAD = /(?:\.(?=\p{Lu}))?[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu
+const WORD_RUN = /[\p{L}\p{M}\p{N}]+/uy
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/uy
 
 /**
  * Calls `visit` for every token of `text`, in order.
@@ -25,18 +28,40 @@ export function scanTokens(
   text: string,
   visit: (token: string, start: number, boundaryBefore: boolean) => void,
 ): void {
-  TOKEN_PATTERN.lastIndex = 0
+  TOKEN_HEAD.lastIndex = 0
   let previousEnd = 0
   let match: RegExpExecArray | null
-  while ((match = TOKEN_PATTERN.exec(text)) !== null) {
+  while ((match = TOKEN_HEAD.exec(text)) !== null) {
     const start = match.index
-    let token = match[0]
+    const end = tokenEnd(text, start + match[0].length)
+    TOKEN_HEAD.lastIndex = end
     const boundary = previousEnd === 0 ? true : hasBoundary(text, previousEnd, start)
-    previousEnd = start + token.length
-    if (token.length > MAX_TOKEN_LENGTH) continue
-    token = stripPossessive(token)
-    visit(token, start, boundary)
+    previousEnd = end
+    if (end - start > MAX_TOKEN_LENGTH) continue
+    visit(stripPossessive(text.slice(start, end)), start, boundary)
   }
+}
+
+/**
+ * End of a token whose head ends at `end`: connector-and-word pieces, then `++` or a `#`
+ * not followed by a letter or digit.
+ * @param text Whole text.
+ * @param end Offset after the token's head.
+ */
+function tokenEnd(text: string, end: number): number {
+  for (;;) {
+    const c = text.charCodeAt(end)
+    if (c !== 45 && c !== 95 && c !== 46 && c !== 39 && c !== 0x2019) break
+    WORD_RUN.lastIndex = end + 1
+    if (!WORD_RUN.test(text)) break
+    end = WORD_RUN.lastIndex
+  }
+  if (text.charCodeAt(end) === 43 && text.charCodeAt(end + 1) === 43) return end + 2
+  if (text.charCodeAt(end) === 35) {
+    LETTER_OR_DIGIT.lastIndex = end + 1
+    if (!LETTER_OR_DIGIT.test(text)) return end + 1
+  }
+  return end
 }
 
 /**

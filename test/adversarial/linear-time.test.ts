@@ -1,0 +1,134 @@
+/**
+ * Linear time as a tested property: every text-processing function runs on 100 KB and on
+ * 400 KB of each pathological family, and the time ratio must stay under 6 (linear: about
+ * 4; quadratic: about 16). Each time is the fastest of a few repetitions of a loop of at
+ * least a few milliseconds, so a busy machine slows both sizes alike; absolute times are
+ * never asserted.
+ */
+import { describe, expect, it } from 'vitest'
+import { cleanText, isAlreadyClean } from '../../src/io/cleanText.js'
+import { detectFormat } from '../../src/io/detectFormat.js'
+import { lineAt } from '../../src/io/fields.js'
+import { locateJsonError } from '../../src/io/locateJsonError.js'
+import { parseTalks } from '../../src/io/parseTalks.js'
+import { scanTokens } from '../../src/text/tokenize.js'
+
+const SMALL = 100_000
+const LARGE = 400_000
+const MAX_RATIO = 6
+
+/**
+ * `unit` repeated to `size` characters, between `before` and `after`.
+ * @param unit Repeated text.
+ * @param before Text in front.
+ * @param after Text after.
+ */
+const run = (unit: string, before = '', after = '') => (size: number): string => before + unit.repeat(Math.ceil(size / unit.length)) + after
+
+/** Pathological inputs: the families of the hardening report, then more of the same kind. */
+export const families: Record<string, (size: number) => string> = {
+  'Markdown heading then spaces': run(' ', '# a', 'b'),
+  'heading marker then spaces and hashes': run(' #', '## a'),
+  '[a repeated then ](u)': run('[a', '', '](u)'),
+  '[a]( repeated (link URL without end)': run('[a]('),
+  '[a]( " repeated (link title without end)': run('[a]( "'),
+  '[a]( repeated with spaces': run('[a](  '),
+  '<!-- repeated': run('<!--'),
+  '<script> repeated': run('<script>'),
+  '<script without > repeated': run('<script '),
+  '<style a="<" repeated': run('<style a="<"'),
+  '</script  without > repeated': run('<script></script  '),
+  'combining marks after one letter': run('\u0301\u0300\u0323\u0327', 'a'),
+  'backticks then a letter': run('`', '', 'a'),
+  '`a repeated': run('`a'),
+  '**a repeated': run('**a '),
+  '*a* repeated inside a word': run('*a*a'),
+  'HTML tag openers without >': run('<div '),
+  'autolink openers': run('<http://a'),
+  'entity openers': run('&#x1'),
+  'named entity openers': run('&amp'),
+  'quote markers': run('> '),
+  'list markers': run('- '),
+  'rule marks then a letter': run('- * ', '', 'x'),
+  'spaces then a letter': run(' ', '', 'x'),
+  'blank lines': run('\n'),
+  'tabs and no-break spaces': run('\t\u00a0'),
+  "token-like a'a": run("a'"),
+  'token-like .5.5': run('.5'),
+  'token-like a-a-': run('a-'),
+  'plain words': run('word '),
+  'unclosed JSON arrays': run('['),
+  'JSON keys without values': run('{"a":', '['),
+  'JSON string escapes': run('\\u00', '"'),
+  'CSV header-like first line': run(',  "', 'title'),
+  'one long line of commas': run(','),
+}
+
+/** Text-processing functions, each called on one whole input. */
+const functions: Record<string, (text: string) => unknown> = {
+  cleanText: (text) => cleanText(text),
+  'cleanText single-line': (text) => cleanText(text, { singleLine: true }),
+  isAlreadyClean: (text) => isAlreadyClean(text, false),
+  scanTokens: (text) => {
+    let count = 0
+    scanTokens(text, () => {
+      count++
+    })
+    return count
+  },
+  detectFormat: (text) => detectFormat(text),
+  locateJsonError: (text) => locateJsonError(text),
+  lineAt: (text) => lineAt(text, text.length),
+  'parseTalks (JSON abstract)': (text) => parseTalks(JSON.stringify([{ id: 'x', title: 'T', abstract: text }]), { format: 'json' }),
+}
+
+/**
+ * Milliseconds per call of `call`, for at least 5 ms of calls.
+ * @param call Function under test.
+ */
+function timePerCall(call: () => void): number {
+  let calls = 0
+  const started = performance.now()
+  let elapsed = 0
+  do {
+    call()
+    calls++
+    elapsed = performance.now() - started
+  } while (elapsed < 5)
+  return elapsed / calls
+}
+
+/**
+ * Time on the large input over time on the small one: the fastest of five interleaved
+ * rounds for each, so that a busy moment slows one round, not one size.
+ * @param apply Function under test.
+ * @param small Small input.
+ * @param large Large input.
+ */
+function timeRatio(apply: (text: string) => unknown, small: string, large: string): number {
+  let bestSmall = Infinity
+  let bestLarge = Infinity
+  for (let round = 0; round < 5; round++) {
+    bestSmall = Math.min(bestSmall, timePerCall(() => apply(small)))
+    bestLarge = Math.min(bestLarge, timePerCall(() => apply(large)))
+  }
+  return bestLarge / bestSmall
+}
+
+describe('text processing runs in linear time on pathological input', () => {
+  for (const [functionName, apply] of Object.entries(functions)) {
+    it(`${functionName}: 400 KB takes less than ${MAX_RATIO}× the time of 100 KB, for every family`, () => {
+      const slow: string[] = []
+      for (const [familyName, make] of Object.entries(families)) {
+        const small = make(SMALL)
+        const large = make(LARGE)
+        apply(small) // warm-up: compile the code paths this family takes
+        let ratio = timeRatio(apply, small, large)
+        // A loaded machine can still spoil one measurement; a quadratic cost fails every time.
+        for (let retry = 0; retry < 2 && ratio >= MAX_RATIO; retry++) ratio = Math.min(ratio, timeRatio(apply, small, large))
+        if (ratio >= MAX_RATIO) slow.push(`${familyName}: ×${ratio.toFixed(1)}`)
+      }
+      expect(slow).toEqual([])
+    })
+  }
+})
