@@ -33,7 +33,7 @@ describe('buildAtlas(talks) on bad talks', () => {
     ['an empty id', [{ id: '', title: 't', abstract: '' }], 'talks[0].id: id must not be empty'],
     ['a numeric id', [{ id: 7, title: 't', abstract: '' }], 'talks[0].id: id must be a string'],
     ['a missing abstract', [{ id: 'a', title: 't' }], 'talks[0].abstract: abstract must be a string'],
-    ['a null talk', [null], 'talks[0].id: id must be a string'],
+    ['a null talk', [null], 'talks[0]: is null, expected a talk object'],
   ])('throws InputError on %s', (_what, input, message) => {
     const error = thrown(() => buildAtlas(input as Talk[]))
     expect(error).toBeInstanceOf(InputError)
@@ -44,15 +44,15 @@ describe('buildAtlas(talks) on bad talks', () => {
 
 describe('buildAtlas(talks, options) on bad options', () => {
   it.each([
-    [{ k: 0 }, "themes: k=0 is invalid, expected an integer ≥ 1 or 'auto'"],
-    [{ k: '5' }, `themes: k="5" is invalid, expected an integer ≥ 1 or 'auto'`],
+    [{ k: 0 }, "themes: k=0 is invalid, expected an integer in [1, 100000] or 'auto'"],
+    [{ k: '5' }, `themes: k="5" is invalid, expected an integer in [1, 100000] or 'auto'`],
     [{ seed: 1.5 }, 'themes: seed=1.5 is invalid, expected an integer'],
     [{ dimensions: 0 }, 'themes: dimensions=0 is invalid, expected an integer ≥ 1'],
-    [{ restarts: Number.NaN }, 'themes: restarts=NaN is invalid, expected an integer ≥ 1'],
-    [{ keywords: -1 }, 'themes: keywords=-1 is invalid, expected an integer ≥ 1'],
+    [{ restarts: Number.NaN }, 'themes: restarts=NaN is invalid, expected an integer in [1, 100]'],
+    [{ keywords: -1 }, 'themes: keywords=-1 is invalid, expected an integer in [1, 50]'],
     [{ maxDocRatio: 0 }, 'tfidf: maxDocRatio=0 is invalid, expected a number in (0, 1]'],
     [{ minDocCount: 0 }, 'tfidf: minDocCount=0 is invalid, expected an integer ≥ 1'],
-    [{ titleWeight: -2 }, 'tfidf: titleWeight=-2 is invalid, expected a number ≥ 0'],
+    [{ titleWeight: -2 }, 'tfidf: titleWeight=-2 is invalid, expected a number in [0, 1000]'],
     [{ stem: 'no' }, 'tfidf: stem="no" is invalid, expected true or false'],
     [{ stopwords: 'the' }, 'tfidf: stopwords="the" is invalid, expected an array of strings'],
     [{ keepWords: [1] }, 'tfidf: keepWords=[object Array] is invalid, expected an array of strings'],

@@ -127,7 +127,7 @@ describe('buildAtlas(talks, options)', () => {
   it('rejects bad options', () => {
     expect(() => buildAtlas(talks, { smoothing: -1 })).toThrow("themes: smoothing=-1 is invalid, expected an integer ≥ 0 or 'auto'")
     expect(() => buildAtlas(talks, { k: 0 })).toThrow(OptionError)
-    expect(() => buildAtlas(talks, { k: 2.5 })).toThrow("themes: k=2.5 is invalid, expected an integer ≥ 1 or 'auto'")
+    expect(() => buildAtlas(talks, { k: 2.5 })).toThrow("themes: k=2.5 is invalid, expected an integer in [1, 100000] or 'auto'")
   })
 })
 

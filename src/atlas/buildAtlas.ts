@@ -87,7 +87,8 @@ function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, stream
   const d = lsa.dimensions
   const clustering = consensusClusters(vectors, d, { k: resolved.k, seed: resolved.seed, runs: resolved.restarts }, runKmeans)
   const { kSearch } = clustering
-  warnings.push(...clustering.warnings)
+  // No talks at all: say that, not that k exceeds the number of distinct talks.
+  warnings.push(...(talks.length === 0 ? [{ code: 'no-talks', message: 'themes: no talks given; the atlas has no themes' }] : clustering.warnings))
   keepCopiesTogether(talks, clustering.labels)
 
   const order = clusterOrder(clustering.labels, clustering.k)
@@ -145,6 +146,13 @@ function restoreInputOrder(atlas: Atlas, talks: readonly Talk[], order: Int32Arr
   }
 }
 
+/** Largest `k`. */
+export const MAX_THEMES = 100_000
+/** Largest `restarts`: more runs than this change no consensus and only cost time. */
+export const MAX_RESTARTS = 100
+/** Largest `keywords` per theme. */
+export const MAX_KEYWORDS = 50
+
 /**
  * Validates atlas options once and fills defaults.
  * @param options User options.
@@ -152,11 +160,12 @@ function restoreInputOrder(atlas: Atlas, talks: readonly Talk[], order: Int32Arr
 export function resolveAtlasOptions(options: AtlasOptions = {}): ResolvedAtlasOptions {
   if (typeof options !== 'object' || options === null) throw new OptionError('themes', 'options', options, 'an object')
   const { k = 'auto', seed = 42, dimensions = 100, restarts = 20, keywords = 10, smoothing = 'auto', ...tfidf } = options
-  if (k !== 'auto' && (!Number.isInteger(k) || k < 1)) throw new OptionError('themes', 'k', k, "an integer ≥ 1 or 'auto'")
+  // The same bounds as the command line's --k, --restarts and --keywords.
+  if (k !== 'auto' && (!Number.isInteger(k) || k < 1 || k > MAX_THEMES)) throw new OptionError('themes', 'k', k, `an integer in [1, ${MAX_THEMES}] or 'auto'`)
   if (!Number.isInteger(seed)) throw new OptionError('themes', 'seed', seed, 'an integer')
   if (!Number.isInteger(dimensions) || dimensions < 1) throw new OptionError('themes', 'dimensions', dimensions, 'an integer ≥ 1')
-  if (!Number.isInteger(restarts) || restarts < 1) throw new OptionError('themes', 'restarts', restarts, 'an integer ≥ 1')
-  if (!Number.isInteger(keywords) || keywords < 1) throw new OptionError('themes', 'keywords', keywords, 'an integer ≥ 1')
+  if (!Number.isInteger(restarts) || restarts < 1 || restarts > MAX_RESTARTS) throw new OptionError('themes', 'restarts', restarts, `an integer in [1, ${MAX_RESTARTS}]`)
+  if (!Number.isInteger(keywords) || keywords < 1 || keywords > MAX_KEYWORDS) throw new OptionError('themes', 'keywords', keywords, `an integer in [1, ${MAX_KEYWORDS}]`)
   if (smoothing !== 'auto' && (!Number.isInteger(smoothing) || smoothing < 0)) {
     throw new OptionError('themes', 'smoothing', smoothing, "an integer ≥ 0 or 'auto'")
   }
@@ -221,7 +230,12 @@ export function embedInInputOrder(
 export function checkTalks(talks: readonly Talk[]): void {
   if (!Array.isArray(talks)) throw new InputError('talks must be an array', { expected: 'array of talks' })
   const seen = new Map<string, number>()
-  talks.forEach((talk, index) => {
+  for (let index = 0; index < talks.length; index++) {
+    const talk = talks[index]
+    if (typeof talk !== 'object' || talk === null) {
+      const what = index in talks ? String(talk) : 'a hole (sparse array)'
+      throw new InputError(`is ${what}, expected a talk object`, { field: `talks[${index}]`, actual: what, expected: 'a talk object' })
+    }
     for (const field of ['id', 'title', 'abstract'] as const) {
       if (typeof talk?.[field] !== 'string') {
         throw new InputError(`${field} must be a string`, { field: `talks[${index}].${field}`, actual: typeof talk?.[field] })
@@ -233,7 +247,7 @@ export function checkTalks(talks: readonly Talk[]): void {
       throw new InputError(`duplicate talk id ${JSON.stringify(talk.id)} (also talks[${first}])`, { field: `talks[${index}].id` })
     }
     seen.set(talk.id, index)
-  })
+  }
 }
 
 /** Ranks clusters by decreasing size, ties by the first talk they contain. */

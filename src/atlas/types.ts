@@ -9,7 +9,8 @@ import type { TfidfModel, TfidfOptions } from '../vectorize/tfidf.js'
 export interface AtlasOptions extends TfidfOptions {
   /**
    * Number of themes, or `'auto'` to choose it by silhouette: among the cuts of the consensus
-   * tree up to 3,000 talks (see `consensusClusters`), else with `chooseK`. @default 'auto'
+   * tree up to 3,000 talks (see `consensusClusters`), else with `chooseK`. At most 100,000.
+   * @default 'auto'
    */
   readonly k?: number | 'auto'
   /** Random seed: same input and seed give byte-identical results. @default 42 */
@@ -20,11 +21,11 @@ export interface AtlasOptions extends TfidfOptions {
    * k-means runs (one restart each). Up to 3,000 talks they are combined by consensus: the
    * share of runs that put two talks together is their co-association, and average linkage
    * on it cuts the themes (see `consensusClusters`); above that the lowest-inertia of at most
-   * 10 runs wins.
+   * 10 runs wins. At most 100.
    * @default 20
    */
   readonly restarts?: number
-  /** Keywords kept per theme. @default 10 */
+  /** Keywords kept per theme, at most 50. @default 10 */
   readonly keywords?: number
   /**
    * Nearest neighbours mixed into each talk's LSA vector before clustering and ranking

@@ -18,11 +18,14 @@ import { sessionCoAssociation, sessionSimilarity, sessionVectors, talkSimilarity
 
 export type { SessionConstraints } from './constraints.js'
 
+/** Largest `parallel`, as on the command line. */
+export const MAX_PARALLEL = 100_000
+
 /** Options of {@link groupSessions}. */
 export interface SessionOptions {
   /** Talks per session; the talks left over form one shorter session. @default 4 */
   readonly size?: number
-  /** Rooms running at the same time; sessions are placed into slots of this many rooms. @default 1 */
+  /** Rooms running at the same time (at most 100,000); sessions are placed into slots of this many rooms. @default 1 */
   readonly parallel?: number
   /** Talks that must or must not share a session. @default {} */
   readonly constraints?: SessionConstraints
@@ -172,7 +175,7 @@ export function groupSessions(input: Atlas, options: SessionOptions = {}): Sessi
 export function resolveSessionOptions(options: SessionOptions = {}): ResolvedSessionOptions {
   const resolved = { ...defaultSessionOptions, ...withoutUndefined(options) }
   checkInteger('size', resolved.size, 1, MAX_SESSION_SIZE)
-  checkInteger('parallel', resolved.parallel, 1, Number.MAX_SAFE_INTEGER)
+  checkInteger('parallel', resolved.parallel, 1, MAX_PARALLEL)
   checkInteger('passes', resolved.passes, 0, Number.MAX_SAFE_INTEGER)
   checkInteger('labelTerms', resolved.labelTerms, 1, 10)
   if (resolved.constraints === null || typeof resolved.constraints !== 'object' || Array.isArray(resolved.constraints)) {

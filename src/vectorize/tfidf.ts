@@ -18,9 +18,12 @@ import {
   type TermStreams,
 } from './countTerms.js'
 
+/** Largest `titleWeight`: a title counting a thousand times an abstract word. */
+export const MAX_TITLE_WEIGHT = 1000
+
 /** Options of {@link fitTfidf}. Every field is optional. */
 export interface TfidfOptions {
-  /** Weight of a title token relative to an abstract token. @default 2 */
+  /** Weight of a title token relative to an abstract token, at most 1,000. @default 2 */
   readonly titleWeight?: number
   /** Porter-stem words so that `scheduler` and `scheduling` are one term. @default true */
   readonly stem?: boolean
@@ -99,7 +102,8 @@ export interface TfidfResult {
 export function resolveTfidfOptions(options: TfidfOptions = {}): ResolvedTfidfOptions {
   if (typeof options !== 'object' || options === null) throw new OptionError('tfidf', 'options', options, 'an object')
   const resolved = { ...defaultTfidfOptions, ...stripUndefined(options) }
-  checkNumber('titleWeight', resolved.titleWeight, 0, Infinity, 'a number ≥ 0')
+  // Bounded: a huge weight overflows the float32 counts and turns the matrix into NaN.
+  checkNumber('titleWeight', resolved.titleWeight, 0, MAX_TITLE_WEIGHT, `a number in [0, ${MAX_TITLE_WEIGHT}]`)
   checkInteger('minPhraseCount', resolved.minPhraseCount, 1)
   checkNumber('minPhraseAssociation', resolved.minPhraseAssociation, -1, 1, 'a number in [-1, 1]')
   checkInteger('minDocCount', resolved.minDocCount, 1)
