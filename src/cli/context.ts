@@ -1,6 +1,6 @@
 import { once } from 'node:events'
 import { extname } from 'node:path'
-import { writeFileAtomic } from '../io/writeFileAtomic.js'
+import { removePendingTemporaryFiles, writeFileAtomic } from '../io/writeFileAtomic.js'
 import type { Warning } from '../types.js'
 import type { CommonOptions, OutputFormat } from './args.js'
 import { startProgress, type Progress } from './progress.js'
@@ -45,7 +45,7 @@ export function outputWidth(common: CommonOptions, context: CliContext): number 
  */
 export async function writeOutput(chunks: Iterable<string>, common: CommonOptions, context: CliContext): Promise<void> {
   if (common.out !== undefined && common.out !== '-') {
-    await writeFileAtomic(common.out, chunks)
+    await writeFileRemovedOnSignal(common.out, chunks)
     return
   }
   const stdout = context.stdout
@@ -58,6 +58,31 @@ export async function writeOutput(chunks: Iterable<string>, common: CommonOption
     }
   }
   if (buffer !== '') stdout.write(buffer)
+}
+
+const signalExitCodes: Readonly<Record<string, number>> = { SIGINT: 130, SIGTERM: 143 }
+
+/**
+ * {@link writeFileAtomic}, with SIGINT and SIGTERM handled while it runs: the temporary file
+ * is removed and the process exits with 130 or 143 (128 + signal number), as the default
+ * handling would, but without leaving the `*.tmp` behind. Only during the write, so that an
+ * interrupt still stops a long computation at once.
+ * @param path Destination path.
+ * @param chunks Output text in pieces.
+ */
+async function writeFileRemovedOnSignal(path: string, chunks: Iterable<string>): Promise<void> {
+  const onSignal = (signal: NodeJS.Signals): void => {
+    removePendingTemporaryFiles()
+    process.exit(signalExitCodes[signal] ?? 1)
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  try {
+    await writeFileAtomic(path, chunks)
+  } finally {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+  }
 }
 
 /**

@@ -1,10 +1,29 @@
 import { randomBytes } from 'node:crypto'
+import { unlinkSync } from 'node:fs'
 import { open, rename, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { InputError } from '../errors.js'
 
 /** What {@link writeFileAtomic} can write: one string or buffer, or chunks of text. */
 export type FileContent = string | Uint8Array | Iterable<string> | AsyncIterable<string>
+
+// Temporary files of writes in progress, for removePendingTemporaryFiles.
+const pendingTemporaryFiles = new Set<string>()
+
+/**
+ * Removes the temporary files of the writes still in progress, synchronously: for a signal
+ * handler that exits the process right after (an interrupted write leaves no `*.tmp`).
+ */
+export function removePendingTemporaryFiles(): void {
+  for (const path of pendingTemporaryFiles) {
+    try {
+      unlinkSync(path)
+    } catch {
+      // already gone
+    }
+  }
+  pendingTemporaryFiles.clear()
+}
 
 /**
  * Writes a file so that readers see either the old content or the new, never a part:
@@ -30,6 +49,7 @@ export async function writeFileAtomic(path: string, content: FileContent): Promi
   } catch (error) {
     throw outputError(path, error)
   }
+  pendingTemporaryFiles.add(temporary)
   try {
     if (typeof content === 'string' || content instanceof Uint8Array) {
       await handle.writeFile(content)
@@ -44,6 +64,8 @@ export async function writeFileAtomic(path: string, content: FileContent): Promi
     await handle?.close().catch(() => undefined)
     await unlink(temporary).catch(() => undefined)
     throw error instanceof InputError ? error : outputError(path, error)
+  } finally {
+    pendingTemporaryFiles.delete(temporary)
   }
 }
 
