@@ -26,7 +26,9 @@ const spacePattern = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g
 /**
  * Reduces HTML or Markdown to plain text and normalises it: tags and Markdown markers
  * removed (link text kept), character references decoded, control characters dropped,
- * Unicode NFC, runs of spaces collapsed, lines trimmed, at most one blank line in a row.
+ * Unicode NFC, runs of spaces collapsed, lines trimmed, at most one blank line in a row;
+ * runs of more than 30 combining marks cut to 30; text that draws nothing (only white space
+ * and invisible format characters such as U+200B) becomes `''`. Linear in the text's length.
  * Non-string input (`null`, numbers) becomes its string form or `''`.
  *
  * @param text Raw field value.
@@ -105,7 +107,21 @@ export function cleanSlowly(text: string, singleLine: boolean, markup: boolean):
     out = out.replace(controlPattern, '')
   }
   out = limitMarkRuns(out).normalize('NFC')
-  return singleLine ? collapseAll(out) : collapseLines(out)
+  out = singleLine ? collapseAll(out) : collapseLines(out)
+  return hasVisibleCharacter(out) ? out : ''
+}
+
+// White space and characters that draw nothing: format characters (zero-width space and
+// joiners, bidirectional marks, soft hyphen, word joiner), Hangul fillers, the blank
+// Braille pattern.
+const visibleCharacterPattern = /[^\s\p{Cf}\u115F\u1160\u3164\uFFA0\u2800]/u
+
+/**
+ * Whether text shows anything: a title of only U+200B is no title.
+ * @param text Clean text.
+ */
+function hasVisibleCharacter(text: string): boolean {
+  return visibleCharacterPattern.test(text)
 }
 
 // More than 30 combining marks in a row: more than any script writes on one letter (the
