@@ -1,6 +1,7 @@
 import { decodeEntities } from './htmlEntities.js'
 import { stripHtml } from './stripHtml.js'
 import { stripMarkdown } from './stripMarkdown.js'
+import { stripReferences } from './stripReferences.js'
 
 /** Options of {@link cleanText}. */
 export interface CleanTextOptions {
@@ -102,7 +103,7 @@ export function cleanSlowly(text: string, singleLine: boolean, markup: boolean):
   out = out.replace(controlPattern, '')
   if (markup) {
     if (out.includes('<')) out = stripHtml(out)
-    out = stripMarkdown(out)
+    out = stripReferences(stripMarkdown(out))
     out = decodeEntities(out)
     out = out.replace(controlPattern, '')
   }

@@ -8,6 +8,9 @@
 const fencePattern = /^[ \t]*(?:```|~~~).*$/gm
 const boldPattern = /\*\*(?=\S)([^*\n]*?\S)\*\*/g
 const italicPattern = /(^|[^\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])/g
+// Emphasis inside a word, `foo*bar*baz`: one word between the stars, letters on both
+// sides of the opening star (`5*3*2` stays). Underscores inside words stay (`snake_case_word`), as in CommonMark.
+const intrawordEmphasisPattern = /(\p{L})\*(\p{L}[^\s*]*)\*(?!\*)/gu
 const escapePattern = /\\([\\`*_{}[\]()#+\-.!>|~])/g
 // Line terminators of a JavaScript multiline pattern (`\r` is gone by now).
 const lineBreakPattern = /(\n|\u2028|\u2029)/
@@ -26,6 +29,7 @@ export function stripMarkdown(text: string): string {
   if (out.includes('*')) {
     out = out.replace(boldPattern, '$1')
     out = out.replace(italicPattern, '$1$2')
+    out = out.replace(intrawordEmphasisPattern, '$1$2')
   }
   out = stripLineSyntax(out)
   if (out.includes('\\')) out = out.replace(escapePattern, '$1')
@@ -176,7 +180,9 @@ function replaceLinks(text: string): string {
   let from = 0
   let open = text.indexOf('[')
   while (open !== -1) {
-    const close = labelEnd(open + 1)
+    let close = labelEnd(open + 1)
+    // A label with bracketed parts, `[text [1]](url)`: only where the flat label fails.
+    if (text.charCodeAt(close) === 93 && text.charCodeAt(close + 1) !== 40) close = nestedLabelEnd(text, open)
     let end = -1
     let url = ''
     if (text.charCodeAt(close) === 93 && text.charCodeAt(close + 1) === 40) {
@@ -203,6 +209,29 @@ function replaceLinks(text: string): string {
     open = text.indexOf('[', end)
   }
   return out + text.slice(from)
+}
+
+/**
+ * Offset of the `]` that closes a link label with bracketed parts one level deep
+ * (`[text [1]]`), or -1. The scan stops at a line break or a second level of brackets, so
+ * the labels of different attempts overlap only by their inner brackets: linear overall.
+ * @param text Text.
+ * @param open Offset of the label's `[`.
+ */
+function nestedLabelEnd(text: string, open: number): number {
+  let inner = false
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 10) return -1
+    if (c === 91) {
+      if (inner) return -1
+      inner = true
+    } else if (c === 93) {
+      if (!inner) return i
+      inner = false
+    }
+  }
+  return -1
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The linear-time clean-up and tokenizer give the same output as the regular expressions
  * they replaced (kept in test/helpers/cleanTextRegex.ts and below), on random short text
- * made of the characters and fragments that markup is made of.
+ * made of the characters and fragments that markup is made of, except where the clean-up
+ * was extended on purpose.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -36,6 +37,9 @@ function tokenizeRegex(text: string): string[] {
 describe('linear-time clean-up equals the regular expressions it replaced', () => {
   it('cleanText(text) and cleanText(text, { singleLine }) agree on random markup', () => {
     fc.assert(fc.property(markupText, fc.boolean(), (raw, singleLine) => {
+      // Left out: what the clean-up now reduces on purpose (emphasis inside words, footnote
+      // markers and reference lists, link labels with brackets inside); tested on their own.
+      fc.pre(!/\p{L}\*\p{L}|\[\^?\d|\[[^\]\n]*\[/u.test(raw))
       expect(cleanText(raw, { singleLine })).toBe(cleanTextRegex(raw, { singleLine }))
     }), { numRuns: 20000 })
   })
