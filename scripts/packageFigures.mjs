@@ -1,0 +1,167 @@
+// The package as a user gets it: `node scripts/packageFigures.mjs [--skip-install]`.
+//
+//   - import time: `import('talkatlas')` (ESM) and `require('talkatlas')` (CJS) in a fresh
+//     Node process, median of 7 interleaved runs, minus the median of `node -e ''`;
+//   - browser bundle: an entry using buildAtlas, relatedTalks and searchTalks bundled by
+//     esbuild (minified, browser platform), its gzipped size and any `node:` import left;
+//   - install footprint: `npm pack`, then `npm install <tarball>` into an empty folder, and
+//     the bytes and packages that land in its node_modules.
+// Exported for scripts/bench.mjs and test/package.bundle.test.ts.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, rmSync, lstatSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+/** The exports a browser page that builds and queries an atlas uses. */
+export const BROWSER_ENTRY = "export { buildAtlas, relatedTalks, searchTalks } from 'talkatlas'"
+
+/**
+ * Wall time of one fresh Node process running `code`, in milliseconds.
+ * @param {string[]} args Node arguments.
+ */
+function timeNode(args) {
+  const start = process.hrtime.bigint()
+  const run = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' })
+  const ms = Number(process.hrtime.bigint() - start) / 1e6
+  if (run.status !== 0) throw new Error(`node ${args.join(' ')} exited ${run.status}: ${run.stderr}`)
+  return { ms, printed: run.stdout + run.stderr }
+}
+
+/** @param {number[]} values */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+/**
+ * Import time of the package above an empty Node process. Runs are interleaved so that a
+ * change in machine load hits all three alike.
+ * @param {{ runs?: number, specifier?: string }} [options]
+ * @returns {{ baseMs: number, esmMs: number, cjsMs: number, printed: string }}
+ */
+export function measureImportTime({ runs = 7, specifier = 'talkatlas' } = {}) {
+  const cases = {
+    base: ['-e', ''],
+    esm: ['--input-type=module', '-e', `await import(${JSON.stringify(specifier)})`],
+    cjs: ['--input-type=commonjs', '-e', `require(${JSON.stringify(specifier)})`],
+  }
+  const times = { base: [], esm: [], cjs: [] }
+  let printed = ''
+  for (let run = 0; run < runs; run++) {
+    for (const [name, args] of Object.entries(cases)) {
+      const result = timeNode(args)
+      times[name].push(result.ms)
+      printed += result.printed
+    }
+  }
+  const baseMs = median(times.base)
+  return { baseMs, esmMs: median(times.esm) - baseMs, cjsMs: median(times.cjs) - baseMs, printed }
+}
+
+/**
+ * Bundles {@link BROWSER_ENTRY} for browsers with esbuild and reports its size.
+ * `node:` specifiers are left external so that any that remain can be listed.
+ * @returns {Promise<{ text: string, bytes: number, gzipBytes: number, nodeImports: string[], byPackage: Record<string, number> }>}
+ */
+export async function measureBrowserBundle(entry = BROWSER_ENTRY) {
+  const { build } = await import('esbuild')
+  const result = await build({
+    stdin: { contents: entry, resolveDir: ROOT, loader: 'js', sourcefile: 'entry.js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    outfile: 'bundle.js',
+    write: false,
+    metafile: true,
+    external: ['node:*'],
+    logLevel: 'silent',
+  })
+  const code = result.outputFiles[0].contents
+  const output = Object.values(result.metafile.outputs)[0]
+  const byPackage = {}
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? 'talkatlas'
+    byPackage[name] = (byPackage[name] ?? 0) + bytesInOutput
+  }
+  const nodeImports = output.imports.map((entry) => entry.path).filter((path) => path.startsWith('node:'))
+  return { text: result.outputFiles[0].text, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length, nodeImports, byPackage }
+}
+
+/**
+ * Sum of file sizes and number of packages under a node_modules folder.
+ * @param {string} dir
+ */
+function folderFootprint(dir) {
+  let bytes = 0
+  let packages = 0
+  const walk = (path) => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const child = join(path, entry.name)
+      if (entry.isDirectory()) {
+        if (entry.name !== '.bin' && !entry.name.startsWith('@') && /node_modules$/.test(path)) packages++
+        walk(child)
+      } else if (entry.isFile()) bytes += lstatSync(child).size
+    }
+  }
+  walk(dir)
+  return { bytes, packages }
+}
+
+/**
+ * `npm pack` the package and install the tarball into an empty folder (from the npm cache
+ * where it can). The package must be built first.
+ * @returns {{ tarballBytes: number, installedBytes: number, packages: number }}
+ */
+export function measureInstallFootprint() {
+  const work = mkdtempSync(join(tmpdir(), 'talkatlas-install-'))
+  try {
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))
+    const tarball = join(work, packed[0].filename)
+    const project = join(work, 'project')
+    execFileSync('mkdir', ['-p', project])
+    writeFileSync(join(project, 'package.json'), '{ "name": "empty", "private": true }\n')
+    execFileSync('npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project, stdio: 'ignore' })
+    const { bytes, packages } = folderFootprint(join(project, 'node_modules'))
+    return { tarballBytes: lstatSync(tarball).size, installedBytes: bytes, packages }
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+/** @param {number} bytes */
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
+/** @param {number} bytes */
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`
+
+/**
+ * Measures everything and returns printable rows [figure, value, target].
+ * @param {{ skipInstall?: boolean }} [options]
+ */
+export async function packageFigures({ skipInstall = false } = {}) {
+  const rows = []
+  const imports = measureImportTime()
+  rows.push(['import("talkatlas") above node -e ""', `${imports.esmMs.toFixed(0)} ms (node -e "" ${imports.baseMs.toFixed(0)} ms)`, '< 40 ms'])
+  rows.push(['require("talkatlas") above node -e ""', `${imports.cjsMs.toFixed(0)} ms`, '< 40 ms'])
+  if (imports.printed !== '') rows.push(['printed on import', JSON.stringify(imports.printed.slice(0, 60)), 'nothing'])
+  const bundle = await measureBrowserBundle()
+  const largest = Object.entries(bundle.byPackage).sort((a, b) => b[1] - a[1]).map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ')
+  rows.push(['browser bundle (buildAtlas, relatedTalks, searchTalks)', `${kb(bundle.gzipBytes)} gzipped, ${kb(bundle.bytes)} minified`, '< 40 KB gzipped'])
+  rows.push(['  of which', largest, ''])
+  rows.push(['  node: imports in the bundle', bundle.nodeImports.length === 0 ? 'none' : bundle.nodeImports.join(', '), 'none'])
+  if (!skipInstall) {
+    const install = measureInstallFootprint()
+    rows.push(['npm install of the packed tarball', `${mb(install.installedBytes)} in ${install.packages} packages (tarball ${kb(install.tarballBytes)})`, '< 10 MB'])
+  }
+  return rows
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const rows = await packageFigures({ skipInstall: process.argv.includes('--skip-install') })
+  for (const [figure, value, target] of rows) console.log(`${figure.padEnd(56)} ${value}${target ? `   (target ${target})` : ''}`)
+}
