@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config'
 
 /**
  * Tests that run the built package (dist/cli.js, the workers, the examples, the packed
- * tarball, a browser) or a large corpus: `npm test` runs them after building, `npm run
- * test:unit` leaves them out for a quick edit-test loop.
+ * tarball, a browser), the whole-pipeline property tests and the real corpora: `npm test`
+ * runs them after building, `npm run test:unit` leaves them out for a quick edit-test loop.
  */
 const integration = [
   'test/cli*.test.ts',
@@ -16,6 +16,10 @@ const integration = [
   'test/adversarial/json.test.ts',
   'test/adversarial/output-paths.test.ts',
   'test/adversarial/text.test.ts',
+  'test/*.property.test.ts',
+  'test/fixture-quality.test.ts',
+  'test/edge-corpora.test.ts',
+  'test/readme-outputs.test.ts',
 ]
 
 const shared = { testTimeout: 60_000, hookTimeout: 120_000, pool: 'forks' } as const
