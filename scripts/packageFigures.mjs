@@ -8,7 +8,7 @@
 //     the bytes and packages that land in its node_modules.
 // Exported for scripts/bench.mjs and test/package.bundle.test.ts.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync, lstatSync, writeFileSync } from 'node:fs'
+import { lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -40,14 +40,15 @@ function median(values) {
 /**
  * Import time of the package above an empty Node process. Runs are interleaved so that a
  * change in machine load hits all three alike.
- * @param {{ runs?: number, specifier?: string }} [options]
+ * @param {{ runs?: number, specifier?: string | string[] }} [options]
  * @returns {{ baseMs: number, esmMs: number, cjsMs: number, printed: string }}
  */
 export function measureImportTime({ runs = 7, specifier = 'talkatlas' } = {}) {
+  const specifiers = Array.isArray(specifier) ? specifier : [specifier]
   const cases = {
     base: ['-e', ''],
-    esm: ['--input-type=module', '-e', `await import(${JSON.stringify(specifier)})`],
-    cjs: ['--input-type=commonjs', '-e', `require(${JSON.stringify(specifier)})`],
+    esm: ['--input-type=module', '-e', specifiers.map((name) => `await import(${JSON.stringify(name)})`).join(';')],
+    cjs: ['--input-type=commonjs', '-e', specifiers.map((name) => `require(${JSON.stringify(name)})`).join(';')],
   }
   const times = { base: [], esm: [], cjs: [] }
   let printed = ''
@@ -98,25 +99,36 @@ export async function measureBrowserBundle(entry = BROWSER_ENTRY) {
  * @param {string} dir
  */
 function folderFootprint(dir) {
-  let bytes = 0
   let packages = 0
   const walk = (path) => {
+    let bytes = 0
     for (const entry of readdirSync(path, { withFileTypes: true })) {
       const child = join(path, entry.name)
       if (entry.isDirectory()) {
         if (entry.name !== '.bin' && !entry.name.startsWith('@') && /node_modules$/.test(path)) packages++
-        walk(child)
+        bytes += walk(child)
       } else if (entry.isFile()) bytes += lstatSync(child).size
     }
+    return bytes
   }
-  walk(dir)
-  return { bytes, packages }
+  const byPackage = {}
+  let bytes = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name === '.bin') continue
+    const names = entry.name.startsWith('@') ? readdirSync(join(dir, entry.name)).map((name) => `${entry.name}/${name}`) : [entry.name]
+    for (const name of names) {
+      if (!name.startsWith('@')) packages++
+      byPackage[name] = walk(join(dir, name))
+      bytes += byPackage[name]
+    }
+  }
+  return { bytes, packages, byPackage }
 }
 
 /**
  * `npm pack` the package and install the tarball into an empty folder (from the npm cache
  * where it can). The package must be built first.
- * @returns {{ tarballBytes: number, installedBytes: number, packages: number }}
+ * @returns {{ tarballBytes: number, installedBytes: number, packages: number, byPackage: Record<string, number> }}
  */
 export function measureInstallFootprint() {
   const work = mkdtempSync(join(tmpdir(), 'talkatlas-install-'))
@@ -127,8 +139,8 @@ export function measureInstallFootprint() {
     execFileSync('mkdir', ['-p', project])
     writeFileSync(join(project, 'package.json'), '{ "name": "empty", "private": true }\n')
     execFileSync('npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: project, stdio: 'ignore' })
-    const { bytes, packages } = folderFootprint(join(project, 'node_modules'))
-    return { tarballBytes: lstatSync(tarball).size, installedBytes: bytes, packages }
+    const { bytes, packages, byPackage } = folderFootprint(join(project, 'node_modules'))
+    return { tarballBytes: lstatSync(tarball).size, installedBytes: bytes, packages, byPackage }
   } finally {
     rmSync(work, { recursive: true, force: true })
   }
@@ -148,6 +160,13 @@ export async function packageFigures({ skipInstall = false } = {}) {
   const imports = measureImportTime()
   rows.push(['import("talkatlas") above node -e ""', `${imports.esmMs.toFixed(0)} ms (node -e "" ${imports.baseMs.toFixed(0)} ms)`, '< 40 ms'])
   rows.push(['require("talkatlas") above node -e ""', `${imports.cjsMs.toFixed(0)} ms`, '< 40 ms'])
+  // The stemmer and the stopword lists are loaded by the core today; say what they cost alone.
+  const { dependencies = {} } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
+  const text = ['natural/lib/natural/stemmers/porter_stemmer.js', 'stopword'].filter((name) => dependencies[name.split('/')[0]] !== undefined)
+  if (text.length > 0) {
+    const alone = measureImportTime({ specifier: text })
+    rows.push([`  of which ${text.map((name) => name.split('/')[0]).join(' + ')} alone`, `${alone.esmMs.toFixed(0)} ms ESM, ${alone.cjsMs.toFixed(0)} ms CJS`, ''])
+  }
   if (imports.printed !== '') rows.push(['printed on import', JSON.stringify(imports.printed.slice(0, 60)), 'nothing'])
   const bundle = await measureBrowserBundle()
   const largest = Object.entries(bundle.byPackage).sort((a, b) => b[1] - a[1]).map(([name, bytes]) => `${name} ${kb(bytes)}`).join(', ')
@@ -157,6 +176,8 @@ export async function packageFigures({ skipInstall = false } = {}) {
   if (!skipInstall) {
     const install = measureInstallFootprint()
     rows.push(['npm install of the packed tarball', `${mb(install.installedBytes)} in ${install.packages} packages (tarball ${kb(install.tarballBytes)})`, '< 10 MB'])
+    const largest = Object.entries(install.byPackage).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, bytes]) => `${name} ${mb(bytes)}`).join(', ')
+    rows.push(['  largest', largest, ''])
   }
   return rows
 }
