@@ -65,7 +65,7 @@ export async function buildAtlasWith(talks: readonly Talk[], options: AtlasOptio
   const report = progressReporter('themes', options.onProgress)
   let streams: TermStreams | undefined
   if (runners.readTerms !== undefined) {
-    report('tokenising', 0, ordered.length)
+    report('tokenising')
     streams = await runners.readTerms(ordered, resolved.tfidf)
     if (streams.docStart.length !== ordered.length + 1) {
       throw new RangeError(`buildAtlasWith: the reader returned ${streams.docStart.length - 1} talks for ${ordered.length}`)
@@ -84,14 +84,14 @@ export async function buildAtlasWith(talks: readonly Talk[], options: AtlasOptio
  */
 function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, report: ProgressReport, streams?: TermStreams, runKmeans: KmeansBatchRunner = runKmeansInOrder): Atlas {
   const warnings: Warning[] = []
-  if (streams === undefined) report('tokenising', 0, talks.length)
+  if (streams === undefined) report('tokenising')
   const read = streams ?? readTalkTerms(talks, resolved.tfidf)
-  report('tf-idf', 0, talks.length)
+  report('tf-idf')
   const tfidf = fitTfidfFromStreams(read, resolved.tfidf)
   warnings.push(...tfidf.warnings)
-  report('lsa', 0, resolved.dimensions)
+  report('lsa')
   const lsa = fitLsa(tfidf.matrix, { dimensions: resolved.dimensions, seed: resolved.seed })
-  if (resolveSmoothing(resolved.smoothing, talks.length) > 0) report('smoothing', 0, talks.length)
+  if (resolveSmoothing(resolved.smoothing, talks.length) > 0) report('smoothing')
   const vectors = embedTalks(lsa, tfidf.matrix, resolved)
   const d = lsa.dimensions
   const clustering = consensusClusters(vectors, d, { k: resolved.k, seed: resolved.seed, runs: resolved.restarts }, reportingBatches(runKmeans, report))
@@ -107,7 +107,7 @@ function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, report
   }
   const centroids = new Float32Array(order.ranked.length * d)
   order.ranked.forEach((c, rank) => centroids.set(clustering.centroids.subarray(c * d, c * d + d), rank * d))
-  report('labels', 0, order.ranked.length)
+  report('labels')
   const names = labelThemes(tfidf.matrix, tfidf.model, assignment, order.ranked.length, { keywords: resolved.keywords })
   const members = themeMembers(talks, vectors, d, assignment, centroids, order.ranked.length)
   const themes: Theme[] = order.ranked.map((_, rank) => ({
@@ -251,7 +251,7 @@ type ProgressReport = ReturnType<typeof progressReporter>
 
 /**
  * A k-means runner that reports each batch (the search for k, the consensus runs) as a
- * `k-means` step before running it.
+ * `k-means` step before running it. Steps carry no count: a batch runs as one call.
  * @param runKmeans The runner to wrap.
  * @param report Progress reporter.
  */
@@ -262,7 +262,7 @@ function reportingBatches(runKmeans: KmeansBatchRunner, report: ProgressReport):
     const low = Math.min(...ks)
     const high = Math.max(...ks)
     batch++
-    report('k-means', 0, jobs.length, `batch ${batch}: ${jobs.length} run${jobs.length === 1 ? '' : 's'}, k ${low === high ? low : `${low}–${high}`}`)
+    report('k-means', 0, 0, `batch ${batch}: ${jobs.length} run${jobs.length === 1 ? '' : 's'}, k ${low === high ? low : `${low}–${high}`}`)
     return runKmeans(points, dimensions, jobs, gram)
   }
 }

@@ -38,7 +38,8 @@ export interface AtlasOptions extends TfidfOptions {
   /**
    * Called as the pipeline moves through its steps (`tokenising`, `tf-idf`, `lsa`,
    * `smoothing`, `k-means` once per batch of runs, `labels`), synchronously; for progress
-   * displays. Not part of the result nor of a saved atlas. @default undefined
+   * displays; each step is reported once, as it starts, without a count. Not part of the
+   * result nor of a saved atlas. @default undefined
    */
   readonly onProgress?: ProgressCallback
 }
