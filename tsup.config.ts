@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup'
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', node: 'src/node.ts' },
+    entry: { index: 'src/index.ts', node: 'src/node.ts', report: 'src/report.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: false,
@@ -10,6 +10,10 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     treeshake: true,
+    // The XML parser is bundled: its ESM build is many small modules whose loading cost
+    // more than the rest of the library's import (docs/decisions.md). It is constructed
+    // on first use, so browser bundles that never read XML drop it.
+    noExternal: ['fast-xml-parser'],
   },
   {
     entry: { cli: 'src/cli/main.ts', termWorker: 'src/cli/termWorker.ts', kmeansWorker: 'src/cli/kmeansWorker.ts' },

@@ -9,7 +9,8 @@
 //     --out -` with stdout counted and dropped, wall time, CPU time and peak RSS;
 //   - scikit-learn's TF-IDF + LSA(100) + KMeans(k) (bench/sklearn_on_file.py) when
 //     /usr/bin/python3 has sklearn;
-// then the same on the real FOSDEM corpus when ../shared/corpora exists, the growth of each
+// then the package as a user gets it (scripts/packageFigures.mjs: import time ESM/CJS, browser
+// bundle, installed footprint of the packed tarball), then the same on the real FOSDEM corpus when ../shared/corpora exists, the growth of each
 // figure from 10,000 to 100,000 talks, and the project's performance targets.
 //
 // Options:
@@ -23,6 +24,7 @@
 //   --timeout 900               seconds allowed per child process
 //   --json <file>               also write every figure as JSON
 //   --keep                      keep the emitted corpus files (printed at the end)
+//   --skip-package              do not measure the package (import time, browser bundle, install)
 // Internal: --child --file <file> [--k 100|auto] runs the library measurements on one file.
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -32,6 +34,7 @@ import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { printTable } from './shared.mjs'
+import { packageFigures } from './packageFigures.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const DIST = join(ROOT, 'dist', 'index.js')
@@ -63,6 +66,7 @@ const { values: options } = parseArgs({
     size: { type: 'string' },
     'skip-sklearn': { type: 'boolean', default: false },
     'skip-cli': { type: 'boolean', default: false },
+    'skip-package': { type: 'boolean', default: false },
     corpora: { type: 'string', default: '../shared/corpora' },
     queries: { type: 'string', default: '200' },
     timeout: { type: 'string', default: '900' },
@@ -328,13 +332,19 @@ async function runBench() {
     } else {
       realNote = `fosdem-2025: skipped: ${options.corpora} not found`
     }
+    progress(options['skip-package'] ? '' : 'package: import time, browser bundle, install footprint')
+    const packageRows = options['skip-package'] ? undefined : await packageFigures()
     progress('')
 
     printReport(rows, { sklearn, cli, realNote })
+    if (packageRows !== undefined) {
+      console.log('\nThe package (import: median of 7 fresh processes; bundle: esbuild --minify, gzip -9; install: npm pack, npm install into an empty folder)\n')
+      printTable(['figure', 'value', 'target'], packageRows)
+    }
     // Other processes on the machine inflate every time above; say how busy it was.
     console.log(`\nload average (1, 5, 15 min): at start ${environment.load}; at end ${formatLoad()}`)
     if (options.json !== undefined) {
-      writeFileSync(options.json, `${JSON.stringify({ environment, seed, sklearn, rows }, null, 2)}\n`)
+      writeFileSync(options.json, `${JSON.stringify({ environment, seed, sklearn, rows, package: packageRows }, null, 2)}\n`)
       console.log(`\nwrote ${options.json}`)
     }
     if (options.keep) console.log(`\ncorpus files kept in ${workDir}`)

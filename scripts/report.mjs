@@ -12,6 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import * as talkatlas from '../dist/index.js'
+import { renderHtmlReport } from '../dist/report.js'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -51,7 +52,7 @@ if (values.tags !== undefined) options.tags = JSON.parse(readFileSync(values.tag
 if (values.sessions !== undefined) options.sessions = JSON.parse(readFileSync(values.sessions, 'utf8'))
 else if (values.size !== undefined) options.sessions = planSessions(atlas, Number(values.size))
 
-const text = values.format === 'md' ? talkatlas.renderMarkdownReport(atlas, options) : talkatlas.renderHtmlReport(atlas, options)
+const text = values.format === 'md' ? talkatlas.renderMarkdownReport(atlas, options) : renderHtmlReport(atlas, options)
 if (values.out) writeFileSync(values.out, text)
 else process.stdout.write(text)
 

@@ -5,6 +5,7 @@
 export { TalkatlasError, InputError, OptionError } from './errors.js'
 export type { ErrorCode, InputPlace } from './errors.js'
 export type { Talk, CsrMatrix, Warning } from './types.js'
+export type { ProgressEvent, ProgressCallback } from './progress.js'
 
 // --- io: input formats ---
 export { parseTalks } from './io/parseTalks.js'
@@ -74,11 +75,8 @@ export type { RunTagResult, TagJson } from './tag/runTag.js'
 export { groupSessions, resolveSessionOptions, defaultSessionOptions, MAX_SESSION_SIZE } from './sessions/groupSessions.js'
 export type { SessionOptions, ResolvedSessionOptions, Session, SessionRemainder, SessionObjective, SessionsResult, SessionConstraints } from './sessions/groupSessions.js'
 
-// --- report ---
-export { renderHtmlReport } from './report/renderHtmlReport.js'
+// --- report (the HTML report and its map are in talkatlas/report) ---
 export { renderMarkdownReport } from './report/renderMarkdownReport.js'
-export { projectMap } from './report/projectMap.js'
-export type { MapProjection, MapMethod, ProjectMapOptions } from './report/projectMap.js'
 export { escapeHtml, jsonForScript, escapeMarkdown } from './report/escape.js'
 export type { ReportOptions, ReportTag, ReportTags, ReportSession, ReportSessions } from './report/types.js'
 

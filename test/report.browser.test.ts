@@ -9,7 +9,8 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { buildAtlas, renderHtmlReport, type Talk } from '../src/index.js'
+import { buildAtlas, type Talk } from '../src/index.js'
+import { renderHtmlReport } from '../src/report.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const root = new URL('..', import.meta.url).pathname

@@ -9,7 +9,8 @@ import { fitLsa, projectLsa } from '../cluster/lsa.js'
 import { smoothNeighbours } from '../cluster/smoothNeighbours.js'
 import type { LsaModel } from '../cluster/lsa.js'
 import type { CsrMatrix, Talk, Warning } from '../types.js'
-import { fitTfidf, fitTfidfFromStreams, resolveTfidfOptions, type TermStreams, type TfidfOptions } from '../vectorize/tfidf.js'
+import { fitTfidfFromStreams, readTalkTerms, resolveTfidfOptions, type TermStreams, type TfidfOptions } from '../vectorize/tfidf.js'
+import { progressReporter } from '../progress.js'
 import type { Atlas, AtlasOptions, ResolvedAtlasOptions, Theme } from './types.js'
 import { canonicalOrder, invertPermutation, keepCopiesTogether, permuteCsrRows, permuteDenseRows, permuteEnsemble } from './canonicalOrder.js'
 import { themeMembers } from './themeMembers.js'
@@ -31,7 +32,7 @@ export function buildAtlas(talks: readonly Talk[], options: AtlasOptions = {}): 
   checkTalks(talks)
   // The pipeline runs on a canonical order so that input order cannot change the themes.
   const order = canonicalOrder(talks)
-  const canonical = fitAtlas(Array.from(order, (i) => talks[i]!), resolved)
+  const canonical = fitAtlas(Array.from(order, (i) => talks[i]!), resolved, progressReporter('themes', options.onProgress))
   return restoreInputOrder(canonical, talks, order)
 }
 
@@ -61,31 +62,39 @@ export async function buildAtlasWith(talks: readonly Talk[], options: AtlasOptio
   checkTalks(talks)
   const order = canonicalOrder(talks)
   const ordered = Array.from(order, (i) => talks[i]!)
+  const report = progressReporter('themes', options.onProgress)
   let streams: TermStreams | undefined
   if (runners.readTerms !== undefined) {
+    report('tokenising')
     streams = await runners.readTerms(ordered, resolved.tfidf)
     if (streams.docStart.length !== ordered.length + 1) {
       throw new RangeError(`buildAtlasWith: the reader returned ${streams.docStart.length - 1} talks for ${ordered.length}`)
     }
   }
-  return restoreInputOrder(fitAtlas(ordered, resolved, streams, runners.runKmeans), talks, order)
+  return restoreInputOrder(fitAtlas(ordered, resolved, report, streams, runners.runKmeans), talks, order)
 }
 
 /**
  * The pipeline on checked talks in canonical order.
  * @param talks Talks in canonical order.
  * @param resolved Resolved options.
+ * @param report Progress reporter.
  * @param streams The talks already read, if they were.
  * @param runKmeans Runner of the k-means batches.
  */
-function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, streams?: TermStreams, runKmeans: KmeansBatchRunner = runKmeansInOrder): Atlas {
+function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, report: ProgressReport, streams?: TermStreams, runKmeans: KmeansBatchRunner = runKmeansInOrder): Atlas {
   const warnings: Warning[] = []
-  const tfidf = streams === undefined ? fitTfidf(talks, resolved.tfidf) : fitTfidfFromStreams(streams, resolved.tfidf)
+  if (streams === undefined) report('tokenising')
+  const read = streams ?? readTalkTerms(talks, resolved.tfidf)
+  report('tf-idf')
+  const tfidf = fitTfidfFromStreams(read, resolved.tfidf)
   warnings.push(...tfidf.warnings)
+  report('lsa')
   const lsa = fitLsa(tfidf.matrix, { dimensions: resolved.dimensions, seed: resolved.seed })
+  if (resolveSmoothing(resolved.smoothing, talks.length) > 0) report('smoothing')
   const vectors = embedTalks(lsa, tfidf.matrix, resolved)
   const d = lsa.dimensions
-  const clustering = consensusClusters(vectors, d, { k: resolved.k, seed: resolved.seed, runs: resolved.restarts }, runKmeans)
+  const clustering = consensusClusters(vectors, d, { k: resolved.k, seed: resolved.seed, runs: resolved.restarts }, reportingBatches(runKmeans, report))
   const { kSearch } = clustering
   // No talks at all: say that, not that k exceeds the number of distinct talks.
   warnings.push(...(talks.length === 0 ? [{ code: 'no-talks', message: 'themes: no talks given; the atlas has no themes' }] : clustering.warnings))
@@ -99,6 +108,7 @@ function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, stream
   }
   const centroids = new Float32Array(order.ranked.length * d)
   order.ranked.forEach((c, rank) => centroids.set(clustering.centroids.subarray(c * d, c * d + d), rank * d))
+  report('labels')
   const names = labelThemes(tfidf.matrix, tfidf.model, assignment, order.ranked.length, { keywords: resolved.keywords })
   const members = themeMembers(talks, vectors, d, assignment, centroids, order.ranked.length)
   const themes: Theme[] = order.ranked.map((_, rank) => ({
@@ -159,7 +169,8 @@ export const MAX_KEYWORDS = 50
  */
 export function resolveAtlasOptions(options: AtlasOptions = {}): ResolvedAtlasOptions {
   if (typeof options !== 'object' || options === null) throw new OptionError('themes', 'options', options, 'an object')
-  const { k = 'auto', seed = 42, dimensions = 100, restarts = 20, keywords = 10, smoothing = 'auto', ...tfidf } = options
+  const { k = 'auto', seed = 42, dimensions = 100, restarts = 20, keywords = 10, smoothing = 'auto', onProgress, ...tfidf } = options
+  progressReporter('themes', onProgress) // checked here; the pipeline makes its own reporter
   // The same bounds as the command line's --k, --restarts and --keywords.
   if (k !== 'auto' && (!Number.isInteger(k) || k < 1 || k > MAX_THEMES)) throw new OptionError('themes', 'k', k, `an integer in [1, ${MAX_THEMES}] or 'auto'`)
   if (!Number.isInteger(seed)) throw new OptionError('themes', 'seed', seed, 'an integer')
@@ -247,6 +258,26 @@ export function checkTalks(talks: readonly Talk[]): void {
       throw new InputError(`duplicate talk id ${JSON.stringify(talk.id)} (also talks[${first}])`, { field: `talks[${index}].id` })
     }
     seen.set(talk.id, index)
+  }
+}
+
+type ProgressReport = ReturnType<typeof progressReporter>
+
+/**
+ * A k-means runner that reports each batch (the search for k, the consensus runs) as a
+ * `k-means` step before running it. Steps carry no count: a batch runs as one call.
+ * @param runKmeans The runner to wrap.
+ * @param report Progress reporter.
+ */
+function reportingBatches(runKmeans: KmeansBatchRunner, report: ProgressReport): KmeansBatchRunner {
+  let batch = 0
+  return (points, dimensions, jobs, gram) => {
+    const ks = jobs.map((job) => job.k)
+    const low = Math.min(...ks)
+    const high = Math.max(...ks)
+    batch++
+    report('k-means', 0, 0, `batch ${batch}: ${jobs.length} run${jobs.length === 1 ? '' : 's'}, k ${low === high ? low : `${low}–${high}`}`)
+    return runKmeans(points, dimensions, jobs, gram)
   }
 }
 

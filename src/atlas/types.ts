@@ -4,6 +4,7 @@ import type { ThemeKeyword } from '../cluster/labelThemes.js'
 import type { LsaModel } from '../cluster/lsa.js'
 import type { CsrMatrix, Talk, Warning } from '../types.js'
 import type { TfidfModel, TfidfOptions } from '../vectorize/tfidf.js'
+import type { ProgressCallback } from '../progress.js'
 
 /** Options of {@link buildAtlas}; also accepts every {@link TfidfOptions} field. */
 export interface AtlasOptions extends TfidfOptions {
@@ -35,6 +36,13 @@ export interface AtlasOptions extends TfidfOptions {
    * @default 'auto'
    */
   readonly smoothing?: number | 'auto'
+  /**
+   * Called as the pipeline moves through its steps (`tokenising`, `tf-idf`, `lsa`,
+   * `smoothing`, `k-means` once per batch of runs, `labels`), synchronously; for progress
+   * displays; each step is reported once, as it starts, without a count. Not part of the
+   * result nor of a saved atlas. @default undefined
+   */
+  readonly onProgress?: ProgressCallback
 }
 
 /** A talk's membership in a theme. */

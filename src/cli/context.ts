@@ -3,7 +3,8 @@ import { extname } from 'node:path'
 import { removePendingTemporaryFiles, writeFileAtomic } from '../io/writeFileAtomic.js'
 import type { Warning } from '../types.js'
 import type { CommonOptions, OutputFormat } from './args.js'
-import { startProgress, type Progress } from './progress.js'
+import { isCi, startProgressLine, stepOf, type Progress, type ProgressLine } from './progress.js'
+import type { ProgressCallback } from '../progress.js'
 import { stripTerminalControls } from './terminal.js'
 
 /** The process surroundings a command runs in; tests and main pass the real ones. */
@@ -48,6 +49,7 @@ export async function writeOutput(chunks: Iterable<string>, common: CommonOption
     await writeFileRemovedOnSignal(common.out, chunks)
     return
   }
+  clearProgress(context)
   const stdout = context.stdout
   let buffer = ''
   for (const chunk of chunks) {
@@ -93,15 +95,61 @@ async function writeFileRemovedOnSignal(path: string, chunks: Iterable<string>):
  */
 export function printWarnings(warnings: readonly Warning[], common: CommonOptions, context: CliContext): void {
   if (common.quiet) return
+  if (warnings.length > 0) clearProgress(context)
   for (const warning of warnings) context.stderr.write(`talkatlas: warning: ${stripTerminalControls(warning.message)}\n`)
 }
 
+const lines = new WeakMap<CliContext, ProgressLine>()
+
 /**
- * A progress bar on stderr, drawn only on a terminal and without `--quiet`.
- * @param label Bar label.
+ * Clears the command's progress line, if any, before other text goes to the terminal.
+ * @param context Process streams.
+ */
+export function clearProgress(context: CliContext): void {
+  lines.get(context)?.clear()
+}
+
+/**
+ * The command's one progress line on stderr, drawn only on a terminal, outside CI and
+ * without `--quiet`; every step of the command shares it.
+ * @param common Common options.
+ * @param context Process streams.
+ */
+export function progressLine(common: CommonOptions, context: CliContext): ProgressLine {
+  let line = lines.get(context)
+  if (line === undefined) {
+    const enabled = !common.quiet && context.stderr.isTTY === true && !isCi(process.env)
+    line = startProgressLine({ stream: context.stderr, enabled, delayMs: progressDelay(process.env) })
+    lines.set(context, line)
+  }
+  return line
+}
+
+/**
+ * Milliseconds before the progress line appears: `TALKATLAS_PROGRESS_DELAY_MS`, else 1000.
+ * @param env Environment variables.
+ */
+function progressDelay(env: NodeJS.ProcessEnv): number {
+  const value = Number(env['TALKATLAS_PROGRESS_DELAY_MS'])
+  return env['TALKATLAS_PROGRESS_DELAY_MS'] !== undefined && Number.isFinite(value) && value >= 0 ? value : 1000
+}
+
+/**
+ * One step (`reading`, `related`) of the command's progress line.
+ * @param label Step name.
  * @param common Common options.
  * @param context Process streams.
  */
 export function progressFor(label: string, common: CommonOptions, context: CliContext): Progress {
-  return startProgress(label, { stream: context.stderr, enabled: !common.quiet && context.stderr.isTTY === true })
+  return stepOf(progressLine(common, context), label)
+}
+
+/**
+ * The library's `onProgress` drawn on the command's progress line.
+ * @param common Common options.
+ * @param context Process streams.
+ */
+export function progressCallback(common: CommonOptions, context: CliContext): ProgressCallback {
+  const line = progressLine(common, context)
+  return (event) => line.show(event.step, event.done, event.total, event.detail)
 }

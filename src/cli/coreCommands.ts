@@ -8,7 +8,7 @@ import type { Talk } from '../types.js'
 import { integerOption, type CommonOptions, type OptionSpec } from './args.js'
 import { UsageError } from './cliErrors.js'
 import type { Command } from './command.js'
-import { outputWidth, printWarnings, progressFor, resolveOutputFormat, writeOutput, type CliContext } from './context.js'
+import { outputWidth, printWarnings, progressCallback, progressFor, resolveOutputFormat, writeOutput, type CliContext } from './context.js'
 import { readInput } from './readInput.js'
 import { renderEvaluation, renderRelated, renderThemes, type RelatedView } from './renderResults.js'
 
@@ -50,7 +50,7 @@ export function parseRestarts(command: string, value: string | boolean | undefin
  */
 async function readAtlas(common: CommonOptions, context: CliContext, options: { k?: number | 'auto'; keywords?: number; restarts: number }): Promise<Atlas> {
   const { talks } = await readInput(common, context)
-  const atlas = await buildAtlasThreaded(talks, { seed: common.seed, ...options }, common.threads)
+  const atlas = await buildAtlasThreaded(talks, { seed: common.seed, ...options, onProgress: progressCallback(common, context) }, common.threads)
   printWarnings(atlas.warnings, common, context)
   return atlas
 }

@@ -9,7 +9,7 @@ import { InputError } from '../errors.js'
 import { integerOption } from './args.js'
 import { UsageError } from './cliErrors.js'
 import type { Command } from './command.js'
-import { printWarnings, writeOutput } from './context.js'
+import { printWarnings, progressCallback, progressLine, writeOutput } from './context.js'
 import { kOption, parseK, parseRestarts, restartsOption } from './coreCommands.js'
 import { readInput } from './readInput.js'
 import { inFile } from './readJsonFile.js'
@@ -48,20 +48,26 @@ export const reportCommand: Command = {
     const themesFile = typeof themesPath === 'string' ? await readThemesFile(themesPath) : {}
     const title = values['title']
     const { talks } = await readInput(common, context)
-    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts }, common.threads)
+    const onProgress = progressCallback(common, context)
+    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, onProgress }, common.threads)
     printWarnings(atlas.warnings, common, context)
-    const options: { -readonly [K in keyof ReportOptions]: ReportOptions[K] } = { related }
+    const options: { -readonly [K in keyof ReportOptions]: ReportOptions[K] } = { related, onProgress }
     if (typeof title === 'string') options.title = title
     const tagged = reportTags(atlas, themesFile, typeof themesPath === 'string' ? themesPath : undefined)
     printWarnings(tagged.warnings, common, context)
     options.tags = tagged.tags
     if (size !== undefined) {
+      progressLine(common, context).show('sessions', 0, 0)
       const plan = groupSessions(atlas, { size, parallel: rooms })
       printWarnings(plan.warnings, common, context)
       options.sessions = plan
     }
+    const line = progressLine(common, context)
+    line.show('report', 0, 0, 'rendering')
     const text = markdown ? renderMarkdownReport(atlas, options) : renderHtmlReport(atlas, options)
+    line.show('report', 0, 0, 'writing')
     await writeOutput([text], common, context)
+    line.clear()
   },
 }
 

@@ -2,7 +2,7 @@ import { TalkatlasError } from '../errors.js'
 import { formatHelp, parseCommandArgs } from './args.js'
 import { NotAvailableError, UsageError } from './cliErrors.js'
 import type { Command } from './command.js'
-import type { CliContext } from './context.js'
+import { clearProgress, type CliContext } from './context.js'
 import { convertCommand } from './convert.js'
 import { evaluateCommand, relatedCommand, themesCommand } from './coreCommands.js'
 import { reportCommand } from './reportCommand.js'
@@ -27,8 +27,10 @@ export const exitCodes = { ok: 0, internal: 1, usage: 2 } as const
 export async function runCli(argv: readonly string[], context: CliContext, version: string): Promise<number> {
   try {
     await dispatch(argv, context, version)
+    clearProgress(context)
     return exitCodes.ok
   } catch (error) {
+    clearProgress(context)
     return reportError(error, context)
   }
 }

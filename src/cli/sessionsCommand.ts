@@ -5,7 +5,7 @@ import { integerOption } from './args.js'
 import { UsageError } from './cliErrors.js'
 import type { Command } from './command.js'
 import { parseK, parseRestarts, restartsOption } from './coreCommands.js'
-import { outputWidth, printWarnings, resolveOutputFormat, writeOutput } from './context.js'
+import { outputWidth, printWarnings, progressCallback, progressLine, resolveOutputFormat, writeOutput } from './context.js'
 import { inFile, readJsonFile } from './readJsonFile.js'
 import { readInput } from './readInput.js'
 import { renderSessions } from './renderSessions.js'
@@ -33,10 +33,11 @@ export const sessionsCommand: Command = {
     if (constraintsPath === true || constraintsPath === '') throw new UsageError('talkatlas sessions: --constraints needs a file name')
     const constraints = typeof constraintsPath === 'string' ? await readConstraintsFile(constraintsPath) : {}
     const { talks } = await readInput(common, context)
-    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts }, common.threads)
+    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, onProgress: progressCallback(common, context) }, common.threads)
     printWarnings(atlas.warnings, common, context)
     let plan: SessionsResult
     try {
+      progressLine(common, context).show('sessions', 0, 0)
       plan = groupSessions(atlas, { size, parallel, constraints })
     } catch (error) {
       throw typeof constraintsPath === 'string' ? constraintsError(error, constraintsPath) : error

@@ -6,7 +6,7 @@ import type { Taxonomy } from '../tag/taxonomy.js'
 import { integerOption } from './args.js'
 import { UsageError } from './cliErrors.js'
 import type { Command } from './command.js'
-import { outputWidth, printWarnings, resolveOutputFormat, writeOutput } from './context.js'
+import { outputWidth, printWarnings, progressCallback, resolveOutputFormat, writeOutput } from './context.js'
 import { inFile, readJsonFile } from './readJsonFile.js'
 import { readInput } from './readInput.js'
 import { renderTags } from './renderTags.js'
@@ -34,7 +34,7 @@ export const tagCommand: Command = {
     const { talks } = await readInput(common, context)
     // Tags use the TF-IDF rows and the embedding, never the themes, so k = 1 skips the k
     // search (4× faster on 1,093 talks) without changing a tag.
-    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k: 1 }, common.threads)
+    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k: 1, onProgress: progressCallback(common, context) }, common.threads)
     printWarnings(atlas.warnings.filter((warning) => !THEME_WARNINGS.has(warning.code)), common, context)
     let result: TagResult
     try {

@@ -10,7 +10,9 @@ const arrayPaths = new Set(['schedule.day', 'schedule.day.room', eventPath, `${e
 // Entity expansion stays off: the parser never reads DOCTYPE entities, and documents that
 // declare any are refused before parsing (XXE, billion laughs). Abstracts are stop nodes so
 // that embedded XHTML arrives as text for cleanText instead of as nested records.
-const parser = new XMLParser({
+// Built on first use, so that bundles which never read XML drop the parser.
+let parser: XMLParser | undefined
+const makeParser = (): XMLParser => new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   processEntities: false,
@@ -44,6 +46,7 @@ export function readFrabXml(text: string, context: ReaderContext): ReaderOutput 
   checkWellFormed(text, file)
   let document: unknown
   try {
+    parser ??= makeParser()
     document = parser.parse(text)
   } catch (error) {
     throw new InputError(`malformed XML: ${lowerFirst(error instanceof Error ? error.message : String(error))}`, withFile({}, file), error)

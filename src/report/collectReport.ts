@@ -3,6 +3,7 @@
  * and sessions: talks with their theme, tags, related talks and session; themes with their
  * colour; sessions arranged by slot and room.
  */
+import { themeColors, UNCLASSIFIED_COLOR } from './themeColors.js'
 import type { Atlas } from '../atlas/types.js'
 import { UNCLASSIFIED_THEME_ID } from '../atlas/buildAtlas.js'
 import { OptionError } from '../errors.js'
@@ -77,16 +78,6 @@ interface ResolvedReportOptions {
 }
 
 /**
- * Tableau 10 plus two, distinguishable on white; later themes get golden-angle hues.
- * Unclassified talks are grey.
- */
-const PALETTE = [
-  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948',
-  '#b07aa1', '#ff9da7', '#9c755f', '#17becf', '#bcbd22', '#8c6d31',
-]
-const UNCLASSIFIED_COLOR = '#9a9a9a'
-
-/**
  * Validates the options and gathers the report data.
  * @param atlas A built or loaded atlas.
  * @param options See {@link ReportOptions}.
@@ -98,13 +89,14 @@ export function collectReport(atlas: Atlas, options: ReportOptions, where: strin
   const rowById = new Map<string, number>()
   for (let i = atlas.talks.length - 1; i >= 0; i--) rowById.set(atlas.talks[i]!.id, i)
 
+  const colors = themeColors(atlas.centroids, atlas.embedding.dimensions, atlas.themes.filter((theme) => theme.id !== UNCLASSIFIED_THEME_ID).length)
   const themes = atlas.themes.map((theme, c): CollectedTheme => ({
     index: c,
     id: theme.id,
     label: theme.label,
     keywords: theme.keywords.map((keyword) => keyword.term),
     members: theme.talks.map((member) => ({ index: rowById.get(member.id) ?? -1, score: member.score })),
-    color: theme.id === UNCLASSIFIED_THEME_ID ? UNCLASSIFIED_COLOR : themeColor(c),
+    color: theme.id === UNCLASSIFIED_THEME_ID ? UNCLASSIFIED_COLOR : colors[c]!,
   }))
   const plan = arrangeSessions(resolved.sessions, rowById)
   const sessionOfTalk = new Int32Array(atlas.talks.length).fill(-1)
@@ -158,16 +150,6 @@ function checkSessions(sessions: ReportSessions, where: string): void {
       throw new OptionError(where, `sessions.sessions[${s}]`, session, 'a session with a talks array of ids')
     }
   })
-}
-
-/**
- * The colour of the c-th theme.
- * @param c Theme position.
- */
-function themeColor(c: number): string {
-  if (c < PALETTE.length) return PALETTE[c]!
-  const hue = Math.round((c * 137.508) % 360)
-  return `hsl(${hue} 55% 45%)`
 }
 
 /**

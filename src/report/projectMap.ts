@@ -4,6 +4,7 @@ import type { Atlas } from '../atlas/types.js'
 import { symmetricEigen } from '../cluster/dense.js'
 import { OptionError } from '../errors.js'
 import { createRandom } from '../random.js'
+import { progressReporter, type ProgressCallback } from '../progress.js'
 
 /** Layout methods of {@link projectMap}. */
 export type MapMethod = 'auto' | 'umap' | 'pca'
@@ -18,6 +19,8 @@ export interface ProjectMapOptions {
   readonly method?: MapMethod
   /** Seed of the UMAP layout. @default 42 */
   readonly seed?: number
+  /** Called with `umap` steps (neighbour search, then epochs done of total). @default undefined */
+  readonly onProgress?: ProgressCallback
 }
 
 /** Fewest talks UMAP is used for: below, 15 neighbours are most of the corpus. */
@@ -66,15 +69,17 @@ export function projectMap(atlas: Atlas, options: ProjectMapOptions = {}): MapPr
   if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new OptionError('projectMap', 'seed', seed, 'a finite number')
   const n = atlas.talks.length
   const useUmap = n >= UMAP_MIN_TALKS && (method === 'umap' || (method === 'auto' && n <= UMAP_MAX_TALKS))
-  return useUmap ? projectUmap(atlas, seed) : projectPca(atlas)
+  const report = progressReporter('projectMap', options.onProgress)
+  return useUmap ? projectUmap(atlas, seed, report) : projectPca(atlas)
 }
 
 /**
  * UMAP layout on cosine distance between the unit LSA rows.
  * @param atlas The atlas.
  * @param seed Layout seed.
+ * @param report Progress reporter.
  */
-function projectUmap(atlas: Atlas, seed: number): MapProjection {
+function projectUmap(atlas: Atlas, seed: number, report: ReturnType<typeof progressReporter>): MapProjection {
   const { dimensions: d, vectors } = atlas.embedding
   const n = atlas.talks.length
   const rows: number[][] = new Array(n)
@@ -87,7 +92,14 @@ function projectUmap(atlas: Atlas, seed: number): MapProjection {
     random: () => random.next(),
     distanceFn: cosineDistance,
   })
-  const layout = umap.fit(rows)
+  // umap.fit(rows) as its two halves, to report the epochs (the same layout).
+  report('umap', 0, 0, 'neighbours')
+  const epochs = umap.initializeFit(rows)
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    if (epoch % 10 === 0) report('umap', epoch, epochs, 'layout')
+    umap.step()
+  }
+  const layout = umap.getEmbedding()
   const raw = new Float64Array(n * 2)
   // Centre the layout so scaling by the largest |value| uses the whole [-1, 1] square.
   let meanX = 0

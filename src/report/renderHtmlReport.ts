@@ -32,7 +32,7 @@ const EXPAND_THEMES_UP_TO = 200
  */
 export function renderHtmlReport(atlas: Atlas, options: ReportOptions = {}): string {
   const report = collectReport(atlas, options, 'renderHtmlReport', true)
-  const projection = projectMap(atlas, { method: options.map ?? 'auto', seed: atlas.options.seed })
+  const projection = projectMap(atlas, { method: options.map ?? 'auto', seed: atlas.options.seed, ...(options.onProgress && { onProgress: options.onProgress }) })
   const data = {
     points: Array.from(projection.coordinates, (value) => Math.round(value * 1e4) / 1e4),
     themes: report.talks.map((talk) => talk.theme),

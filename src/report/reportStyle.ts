@@ -21,7 +21,7 @@ h2{font-size:15px;margin:0 0 8px}
 #map.pointer{cursor:pointer}
 #tooltip{position:absolute;z-index:2;pointer-events:none;max-width:320px;padding:5px 8px;border-radius:5px;background:rgba(31,35,40,.92);color:#fff;font-size:12px}
 .note{color:#59636e;font-size:12px;margin:6px 0 0}
-.legend{display:flex;flex-wrap:wrap;gap:4px 12px;list-style:none;padding:0;margin:8px 0 0;font-size:12px}
+.legend{display:flex;flex-wrap:wrap;gap:4px 12px;list-style:none;padding:0;margin:8px 0 0;font-size:12px;max-height:7.5em;overflow-y:auto;overscroll-behavior:contain}
 .legend a{color:inherit;text-decoration:none}
 .legend a:hover{text-decoration:underline}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:5px;background:var(--c);vertical-align:baseline;flex:none}

@@ -1,4 +1,5 @@
 import type { MapMethod } from './projectMap.js'
+import type { ProgressCallback } from '../progress.js'
 
 /**
  * Inputs of the report renderers. Tags and sessions are produced elsewhere (tagging,
@@ -54,4 +55,6 @@ export interface ReportOptions {
   readonly related?: number
   /** Map layout (HTML only), see {@link ProjectMapOptions}; seeded with the atlas seed. @default 'auto' */
   readonly map?: MapMethod
+  /** Called with the map's `umap` steps (HTML only), see {@link ProjectMapOptions}. @default undefined */
+  readonly onProgress?: ProgressCallback
 }
