@@ -12,7 +12,7 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    entry: { cli: 'src/cli/main.ts', termWorker: 'src/cli/termWorker.ts', kmeansWorker: 'src/cli/kmeansWorker.ts' },
+    entry: { cli: 'src/cli/main.ts', termWorker: 'src/cli/termWorker.ts', kmeansWorker: 'src/cli/kmeansWorker.ts', relatedWorker: 'src/cli/relatedWorker.ts' },
     format: ['esm'],
     dts: false,
     sourcemap: false,

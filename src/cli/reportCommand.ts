@@ -12,6 +12,7 @@ import type { Command } from './command.js'
 import { printWarnings, writeOutput } from './context.js'
 import { kOption, parseK, parseRestarts, restartsOption } from './coreCommands.js'
 import { readInput } from './readInput.js'
+import { keepRelatedIndexThreaded, relatedThreads } from './relatedPool.js'
 import { inFile } from './readJsonFile.js'
 import { readThemesFile } from './tagCommand.js'
 
@@ -60,6 +61,8 @@ export const reportCommand: Command = {
       printWarnings(plan.warnings, common, context)
       options.sessions = plan
     }
+    // The page's related lists, searched on the threads before the (synchronous) rendering.
+    if (!markdown && related > 0) await keepRelatedIndexThreaded(atlas, related, relatedThreads(common.threads, atlas.talks.length))
     const text = markdown ? renderMarkdownReport(atlas, options) : renderHtmlReport(atlas, options)
     await writeOutput([text], common, context)
   },
