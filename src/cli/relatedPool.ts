@@ -48,7 +48,7 @@ export async function keepRelatedIndexThreaded(atlas: Atlas, top: number, thread
   // Workers start first, so that they search while this thread searches the first range.
   const others = bounds.slice(1).map(([from, to]) => searchInWorker(workerUrl, { space, top, from, to }))
   const own = topKRows(space, top, bounds[0]![0], bounds[0]![1])
-  const lists = joinTopKRows([own, ...(await Promise.all(others))], top)
+  const lists = joinTopKRows([own, ...(await Promise.all(others))])
   return relatedIndex(atlas, { top, runner: () => lists })
 }
 

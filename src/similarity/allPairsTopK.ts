@@ -76,6 +76,7 @@ export interface PairSpace {
 
 /** Top-k lists of consecutive rows: `count` entries of row r at `r × top`, best first. */
 export interface TopKRows {
+  /** Entries per row: the `top` asked for, at most n − 1. */
   readonly top: number
   readonly from: number
   readonly counts: Int32Array
@@ -137,10 +138,12 @@ export function defaultFrequentDf(n: number): number {
 export function topKRows(space: PairSpace, top: number, from: number, to: number): TopKRows {
   const { n } = space
   const size = Math.min(top, n)
+  // A row has at most n − 1 related talks: a huge `top` must not allocate for more.
+  const width = Math.min(top, Math.max(0, n - 1))
   const rowCount = Math.max(0, to - from)
   const counts = new Int32Array(rowCount)
-  const indices = new Int32Array(rowCount * top).fill(-1)
-  const scores = new Float64Array(rowCount * top)
+  const indices = new Int32Array(rowCount * width).fill(-1)
+  const scores = new Float64Array(rowCount * width)
   const block = Math.min(ROW_BLOCK, rowCount)
   const bounds = new Float64Array(block * n)
   const scratch: RowScratch = { termWeights: new Float64Array(space.rows.nCols), seen: new Uint8Array(n), together: new Uint16Array(space.ensemble === undefined ? 0 : n) }
@@ -152,7 +155,7 @@ export function topKRows(space: PairSpace, top: number, from: number, to: number
     for (let i = start; i < end; i++) {
       const best = searchRow(space, i, bounds.subarray((i - start) * n, (i - start + 1) * n), size, scratch)
       const results = best.results()
-      const at = (i - from) * top
+      const at = (i - from) * width
       counts[i - from] = results.length
       for (let r = 0; r < results.length; r++) {
         indices[at + r] = results[r]!.index
@@ -160,7 +163,7 @@ export function topKRows(space: PairSpace, top: number, from: number, to: number
       }
     }
   }
-  return { top, from, counts, indices, scores }
+  return { top: width, from, counts, indices, scores }
 }
 
 /**

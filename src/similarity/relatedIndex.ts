@@ -64,8 +64,8 @@ export function atlasPairSpace(atlas: Atlas): PairSpace {
  */
 export function relatedIndex(atlas: Atlas, options: RelatedIndexOptions = {}): TopKRows {
   const top = options.top ?? 5
-  const kept = indexCache.get(atlas)
-  if (kept !== undefined && kept.top >= top) return kept
+  const kept = keptRelatedIndex(atlas, top)
+  if (kept !== undefined) return kept
   const space = atlasPairSpace(atlas)
   const index = options.runner === undefined ? topKRows(space, top, 0, space.n) : options.runner(space, top)
   indexCache.set(atlas, index)
@@ -79,15 +79,16 @@ export function relatedIndex(atlas: Atlas, options: RelatedIndexOptions = {}): T
  */
 export function keptRelatedIndex(atlas: Atlas, top: number): TopKRows | undefined {
   const kept = indexCache.get(atlas)
-  return kept !== undefined && kept.top >= top ? kept : undefined
+  // Lists of n − 1 talks hold every talk, whatever `top` asks for.
+  return kept !== undefined && kept.top >= Math.min(top, atlas.talks.length - 1) ? kept : undefined
 }
 
 /**
  * Top-k lists of row ranges, joined into one (the ranges in order, covering 0 … n − 1).
- * @param parts Lists of consecutive ranges.
- * @param top Entries per row of every part.
+ * @param parts Lists of consecutive ranges, with the same entries per row.
  */
-export function joinTopKRows(parts: readonly TopKRows[], top: number): TopKRows {
+export function joinTopKRows(parts: readonly TopKRows[]): TopKRows {
+  const top = parts.length === 0 ? 0 : parts[0]!.top
   let rows = 0
   for (const part of parts) rows += part.counts.length
   const counts = new Int32Array(rows)
