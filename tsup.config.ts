@@ -16,7 +16,7 @@ export default defineConfig([
     noExternal: ['fast-xml-parser'],
   },
   {
-    entry: { cli: 'src/cli/main.ts', termWorker: 'src/cli/termWorker.ts', kmeansWorker: 'src/cli/kmeansWorker.ts' },
+    entry: { cli: 'src/cli/main.ts', termWorker: 'src/cli/termWorker.ts', kmeansWorker: 'src/cli/kmeansWorker.ts', relatedWorker: 'src/cli/relatedWorker.ts' },
     format: ['esm'],
     dts: false,
     sourcemap: false,

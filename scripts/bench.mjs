@@ -19,6 +19,9 @@
 //   --emit <file> --size N      only write one synthetic corpus as JSON and exit (N default 100000)
 //   --skip-sklearn              do not run the scikit-learn reference
 //   --skip-cli                  do not time the CLI
+//   --related-size 20000        also time `talkatlas related` (every talk) on a corpus of this size,
+//                               next to `themes` on it; 0 skips. `report` is timed on the largest
+//                               synthetic corpus next to its `themes` run.
 //   --corpora <dir>             real corpora directory (default ../shared/corpora from the repo root)
 //   --queries 200               related/search queries per corpus (after 20 warm-up queries)
 //   --timeout 900               seconds allowed per child process
@@ -67,6 +70,7 @@ const { values: options } = parseArgs({
     'skip-sklearn': { type: 'boolean', default: false },
     'skip-cli': { type: 'boolean', default: false },
     'skip-package': { type: 'boolean', default: false },
+    'related-size': { type: 'string', default: '20000' },
     corpora: { type: 'string', default: '../shared/corpora' },
     queries: { type: 'string', default: '200' },
     timeout: { type: 'string', default: '900' },
@@ -302,6 +306,11 @@ async function runBench() {
         if (cliAvailable) {
           progress(`synthetic ${size}: cli`)
           row.cli = await runCli(file, ['--k', '100'], timeoutMs)
+          if (size === Math.max(...sizes)) {
+            progress(`synthetic ${size}: cli report`)
+            row.report = await runCli(file, ['--k', '100'], timeoutMs, ['report', join(workDir, 'report.html')])
+            rmSync(join(workDir, 'report.html'), { force: true })
+          }
         }
         if (sklearn.version !== undefined) {
           progress(`synthetic ${size}: sklearn`)
@@ -311,6 +320,9 @@ async function runBench() {
       rows.push(row)
       if (!options.keep) rmSync(file, { force: true })
     }
+
+    const relatedSize = integerOption('related-size', options['related-size'])
+    if (cliAvailable && relatedSize > 0) rows.push(await benchRelated(workDir, relatedSize, seed, timeoutMs))
 
     const corporaDir = resolve(ROOT, options.corpora)
     const realFile = join(corporaDir, FOSDEM_FILE)
@@ -351,6 +363,27 @@ async function runBench() {
   } finally {
     if (!options.keep) rmSync(workDir, { recursive: true, force: true })
   }
+}
+
+/**
+ * `talkatlas related` for every talk of a synthetic corpus, and `themes` on the same file.
+ * @param {string} workDir Scratch directory.
+ * @param {number} size Number of talks.
+ * @param {number} seed Generator seed.
+ * @param {number} timeoutMs Time limit.
+ */
+async function benchRelated(workDir, size, seed, timeoutMs) {
+  const file = join(workDir, `synthetic-${size}-related.json`)
+  progress(`synthetic ${size}: related`)
+  const emitted = runNodeChild([SELF, '--emit', file, '--size', String(size), '--seed', String(seed), '--child'], timeoutMs)
+  const row = { corpus: `synthetic ${shortCount(size)} (related)`, size, allPairs: true, emitted }
+  if (emitted.error === undefined) {
+    // `related` builds its themes with k = auto (it has no --k); `themes` does the same here.
+    row.related = await runCli(file, [], timeoutMs, ['related'])
+    row.cli = await runCli(file, [], timeoutMs)
+  }
+  rmSync(file, { force: true })
+  return row
 }
 
 /**
@@ -406,11 +439,12 @@ function runNodeChild(args, timeoutMs) {
  * @param {string} file Talks file.
  * @param {string[]} extra Extra CLI arguments (`--k 100`).
  * @param {number} timeoutMs Time limit.
+ * @param {string[]} commandArgs `['themes']`, `['related']` or `['report', <html file>]`.
  */
-async function runCli(file, extra, timeoutMs) {
+async function runCli(file, extra, timeoutMs, commandArgs = ['themes']) {
   const rssFile = join(tmpdir(), `talkatlas-bench-rss-${process.pid}.txt`)
   rmSync(rssFile, { force: true })
-  const cliArgs = ['themes', file, ...extra, '--format', 'json', '--out', '-']
+  const cliArgs = commandArgs[0] === 'report' ? ['report', file, ...extra, '--out', commandArgs[1], '--quiet'] : [commandArgs[0], file, ...extra, '--format', 'json', '--out', '-', '--quiet']
   const command = `talkatlas ${cliArgs.map((arg) => (arg === file ? basename(file) : arg)).join(' ')}`
   const started = performance.now()
   const child = spawn(process.execPath, ['--require', RSS_HOOK, CLI, ...cliArgs], {
@@ -437,6 +471,7 @@ async function runCli(file, extra, timeoutMs) {
   rmSync(rssFile, { force: true })
   const failure = describeFailure({ status, signal, stderr, error: timedOut ? { code: 'ETIMEDOUT' } : undefined }, timeoutMs)
   if (failure !== undefined) return { command, error: failure }
+  if (cliArgs[0] === 'report') outputBytes = statSync(cliArgs[cliArgs.indexOf('--out') + 1]).size
   return { command, wallSeconds, cpuSeconds: usage.cpuSeconds, peakRssMB: usage.maxRSS === undefined ? undefined : usage.maxRSS / 1024, outputMB: outputBytes / 1e6 }
 }
 
@@ -516,6 +551,8 @@ function formatLoad() {
  * @param {{ sklearn: object, cli: { skipped?: string }, realNote: string | undefined }} context Tool availability.
  */
 function printReport(rows, context) {
+  const allPairs = rows.filter((row) => row.allPairs)
+  rows = rows.filter((row) => !row.allPairs)
   console.log('\nLibrary, in process (buildAtlas at k = 100; fosdem-2025 at k = auto)')
   printTable(
     ['corpus', 'talks', 'text MB', 'gen s', 'read s', 'tokenise MB/s', 'vectorise s', 'atlas s', 'atlas cpu s', 'themes', 'NMI', 'related p50/p99 ms', 'search p50/p99 ms', 'peak RSS MB'],
@@ -578,8 +615,17 @@ function printReport(rows, context) {
     )
   }
 
+  console.log('\nRelated talks of every talk (talkatlas related; report = themes + related lists + page), same run')
+  printTable(
+    ['corpus', 'command', 's', 'cpu s', 'RSS MB', 'output MB', 'themes s (same file)', 'ratio'],
+    [
+      ...allPairs.map((row) => cliRatioRow(row.corpus, row.related, row.cli)),
+      ...rows.filter((row) => row.report !== undefined).map((row) => cliRatioRow(row.corpus, row.report, row.cli)),
+    ],
+  )
+
   console.log('\nTargets (2-core machine; figures, not pass/fail)')
-  printTable(['target', 'figure', 'status'], targetRows(rows, small, large))
+  printTable(['target', 'figure', 'status'], [...targetRows(rows, small, large), ...allPairsTargets(allPairs, large)])
 }
 
 /** Figures whose growth from 10,000 to 100,000 talks is reported: [name, getter, digits]. */
@@ -638,6 +684,35 @@ function targetRows(rows, small, large) {
   const p50 = large?.library?.related?.p50
   out.push(['100k: related-talk query p50 < 10 ms', p50 === undefined ? 'n/a' : `${fmt(p50, 2)} ms`, verdict(p50, 10)])
   return out
+}
+
+/**
+ * One row of the related/report table.
+ * @param {string} corpus Corpus name.
+ * @param {object | undefined} run The timed command.
+ * @param {object | undefined} themes `themes` on the same file.
+ */
+function cliRatioRow(corpus, run, themes) {
+  const ok = (r) => (r === undefined || r.error ? undefined : r)
+  const ratio = ok(run) && ok(themes) ? run.wallSeconds / themes.wallSeconds : undefined
+  return [corpus, run?.command?.split(' ')[1] ?? 'n/a', run?.error ? `n/a (${run.error})` : fmt(run?.wallSeconds, 2), fmt(run?.cpuSeconds, 2), fmt(run?.peakRssMB, 0), fmt(run?.outputMB, 1), fmt(ok(themes)?.wallSeconds, 2), ratio === undefined ? 'n/a' : `${fmt(ratio, 2)}×`]
+}
+
+/**
+ * Targets of the all-pairs related search: [target, figure, status].
+ * @param {object[]} allPairs The `related` rows.
+ * @param {object | undefined} large The 100,000-talk row.
+ */
+function allPairsTargets(allPairs, large) {
+  const related = allPairs.find((row) => row.size === 20_000)?.related
+  const relatedSeconds = related && !related.error ? related.wallSeconds : undefined
+  const report = large?.report && !large.report.error ? large.report.wallSeconds : undefined
+  const themes = large?.cli && !large.cli.error ? large.cli.wallSeconds : undefined
+  const ratio = report !== undefined && themes !== undefined ? report / themes : undefined
+  return [
+    ['20k: talkatlas related (every talk, whole process) < 10 s', relatedSeconds === undefined ? 'n/a' : `${fmt(relatedSeconds, 2)} s`, verdict(relatedSeconds, 10)],
+    ['100k: talkatlas report ≤ 2× talkatlas themes, same file, same run', ratio === undefined ? 'n/a' : `${fmt(report, 2)} s vs ${fmt(themes, 2)} s (${fmt(ratio, 2)}×)`, verdict(ratio, 2)],
+  ]
 }
 
 /**

@@ -22,6 +22,17 @@ describe('talkatlas report', () => {
     expect(html).toContain('<tr><th>Slot</th><th>Room 1</th><th>Room 2</th><th>Room 3</th></tr>')
   })
 
+  it('talkatlas report writes the same page on 1 and 2 threads (the related lists are searched on both)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talkatlas-report-'))
+    const pages = ['1', '2'].map((threads) => {
+      const out = join(dir, `report-${threads}.html`)
+      expect(talkatlas(['report', lpc, '--out', out, '--related', '3', '--threads', threads, '--quiet']).code).toBe(0)
+      return readFileSync(out, 'utf8')
+    })
+    expect(pages[1]).toBe(pages[0])
+    expect(pages[0]).toContain('class="related"')
+  })
+
   it('talkatlas report <input> --format md prints the Markdown summary', () => {
     const run = talkatlas(['report', hostile, '--format', 'md', '--k', '2'])
     expect(run.code).toBe(0)

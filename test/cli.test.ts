@@ -187,6 +187,19 @@ describe('talkatlas CLI', () => {
     expect(stdout.split('\n').slice(1, 5).map((line) => line.slice(0, line.indexOf(':')))).toEqual(['"northconf24-101-packet-filters-in-rust"', '"northconf24-102-observability-without-tears"', '"103"', '"northconf24-104-lightning-talks"'])
   })
 
+  it('talkatlas related without --id writes the same bytes on 1 and 2 threads, and each list equals related --id', () => {
+    const one = talkatlas(['related', lpc, '--top', '4', '--format', 'json', '--threads', '1', '--quiet'])
+    const two = talkatlas(['related', lpc, '--top', '4', '--format', 'json', '--threads', '2', '--quiet'])
+    expect(one.code).toBe(0)
+    expect(two.stdout).toBe(one.stdout)
+    const { related } = JSON.parse(one.stdout) as { related: Record<string, unknown[]> }
+    expect(Object.keys(related)).toHaveLength(72)
+    for (const id of ['xdp-queueing-for-forwarding', Object.keys(related)[71]!]) {
+      const single = JSON.parse(talkatlas(['related', lpc, '--id', id, '--top', '4', '--format', 'json', '--quiet']).stdout) as { related: Record<string, unknown[]> }
+      expect(single.related[id]).toEqual(related[id])
+    }
+  })
+
   it('talkatlas related --query puts search hits under "query"', () => {
     const run = talkatlas(['related', fixturePath('io/schedule.xml'), '--query', 'rust packet filter', '--top', '1', '--quiet'])
     expect(JSON.parse(run.stdout)).toEqual({ query: [{ id: 'northconf24-101-packet-filters-in-rust', score: expect.any(Number), terms: expect.arrayContaining(['Rust']) }] })

@@ -10,6 +10,7 @@ import { UsageError } from './cliErrors.js'
 import type { Command } from './command.js'
 import { outputWidth, printWarnings, progressCallback, progressFor, resolveOutputFormat, writeOutput, type CliContext } from './context.js'
 import { readInput } from './readInput.js'
+import { keepRelatedIndexThreaded, relatedThreads } from './relatedPool.js'
 import { renderEvaluation, renderRelated, renderThemes, type RelatedView } from './renderResults.js'
 
 /**
@@ -109,6 +110,7 @@ export const relatedCommand: Command = {
       if (!atlas.talks.some((talk) => talk.id === id)) throw new UsageError(`talkatlas related: --id=${JSON.stringify(id)} is not a talk id of ${common.input === '-' ? '<stdin>' : common.input}`)
       lists.set(id, relatedTalks(atlas, id, { top }))
     } else {
+      await keepRelatedIndexThreaded(atlas, top, relatedThreads(common.threads, atlas.talks.length))
       const progress = progressFor('related', common, context)
       for (let row = 0; row < atlas.talks.length; row++) {
         lists.set(atlas.talks[row]!.id, relatedToRow(atlas, row, { top }))

@@ -12,6 +12,7 @@ import type { Command } from './command.js'
 import { printWarnings, progressCallback, progressLine, writeOutput } from './context.js'
 import { kOption, parseK, parseRestarts, restartsOption } from './coreCommands.js'
 import { readInput } from './readInput.js'
+import { keepRelatedIndexThreaded, relatedThreads } from './relatedPool.js'
 import { inFile } from './readJsonFile.js'
 import { readThemesFile } from './tagCommand.js'
 
@@ -63,6 +64,11 @@ export const reportCommand: Command = {
       options.sessions = plan
     }
     const line = progressLine(common, context)
+    // The page's related lists, searched on the threads before the (synchronous) rendering.
+    if (!markdown && related > 0) {
+      line.show('related', 0, 0, 'every talk')
+      await keepRelatedIndexThreaded(atlas, related, relatedThreads(common.threads, atlas.talks.length))
+    }
     line.show('report', 0, 0, 'rendering')
     const text = markdown ? renderMarkdownReport(atlas, options) : renderHtmlReport(atlas, options)
     line.show('report', 0, 0, 'writing')

@@ -7,7 +7,9 @@ import { themeColors, UNCLASSIFIED_COLOR } from './themeColors.js'
 import type { Atlas } from '../atlas/types.js'
 import { UNCLASSIFIED_THEME_ID } from '../atlas/buildAtlas.js'
 import { OptionError } from '../errors.js'
-import { relatedToRow } from '../similarity/relatedTalks.js'
+import type { TopKRows } from '../similarity/allPairsTopK.js'
+import { relatedIndex } from '../similarity/relatedIndex.js'
+import { relatedFromIndex } from '../similarity/relatedTalks.js'
 import type { ReportOptions, ReportSession, ReportSessions, ReportTag, ReportTags } from './types.js'
 
 /** A related talk, by position. */
@@ -104,6 +106,8 @@ export function collectReport(atlas: Atlas, options: ReportOptions, where: strin
     for (const talk of session.talks) if (talk.index >= 0 && sessionOfTalk[talk.index] === -1) sessionOfTalk[talk.index] = s
   })
 
+  // One search for every talk's list (or the lists the caller computed before, e.g. on threads).
+  const lists = withRelated && resolved.related > 0 ? relatedIndex(atlas, { top: resolved.related }) : undefined
   const talks = atlas.talks.map((talk, i): CollectedTalk => ({
     index: i,
     id: talk.id,
@@ -112,7 +116,7 @@ export function collectReport(atlas: Atlas, options: ReportOptions, where: strin
     speakers: Array.isArray(talk.speakers) ? talk.speakers.filter((name) => typeof name === 'string') : [],
     theme: atlas.assignments[i]!,
     tags: lookupTags(resolved.tags, talk.id),
-    related: withRelated && resolved.related > 0 ? relatedByRow(atlas, i, resolved.related, rowById) : [],
+    related: lists === undefined ? [] : relatedByRow(atlas, lists, i, resolved.related, rowById),
     session: sessionOfTalk[i]!,
   }))
   return { title: resolved.title, talks, themes, ...plan, hasSessions: resolved.sessions !== undefined }
@@ -167,12 +171,13 @@ function lookupTags(tags: ReportTags | undefined, id: string): readonly ReportTa
 /**
  * Related talks of one talk, by position.
  * @param atlas The atlas.
+ * @param lists The atlas's related index.
  * @param row Talk position.
  * @param top How many.
  * @param rowById First position of each id.
  */
-function relatedByRow(atlas: Atlas, row: number, top: number, rowById: ReadonlyMap<string, number>): CollectedRelated[] {
-  return relatedToRow(atlas, row, { top }).map((related) => ({
+function relatedByRow(atlas: Atlas, lists: TopKRows, row: number, top: number, rowById: ReadonlyMap<string, number>): CollectedRelated[] {
+  return relatedFromIndex(atlas, lists, row, top, 5).map((related) => ({
     index: rowById.get(related.id) ?? -1,
     score: related.score,
     terms: related.terms,

@@ -7,6 +7,8 @@ import type { Atlas } from '../atlas/types.js'
 import { similarityToAll, type SimilarityQuery } from './cosine.js'
 import { rankingIndex, weighTerms, type RankingIndex } from './rankingIndex.js'
 import { TopK } from './topK.js'
+import { topKRows, type TopKRows } from './allPairsTopK.js'
+import { atlasPairSpace, idRanks, keptRelatedIndex } from './relatedIndex.js'
 
 /** Options of {@link relatedTalks} and {@link searchTalks}. */
 export interface RelatedOptions {
@@ -29,7 +31,6 @@ export interface RelatedTalk {
   readonly terms: readonly string[]
 }
 
-const idRankCache = new WeakMap<readonly Talk[], Int32Array>()
 const rowByIdCache = new WeakMap<readonly Talk[], Map<string, number>>()
 
 /**
@@ -71,16 +72,35 @@ export function relatedToRow(atlas: Atlas, row: number, options: RelatedOptions 
     throw new InputError(`related: row ${String(row)} is not a talk position (0 to ${atlas.talks.length - 1})`)
   }
   checkRankOptions(options)
-  const index = rankingIndex(atlas)
-  const { matrix, embedding } = index
-  const d = embedding.dimensions
+  const top = options.top ?? 5
+  // The lists of every talk when they were computed (the report, `related` on all talks);
+  // otherwise the same search for this row alone.
+  const lists = keptRelatedIndex(atlas, top) ?? topKRows(atlasPairSpace(atlas), top, row, row + 1)
+  return relatedFromIndex(atlas, lists, row, top, options.explainTerms ?? 5)
+}
+
+/**
+ * The related talks of one row read from top-k lists.
+ * @param atlas The atlas of the lists.
+ * @param lists Top-k lists holding the row.
+ * @param row Talk position.
+ * @param top Entries wanted (at most the lists' own).
+ * @param explainTerms Shared terms listed per result.
+ */
+export function relatedFromIndex(atlas: Atlas, lists: TopKRows, row: number, top: number, explainTerms: number): RelatedTalk[] {
+  const ranking = rankingIndex(atlas)
+  const { matrix } = ranking
   const query: SimilarityQuery = {
     terms: matrix.indices.subarray(matrix.indptr[row], matrix.indptr[row + 1]),
     weights: matrix.data.subarray(matrix.indptr[row], matrix.indptr[row + 1]),
-    embedding: embedding.vectors.subarray(row * d, row * d + d),
+    embedding: ranking.embedding.vectors.subarray(row * ranking.embedding.dimensions, (row + 1) * ranking.embedding.dimensions),
     row,
   }
-  return rank(atlas, index, query, row, options)
+  const at = (row - lists.from) * lists.top
+  const count = Math.min(top, lists.counts[row - lists.from]!)
+  const out: RelatedTalk[] = []
+  for (let r = 0; r < count; r++) out.push(relatedTalk(atlas, ranking, query, lists.indices[at + r]!, lists.scores[at + r]!, explainTerms))
+  return out
 }
 
 /**
@@ -122,29 +142,26 @@ function rank(atlas: Atlas, ranking: RankingIndex, query: SimilarityQuery, exclu
   // and equal scores are ordered by talk id, so that input order cannot change the list.
   const best = new TopK(Math.min(top, scores.length), idRanks(atlas.talks))
   for (let i = 0; i < scores.length; i++) if (i !== exclude) best.offer(i, scores[i])
-  return best.results().map(({ index, score }) => ({
+  return best.results().map(({ index, score }) => relatedTalk(atlas, ranking, query, index, score, explainTerms))
+}
+
+/**
+ * One result as returned.
+ * @param atlas The atlas.
+ * @param ranking Its ranking index.
+ * @param query The query's vectors.
+ * @param index Position of the result.
+ * @param score Its exact score.
+ * @param explainTerms Shared terms listed.
+ */
+function relatedTalk(atlas: Atlas, ranking: RankingIndex, query: SimilarityQuery, index: number, score: number, explainTerms: number): RelatedTalk {
+  return {
     id: atlas.talks[index]!.id,
     // Both cosines are of unit rows and co-association is a share; clamping removes float32
     // rounding beyond ±1.
     score: Math.round(Math.min(1, Math.max(-1, score)) * 1e6) / 1e6,
     terms: sharedTerms(atlas, ranking.matrix, query, index, explainTerms),
-  }))
-}
-
-/**
- * Rank of every talk in id order (ids are unique), cached per talk list.
- * @param talks Talks of an atlas.
- */
-function idRanks(talks: readonly Talk[]): Int32Array {
-  let ranks = idRankCache.get(talks)
-  if (ranks === undefined) {
-    const positions = Array.from({ length: talks.length }, (_, i) => i)
-    positions.sort((a, b) => (talks[a]!.id < talks[b]!.id ? -1 : talks[a]!.id > talks[b]!.id ? 1 : a - b))
-    ranks = new Int32Array(talks.length)
-    positions.forEach((position, rank) => (ranks![position] = rank))
-    idRankCache.set(talks, ranks)
   }
-  return ranks
 }
 
 /**

@@ -37,6 +37,15 @@ export class TopK {
     this.scores[position] = score
   }
 
+  /**
+   * The score a candidate must reach to be kept: the worst kept score once full, −∞ before,
+   * +∞ when nothing is kept at all.
+   */
+  threshold(): number {
+    if (this.size === 0) return Infinity
+    return this.count < this.size ? -Infinity : this.scores[this.count - 1]!
+  }
+
   /** Kept pairs, best first. */
   results(): { index: number; score: number }[] {
     const out: { index: number; score: number }[] = []
