@@ -1,14 +1,12 @@
-/** Related talks and free-text search over an atlas. */
+/** Related talks over an atlas (free-text search is in searchTalks.ts). */
 import { InputError, OptionError } from '../errors.js'
-import { projectLsa } from '../cluster/lsa.js'
 import type { Talk } from '../types.js'
-import { vectorizeText } from '../vectorize/tfidf.js'
 import type { Atlas } from '../atlas/types.js'
 import { similarityToAll, type SimilarityQuery } from './cosine.js'
-import { rankingIndex, weighTerms, type RankingIndex } from './rankingIndex.js'
+import { rankingIndex, type RankingIndex } from './rankingIndex.js'
 import { TopK } from './topK.js'
 
-/** Options of {@link relatedTalks} and {@link searchTalks}. */
+/** Options of {@link relatedTalks} and `searchTalks`. */
 export interface RelatedOptions {
   /** Number of talks returned. @default 5 */
   readonly top?: number
@@ -81,27 +79,6 @@ export function relatedToRow(atlas: Atlas, row: number, options: RelatedOptions 
     row,
   }
   return rank(atlas, index, query, row, options)
-}
-
-/**
- * Free-text search: talks ranked by similarity to a query such as "packet scheduling in XDP".
- * @param atlas A built or loaded atlas.
- * @param text Query text.
- * @param options See {@link RelatedOptions}.
- * @throws InputError when `text` is not a string.
- */
-export function searchTalks(atlas: Atlas, text: string, options: RelatedOptions = {}): RelatedTalk[] {
-  if (typeof text !== 'string') throw new InputError(`search: the query must be a string, not ${typeof text}`)
-  checkRankOptions(options)
-  const index = rankingIndex(atlas)
-  // The query's terms weigh what they weigh in the talks: by topicality.
-  const vector = weighTerms(vectorizeText(atlas.model, text), index.weights)
-  const query: SimilarityQuery = {
-    terms: vector.indices,
-    weights: vector.data,
-    embedding: projectLsa(atlas.lsa, vector),
-  }
-  return rank(atlas, index, query, -1, options)
 }
 
 /** Checks `top` and `explainTerms` before any index is built. */
