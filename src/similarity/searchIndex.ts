@@ -38,8 +38,8 @@ export interface SearchIndex {
 /** Turns surface words into index keys, the way the atlas vocabulary does. */
 export interface WordKeyer {
   /**
-   * Keys of one token: none for a stopword; a word gives its stem, then its exact form
-   * (prefixed {@link EXACT}) when that differs; a compound (`XDP-hints`, `io_uring`) gives its
+   * Keys of one token: none for a stopword; a word gives its stem, then (when stemming)
+   * its exact form prefixed {@link EXACT}; a compound (`XDP-hints`, `io_uring`) gives its
    * own key first, then its parts' keys.
    */
   keys(token: string): string[]
@@ -70,11 +70,10 @@ export function wordKeyer(options: { readonly stopwords?: readonly string[]; rea
           keys.push(lower)
           for (const part of lower.split(COMPOUND)) if (part !== '' && !stopwords.has(part)) keys.push(keyOf(part))
         } else {
-          const key = keyOf(lower)
-          keys.push(key)
+          keys.push(keyOf(lower))
           // The exact word too, so that a word only one talk uses finds it first even when
-          // its stem is shared (`unwinders` beside `unwinding`).
-          if (key !== lower) keys.push(EXACT + lower)
+          // its stem is shared (`tip` beside `tips`, `unwinders` beside `unwinding`).
+          if (stemming) keys.push(EXACT + lower)
         }
       }
       cache.set(token, keys)

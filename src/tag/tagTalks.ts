@@ -192,8 +192,8 @@ export function tagTalks(input: Atlas | readonly Talk[], themes?: readonly TagTh
   keepExamplesOnTop(propagated, examples, definitions.length)
   const untagged: string[] = []
   const talks = atlas.talks.map((talk, i) => {
-    // A talk without any vocabulary term has no evidence for any theme.
-    const known = atlas.matrix.indptr[i + 1] > atlas.matrix.indptr[i]
+    // A talk without any vocabulary term has no evidence for any theme, unless it names one.
+    const known = atlas.matrix.indptr[i + 1] > atlas.matrix.indptr[i] || (minEvidence > 0 && namesATheme(evidence, i, definitions.length, minEvidence))
     if (!known) untagged.push(talk.id)
     return { id: talk.id, tags: known ? talkTags(atlas, i, propagated, evidence, queries, definitions, { ...resolved, minEvidence }) : [] }
   })
@@ -542,23 +542,25 @@ function talkTags(
   const nThemes = themes.length
   if (nThemes === 0) return []
   const row = i * nThemes
-  const { empty } = queries
+  const byEvidence = options.minEvidence > 0
+  // A theme none of whose words made the vocabulary (a word of one talk, on a small corpus)
+  // scores 0 against every talk, but a talk that names it has the evidence.
+  const open = (t: number): boolean => queries.empty[t] === 0 || (byEvidence && evidence[row + t]! >= options.minEvidence)
   let max = -Infinity
-  for (let t = 0; t < nThemes; t++) if (empty[t] === 0) max = Math.max(max, scores[row + t])
+  for (let t = 0; t < nThemes; t++) if (open(t)) max = Math.max(max, scores[row + t])
   if (max === -Infinity) return []
   const probabilities = new Float64Array(nThemes)
   let total = 0
   for (let t = 0; t < nThemes; t++) {
-    probabilities[t] = empty[t] === 1 ? 0 : Math.exp((scores[row + t] - max) / options.temperature)
+    probabilities[t] = open(t) ? Math.exp((scores[row + t] - max) / options.temperature) : 0
     total += probabilities[t]
   }
   // When tags need evidence, the themes the talk names most come first (evidence, 4
   // decimals), then by calibrated score: networking fixture 52 → 59 right top tags of 72.
   // Without (given themes: a classification) the calibrated score alone ranks them.
   const candidates: number[] = []
-  for (let t = 0; t < nThemes; t++) if (empty[t] === 0 && evidence[row + t]! >= options.minEvidence) candidates.push(t)
+  for (let t = 0; t < nThemes; t++) if (open(t) && evidence[row + t]! >= options.minEvidence) candidates.push(t)
   const calibrated = (t: number): number => Math.round((evidence[row + t]! / (evidence[row + t]! + NAME_EVIDENCE)) * 1e4) / 1e4
-  const byEvidence = options.minEvidence > 0
   candidates.sort((a, b) => (byEvidence ? calibrated(b) - calibrated(a) : 0) || probabilities[b]! - probabilities[a]! || a - b)
   const tags: TalkTag[] = []
   for (const t of candidates) {
@@ -625,4 +627,10 @@ function checkRange(name: string, value: number, min: number, max: number, maxOp
 
 function checkInteger(name: string, value: number, min: number): void {
   if (!Number.isInteger(value) || value < min) throw new OptionError('tag', name, value, `an integer ≥ ${min}`)
+}
+
+/** Whether row i of the evidence reaches `min` for some theme. */
+function namesATheme(evidence: Float64Array, i: number, nThemes: number, min: number): boolean {
+  for (let t = 0; t < nThemes; t++) if (evidence[i * nThemes + t]! >= min) return true
+  return false
 }
