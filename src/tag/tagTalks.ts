@@ -12,9 +12,10 @@ import type { Talk, Warning } from '../types.js'
 import { transformTfidf } from '../vectorize/tfidf.js'
 import { neighbourGraph, type NeighbourGraph } from './neighbourGraph.js'
 import { resolveThemes, type ResolvedTagTheme, type TagTheme } from './resolveThemes.js'
-import { BUILTIN_TAXONOMY, type Taxonomy } from './taxonomy.js'
-import { taxonomyFit } from './taxonomyFit.js'
+import type { Taxonomy } from './taxonomy.js'
+import { builtinTaxonomyNotice } from './taxonomyFit.js'
 import { NAME_EVIDENCE, themeEvidence } from './themeEvidence.js'
+import { namesATheme, talkTags } from './talkTags.js'
 
 /** Options of {@link tagTalks}. Every field is optional. */
 export interface TagOptions {
@@ -170,16 +171,9 @@ export function tagTalks(input: Atlas | readonly Talk[], themes?: readonly TagTh
   const fromTaxonomy = themes === undefined || themes.length === 0
   const minEvidence = resolved.minEvidence ?? (fromTaxonomy ? NAME_EVIDENCE : 0)
   if (resolved.taxonomy === undefined && fromTaxonomy) {
-    const fit = taxonomyFit(atlas.talks, BUILTIN_TAXONOMY, atlas.options.tfidf)
-    const share = `${(fit.share * 100).toFixed(1)} % of the talks name one of its themes`
-    if (!fit.fits) {
-      warnings.push({
-        code: 'no-fitting-taxonomy',
-        message: `tag: the built-in Linux networking and BPF taxonomy does not fit these talks (${share}); no tags given: pass your own themes (--themes <file>)`,
-      })
-      return { talks: atlas.talks.map((talk) => ({ id: talk.id, tags: [] })), themes: definitions, warnings }
-    }
-    warnings.push({ code: 'taxonomy-detected', message: `tag: the talks are about Linux networking and BPF (${share}); tagging with the built-in taxonomy` })
+    const fit = builtinTaxonomyNotice(atlas.talks, atlas.options.tfidf)
+    warnings.push(fit.warning)
+    if (!fit.fits) return { talks: atlas.talks.map((talk) => ({ id: talk.id, tags: [] })), themes: definitions, warnings }
   }
   const examples = exampleRows(atlas, definitions)
   const evidence = themeEvidence(atlas.talks, definitions, atlas.options.tfidf)
@@ -236,7 +230,7 @@ export function resolveTagOptions(options: TagOptions = {}): ResolvedTagOptions 
 }
 
 /** Theme queries and the raw scores they give. */
-interface ThemeQueries {
+export interface ThemeQueries {
   /** Raw blended cosines, row-major n × T. */
   readonly scores: Float64Array
   /** Final TF-IDF part of each query, term-major m × T (for explanations). */
@@ -521,83 +515,6 @@ function keepExamplesOnTop(scores: Float64Array, examples: readonly Int32Array[]
 }
 
 /**
- * Calibrated, explained tags of one talk.
- * @param atlas Atlas.
- * @param i Talk row.
- * @param scores Final scores, row-major n × T.
- * @param evidence Evidence, row-major n × T.
- * @param queries Theme queries (for explanations).
- * @param themes Resolved themes.
- * @param options Resolved options.
- */
-function talkTags(
-  atlas: Atlas,
-  i: number,
-  scores: Float64Array,
-  evidence: Float64Array,
-  queries: ThemeQueries,
-  themes: readonly ResolvedTagTheme[],
-  options: ResolvedTagOptions & { readonly minEvidence: number },
-): TalkTag[] {
-  const nThemes = themes.length
-  if (nThemes === 0) return []
-  const row = i * nThemes
-  const byEvidence = options.minEvidence > 0
-  // A theme none of whose words made the vocabulary (a word of one talk, on a small corpus)
-  // scores 0 against every talk, but a talk that names it has the evidence.
-  const open = (t: number): boolean => queries.empty[t] === 0 || (byEvidence && evidence[row + t]! >= options.minEvidence)
-  let max = -Infinity
-  for (let t = 0; t < nThemes; t++) if (open(t)) max = Math.max(max, scores[row + t])
-  if (max === -Infinity) return []
-  const probabilities = new Float64Array(nThemes)
-  let total = 0
-  for (let t = 0; t < nThemes; t++) {
-    probabilities[t] = open(t) ? Math.exp((scores[row + t] - max) / options.temperature) : 0
-    total += probabilities[t]
-  }
-  // When tags need evidence, the themes the talk names most come first (evidence, 4
-  // decimals), then by calibrated score: networking fixture 52 → 59 right top tags of 72.
-  // Without (given themes: a classification) the calibrated score alone ranks them.
-  const candidates: number[] = []
-  for (let t = 0; t < nThemes; t++) if (open(t) && evidence[row + t]! >= options.minEvidence) candidates.push(t)
-  const calibrated = (t: number): number => Math.round((evidence[row + t]! / (evidence[row + t]! + NAME_EVIDENCE)) * 1e4) / 1e4
-  candidates.sort((a, b) => (byEvidence ? calibrated(b) - calibrated(a) : 0) || probabilities[b]! - probabilities[a]! || a - b)
-  const tags: TalkTag[] = []
-  for (const t of candidates) {
-    if (tags.length === options.top) break
-    const score = probabilities[t]! / total
-    if (tags.length > 0 && score < options.threshold) continue
-    tags.push({
-      theme: themes[t].name,
-      score: Math.round(score * 1e4) / 1e4,
-      evidence: calibrated(t),
-      terms: explainingTerms(atlas, i, queries.termWeights, t, nThemes, options.explainTerms),
-    })
-  }
-  return tags
-}
-
-/**
- * The talk's terms with the largest contribution to its TF-IDF match with a theme query.
- * @param atlas Atlas.
- * @param i Talk row.
- * @param termWeights Term-major query weights.
- * @param t Theme column.
- * @param nThemes T.
- * @param count How many terms.
- */
-function explainingTerms(atlas: Atlas, i: number, termWeights: Float32Array, t: number, nThemes: number, count: number): string[] {
-  if (count === 0) return []
-  const { indptr, indices, data } = atlas.matrix
-  const best = new TopK(count)
-  for (let p = indptr[i]; p < indptr[i + 1]; p++) {
-    const contribution = data[p] * termWeights[indices[p] * nThemes + t]
-    if (contribution > 0) best.offer(indices[p], contribution)
-  }
-  return best.results().map(({ index }) => atlas.model.labels[index]!)
-}
-
-/**
  * Scales column t of a row-major (rows × nThemes) array to unit length (zero stays zero).
  * @param values Array.
  * @param t Column.
@@ -627,10 +544,4 @@ function checkRange(name: string, value: number, min: number, max: number, maxOp
 
 function checkInteger(name: string, value: number, min: number): void {
   if (!Number.isInteger(value) || value < min) throw new OptionError('tag', name, value, `an integer ≥ ${min}`)
-}
-
-/** Whether row i of the evidence reaches `min` for some theme. */
-function namesATheme(evidence: Float64Array, i: number, nThemes: number, min: number): boolean {
-  for (let t = 0; t < nThemes; t++) if (evidence[i * nThemes + t]! >= min) return true
-  return false
 }

@@ -3,9 +3,9 @@
  * networking and BPF) is used by default only on talks of that field, not forced onto a
  * film festival or an NLP conference.
  */
-import type { Talk } from '../types.js'
+import type { Talk, Warning } from '../types.js'
 import { resolveThemes } from './resolveThemes.js'
-import type { Taxonomy } from './taxonomy.js'
+import { BUILTIN_TAXONOMY, type Taxonomy } from './taxonomy.js'
 import { NAME_EVIDENCE, themeEvidence, type EvidenceOptions } from './themeEvidence.js'
 
 /**
@@ -49,4 +49,19 @@ export function taxonomyFit(talks: readonly Talk[], taxonomy: Taxonomy, options:
   }
   const share = talks.length === 0 ? 0 : strong / talks.length
   return { fits: talks.length > 0 && share >= TAXONOMY_FIT_SHARE, share: Math.round(share * 1e4) / 1e4 }
+}
+
+/**
+ * Whether the built-in taxonomy fits talks, with the warning `tag` gives either way:
+ * `taxonomy-detected`, or `no-fitting-taxonomy` asking for the user's own themes.
+ * @param talks Talks.
+ * @param options Stopwords (those of the atlas).
+ */
+export function builtinTaxonomyNotice(talks: readonly Talk[], options: EvidenceOptions = {}): { readonly fits: boolean; readonly warning: Warning } {
+  const fit = taxonomyFit(talks, BUILTIN_TAXONOMY, options)
+  const share = `${(fit.share * 100).toFixed(1)} % of the talks name one of its themes`
+  const warning: Warning = fit.fits
+    ? { code: 'taxonomy-detected', message: `tag: the talks are about Linux networking and BPF (${share}); tagging with the built-in taxonomy` }
+    : { code: 'no-fitting-taxonomy', message: `tag: the built-in Linux networking and BPF taxonomy does not fit these talks (${share}); no tags given: pass your own themes (--themes <file>)` }
+  return { fits: fit.fits, warning }
 }
