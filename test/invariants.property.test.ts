@@ -111,8 +111,11 @@ describe('buildAtlas(talks, options) on generated corpora', () => {
           const scores = related.map((r) => r.score)
           expect(scores).toEqual([...scores].sort((a, b) => b - a))
         }
+        // Search returns only talks with a positive score, never one twice.
         const hits = searchTalks(atlas, 'eBPF verifier and Rust lifetimes', { top })
-        expect(hits.length).toBe(Math.min(top, talks.length))
+        expect(hits.length).toBeLessThanOrEqual(Math.min(top, talks.length))
+        expect(new Set(hits.map((hit) => hit.id)).size).toBe(hits.length)
+        for (const hit of hits) expect(hit.score).toBeGreaterThan(0)
       }),
       SETTINGS,
     )
