@@ -47,7 +47,9 @@ export { labelThemes, composeLabel } from './cluster/labelThemes.js'
 export type { LabelOptions, ThemeKeyword, ThemeNames } from './cluster/labelThemes.js'
 
 // --- similarity ---
-export { relatedTalks, relatedToRow, searchTalks } from './similarity/relatedTalks.js'
+export { relatedTalks, relatedToRow } from './similarity/relatedTalks.js'
+export { searchTalks, findTalks } from './similarity/searchTalks.js'
+export type { SearchResult } from './similarity/searchTalks.js'
 export type { RelatedOptions, RelatedTalk } from './similarity/relatedTalks.js'
 
 // --- atlas (whole pipeline) ---
@@ -66,6 +68,10 @@ export { resolveThemes, matchKey } from './tag/resolveThemes.js'
 export type { TagTheme, ResolvedTagTheme, ResolveThemesOptions } from './tag/resolveThemes.js'
 export { BUILTIN_TAXONOMY } from './tag/taxonomy.js'
 export type { Taxonomy, TaxonomyTheme } from './tag/taxonomy.js'
+export { taxonomyFit, TAXONOMY_FIT_SHARE } from './tag/taxonomyFit.js'
+export type { TaxonomyFit } from './tag/taxonomyFit.js'
+export { themeEvidence, NAME_EVIDENCE } from './tag/themeEvidence.js'
+export type { EvidenceOptions } from './tag/themeEvidence.js'
 export { nameThemes } from './tag/nameThemes.js'
 export type { NameThemesOptions, ThemeName } from './tag/nameThemes.js'
 export { runTag } from './tag/runTag.js'

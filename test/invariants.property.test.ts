@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest'
 import { buildAtlas, UNCLASSIFIED_THEME_ID } from '../src/atlas/buildAtlas.js'
 import { loadAtlas, serializeAtlas } from '../src/atlas/serializeAtlas.js'
 import type { Atlas } from '../src/atlas/types.js'
-import { relatedTalks, searchTalks } from '../src/similarity/relatedTalks.js'
+import { relatedTalks } from '../src/similarity/relatedTalks.js'
+import { searchTalks } from '../src/similarity/searchTalks.js'
 import type { Talk } from '../src/types.js'
 import { corpusArbitrary, shuffled } from './corpus.js'
 
@@ -110,8 +111,11 @@ describe('buildAtlas(talks, options) on generated corpora', () => {
           const scores = related.map((r) => r.score)
           expect(scores).toEqual([...scores].sort((a, b) => b - a))
         }
+        // Search returns only talks with a positive score, never one twice.
         const hits = searchTalks(atlas, 'eBPF verifier and Rust lifetimes', { top })
-        expect(hits.length).toBe(Math.min(top, talks.length))
+        expect(hits.length).toBeLessThanOrEqual(Math.min(top, talks.length))
+        expect(new Set(hits.map((hit) => hit.id)).size).toBe(hits.length)
+        for (const hit of hits) expect(hit.score).toBeGreaterThan(0)
       }),
       SETTINGS,
     )

@@ -3,14 +3,19 @@ import type { Atlas } from '../atlas/types.js'
 import { adjustedRandIndex } from '../eval/adjustedRandIndex.js'
 import { normalizedMutualInfo } from '../eval/normalizedMutualInfo.js'
 import { vMeasure } from '../eval/vMeasure.js'
-import { relatedTalks, relatedToRow, searchTalks } from '../similarity/relatedTalks.js'
-import type { Talk } from '../types.js'
+import { relatedTalks, relatedToRow } from '../similarity/relatedTalks.js'
+import { findTalks } from '../similarity/searchTalks.js'
+import type { Talk, Warning } from '../types.js'
 import { integerOption, type CommonOptions, type OptionSpec } from './args.js'
 import { UsageError } from './cliErrors.js'
 import type { Command } from './command.js'
 import { outputWidth, printWarnings, progressCallback, progressFor, resolveOutputFormat, writeOutput, type CliContext } from './context.js'
 import { readInput } from './readInput.js'
 import { keepRelatedIndexThreaded, relatedThreads } from './relatedPool.js'
+import { readThemesFile, type ThemesFile } from './tagCommand.js'
+import { nameThemes } from '../tag/nameThemes.js'
+import { BUILTIN_TAXONOMY, type Taxonomy } from '../tag/taxonomy.js'
+import { taxonomyFit } from '../tag/taxonomyFit.js'
 import { renderEvaluation, renderRelated, renderThemes, type RelatedView } from './renderResults.js'
 
 /**
@@ -73,15 +78,42 @@ export const themesCommand: Command = {
     k: kOption,
     keywords: { type: 'string', value: '<n>', help: 'keywords per theme, 1 to 50 (default 10)' },
     restarts: restartsOption,
+    themes: { type: 'string', value: '<file>', help: 'name themes after these themes or this taxonomy (as for `talkatlas tag`; default: the built-in Linux networking and BPF taxonomy when the talks are about that field)' },
   },
   available: true,
   async run(common, values, context) {
     const k = parseK('themes', values['k'])
     const keywords = integerOption('themes', 'keywords', values['keywords'], 10, 1, 50)
+    const themesPath = values['themes']
+    if (themesPath === true || themesPath === '') throw new UsageError('talkatlas themes: --themes needs a file name')
+    const themesFile = typeof themesPath === 'string' ? await readThemesFile(themesPath) : undefined
     const atlas = await readAtlas(common, context, { k, keywords, restarts: parseRestarts('themes', values['restarts']) })
-    const text = renderThemes(atlas.themes, talksById(atlas.talks), resolveOutputFormat(common, context), outputWidth(common, context))
+    const names = themeNames(atlas, themesFile, common, context)
+    const views = atlas.themes.map((theme, c) => ({ ...theme, name: names[c] ?? null }))
+    const text = renderThemes(views, talksById(atlas.talks), resolveOutputFormat(common, context), outputWidth(common, context))
     await writeOutput([text], common, context)
   },
+}
+
+/**
+ * Taxonomy names of the atlas's themes: after the `--themes` file, else after the built-in
+ * taxonomy when it fits the talks (with a notice), else none.
+ * @param atlas Atlas.
+ * @param file Parsed `--themes` file.
+ * @param common Common options.
+ * @param context Process streams.
+ */
+function themeNames(atlas: Atlas, file: ThemesFile | undefined, common: CommonOptions, context: CliContext): (string | null)[] {
+  let taxonomy: Taxonomy
+  if (file !== undefined) {
+    taxonomy = file.taxonomy ?? { name: 'themes', themes: (file.themes ?? []).map(({ name, aliases, keywords }) => ({ name, ...(aliases ? { aliases } : {}), ...(keywords ? { keywords } : {}) })) }
+  } else {
+    const fit = taxonomyFit(atlas.talks, BUILTIN_TAXONOMY, atlas.options.tfidf)
+    if (!fit.fits) return []
+    printWarnings([{ code: 'taxonomy-detected', message: `themes: the talks are about Linux networking and BPF (${(fit.share * 100).toFixed(1)} % name one of its themes); themes are named after the built-in taxonomy` }], common, context)
+    taxonomy = BUILTIN_TAXONOMY
+  }
+  return nameThemes(atlas, taxonomy).map((entry) => entry.name)
 }
 
 /** `talkatlas related`. */
@@ -104,8 +136,12 @@ export const relatedCommand: Command = {
     if (query === '' || query === true) throw new UsageError('talkatlas related: --query needs a non-empty text')
     const atlas = await readAtlas(common, context, { restarts: parseRestarts('related', values['restarts']) })
     const lists = new Map<string, readonly RelatedView[]>()
+    let searchWarnings: readonly Warning[] = []
     if (typeof query === 'string') {
-      lists.set(query, searchTalks(atlas, query, { top }))
+      const found = findTalks(atlas, query, { top })
+      lists.set(query, found.talks)
+      searchWarnings = found.warnings
+      printWarnings(searchWarnings, common, context)
     } else if (typeof id === 'string') {
       if (!atlas.talks.some((talk) => talk.id === id)) throw new UsageError(`talkatlas related: --id=${JSON.stringify(id)} is not a talk id of ${common.input === '-' ? '<stdin>' : common.input}`)
       lists.set(id, relatedTalks(atlas, id, { top }))
@@ -118,7 +154,7 @@ export const relatedCommand: Command = {
       }
       progress.finish()
     }
-    const text = renderRelated(typeof query === 'string' ? 'query' : 'related', lists, talksById(atlas.talks), resolveOutputFormat(common, context), outputWidth(common, context))
+    const text = renderRelated(typeof query === 'string' ? 'query' : 'related', lists, talksById(atlas.talks), resolveOutputFormat(common, context), outputWidth(common, context), searchWarnings)
     await writeOutput([text], common, context)
   },
 }

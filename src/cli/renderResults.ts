@@ -1,5 +1,5 @@
 import { formatCsv } from '../io/formatCsv.js'
-import type { Talk } from '../types.js'
+import type { Talk, Warning } from '../types.js'
 import type { OutputFormat } from './args.js'
 import { escapeMarkdown } from './markdown.js'
 import { renderTable } from './table.js'
@@ -9,6 +9,8 @@ import { escapeJsonForTerminal } from './terminal.js'
 export interface ThemeView {
   readonly id: string
   readonly label: string
+  /** Name of the taxonomy theme it matches (`nameThemes`), shown before the label; null or absent for none. */
+  readonly name?: string | null
   readonly keywords: readonly { readonly term: string; readonly score: number }[]
   readonly talks: readonly { readonly id: string; readonly score: number }[]
 }
@@ -21,7 +23,9 @@ export interface RelatedView {
 }
 
 /**
- * Themes in an output format. JSON: `{"themes":[{"id","label","keywords":[…],"talks":[ids]}]}`.
+ * Themes in an output format. JSON: `{"themes":[{"id","label","keywords":[…],"talks":[ids]}]}`,
+ * with `"name"` after `"id"` for a theme named after a taxonomy theme; elsewhere the name
+ * comes first and the label beside it (`XDP (xdp · queue · ring)`).
  * @param themes Themes, most typical talks first.
  * @param talks Talks by id, for titles.
  * @param format Output format.
@@ -30,27 +34,27 @@ export interface RelatedView {
 export function renderThemes(themes: readonly ThemeView[], talks: ReadonlyMap<string, Talk>, format: OutputFormat, width: number): string {
   switch (format) {
     case 'json': {
-      const out = themes.map((theme) => ({ id: theme.id, label: theme.label, keywords: theme.keywords.map((k) => k.term), talks: theme.talks.map((t) => t.id) }))
+      const out = themes.map((theme) => ({ id: theme.id, ...(named(theme) ? { name: theme.name } : {}), label: theme.label, keywords: theme.keywords.map((k) => k.term), talks: theme.talks.map((t) => t.id) }))
       return `${escapeJsonForTerminal(JSON.stringify({ themes: out }, null, 1))}\n`
     }
     case 'csv': {
       const rows: unknown[][] = [['theme_id', 'theme_label', 'theme_keywords', 'talk_id', 'talk_title', 'score']]
       for (const theme of themes) {
         const keywords = theme.keywords.map((k) => k.term).join('; ')
-        for (const talk of theme.talks) rows.push([theme.id, theme.label, keywords, talk.id, talks.get(talk.id)?.title ?? '', round(talk.score)])
+        for (const talk of theme.talks) rows.push([theme.id, display(theme), keywords, talk.id, talks.get(talk.id)?.title ?? '', round(talk.score)])
       }
       return formatCsv(rows)
     }
     case 'md': {
       let out = `# Themes (${themes.length})\n`
       for (const theme of themes) {
-        out += `\n## ${escapeMarkdown(theme.label, true)} (${theme.talks.length})\n\nKeywords: ${escapeMarkdown(theme.keywords.map((k) => k.term).join(', '), true)}\n\n`
+        out += `\n## ${escapeMarkdown(display(theme), true)} (${theme.talks.length})\n\nKeywords: ${escapeMarkdown(theme.keywords.map((k) => k.term).join(', '), true)}\n\n`
         for (const talk of theme.talks) out += `- ${escapeMarkdown(talks.get(talk.id)?.title || talk.id, true)} (\`${talk.id.replaceAll('`', "'")}\`)\n`
       }
       return out
     }
     case 'table': {
-      const rows = themes.map((theme) => [theme.id, theme.label, String(theme.talks.length), theme.keywords.map((k) => k.term).join(', '), theme.talks.slice(0, 3).map((t) => talks.get(t.id)?.title ?? t.id).join(' · ')])
+      const rows = themes.map((theme) => [theme.id, display(theme), String(theme.talks.length), theme.keywords.map((k) => k.term).join(', '), theme.talks.slice(0, 3).map((t) => talks.get(t.id)?.title ?? t.id).join(' · ')])
       const columns = [{ header: 'id', maxWidth: 12 }, { header: 'label', maxWidth: 40, minWidth: 10 }, { header: 'talks', minWidth: 5 }, { header: 'keywords', maxWidth: 50, minWidth: 12 }, { header: 'typical talks', minWidth: 12 }]
       return `${renderTable(columns, rows, width)}${themes.length} themes\n`
     }
@@ -59,21 +63,37 @@ export function renderThemes(themes: readonly ThemeView[], talks: ReadonlyMap<st
   }
 }
 
+/** Whether a theme carries a taxonomy name. */
+function named(theme: ThemeView): theme is ThemeView & { readonly name: string } {
+  return typeof theme.name === 'string' && theme.name !== ''
+}
+
+/** A theme's taxonomy name with its own label beside it, or its label alone. */
+function display(theme: ThemeView): string {
+  return named(theme) ? `${theme.name} (${theme.label})` : theme.label
+}
+
 /**
  * Related talks in an output format. JSON: `{"related":{"<id>":[{"id","score","terms"}]}}`,
- * or `{"query":[…]}` for a search.
+ * or `{"query":[…]}` for a search, with `"warnings":[{"code","message"}]` when the search
+ * had any (e.g. `no talk mentions "quantum"`).
  * @param key `related` for talk-to-talk lists, `query` for a search.
  * @param lists Results per talk id (for `query`, one list under the query text).
  * @param talks Talks by id, for titles.
  * @param format Output format.
  * @param width Table width.
+ * @param warnings Warnings of a search, added to its JSON.
  */
-export function renderRelated(key: 'related' | 'query', lists: ReadonlyMap<string, readonly RelatedView[]>, talks: ReadonlyMap<string, Talk>, format: OutputFormat, width: number): string {
+export function renderRelated(key: 'related' | 'query', lists: ReadonlyMap<string, readonly RelatedView[]>, talks: ReadonlyMap<string, Talk>, format: OutputFormat, width: number, warnings: readonly Warning[] = []): string {
   const clean = (items: readonly RelatedView[]): RelatedView[] => items.map((item) => ({ id: item.id, score: round(item.score), terms: [...item.terms] }))
   const title = (id: string): string => talks.get(id)?.title ?? ''
   switch (format) {
     case 'json': {
-      if (key === 'query') return `${escapeJsonForTerminal(JSON.stringify({ query: clean([...lists.values()][0] ?? []) }))}\n`
+      if (key === 'query') {
+        const hits = clean([...lists.values()][0] ?? [])
+        const notes = warnings.map(({ code, message }) => ({ code, message }))
+        return `${escapeJsonForTerminal(JSON.stringify(notes.length > 0 ? { query: hits, warnings: notes } : { query: hits }))}\n`
+      }
       // Written by hand, one talk per line, so that ids keep input order (an object would
       // move integer-like ids such as "103" to the front).
       const lines = [...lists].map(([id, items]) => `${JSON.stringify(id)}:${JSON.stringify(clean(items))}`)

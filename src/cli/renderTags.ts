@@ -8,11 +8,11 @@ import { escapeJsonForTerminal } from './terminal.js'
 /** The tags of one talk as the CLI prints them (the core's `TalkTags`). */
 export interface TalkTagsView {
   readonly id: string
-  readonly tags: readonly { readonly theme: string; readonly score: number; readonly terms: readonly string[] }[]
+  readonly tags: readonly { readonly theme: string; readonly score: number; readonly evidence: number; readonly terms: readonly string[] }[]
 }
 
 /**
- * Tags in an output format. JSON: `{"tags":{"<talk id>":[{"theme","score"}]}}`, one talk
+ * Tags in an output format. JSON: `{"tags":{"<talk id>":[{"theme","score","evidence"}]}}`, one talk
  * per line in input order, tags best first.
  * @param tagged Tags of every talk, in input order.
  * @param talks The talks, in the same order, for titles.
@@ -25,7 +25,7 @@ export function renderTags(tagged: readonly TalkTagsView[], talks: readonly Talk
     case 'json': {
       // Written by hand so that ids keep input order (an object would move integer-like ids
       // such as "103" to the front, and a "__proto__" id would vanish).
-      const lines = tagged.map((talk) => `${JSON.stringify(talk.id)}:${JSON.stringify(talk.tags.map(({ theme, score }) => ({ theme, score })))}`)
+      const lines = tagged.map((talk) => `${JSON.stringify(talk.id)}:${JSON.stringify(talk.tags.map(({ theme, score, evidence }) => ({ theme, score, evidence })))}`)
       return `${escapeJsonForTerminal(`{"tags":{\n${lines.join(',\n')}\n}}`)}\n`
     }
     case 'csv': {

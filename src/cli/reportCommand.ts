@@ -27,7 +27,7 @@ export const reportCommand: Command = {
     size: { type: 'string', value: '<n>', help: 'plan sessions of n talks (1 to 1000) and show the plan' },
     parallel: { type: 'string', value: '<rooms>', help: 'parallel rooms per slot with --size, 1 to 100 (default 1)' },
     rooms: { type: 'string', value: '<n>', help: 'same as --parallel' },
-    themes: { type: 'string', value: '<file>', help: 'tag talks with these themes (as for `talkatlas tag`; default: the built-in Linux networking and BPF taxonomy)' },
+    themes: { type: 'string', value: '<file>', help: 'tag talks with these themes (as for `talkatlas tag`; default: the built-in Linux networking and BPF taxonomy when the talks are about that field)' },
     title: { type: 'string', value: '<text>', help: 'page title (default "talkatlas report")' },
     related: { type: 'string', value: '<n>', help: 'related talks per talk, 0 to 50 (default 5)' },
   },
@@ -85,7 +85,7 @@ export const reportCommand: Command = {
  */
 function reportTags(atlas: ReturnType<typeof buildAtlas>, themesFile: Awaited<ReturnType<typeof readThemesFile>>, path: string | undefined) {
   try {
-    const result = tagTalks(atlas, themesFile.themes, themesFile.taxonomy === undefined ? {} : { taxonomy: themesFile.taxonomy })
+    const result = themesFile.taxonomy === undefined ? tagTalks(atlas, themesFile.themes) : tagTalks(atlas, undefined, { taxonomy: themesFile.taxonomy })
     const tags = new Map(result.talks.map((talk) => [talk.id, talk.tags.map(({ theme, score }) => ({ theme, score }))]))
     return { tags, warnings: result.warnings }
   } catch (error) {

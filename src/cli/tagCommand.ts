@@ -20,9 +20,9 @@ export const tagCommand: Command = {
   summary: 'Tag talks with named themes: {"tags":{"<talk id>":[{"theme","score"}]}}, best first.',
   usage: 'talkatlas tag <input> [--themes <file>] [options]',
   options: {
-    themes: { type: 'string', value: '<file>', help: 'JSON: [{"name","aliases","keywords","examples"}] or a taxonomy {"name","themes":[…]} (default: built-in Linux networking and BPF taxonomy)' },
+    themes: { type: 'string', value: '<file>', help: 'JSON: [{"name","aliases","keywords","examples"}] or a taxonomy {"name","themes":[…]} (default: the built-in Linux networking and BPF taxonomy when the talks are about that field, else no tags)' },
     top: { type: 'string', short: 'n', value: '<n>', help: 'at most this many tags per talk, 1 to 100 (default 3)' },
-    threshold: { type: 'string', value: '<score>', help: 'keep tags scoring at least this, 0 to 1; the best tag is always kept (default 0.2)' },
+    threshold: { type: 'string', value: '<score>', help: 'keep tags scoring at least this, 0 to 1; the best tag with evidence is always kept (default 0.2)' },
   },
   available: true,
   async run(common, values, context) {
@@ -39,7 +39,9 @@ export const tagCommand: Command = {
     let result: TagResult
     try {
       // As `runTag` does, but kept as a list so that the output follows the input order.
-      result = tagTalks(atlas, themesFile.themes, { top, threshold, ...(themesFile.taxonomy === undefined ? {} : { taxonomy: themesFile.taxonomy }) })
+      // A taxonomy file is tagged like the built-in taxonomy (talks naming none of its themes
+      // stay untagged); a list of themes is a classification (every talk gets its best).
+      result = themesFile.taxonomy === undefined ? tagTalks(atlas, themesFile.themes, { top, threshold }) : tagTalks(atlas, undefined, { top, threshold, taxonomy: themesFile.taxonomy })
     } catch (error) {
       // Talks were checked by buildAtlas; what is left to reject is the themes file.
       throw error instanceof InputError && typeof themesPath === 'string' ? inFile(error, themesPath, themesFile.root) : error

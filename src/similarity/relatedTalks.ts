@@ -1,16 +1,13 @@
-/** Related talks and free-text search over an atlas. */
+/** Related talks over an atlas (free-text search is in searchTalks.ts). */
 import { InputError, OptionError } from '../errors.js'
-import { projectLsa } from '../cluster/lsa.js'
 import type { Talk } from '../types.js'
-import { vectorizeText } from '../vectorize/tfidf.js'
 import type { Atlas } from '../atlas/types.js'
-import { similarityToAll, type SimilarityQuery } from './cosine.js'
-import { rankingIndex, weighTerms, type RankingIndex } from './rankingIndex.js'
-import { TopK } from './topK.js'
+import type { SimilarityQuery } from './cosine.js'
+import { rankingIndex, type RankingIndex } from './rankingIndex.js'
 import { topKRows, type TopKRows } from './allPairsTopK.js'
-import { atlasPairSpace, idRanks, keptRelatedIndex } from './relatedIndex.js'
+import { atlasPairSpace, keptRelatedIndex } from './relatedIndex.js'
 
-/** Options of {@link relatedTalks} and {@link searchTalks}. */
+/** Options of {@link relatedTalks} and `searchTalks`. */
 export interface RelatedOptions {
   /** Number of talks returned. @default 5 */
   readonly top?: number
@@ -103,27 +100,6 @@ export function relatedFromIndex(atlas: Atlas, lists: TopKRows, row: number, top
   return out
 }
 
-/**
- * Free-text search: talks ranked by similarity to a query such as "packet scheduling in XDP".
- * @param atlas A built or loaded atlas.
- * @param text Query text.
- * @param options See {@link RelatedOptions}.
- * @throws InputError when `text` is not a string.
- */
-export function searchTalks(atlas: Atlas, text: string, options: RelatedOptions = {}): RelatedTalk[] {
-  if (typeof text !== 'string') throw new InputError(`search: the query must be a string, not ${typeof text}`)
-  checkRankOptions(options)
-  const index = rankingIndex(atlas)
-  // The query's terms weigh what they weigh in the talks: by topicality.
-  const vector = weighTerms(vectorizeText(atlas.model, text), index.weights)
-  const query: SimilarityQuery = {
-    terms: vector.indices,
-    weights: vector.data,
-    embedding: projectLsa(atlas.lsa, vector),
-  }
-  return rank(atlas, index, query, -1, options)
-}
-
 /** Checks `top` and `explainTerms` before any index is built. */
 function checkRankOptions(options: RelatedOptions): void {
   const top = options.top ?? 5
@@ -132,17 +108,6 @@ function checkRankOptions(options: RelatedOptions): void {
   if (!Number.isInteger(explainTerms) || explainTerms < 0) {
     throw new OptionError('related', 'explainTerms', explainTerms, 'an integer ≥ 0')
   }
-}
-
-function rank(atlas: Atlas, ranking: RankingIndex, query: SimilarityQuery, exclude: number, options: RelatedOptions): RelatedTalk[] {
-  const top = options.top ?? 5
-  const explainTerms = options.explainTerms ?? 5
-  const scores = similarityToAll(ranking, ranking.inverted, query)
-  // The list never needs more room than there are talks (a huge `top` must not allocate),
-  // and equal scores are ordered by talk id, so that input order cannot change the list.
-  const best = new TopK(Math.min(top, scores.length), idRanks(atlas.talks))
-  for (let i = 0; i < scores.length; i++) if (i !== exclude) best.offer(i, scores[i])
-  return best.results().map(({ index, score }) => relatedTalk(atlas, ranking, query, index, score, explainTerms))
 }
 
 /**

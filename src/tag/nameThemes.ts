@@ -5,6 +5,7 @@ import type { Atlas } from '../atlas/types.js'
 import { OptionError } from '../errors.js'
 import { BUILTIN_TAXONOMY, type Taxonomy } from './taxonomy.js'
 import { tagTalks, type TagOptions } from './tagTalks.js'
+import { taxonomyFit } from './taxonomyFit.js'
 
 /** Options of {@link nameThemes}. Every field is optional. */
 export interface NameThemesOptions {
@@ -36,17 +37,26 @@ export interface ThemeName {
  * Proposes a taxonomy name for every theme of an atlas: its talks are tagged with the
  * taxonomy, and the theme takes the name of the taxonomy theme that is the best tag of the
  * most of its talks (ties: higher mean score, then taxonomy order), when that is at least
- * `minShare` of them; otherwise `name` is null and the cluster keeps its own label.
+ * `minShare` of them; otherwise `name` is null and the cluster keeps its own label. Talks
+ * that name no taxonomy theme get no tag (see `tagTalks`' `minEvidence`), so they count
+ * against every name. Without a `taxonomy` argument the built-in one is used only when it
+ * fits the talks (`taxonomyFit`); otherwise every name is null.
  *
  * @param atlas An atlas from `buildAtlas`.
- * @param taxonomy Taxonomy to draw names from. @default BUILTIN_TAXONOMY
+ * @param taxonomy Taxonomy to draw names from. @default BUILTIN_TAXONOMY, when it fits
  * @param options See {@link NameThemesOptions}.
  * @returns One entry per atlas theme, in atlas order.
  * @throws OptionError when `minShare` is outside [0, 1].
  */
-export function nameThemes(atlas: Atlas, taxonomy: Taxonomy = BUILTIN_TAXONOMY, options: NameThemesOptions = {}): ThemeName[] {
+export function nameThemes(atlas: Atlas, taxonomy?: Taxonomy, options: NameThemesOptions = {}): ThemeName[] {
   const minShare = options.minShare ?? 0.5
   if (typeof minShare !== 'number' || !(minShare >= 0 && minShare <= 1)) throw new OptionError('nameThemes', 'minShare', minShare, 'a number in [0, 1]')
+  if (taxonomy === undefined) {
+    if (!taxonomyFit(atlas.talks, BUILTIN_TAXONOMY, atlas.options.tfidf).fits) {
+      return atlas.themes.map((theme) => ({ themeId: theme.id, label: theme.label, name: null, share: 0, score: 0 }))
+    }
+    taxonomy = BUILTIN_TAXONOMY
+  }
   const result = tagTalks(atlas, undefined, { ...options.tag, taxonomy })
   const order = new Map(result.themes.map((theme, t) => [theme.name, t]))
   const nThemes = result.themes.length

@@ -6,13 +6,13 @@ import { runTag } from './runTag.js'
 
 const talks: Talk[] = (fixture.talks as (Talk & { theme: string })[]).map(({ theme: _theme, ...talk }) => talk)
 
-test('runTag(talks, themes) returns { tags: { id: [{ theme, score }] } } with every talk, best first', () => {
+test('runTag(talks, themes) returns { tags: { id: [{ theme, score, evidence }] } } with every talk, best first', () => {
   const { json, warnings } = runTag(talks, [{ name: 'XDP' }, { name: 'tc' }, { name: 'seccomp' }, { name: 'profiling' }])
   expect(Object.keys(json.tags)).toEqual(talks.map((t) => t.id))
-  expect(json.tags['xdp-rx-metadata-kfuncs']![0]).toEqual({ theme: 'XDP', score: expect.any(Number) })
+  expect(json.tags['xdp-rx-metadata-kfuncs']![0]).toEqual({ theme: 'XDP', score: expect.any(Number), evidence: expect.any(Number) })
   for (const tags of Object.values(json.tags)) {
     expect(tags.length).toBeGreaterThanOrEqual(1)
-    for (const tag of tags) expect(Object.keys(tag)).toEqual(['theme', 'score'])
+    for (const tag of tags) expect(Object.keys(tag)).toEqual(['theme', 'score', 'evidence'])
     for (let r = 1; r < tags.length; r++) expect(tags[r]!.score).toBeLessThanOrEqual(tags[r - 1]!.score)
   }
   expect(warnings).toEqual([])

@@ -12,7 +12,7 @@ import { tagTalks, type TagOptions } from './tagTalks.js'
 /** The JSON document printed by `talkatlas tag`. */
 export interface TagJson {
   /** Per talk id, its tags best first. */
-  readonly tags: Readonly<Record<string, readonly { readonly theme: string; readonly score: number }[]>>
+  readonly tags: Readonly<Record<string, readonly { readonly theme: string; readonly score: number; readonly evidence: number }[]>>
 }
 
 /** Result of {@link runTag}: the document and the warnings to print on stderr. */
@@ -36,10 +36,11 @@ export function runTag(input: Atlas | readonly Talk[], themesFile?: unknown, opt
   const themes = themesFile === undefined ? undefined : themesOf(themesFile)
   // A taxonomy file replaces the built-in one, also as the source of inherited keywords.
   const isTaxonomy = themesFile !== undefined && !Array.isArray(themesFile)
-  const result = tagTalks(input, themes, isTaxonomy ? { ...options, taxonomy: themesFile as Taxonomy } : options)
+  // Its themes are then the taxonomy's: talks that name none of them stay untagged.
+  const result = isTaxonomy ? tagTalks(input, undefined, { ...options, taxonomy: { ...(themesFile as Taxonomy), themes: themes ?? [] } }) : tagTalks(input, themes, options)
   // No prototype: a talk id "__proto__" must become a key like any other, not vanish.
-  const tags: Record<string, { theme: string; score: number }[]> = Object.create(null) as Record<string, { theme: string; score: number }[]>
-  for (const talk of result.talks) tags[talk.id] = talk.tags.map(({ theme, score }) => ({ theme, score }))
+  const tags: Record<string, { theme: string; score: number; evidence: number }[]> = Object.create(null) as Record<string, { theme: string; score: number; evidence: number }[]>
+  for (const talk of result.talks) tags[talk.id] = talk.tags.map(({ theme, score, evidence }) => ({ theme, score, evidence }))
   return { json: { tags }, warnings: result.warnings }
 }
 

@@ -19,14 +19,15 @@ function topAccuracy(result: ReturnType<typeof tagTalks>, expected: (i: number) 
 }
 
 describe('tagTalks(atlas, themes?, options?)', () => {
-  test('tagTalks(atlas) with the built-in taxonomy (29 themes) gets the best tag of at least 49 of the 72 fixture talks right', () => {
+  test('tagTalks(atlas) with the built-in taxonomy (29 themes) gets the best tag of at least 56 of the 72 fixture talks right', () => {
     const result = tagTalks(atlas)
     expect(result.themes.length).toBe(29)
-    // 52 of 72 when written; the floor leaves room for tuning elsewhere in the pipeline.
-    expect(topAccuracy(result, (i) => TAXONOMY_THEME_OF_LABEL[labelled[i]!.theme]!)).toBeGreaterThanOrEqual(49 / 72)
+    // 59 of 72 when written (52 before tags needed evidence); the floor leaves room for
+    // tuning elsewhere in the pipeline.
+    expect(topAccuracy(result, (i) => TAXONOMY_THEME_OF_LABEL[labelled[i]!.theme]!)).toBeGreaterThanOrEqual(56 / 72)
     const byId = new Map(result.talks.map((entry) => [entry.id, entry.tags]))
     expect(byId.get('af-xdp-zero-copy-packet-broker')![0]!.theme).toBe('AF_XDP')
-    expect(result.warnings).toEqual([])
+    expect(result.warnings.map((warning) => warning.code)).toEqual(['taxonomy-detected'])
   })
 
   test('tagTalks(atlas, bare label names) inherits taxonomy keywords and gets at least 61 of 72 right', () => {

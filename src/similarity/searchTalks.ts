@@ -1,0 +1,206 @@
+/** Free-text search over an atlas: exact words first (BM25), meaning second (LSA). */
+import type { Atlas } from '../atlas/types.js'
+import { projectLsa } from '../cluster/lsa.js'
+import { InputError, OptionError } from '../errors.js'
+import { scanTokens } from '../text/tokenize.js'
+import type { Warning } from '../types.js'
+import { vectorizeText } from '../vectorize/tfidf.js'
+import { similarityToAll } from './cosine.js'
+import { rankingIndex, weighTerms } from './rankingIndex.js'
+import { idRanks } from './relatedIndex.js'
+import type { RelatedOptions, RelatedTalk } from './relatedTalks.js'
+import { EXACT, normaliseTitle, searchIndex, type SearchIndex } from './searchIndex.js'
+import { TopK } from './topK.js'
+
+/** Result of {@link findTalks}. */
+export interface SearchResult {
+  /** Matching talks, best first; empty when no word of the query occurs in any talk. */
+  readonly talks: readonly RelatedTalk[]
+  /** `no-match` when no talk mentions a word of the query (one per missing word). */
+  readonly warnings: readonly Warning[]
+}
+
+/** BM25 term-frequency saturation (Robertson & Zaragoza 2009; Lucene's default). */
+const K1 = 1.2
+/** BM25 length normalisation. */
+const B = 0.75
+/** Share of the score that orders talks within one level of query coverage. */
+const WITHIN_COVERAGE = 0.25
+/** Added for a talk whose title is the query: above any coverage. */
+const TITLE_BONUS = 2
+
+/**
+ * Free-text search, with the reasons for an empty answer. A talk's score is
+ *
+ *   coverage + 0.25 · (½ · BM25 / best BM25 + ½ · semantic) + 2 · [title = query]
+ *
+ * where coverage is the idf-weighted share of the query's words the talk contains (so a
+ * talk with more of the query's words, and rarer ones, comes first, however often another
+ * talk repeats one of them), BM25 (k1 = 1.2, b = 0.75, idf `ln(1 + (N − df + ½)/(df + ½))`)
+ * orders talks within that, and semantic is the blended TF-IDF/LSA cosine that related
+ * talks use, which also finds talks that use none of the words but the same vocabulary.
+ * Every word of every talk is indexed, rare ones included (see `searchIndex`). Words no talk
+ * contains give a `no-match` warning; when none of the query's words occurs, the list is
+ * empty.
+ *
+ * @param atlas A built or loaded atlas.
+ * @param text Query text, e.g. `"rust embedded"`, or a talk's title.
+ * @param options See {@link RelatedOptions}: `top` results, `explainTerms` query words each.
+ * @returns Talks best first (`terms`: the query's words the talk contains, rarest first) and warnings.
+ * @throws InputError when `text` is not a string.
+ * @throws OptionError on a bad `top` or `explainTerms`.
+ */
+export function findTalks(atlas: Atlas, text: string, options: RelatedOptions = {}): SearchResult {
+  if (typeof text !== 'string') throw new InputError(`search: the query must be a string, not ${typeof text}`)
+  const top = options.top ?? 5
+  if (!Number.isInteger(top) || top < 0) throw new OptionError('search', 'top', top, 'an integer ≥ 0')
+  const explainTerms = options.explainTerms ?? 5
+  if (!Number.isInteger(explainTerms) || explainTerms < 0) throw new OptionError('search', 'explainTerms', explainTerms, 'an integer ≥ 0')
+  const index = searchIndex(atlas)
+  const words = queryWords(index, text)
+  const warnings: Warning[] = []
+  const missing = words.filter((word) => word.term < 0).map((word) => word.surface)
+  if (missing.length > 0) warnings.push({ code: 'no-match', message: `search: no talk mentions ${missing.map((word) => JSON.stringify(word)).join(', ')}` })
+  const known = words.filter((word) => word.term >= 0)
+  if (known.length === 0) {
+    if (words.length === 0) warnings.push({ code: 'no-match', message: `search: ${JSON.stringify(text)} has no searchable word` })
+    return { talks: [], warnings }
+  }
+  const n = atlas.talks.length
+  const lexical = lexicalScores(index, known, n)
+  const semantic = semanticScores(atlas, text)
+  const titled = index.titles.get(normaliseTitle(text)) ?? []
+  const scores = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    const bm25 = lexical.bestBm25 > 0 ? lexical.bm25[i]! / lexical.bestBm25 : 0
+    scores[i] = lexical.coverage[i]! + WITHIN_COVERAGE * (0.5 * bm25 + 0.5 * Math.max(0, semantic[i]!))
+  }
+  for (const i of titled) scores[i] += TITLE_BONUS
+  const best = new TopK(Math.min(top, n), idRanks(atlas.talks))
+  for (let i = 0; i < n; i++) if (scores[i]! > 0) best.offer(i, scores[i]!)
+  return {
+    talks: best.results().map(({ index: i, score }) => ({
+      id: atlas.talks[i]!.id,
+      score: Math.round(score * 1e6) / 1e6,
+      terms: matchedWords(index, known, i, explainTerms),
+    })),
+    warnings,
+  }
+}
+
+/**
+ * Free-text search: talks ranked by {@link findTalks}, without its warnings.
+ * @param atlas A built or loaded atlas.
+ * @param text Query text.
+ * @param options See {@link RelatedOptions}.
+ * @throws InputError when `text` is not a string.
+ */
+export function searchTalks(atlas: Atlas, text: string, options: RelatedOptions = {}): RelatedTalk[] {
+  return [...findTalks(atlas, text, options).talks]
+}
+
+/** A distinct word of the query. */
+interface QueryWord {
+  /** As typed (first occurrence). */
+  readonly surface: string
+  /** Index term, or -1 when no talk contains it. */
+  readonly term: number
+  /** BM25 idf (0 for unknown words). */
+  readonly idf: number
+}
+
+/**
+ * Distinct words of a query with their index terms. A compound the index knows stands for
+ * itself; one it does not know is searched by its parts.
+ * @param index Search index.
+ * @param text Query.
+ */
+function queryWords(index: SearchIndex, text: string): QueryWord[] {
+  const n = index.lengths.length
+  const words: QueryWord[] = []
+  const seen = new Set<string>()
+  const add = (surface: string, key: string) => {
+    if (seen.has(key)) return
+    seen.add(key)
+    const term = index.termIds.get(key) ?? -1
+    const df = term < 0 ? 0 : index.start[term + 1]! - index.start[term]!
+    words.push({ surface, term, idf: term < 0 ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5)) })
+  }
+  scanTokens(text, (token) => {
+    const keys = index.keyer.keys(token)
+    if (keys.length === 0) return
+    if (keys[1]?.startsWith(EXACT) === true) {
+      // A word: its stem, and its exact form as a second, rarer term when some talk has it.
+      add(token, keys[0]!)
+      if (index.termIds.has(keys[1])) add(token, keys[1])
+    } else if (keys.length === 1 || index.termIds.has(keys[0]!)) add(token, keys[0]!)
+    else for (const key of keys.slice(1)) add(token, key)
+  })
+  return words
+}
+
+/**
+ * Coverage (idf-weighted share of the query words a talk contains) and BM25 of every talk.
+ * @param index Search index.
+ * @param words Query words known to the index.
+ * @param n Number of talks.
+ */
+function lexicalScores(index: SearchIndex, words: readonly QueryWord[], n: number): { coverage: Float64Array; bm25: Float64Array; bestBm25: number } {
+  const coverage = new Float64Array(n)
+  const bm25 = new Float64Array(n)
+  let totalIdf = 0
+  for (const word of words) totalIdf += word.idf
+  const { start, talks, frequencies, lengths, averageLength } = index
+  for (const word of words) {
+    const share = totalIdf > 0 ? word.idf / totalIdf : 1 / words.length
+    for (let p = start[word.term]!; p < start[word.term + 1]!; p++) {
+      const i = talks[p]!
+      const tf = frequencies[p]!
+      coverage[i] += share
+      bm25[i] += (word.idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[i]!) / averageLength))
+    }
+  }
+  let bestBm25 = 0
+  for (let i = 0; i < n; i++) if (bm25[i]! > bestBm25) bestBm25 = bm25[i]!
+  return { coverage, bm25, bestBm25 }
+}
+
+/**
+ * The blended TF-IDF/LSA cosine of the query with every talk (the ranking related talks
+ * use, with the query's terms weighted by topicality).
+ * @param atlas Atlas.
+ * @param text Query.
+ */
+function semanticScores(atlas: Atlas, text: string): Float64Array {
+  const ranking = rankingIndex(atlas)
+  const vector = weighTerms(vectorizeText(atlas.model, text), ranking.weights)
+  if (vector.indices.length === 0) return new Float64Array(atlas.talks.length)
+  return similarityToAll(ranking, ranking.inverted, { terms: vector.indices, weights: vector.data, embedding: projectLsa(atlas.lsa, vector) })
+}
+
+/**
+ * The query words a talk contains, rarest first.
+ * @param index Search index.
+ * @param words Known query words.
+ * @param i Talk row.
+ * @param count How many.
+ */
+function matchedWords(index: SearchIndex, words: readonly QueryWord[], i: number, count: number): string[] {
+  const found = words.filter((word) => containsTalk(index, word.term, i))
+  found.sort((a, b) => b.idf - a.idf || (a.surface < b.surface ? -1 : a.surface > b.surface ? 1 : 0))
+  return [...new Set(found.map((word) => word.surface))].slice(0, count)
+}
+
+/** Binary search of a talk in a term's postings (talks ascending). */
+function containsTalk(index: SearchIndex, term: number, i: number): boolean {
+  let lo = index.start[term]!
+  let hi = index.start[term + 1]! - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1
+    const talk = index.talks[mid]!
+    if (talk === i) return true
+    if (talk < i) lo = mid + 1
+    else hi = mid - 1
+  }
+  return false
+}
