@@ -14,7 +14,7 @@ interface TextTalk {
 const heading = /^(#{1,6})[ \t]+(\S.*?)[ \t#]*$/
 const numbered = /^(\d{1,3})[.)][ \t]+(\S.*)$/
 const titleField = /^(?:title|talk|session|talk title)[ \t]*:[ \t]*(\S.*)$/i
-const fieldLine = /^(speakers?|authors?|presenters?|by|abstract|description|summary|track)[ \t]*:[ \t]*(.*)$/i
+const fieldLine = /^[*_]{0,2}(speakers?|authors?|presenters?|by|abstract|description|summary|track)[ \t]*(?::[*_]{0,2}|[*_]{0,2}:)[ \t]*(.*)$/i
 const mailHeader = /^(?:from|to|cc|subject|date|reply-to|message-id)[ \t]*:/i
 const signatureDelimiter = /^-- ?$/
 // A leading block that describes the track or event rather than a talk.
