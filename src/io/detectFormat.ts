@@ -93,7 +93,7 @@ export function jsonShape(data: unknown): TalkFormat {
     const schedule = data['schedule']
     if (isRecord(schedule) && isRecord(schedule['conference'])) return 'frab-json'
     const results = data['results']
-    if (Array.isArray(results) && results.some((event) => isRecord(event) && (Array.isArray(event['contributions']) || Array.isArray(event['sessions'])))) return 'indico'
+    if (Array.isArray(results) && results.some((event) => isRecord(event) && (Object.hasOwn(event, 'contributions') || Object.hasOwn(event, 'sessions')))) return 'indico'
     if (Array.isArray(data['sessions'])) return 'sessionize'
     return 'json'
   }
