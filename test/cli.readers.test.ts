@@ -1,0 +1,33 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { talkatlas } from './helpers/cli.js'
+import { fixturePath } from './helpers/fixtures.js'
+
+describe('talkatlas convert: how input was read', () => {
+  it('convert page.txt says on stderr how the text was split and writes the description', () => {
+    const run = talkatlas(['convert', fixturePath('io/pages/track-page.txt'), '--format', 'json'])
+    expect(run.code).toBe(0)
+    expect(run.stderr).toContain('read 6 talks from ')
+    expect(run.stderr).toContain('track-page.txt (paragraph cues: wrapped lines, truncation marks, topic shifts); 1 description block set aside\n')
+    const output = JSON.parse(run.stdout) as { description: string; talks: unknown[] }
+    expect(output.description).toMatch(/^About this track\n/)
+    expect(output.talks).toHaveLength(6)
+  })
+
+  it('convert --verbose prints records in, talks out and what was skipped and why', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'talkatlas-readers-'))
+    const path = join(dir, 'talks.json')
+    writeFileSync(path, JSON.stringify([{ id: 'a', title: 'A', abstract: 'x' }, { id: 'a', title: 'B', abstract: 'y' }, { id: 'c' }]))
+    const run = talkatlas(['convert', path, '--verbose', '--skip-invalid', '--format', 'json'])
+    expect(run.code).toBe(0)
+    expect(run.stderr).toContain(`talkatlas: ${path}: read as json: 3 in, 1 talks out, 2 skipped (invalid-talk: 1, duplicate-id: 1)\n`)
+  })
+
+  it('an input without talks exits 2 naming the file and the format read', () => {
+    const run = talkatlas(['convert', '-', '--from', 'indico'], { input: '{"results":[]}' })
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe('talkatlas: <stdin>: no talks found (read as indico)\n')
+  })
+})
