@@ -11,7 +11,6 @@ interface TextTalk {
 }
 
 // Layout cues, each tried on the whole text before the paragraph and line cues.
-const heading = /^(#{1,6})[ \t]+(\S.*?)[ \t#]*$/
 const numbered = /^(\d{1,3})[.)][ \t]+(\S.*)$/
 const titleField = /^(?:title|talk|session|talk title)[ \t]*:[ \t]*(\S.*)$/i
 const fieldLine = /^[*_]{0,2}(speakers?|authors?|presenters?|by|abstract|description|summary|track)[ \t]*(?::[*_]{0,2}|[*_]{0,2}:)[ \t]*(.*)$/i
@@ -22,6 +21,8 @@ const descriptionHeading = /^(?:description|about|overview|introduction|track de
 const eventWords = /\b(?:committee|call for (?:papers|proposals|talks|participation)|cfp|submissions?|deadline|chairs?|track will|talks will|minutes (?:in length|long|each)|registration|venue|accepted talks|the following talks)\b/gi
 // `Title — Jane Doe`, `Title -- Jane Doe & Ali Khan`: a dash, then two to four capitalised words per name.
 const name = String.raw`\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){1,3}`
+// Longest title searched for a speaker after a dash; keeps the pattern's work bounded.
+const maxSpeakerTitle = 200
 const titleSpeaker = new RegExp(String.raw`^(.*\S)[ \t]+(?:—|–|--|-)[ \t]+(${name}(?:[ \t]*(?:,|&|and)[ \t]*${name})*)$`, 'u')
 
 /**
@@ -112,8 +113,8 @@ interface Starts {
 function headingStarts(lines: readonly string[]): Starts | undefined {
   const levels = new Map<number, number>()
   for (const line of lines) {
-    const match = heading.exec(line.trim())
-    if (match !== null) levels.set(match[1]!.length, (levels.get(match[1]!.length) ?? 0) + 1)
+    const match = markdownHeading(line.trim())
+    if (match !== undefined) levels.set(match.level, (levels.get(match.level) ?? 0) + 1)
   }
   let level = 0
   for (const [depth, count] of levels) if (count >= 2 && (level === 0 || depth < level)) level = depth
@@ -121,13 +122,32 @@ function headingStarts(lines: readonly string[]): Starts | undefined {
   const at: number[] = []
   const titles: string[] = []
   for (let i = 0; i < lines.length; i++) {
-    const match = heading.exec(lines[i]!.trim())
-    if (match !== null && match[1]!.length === level) {
+    const match = markdownHeading(lines[i]!.trim())
+    if (match !== undefined && match.level === level) {
       at.push(i)
-      titles.push(match[2]!)
+      titles.push(match.text)
     }
   }
   return { at, titles, cue: 'headings' }
+}
+
+/**
+ * An ATX Markdown heading (`## Title ##`): its level and text. Scanned by hand: the
+ * pattern `^#+\s+(.*?)[\s#]*$` backtracks quadratically on long runs of spaces.
+ * @param line Trimmed line.
+ */
+function markdownHeading(line: string): { level: number; text: string } | undefined {
+  let level = 0
+  while (level < line.length && line.charCodeAt(level) === 35) level++
+  if (level === 0 || level > 6) return undefined
+  const gap = line.charCodeAt(level)
+  if (gap !== 32 && gap !== 9) return undefined
+  // A closing run of # counts only after a space (`## C#` keeps its #).
+  let end = line.length
+  while (end > level && line.charCodeAt(end - 1) === 35) end--
+  if (end === line.length || (line.charCodeAt(end - 1) !== 32 && line.charCodeAt(end - 1) !== 9)) end = line.length
+  const text = line.slice(level, end).trim()
+  return text === '' ? undefined : { level, text }
 }
 
 /**
@@ -259,7 +279,7 @@ function draftFromTalk(talk: TextTalk): TalkDraft {
       else if (field === null) abstract.push(line)
     }
   }
-  if (title !== undefined && speakers.length === 0) {
+  if (title !== undefined && speakers.length === 0 && title.length <= maxSpeakerTitle) {
     const match = titleSpeaker.exec(title)
     if (match !== null) {
       title = match[1]!

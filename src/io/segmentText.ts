@@ -55,7 +55,8 @@ const minPiecesForCohesion = 5
  * @param line Trimmed line.
  */
 export function isTruncated(line: string): boolean {
-  return truncationMark.test(line)
+  // Only the end matters; looking at the last 40 characters keeps the test linear on any line.
+  return truncationMark.test(line.length > 40 ? line.slice(-40) : line)
 }
 
 /**
@@ -111,8 +112,8 @@ export function segmentLines(lines: readonly string[], start: number): Segmentat
 /**
  * A talk far longer than the page's typical talk holds two whose boundary no cue marked
  * (an abstract short enough to need no truncation mark, followed by the next). Such a talk
- * is split at its weakest cohesion gap, the way TextTiling places a boundary when the
- * number of segments is known, until it is no longer overlong or has no such gap left.
+ * is split at its weakest cohesion gaps, the way TextTiling places boundaries when the
+ * number of segments is known.
  * @param pieces Pieces.
  * @param decided Gap decisions, updated.
  * @param scores Cohesion score of each gap cohesion decided, NaN for the others.
@@ -129,24 +130,35 @@ function splitOverlong(pieces: readonly Piece[], decided: Int8Array, scores: Flo
   }
   if (lengths.length < overlongMinTalks) return
   const typical = median(Float64Array.from(lengths))
-  for (let changed = true; changed;) {
-    changed = false
-    from = 0
-    for (let g = 0; g <= decided.length; g++) {
-      if (g < decided.length && decided[g] !== 1) continue
-      if (spanLength(pieces, from, g) > overlongFactor * typical) {
-        let weakest = -1
-        for (let k = from; k < g; k++) if (!Number.isNaN(scores[k]!) && decided[k] === 0 && (weakest === -1 || scores[k]! < scores[weakest]!)) weakest = k
-        if (weakest !== -1) {
-          decided[weakest] = 1
-          cues.add('topic shifts')
-          changed = true
-          break
-        }
-      }
-      from = g + 1
-    }
+  from = 0
+  for (let g = 0; g <= decided.length; g++) {
+    if (g < decided.length && decided[g] !== 1) continue
+    splitSpan(pieces, from, g, overlongFactor * typical, decided, scores, cues)
+    from = g + 1
   }
+}
+
+/**
+ * Splits the talk made of pieces from..to, when longer than `limit`, into as many talks as
+ * its length asks for (⌈length / limit⌉), at its weakest cohesion gaps: the TextTiling
+ * choice when the number of segments is known. O(m log m) in the talk's m pieces.
+ * @param pieces Pieces.
+ * @param from First piece of the talk.
+ * @param to Last piece of the talk.
+ * @param limit Longest acceptable talk, in characters.
+ * @param decided Gap decisions, updated.
+ * @param scores Cohesion scores, NaN where cohesion did not decide.
+ * @param cues Output: cues used.
+ */
+function splitSpan(pieces: readonly Piece[], from: number, to: number, limit: number, decided: Int8Array, scores: Float64Array, cues: Set<SplitCue>): void {
+  const length = spanLength(pieces, from, to)
+  if (from >= to || length <= limit) return
+  const gaps: number[] = []
+  for (let k = from; k < to; k++) if (!Number.isNaN(scores[k]!) && decided[k] === 0) gaps.push(k)
+  gaps.sort((x, y) => scores[x]! - scores[y]! || x - y)
+  const splits = Math.min(gaps.length, Math.ceil(length / limit) - 1)
+  for (let i = 0; i < splits; i++) decided[gaps[i]!] = 1
+  if (splits > 0) cues.add('topic shifts')
 }
 
 /**
@@ -173,12 +185,17 @@ function joinWrappedRuns(lines: readonly string[], start: number, cues: Set<Spli
   const pieces: Piece[] = []
   let run: string[] = []
   let runStart = start
+  let width = 0
   for (let i = 0; i < lines.length; i++) {
-    if (run.length === 0) runStart = start + i
-    run.push(lines[i]!)
+    if (run.length === 0) {
+      runStart = start + i
+      width = 0
+    }
     const line = lines[i]!
+    run.push(line)
+    width = Math.max(width, line.length)
     const next = lines[i + 1]
-    if (next !== undefined && wrapsInto(line, next, run)) continue
+    if (next !== undefined && wrapsInto(line, next, run.length, width)) continue
     if (run.length > 1) cues.add('wrapped lines')
     pieces.push({ lines: run, start: runStart })
     run = []
@@ -190,17 +207,16 @@ function joinWrappedRuns(lines: readonly string[], start: number, cues: Set<Spli
  * Whether `line` is hard-wrapped into `next`.
  * @param line A line.
  * @param next The line after it.
- * @param run The run so far, `line` included.
+ * @param runLength Lines in the run so far, `line` included.
+ * @param width Longest line of the run so far.
  */
-function wrapsInto(line: string, next: string, run: readonly string[]): boolean {
+function wrapsInto(line: string, next: string, runLength: number, width: number): boolean {
   if (line.length < minWrapLength || line.length > maxWrapLength || isTruncated(line)) return false
-  let width = 0
-  for (const member of run) width = Math.max(width, member.length)
-  if (next.length > Math.max(width, line.length) * 1.2 + 4) return false
+  if (next.length > width * 1.2 + 4) return false
   const midSentence = !sentenceEnd.test(line) || /^\p{Ll}/u.test(next)
-  // A full line of a run may end a sentence by chance; a line of a single-line "run" must
-  // break mid-sentence and the next one must be of wrapping length too.
-  return midSentence && (run.length > 1 || next.length >= minWrapLength || /^\p{Ll}/u.test(next))
+  // A line of a single-line "run" must break mid-sentence into a line of wrapping length,
+  // or into one that starts in lower case.
+  return midSentence && (runLength > 1 || next.length >= minWrapLength || /^\p{Ll}/u.test(next))
 }
 
 /**

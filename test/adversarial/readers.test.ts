@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { InputError } from '../../src/errors.js'
 import { parseTalks, type ParseTalksResult } from '../../src/io/parseTalks.js'
+import { readText } from '../../src/io/readText.js'
 
 /** The error parseTalks throws for `text`, or undefined. */
 function errorOf(text: string, options: Parameters<typeof parseTalks>[1] = {}): InputError | undefined {
@@ -144,4 +145,44 @@ describe('adversarial readers: XML', () => {
     time(2000)
     expect(time(50_000) / time(12_500)).toBeLessThan(6)
   })
+})
+
+describe('adversarial readers: plain text in linear time', () => {
+  // The text reader alone: the clean-up every reader shares is measured with cleanText.
+  /**
+   * Time per call of readText on text: calls repeated for at least 40 ms (a millisecond-long
+   * call alone is mostly noise on a busy machine).
+   */
+  const timeOnce = (text: string): number => {
+    const start = performance.now()
+    let calls = 0
+    while (performance.now() - start < 40) {
+      readText(text, { file: undefined, onePerLine: false })
+      calls++
+    }
+    return (performance.now() - start) / calls
+  }
+  /** Ratio of the best times on two texts, measured in alternation so that load hits both alike. */
+  const ratio = (large: string, small: string): number => {
+    let bestLarge = Infinity
+    let bestSmall = Infinity
+    for (let round = 0; round < 5; round++) {
+      bestSmall = Math.min(bestSmall, timeOnce(small))
+      bestLarge = Math.min(bestLarge, timeOnce(large))
+    }
+    return bestLarge / bestSmall
+  }
+  const families: Record<string, (size: number) => string> = {
+    'a heading then spaces': (size) => `# a${' '.repeat(size)}b\n## x\n## y\n`,
+    'Read more then spaces and dots': (size) => `Title\nread more${' .'.repeat(size / 2)}x\n`,
+    'one long hard-wrapped run': (size) => `${'the scheduler keeps a queue of runnable tasks per core and\n'.repeat(size / 60)}`,
+    'many short cohesive lines and one overlong talk': (size) => `${'Short talk about caches...\n'.repeat(6)}${'queue queue scheduler queue scheduler core\n'.repeat(size / 43)}`,
+    'a numbered title with a dash and many names': (size) => `1. T — ${'Ab Cd, '.repeat(size / 7)}\nx\n2. U\ny\n`,
+    'a line of many truncation marks': (size) => `${'… '.repeat(size / 2)}x\n`,
+  }
+  for (const [name, make] of Object.entries(families)) {
+    it(`readText(${name}): 400 KB takes under 6 times 100 KB`, () => {
+      expect(ratio(make(400_000), make(100_000))).toBeLessThan(6)
+    })
+  }
 })
