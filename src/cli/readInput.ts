@@ -34,7 +34,8 @@ export async function readInput(common: CommonOptions, context: CliContext): Pro
  * @param result What was read.
  */
 export function describeTextSplit(result: ReadTalksFileResult): string {
-  const cues = result.cues !== undefined && result.cues.length > 0 ? ` (paragraph cues: ${result.cues.join(', ')})` : ''
+  const given = result.cues ?? []
+  const cues = given.includes('one per line') ? ' (one talk per line)' : given.length > 0 ? ` (paragraph cues: ${given.join(', ')})` : ''
   const description = result.description === undefined ? '' : '; 1 description block set aside'
   const n = result.talks.length
   return `read ${n} talk${n === 1 ? '' : 's'} from ${stripTerminalControls(result.fileName)}${cues}${description}`

@@ -66,4 +66,30 @@ describe('Indico export', () => {
     expect(() => parseTalks('{"results":[{"id":"1","title":"Only metadata","contributions":null}]}', { fileName: 'e.json' })).toThrow('e.json results[0].contributions: contributions is null, expected a list')
     expect(() => parseTalks('{"results":[{"id":"1","title":"Only metadata"}]}', { format: 'indico', fileName: 'e.json' })).toThrow('an event without contributions (export with ?detail=contributions or ?detail=sessions)')
   })
+
+  it('parseTalks(Indico timetable export) reads contributions, those in session blocks with their session, and lists breaks', () => {
+    const entry = (id: number, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ entryType: 'Contribution', id: `c${id}`, contributionId: id, title: `Talk ${id}`, description: `About ${id}.`, presenters: [{ name: `Speaker ${id}` }], startDate: { date: '2024-05-02', time: '10:00:00' }, ...extra })
+    const data = {
+      results: {
+        '77': {
+          '20240502': {
+            c1: entry(1),
+            b1: { entryType: 'Break', id: 'b1', title: 'Coffee' },
+            s1: { entryType: 'Session', id: 's1', title: 'Tracking', entries: { c2: entry(2), c3: entry(3) } },
+          },
+          '20240503': { c4: entry(4) },
+        },
+      },
+    }
+    const { talks, format, warnings, tally } = parseTalks(JSON.stringify(data))
+    expect(format).toBe('indico')
+    expect(talks.map((talk) => [talk.id, talk.title, talk['session'] ?? null, talk.speakers])).toEqual([
+      ['1', 'Talk 1', null, ['Speaker 1']],
+      ['2', 'Talk 2', 'Tracking', ['Speaker 2']],
+      ['3', 'Talk 3', 'Tracking', ['Speaker 3']],
+      ['4', 'Talk 4', null, ['Speaker 4']],
+    ])
+    expect(warnings).toEqual([{ code: 'break-entry', message: 'left out 1 break (timetable entries that are not talks): Coffee' }])
+    expect(tally).toEqual({ recordsIn: 5, talksOut: 4, skipped: [{ code: 'break-entry', count: 1 }] })
+  })
 })

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js'
 import { describeValue, isRecord, pickField, scalarText, speakerNames, withFile } from './fields.js'
+import { isIndicoTimetable, readIndicoTimetable } from './readIndicoTimetable.js'
 import type { ReaderContext, ReaderOutput, TalkDraft } from './talkDraft.js'
 
 /**
@@ -15,6 +16,9 @@ import type { ReaderContext, ReaderOutput, TalkDraft } from './talkDraft.js'
  * Ids: the contribution `id` (or `friendly_id`); when the export holds several events,
  * prefixed with the event id (`123-45`) so that ids stay unique.
  *
+ * The timetable export (`/export/timetable/ID.json`, `results` keyed by event and day) is
+ * read by {@link readIndicoTimetable}.
+ *
  * A `contributions` or `sessions` value that is not a list, or an event with neither, is
  * an unreadable record (never skipped silently).
  *
@@ -25,6 +29,7 @@ import type { ReaderContext, ReaderOutput, TalkDraft } from './talkDraft.js'
  */
 export function readIndico(data: unknown, context: ReaderContext): ReaderOutput {
   const results = isRecord(data) ? data['results'] : undefined
+  if (isRecord(results) && isIndicoTimetable(results)) return readIndicoTimetable(results)
   if (!Array.isArray(results)) throw new InputError('expected an Indico export with a "results" list', withFile({ field: 'results' }, context.file))
   const prefixIds = results.length > 1
   const drafts: TalkDraft[] = []
