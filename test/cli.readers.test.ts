@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { talkatlas } from './helpers/cli.js'
+import { root, talkatlas } from './helpers/cli.js'
 import { fixturePath } from './helpers/fixtures.js'
 
 describe('talkatlas convert: how input was read', () => {
@@ -29,5 +29,16 @@ describe('talkatlas convert: how input was read', () => {
     const run = talkatlas(['convert', '-', '--from', 'indico'], { input: '{"results":[]}' })
     expect(run.code).toBe(2)
     expect(run.stderr).toBe('talkatlas: <stdin>: no talks found (read as indico)\n')
+  })
+
+  const seed = join(root, '..', 'shared', 'seeds', '000_5dce5afa520b7278.txt')
+  it.skipIf(!existsSync(seed))('convert of the Networking and BPF track page gives 15 talks and its description (skipped without ../shared)', () => {
+    const run = talkatlas(['convert', seed, '--format', 'json'])
+    expect(run.code).toBe(0)
+    expect(run.stderr).toMatch(/talkatlas: read 15 talks from .*000_5dce5afa520b7278\.txt \(paragraph cues: [a-z ,]+\); 1 description block set aside\n$/)
+    const output = JSON.parse(run.stdout) as { description: string; talks: Array<{ title: string }> }
+    expect(output.description).toMatch(/^Description\n/)
+    expect(output.talks).toHaveLength(15)
+    expect(output.talks[14]!.title).toBe('Case for OPENED for eBPF NF Development')
   })
 })
