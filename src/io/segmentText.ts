@@ -49,6 +49,7 @@ const maxTitleLength = 120
 const overlongFactor = 1.5
 const overlongMinTalks = 5
 const minPiecesForCohesion = 5
+const minTruncatedLength = 60
 
 /**
  * Whether a line ends with a truncation mark.
@@ -64,7 +65,7 @@ export function isTruncated(line: string): boolean {
  * @param line Trimmed line.
  */
 export function isTitleLike(line: string): boolean {
-  return line.length > 0 && line.length <= maxTitleLength && !/[.,;:!?]$/.test(line) && !isTruncated(line)
+  return line.length > 0 && line.length <= maxTitleLength && !/[.,;:]$/.test(line) && !isTruncated(line)
 }
 
 /**
@@ -83,7 +84,8 @@ export function segmentLines(lines: readonly string[], start: number): Segmentat
     const before = lastLine(pieces[g]!)
     const after = pieces[g + 1]!
     const next = pieces[g + 2]
-    if (isTruncated(before)) {
+    // A truncation mark ends an excerpt of an abstract, not a short title ("Wait for it...").
+    if (isTruncated(before) && pieceLength(pieces[g]!) >= minTruncatedLength) {
       decided[g] = 1
       cues.add('truncation marks')
     } else if (isTitlePiece(pieces[g]!) && (g === 0 || isLongerBody(pieces[g]!, after))) {
@@ -183,6 +185,7 @@ function spanLength(pieces: readonly Piece[], from: number, to: number): number 
  */
 function joinWrappedRuns(lines: readonly string[], start: number, cues: Set<SplitCue>): Piece[] {
   const pieces: Piece[] = []
+  const full = fullLineLength(lines)
   let run: string[] = []
   let runStart = start
   let width = 0
@@ -195,7 +198,8 @@ function joinWrappedRuns(lines: readonly string[], start: number, cues: Set<Spli
     run.push(line)
     width = Math.max(width, line.length)
     const next = lines[i + 1]
-    if (next !== undefined && wrapsInto(line, next, run.length, width)) continue
+    // A paragraph's first line is where a title sits: it wraps only into lower case.
+    if (next !== undefined && wrapsInto(line, next, run.length, width, i === 0 ? Number.POSITIVE_INFINITY : full)) continue
     if (run.length > 1) cues.add('wrapped lines')
     pieces.push({ lines: run, start: runStart })
     run = []
@@ -209,14 +213,36 @@ function joinWrappedRuns(lines: readonly string[], start: number, cues: Set<Spli
  * @param next The line after it.
  * @param runLength Lines in the run so far, `line` included.
  * @param width Longest line of the run so far.
+ * @param full Length from which a line fills the page's wrapping width (Infinity when the
+ *   page shows no wrapping).
  */
-function wrapsInto(line: string, next: string, runLength: number, width: number): boolean {
+function wrapsInto(line: string, next: string, runLength: number, width: number, full: number): boolean {
   if (line.length < minWrapLength || line.length > maxWrapLength || isTruncated(line)) return false
   if (next.length > width * 1.2 + 4) return false
-  const midSentence = !sentenceEnd.test(line) || /^\p{Ll}/u.test(next)
-  // A line of a single-line "run" must break mid-sentence into a line of wrapping length,
-  // or into one that starts in lower case.
-  return midSentence && (runLength > 1 || next.length >= minWrapLength || /^\p{Ll}/u.test(next))
+  const lowerNext = /^\p{Ll}/u.test(next)
+  const midSentence = !sentenceEnd.test(line)
+  // The first line of a run must go on in lower case or fill the wrapping width: a shorter
+  // line without final punctuation before a capitalised one is more likely a title.
+  if (runLength === 1) return lowerNext || (midSentence && line.length >= full)
+  return lowerNext || midSentence
+}
+
+/**
+ * The length from which a line is "full" on this page: the 90th percentile of the lengths
+ * of lines that certainly wrap (of wrapping length, followed by a lower-case line) less 15
+ * characters, the room a word that did not fit may take. Infinity with fewer than three
+ * such lines.
+ * @param lines Trimmed lines.
+ */
+function fullLineLength(lines: readonly string[]): number {
+  const lengths: number[] = []
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const length = lines[i]!.length
+    if (length >= minWrapLength && length <= maxWrapLength && /^\p{Ll}/u.test(lines[i + 1]!)) lengths.push(length)
+  }
+  if (lengths.length < 3) return Number.POSITIVE_INFINITY
+  lengths.sort((a, b) => a - b)
+  return lengths[Math.floor(0.9 * (lengths.length - 1))]! - 15
 }
 
 /**
