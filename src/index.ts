@@ -9,7 +9,7 @@ export type { ProgressEvent, ProgressCallback } from './progress.js'
 
 // --- io: input formats ---
 export { parseTalks } from './io/parseTalks.js'
-export type { ParseTalksOptions, ParseTalksResult } from './io/parseTalks.js'
+export type { ParseTalksOptions, ParseTalksResult, ReadTally } from './io/parseTalks.js'
 export { detectFormat, talkFormats } from './io/detectFormat.js'
 export type { TalkFormat, DetectFormatOptions } from './io/detectFormat.js'
 export { decodeBytes } from './io/decodeBytes.js'

@@ -53,7 +53,7 @@ describe('talkatlas CLI', () => {
       { id: '1', title: '', abstract: 'First talk about eBPF maps.' },
       { id: '2', title: '', abstract: 'Second talk about XDP.' },
     ])
-    expect(run.stderr).toBe('talkatlas: warning: 2 talks without a title: 1, 2\n')
+    expect(run.stderr).toBe('talkatlas: warning: 2 talks without a title: 1, 2\ntalkatlas: read 2 talks from <stdin> (one talk per line)\n')
   })
 
   it('talkatlas convert --quiet prints no warnings', () => {

@@ -1,6 +1,6 @@
 import type { Command } from './command.js'
 import { outputWidth, resolveOutputFormat, writeOutput } from './context.js'
-import { readInput } from './readInput.js'
+import { describeTally, readInput } from './readInput.js'
 import { renderTalks } from './renderTalks.js'
 
 /** `talkatlas convert`: any supported input to normalised talks. */
@@ -10,12 +10,14 @@ export const convertCommand: Command = {
   usage: 'talkatlas convert <input> [options]',
   options: {
     source: { type: 'boolean', help: 'keep each talk\'s original record under "source" (JSON output)' },
+    verbose: { type: 'boolean', help: 'say on stderr how many records were read, how many talks came out, and what was skipped and why' },
   },
   available: true,
   async run(common, values, context) {
-    const { talks } = await readInput(common, context)
+    const read = await readInput(common, context)
+    if (values['verbose'] === true) context.stderr.write(`talkatlas: ${describeTally(read)}\n`)
     const format = resolveOutputFormat(common, context)
-    const chunks = renderTalks(talks, format, { width: outputWidth(common, context), includeSource: values['source'] === true })
+    const chunks = renderTalks(read.talks, format, { width: outputWidth(common, context), includeSource: values['source'] === true, description: read.description })
     await writeOutput(chunks, common, context)
   },
 }

@@ -12,6 +12,8 @@ export interface RenderTalksOptions {
   readonly width: number
   /** Keep each talk's `source` record (JSON only). */
   readonly includeSource: boolean
+  /** Plain text input: the description set aside, written as `description` (JSON only). */
+  readonly description?: string | undefined
 }
 
 const baseColumns = ['id', 'title', 'abstract', 'speakers', 'track'] as const
@@ -26,7 +28,7 @@ const baseColumns = ['id', 'title', 'abstract', 'speakers', 'track'] as const
 export function* renderTalks(talks: readonly Talk[], format: OutputFormat, options: RenderTalksOptions): Generator<string> {
   switch (format) {
     case 'json':
-      yield* talksJson(talks, options.includeSource)
+      yield* talksJson(talks, options.includeSource, options.description)
       return
     case 'csv':
       yield* talksCsv(talks)
@@ -48,9 +50,10 @@ export function* renderTalks(talks: readonly Talk[], format: OutputFormat, optio
  * `{"talks":[…]}` with one talk per line.
  * @param talks Talks.
  * @param includeSource Keep `source`.
+ * @param description Description of the collection, when there is one.
  */
-function* talksJson(talks: readonly Talk[], includeSource: boolean): Generator<string> {
-  yield '{"talks":['
+function* talksJson(talks: readonly Talk[], includeSource: boolean, description: string | undefined): Generator<string> {
+  yield description === undefined ? '{"talks":[' : `{"description":${escapeJsonForTerminal(JSON.stringify(description))},\n"talks":[`
   for (let i = 0; i < talks.length; i++) {
     const talk = includeSource ? talks[i]! : withoutSource(talks[i]!)
     yield `${i === 0 ? '\n' : ',\n'}${escapeJsonForTerminal(stringifyTalk(talk))}`

@@ -1,4 +1,5 @@
 import { isRecord } from './fields.js'
+import { isIndicoTimetable } from './readIndicoTimetable.js'
 
 /** The input formats talkatlas reads. */
 export type TalkFormat = 'json' | 'frab-xml' | 'frab-json' | 'indico' | 'sessionize' | 'csv' | 'text'
@@ -93,7 +94,8 @@ export function jsonShape(data: unknown): TalkFormat {
     const schedule = data['schedule']
     if (isRecord(schedule) && isRecord(schedule['conference'])) return 'frab-json'
     const results = data['results']
-    if (Array.isArray(results) && results.some((event) => isRecord(event) && Array.isArray(event['contributions']))) return 'indico'
+    if (Array.isArray(results) && results.some((event) => isRecord(event) && (Object.hasOwn(event, 'contributions') || Object.hasOwn(event, 'sessions')))) return 'indico'
+    if (isIndicoTimetable(results)) return 'indico'
     if (Array.isArray(data['sessions'])) return 'sessionize'
     return 'json'
   }

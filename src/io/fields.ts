@@ -122,6 +122,33 @@ export function lineAt(text: string, offset: number): number {
 }
 
 /**
+ * A function from character offset to line number (1-based) that scans the text once, on
+ * its first call, then answers each call by binary search: many lookups stay linear overall.
+ * @param text Whole input.
+ */
+export function lineLocator(text: string): (offset: number) => number {
+  let breaks: Int32Array | undefined
+  return (offset) => {
+    if (breaks === undefined) {
+      let n = 0
+      for (let p = text.indexOf('\n'); p !== -1; p = text.indexOf('\n', p + 1)) n++
+      breaks = new Int32Array(n)
+      n = 0
+      for (let p = text.indexOf('\n'); p !== -1; p = text.indexOf('\n', p + 1)) breaks[n++] = p
+    }
+    // Line = 1 + number of line breaks before offset.
+    let lo = 0
+    let hi = breaks.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (breaks[mid]! < offset) lo = mid + 1
+      else hi = mid
+    }
+    return lo + 1
+  }
+}
+
+/**
  * A place with the file name added when known.
  * @param place Place without file.
  * @param file File name.
@@ -138,4 +165,14 @@ export function scalarText(value: unknown): string {
   if (typeof value === 'string') return value
   if (typeof value === 'number' && Number.isFinite(value)) return String(value)
   return ''
+}
+
+/**
+ * `null`, `a list`, `a record`, `a number`, for messages.
+ * @param value Any parsed value.
+ */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'a list'
+  return typeof value === 'object' ? 'a record' : `a ${typeof value}`
 }

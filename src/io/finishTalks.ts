@@ -15,10 +15,16 @@ export interface FinishOptions {
 export interface FinishResult {
   readonly talks: Talk[]
   readonly warnings: Warning[]
+  /** Drafts skipped as unreadable (`invalid-talk`). */
+  readonly nInvalid: number
+  /** Drafts skipped for a repeated id (`duplicate-id`). */
+  readonly nDuplicates: number
 }
 
 // Fields cleaned as prose (markup removed); the other extras are only trimmed.
 const proseExtras = new Set(['subtitle', 'session', 'description'])
+// Fields of every talk that an extra field of the same name must not replace.
+const ownFields = new Set(['id', 'title', 'abstract', 'speakers', 'track', 'source'])
 // How many places a warning message lists before it says "and N more".
 const listedInMessage = 10
 const progressEvery = 1000
@@ -40,29 +46,30 @@ const progressEvery = 1000
 export function finishTalks(drafts: readonly TalkDraft[], options: FinishOptions): FinishResult {
   const talks: Talk[] = []
   const firstPlaceOfId = new Map<string, number>()
-  const invalid: string[] = []
+  // Skipped drafts keep their index and reason; places are worked out only for the few a
+  // message lists, since locating a draft can cost a scan of the input.
+  const invalid: Array<{ index: number; reason: string }> = []
   const invalidIds: string[] = []
-  const duplicates: string[] = []
+  const duplicates: Array<{ index: number; reason: string }> = []
   const duplicateIds: string[] = []
   const emptyAbstract: string[] = []
   const emptyTitle: string[] = []
+  const shadowed: string[] = []
   const nDrafts = drafts.length
   for (let i = 0; i < nDrafts; i++) {
     if (options.onProgress !== undefined && i % progressEvery === 0) options.onProgress(i, nDrafts)
     const draft = drafts[i]!
-    const built = buildTalk(draft, i)
+    const built = buildTalk(draft, i, shadowed)
     if (typeof built === 'string') {
-      const message = `${formatPlace(placeOf(draft, options.file))}${built}`
       if (!options.skipInvalid) throw new InputError(built, placeOf(draft, options.file))
-      invalid.push(message)
+      invalid.push({ index: i, reason: built })
       if (typeof draft.id === 'string' && draft.id !== '') invalidIds.push(draft.id)
       continue
     }
     const first = firstPlaceOfId.get(built.id)
     if (first !== undefined) {
-      const reason = `duplicate id ${JSON.stringify(built.id)} (first at ${describePlace(placeOf(drafts[first]!, undefined))})`
-      if (!options.skipInvalid) throw new InputError(reason, placeOf(draft, options.file))
-      duplicates.push(`${formatPlace(placeOf(draft, options.file))}${reason}`)
+      if (!options.skipInvalid) throw new InputError(duplicateReason(built.id, drafts[first]!), placeOf(draft, options.file))
+      duplicates.push({ index: i, reason: '' })
       duplicateIds.push(built.id)
       continue
     }
@@ -72,20 +79,58 @@ export function finishTalks(drafts: readonly TalkDraft[], options: FinishOptions
     talks.push(built)
   }
   if (options.onProgress !== undefined) options.onProgress(nDrafts, nDrafts)
+  const describe = (entry: { index: number; reason: string }): string => {
+    const draft = drafts[entry.index]!
+    const reason = entry.reason !== '' ? entry.reason : duplicateReason(duplicateIdOf(draft, entry.index), drafts[firstPlaceOfId.get(duplicateIdOf(draft, entry.index)) ?? 0]!)
+    return `${formatPlace(placeOf(draft, options.file))}${reason}`
+  }
   const warnings: Warning[] = []
-  if (invalid.length > 0) warnings.push({ code: 'invalid-talk', message: `skipped ${plural(invalid.length, 'unreadable talk')}: ${listSome(invalid, '; ')}`, talkIds: invalidIds })
-  if (duplicates.length > 0) warnings.push({ code: 'duplicate-id', message: `skipped ${plural(duplicates.length, 'talk')} whose id was already used: ${listSome(duplicates, '; ')}`, talkIds: duplicateIds })
+  if (invalid.length > 0) warnings.push({ code: 'invalid-talk', message: `skipped ${plural(invalid.length, 'unreadable talk')}: ${listFirst(invalid, describe, '; ')}`, talkIds: invalidIds })
+  if (duplicates.length > 0) warnings.push({ code: 'duplicate-id', message: `skipped ${plural(duplicates.length, 'talk')} whose id was already used: ${listFirst(duplicates, describe, '; ')}`, talkIds: duplicateIds })
   if (emptyAbstract.length > 0) warnings.push({ code: 'empty-abstract', message: `${plural(emptyAbstract.length, 'talk')} with an empty abstract: ${listSome(emptyAbstract, ', ')}`, talkIds: emptyAbstract })
   if (emptyTitle.length > 0) warnings.push({ code: 'empty-title', message: `${plural(emptyTitle.length, 'talk')} without a title: ${listSome(emptyTitle, ', ')}`, talkIds: emptyTitle })
-  return { talks, warnings }
+  if (shadowed.length > 0) warnings.push({ code: 'field-dropped', message: `left out ${plural(shadowed.length, 'field')} named like a talk's own field: ${listSome(shadowed, ', ')}` })
+  return { talks, warnings, nInvalid: invalid.length, nDuplicates: duplicates.length }
+}
+
+/**
+ * The message of a repeated id.
+ * @param id The repeated id.
+ * @param first The draft that used it first.
+ */
+function duplicateReason(id: string, first: TalkDraft): string {
+  return `duplicate id ${JSON.stringify(id)} (first at ${describePlace(placeOf(first, undefined))})`
+}
+
+/**
+ * The id a duplicate draft resolved to (rebuilt only for the drafts a message lists).
+ * @param draft Draft.
+ * @param position Its position.
+ */
+function duplicateIdOf(draft: TalkDraft, position: number): string {
+  const built = buildTalk(draft, position, [])
+  return typeof built === 'string' ? '' : built.id
+}
+
+/**
+ * The first items of a list described and joined, with `(and N more)` when cut.
+ * @param items Items.
+ * @param describe Describes one item (called for the listed ones only).
+ * @param separator Separator.
+ */
+function listFirst<T>(items: readonly T[], describe: (item: T) => string, separator: string): string {
+  const shown: string[] = []
+  for (let i = 0; i < items.length && i < listedInMessage; i++) shown.push(describe(items[i]!))
+  return items.length > listedInMessage ? `${shown.join(separator)} (and ${items.length - listedInMessage} more)` : shown.join(separator)
 }
 
 /**
  * The clean talk for a draft, or the reason it cannot be one.
  * @param draft Draft to finish.
  * @param position 0-based position in the input, for generated ids.
+ * @param shadowed Output: extra fields left out because a talk field has that name.
  */
-function buildTalk(draft: TalkDraft, position: number): Talk | string {
+function buildTalk(draft: TalkDraft, position: number, shadowed: string[]): Talk | string {
   if (draft.invalid !== undefined) return draft.invalid
   const title = textField(draft.title, 'title', true)
   if (title instanceof Error) return title.message
@@ -101,7 +146,7 @@ function buildTalk(draft: TalkDraft, position: number): Talk | string {
   }
   const track = textField(draft.track, 'track', true)
   if (typeof track === 'string' && track !== '') talk['track'] = track
-  if (draft.extra !== undefined) addExtras(talk, draft.extra)
+  if (draft.extra !== undefined) addExtras(talk, draft.extra, shadowed)
   talk['source'] = draft.source
   return talk as Talk
 }
@@ -110,11 +155,16 @@ function buildTalk(draft: TalkDraft, position: number): Talk | string {
  * Copies the extra fields that hold something, cleaned.
  * @param talk Talk under construction.
  * @param extra Extra fields in output order.
+ * @param shadowed Output: names left out because the talk's own field has that name.
  */
-function addExtras(talk: Record<string, unknown>, extra: ReadonlyArray<readonly [string, unknown]>): void {
+function addExtras(talk: Record<string, unknown>, extra: ReadonlyArray<readonly [string, unknown]>, shadowed: string[]): void {
   for (let e = 0; e < extra.length; e++) {
     const [key, value] = extra[e]!
-    if (key in talk) continue
+    // Own keys only: `toString` or `valueOf` are fine field names, `key in talk` is not.
+    if (Object.hasOwn(talk, key) || ownFields.has(key)) {
+      if (value != null && value !== '' && !shadowed.includes(key)) shadowed.push(key)
+      continue
+    }
     if (typeof value === 'string') {
       const cleaned = cleanText(value, { singleLine: key !== 'description', markup: proseExtras.has(key) })
       if (cleaned !== '') talk[key] = cleaned

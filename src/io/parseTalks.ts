@@ -49,9 +49,30 @@ export interface ParseTalksResult {
   readonly talks: Talk[]
   /** The format that was read. */
   readonly format: TalkFormat
-  /** Non-fatal findings: empty abstracts, skipped talks, ragged CSV rows, no talks at all… */
+  /** Non-fatal findings: empty abstracts, skipped talks, ragged CSV rows… */
   readonly warnings: Warning[]
+  /** Plain text only: the leading block that describes the event or track, set aside. */
+  readonly description?: string
+  /** Plain text only: the cues that split the text (`truncation marks`, `wrapped lines`…). */
+  readonly cues?: readonly string[]
+  /** Records met, talks produced and records skipped, by warning code: in = out + skipped. */
+  readonly tally: ReadTally
 }
+
+/** How many records a reader met and what became of them. */
+export interface ReadTally {
+  /** Records that could be talks (events, contributions, rows, text blocks). */
+  readonly recordsIn: number
+  /** Talks produced. */
+  readonly talksOut: number
+  /** Records that gave no talk, by the code of the warning that lists them. */
+  readonly skipped: ReadonlyArray<{ readonly code: string; readonly count: number }>
+}
+
+// A guessed format that gives one talk per 5,000 characters or fewer (from 4,000 on) was
+// probably guessed wrong or split wrong.
+const suspectCharsPerTalk = 5000
+const suspectMinLength = 4000
 
 const jsonFormats = new Set<TalkFormat>(['json', 'frab-json', 'indico', 'sessionize'])
 
@@ -70,7 +91,8 @@ const jsonFormats = new Set<TalkFormat>(['json', 'frab-json', 'indico', 'session
  * @returns Talks, the format read, warnings.
  * @throws {OptionError} On an unknown format.
  * @throws {InputError} On malformed input, naming file and line, row or field; on an
- *   unreadable talk or a repeated id unless `skipInvalid`.
+ *   unreadable talk or a repeated id unless `skipInvalid`; when no talk is found
+ *   (`talks.txt: no talks found (read as text)`).
  */
 export function parseTalks(text: string, options: ParseTalksOptions = {}): ParseTalksResult {
   const requested = options.format ?? 'auto'
@@ -88,8 +110,46 @@ export function parseTalks(text: string, options: ParseTalksOptions = {}): Parse
   }
   const { format, output } = readAny(input, requested, context)
   const finished = finishTalks(output.drafts, { file, skipInvalid: options.skipInvalid ?? false, onProgress: options.onProgress })
-  if (finished.talks.length === 0 && output.drafts.length === 0) warnings.push({ code: 'no-talks', message: `${file ?? 'input'}: no talks found` })
-  return { talks: finished.talks, format, warnings: [...warnings, ...output.warnings, ...finished.warnings] }
+  const tally = tallyOf(output, finished.talks.length, finished.nInvalid, finished.nDuplicates)
+  if (finished.talks.length === 0) {
+    const skipped = tally.recordsIn === 0 ? '' : `; ${plural(tally.recordsIn, 'record')} skipped`
+    throw new InputError(`no talks found (read as ${format}${skipped})`, withFile({}, file))
+  }
+  if (requested === 'auto' && input.length >= suspectMinLength && input.length / finished.talks.length > suspectCharsPerTalk) {
+    warnings.push({
+      code: 'few-talks',
+      message: `${file ?? 'input'}: only ${plural(finished.talks.length, 'talk')} in ${(input.length / 1000).toFixed(1)} KB read as ${format}; if that is wrong, name the format (--from) or, for plain text, try --one-per-line`,
+    })
+  }
+  return {
+    talks: finished.talks,
+    format,
+    warnings: [...warnings, ...output.warnings, ...finished.warnings],
+    ...(output.description === undefined ? {} : { description: output.description }),
+    ...(output.cues === undefined ? {} : { cues: output.cues }),
+    tally,
+  }
+}
+
+/**
+ * The tally of one read, checked: every record met is a talk or counted as skipped.
+ * @param output Reader output.
+ * @param nTalks Talks produced.
+ * @param nInvalid Drafts skipped as unreadable.
+ * @param nDuplicates Drafts skipped for a repeated id.
+ * @throws {Error} When the counts disagree, which would be a reader bug.
+ */
+function tallyOf(output: ReaderOutput, nTalks: number, nInvalid: number, nDuplicates: number): ReadTally {
+  const skipped: Array<{ code: string; count: number }> = []
+  if (nInvalid > 0) skipped.push({ code: 'invalid-talk', count: nInvalid })
+  if (nDuplicates > 0) skipped.push({ code: 'duplicate-id', count: nDuplicates })
+  for (const group of output.omitted ?? []) if (group.count > 0) skipped.push({ code: group.code, count: group.count })
+  let omitted = 0
+  for (const group of output.omitted ?? []) omitted += group.count
+  const recordsIn = output.drafts.length + omitted
+  const accounted = nTalks + nInvalid + nDuplicates + omitted
+  if (accounted !== recordsIn) throw new Error(`internal: ${recordsIn} records read but ${accounted} accounted for`)
+  return { recordsIn, talksOut: nTalks, skipped }
 }
 
 /**

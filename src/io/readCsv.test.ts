@@ -33,4 +33,10 @@ describe('CSV', () => {
   it('parseTalks(CSV row with neither title nor abstract) names the row', () => {
     expect(() => parseTalks('id,title,abstract\n1,A,a\n2,,\n', { fileName: 'talks.csv' })).toThrow('talks.csv row 2: no title and no abstract')
   })
+
+  it.each(['UID', 'paper_id', 'Submission ID', 'code', '#', 'ID'])('parseTalks(CSV) finds the id column %j by name', (name) => {
+    const { talks } = parseTalks(`${name},Title,Abstract\nP-17,Sparse attention,We prune heads.\n`, { format: 'csv' })
+    expect(talks[0]!.id).toBe('P-17')
+    expect(talks[0]).not.toHaveProperty(name)
+  })
 })

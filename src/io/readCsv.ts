@@ -5,9 +5,12 @@ import { isSafeKey, splitNames, withFile } from './fields.js'
 import { listSome, plural } from './finishTalks.js'
 import type { ReaderContext, ReaderOutput, TalkDraft } from './talkDraft.js'
 
-/** Header names (lower case, letters and digits only) of each role, most specific first. */
+/**
+ * Header names (lower case, letters and digits only; a header of only punctuation such as
+ * `#` is kept as written) of each role, most specific first.
+ */
 const columnNames = {
-  id: ['id', 'talkid', 'sessionid', 'eventid', 'code', 'guid', 'slug', 'key'],
+  id: ['id', 'uid', 'talkid', 'paperid', 'submissionid', 'sessionid', 'eventid', 'contributionid', 'abstractid', 'code', 'guid', 'slug', 'key', '#', 'no', 'nr', 'number', 'papernumber', 'submissionnumber'],
   title: ['title', 'talktitle', 'sessiontitle', 'name', 'talk'],
   abstract: ['abstract', 'description', 'summary', 'talkabstract', 'sessiondescription', 'text', 'body', 'content'],
   speakers: ['speakers', 'speaker', 'speakernames', 'authors', 'author', 'presenters', 'presenter', 'persons'],
@@ -46,7 +49,7 @@ export function readCsv(text: string, context: ReaderContext): ReaderOutput {
     throw csvError(error, text, file)
   }
   if (records.length === 0) throw new InputError('no header row', withFile({ line: 1 }, file))
-  const header = records[0]!.record.map((name) => name.trim())
+  const { header, repeated } = distinctHeader(records[0]!.record.map((name) => name.trim()))
   const columns = findColumns(header)
   if (columns.abstract === -1) {
     throw new InputError(`no abstract column (looked for ${columnNames.abstract.slice(0, 3).join(', ')}; the header has ${header.map((name) => JSON.stringify(name)).join(', ')})`, withFile({ line: 1 }, file))
@@ -77,11 +80,35 @@ export function readCsv(text: string, context: ReaderContext): ReaderOutput {
       place,
     })
   }
-  const warnings: Warning[] = ragged.length === 0 ? [] : [{
-    code: 'ragged-row',
-    message: `${plural(ragged.length, 'row')} with fewer fields than the header, missing fields read as empty: row ${listSome(ragged, ', ')}`,
-  }]
+  const warnings: Warning[] = []
+  if (repeated.length > 0) warnings.push({ code: 'repeated-column', message: `${plural(repeated.length, 'header name')} used twice, later columns renamed: ${listSome(repeated, ', ')}` })
+  if (ragged.length > 0) {
+    warnings.push({ code: 'ragged-row', message: `${plural(ragged.length, 'row')} with fewer fields than the header, missing fields read as empty: row ${listSome(ragged, ', ')}` })
+  }
   return { drafts, warnings }
+}
+
+/**
+ * The header with repeated names made distinct (`tag`, `tag (2)`), so that no column is lost.
+ * @param names Trimmed header cells.
+ * @returns The distinct header and the renamings made, for a warning.
+ */
+function distinctHeader(names: readonly string[]): { header: string[]; repeated: string[] } {
+  const used = new Set<string>()
+  const repeated: string[] = []
+  const header = names.map((name) => {
+    if (name === '' || !used.has(name)) {
+      used.add(name)
+      return name
+    }
+    let n = 2
+    while (used.has(`${name} (${n})`)) n++
+    const renamed = `${name} (${n})`
+    used.add(renamed)
+    repeated.push(`${JSON.stringify(name)} → ${JSON.stringify(renamed)}`)
+    return renamed
+  })
+  return { header, repeated }
 }
 
 /**
@@ -89,7 +116,7 @@ export function readCsv(text: string, context: ReaderContext): ReaderOutput {
  * @param header Header cells.
  */
 function findColumns(header: readonly string[]): Record<Role, number> {
-  const normalised = header.map((name) => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''))
+  const normalised = header.map((name) => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '') || name)
   const found = { id: -1, title: -1, abstract: -1, speakers: -1, track: -1 }
   for (const role of Object.keys(columnNames) as Role[]) {
     for (const name of columnNames[role]) {

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js'
-import { isRecord, pickField, scalarText, speakerNames, withFile } from './fields.js'
+import { describeValue, isRecord, pickField, scalarText, speakerNames, withFile } from './fields.js'
 import { joinAbstract } from './readFrabXml.js'
 import type { ReaderContext, ReaderOutput, TalkDraft } from './talkDraft.js'
 
@@ -18,16 +18,31 @@ export function readFrabJson(data: unknown, context: ReaderContext): ReaderOutpu
   const days = isRecord(conference) ? conference['days'] : undefined
   if (!Array.isArray(days)) throw new InputError('expected schedule.conference.days to be a list', withFile({ field: 'schedule.conference.days' }, context.file))
   const drafts: TalkDraft[] = []
+  const unreadable = (value: unknown, field: string, reason: string): void => {
+    drafts.push({ id: undefined, title: undefined, abstract: undefined, source: value, place: { field }, invalid: reason })
+  }
   for (let d = 0; d < days.length; d++) {
     const day: unknown = days[d]
-    if (!isRecord(day) || !isRecord(day['rooms'])) continue
+    const dayField = `schedule.conference.days[${d}]`
+    if (!isRecord(day)) {
+      if (day != null) unreadable(day, dayField, `a day is ${describeValue(day)}, expected a record with "rooms"`)
+      continue
+    }
     const rooms = day['rooms']
+    if (rooms == null) continue
+    if (!isRecord(rooms)) {
+      unreadable(rooms, `${dayField}.rooms`, `rooms is ${describeValue(rooms)}, expected a record of room name → events`)
+      continue
+    }
     for (const roomName of Object.keys(rooms)) {
       const events = rooms[roomName]
-      if (!Array.isArray(events)) continue
+      const roomField = `${dayField}.rooms[${JSON.stringify(roomName)}]`
+      if (!Array.isArray(events)) {
+        if (events != null) unreadable(events, roomField, `room ${JSON.stringify(roomName)} is ${describeValue(events)}, expected a list of events`)
+        continue
+      }
       for (let e = 0; e < events.length; e++) {
-        const field = `schedule.conference.days[${d}].rooms[${JSON.stringify(roomName)}][${e}]`
-        drafts.push(draftFromEvent(events[e], scalarText(day['date']), roomName, field))
+        drafts.push(draftFromEvent(events[e], scalarText(day['date']), roomName, `${roomField}[${e}]`))
       }
     }
   }
@@ -49,7 +64,7 @@ function draftFromEvent(event: unknown, date: string, roomName: string, field: s
     id: hasSlug ? slug : event['id'],
     idField: hasSlug ? 'slug' : 'id',
     title: event['title'],
-    abstract: joinAbstract(scalarText(event['abstract']), scalarText(event['description'])),
+    abstract: abstractOf(event['abstract'], event['description']),
     speakers: speakerNames(event['persons']),
     track: trackName(event['track']),
     extra: [
@@ -77,3 +92,16 @@ function draftFromEvent(event: unknown, date: string, roomName: string, field: s
 function trackName(track: unknown): unknown {
   return isRecord(track) ? pickField(track, ['name', 'title']) : track
 }
+
+/**
+ * Abstract and description joined; a record or list in either is passed on as it is, so
+ * that the talk is reported as unreadable instead of losing its text.
+ * @param abstract Raw abstract.
+ * @param description Raw description.
+ */
+function abstractOf(abstract: unknown, description: unknown): unknown {
+  if (abstract !== null && typeof abstract === 'object') return abstract
+  if (description !== null && typeof description === 'object') return description
+  return joinAbstract(scalarText(abstract), scalarText(description))
+}
+

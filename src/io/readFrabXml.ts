@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { InputError, type InputPlace } from '../errors.js'
 import { decodeXmlEntities } from './htmlEntities.js'
-import { isRecord, lineAt, speakerNames, withFile } from './fields.js'
+import { isRecord, lineAt, lineLocator, speakerNames, withFile } from './fields.js'
 import type { ReaderContext, ReaderOutput, TalkDraft } from './talkDraft.js'
 
 const eventPath = 'schedule.day.room.event'
@@ -57,17 +57,28 @@ export function readFrabXml(text: string, context: ReaderContext): ReaderOutput 
     throw new InputError(`expected a frab/pentabarf <schedule> root element, found ${root === undefined ? 'no element' : `<${root}>`}`, withFile({ line: 1 }, file))
   }
   const eventOffsets = lazyEventOffsets(text)
+  const lineOf = lineLocator(text)
   const drafts: TalkDraft[] = []
-  for (const day of asArray(schedule['day'])) {
+  // The n-th <event> read in a room is the n-th <event start tag when every event sits in
+  // a room (as frab writes them), so its line is found lazily.
+  let nInRooms = 0
+  const placeOfEvent = (n: number) => (): InputPlace => ({ line: lineOf(eventOffsets()[n] ?? 0) })
+  // Events anywhere but day > room are counted and reported: frab never puts them there,
+  // and reading them would guess at their room.
+  const misplaced = (event: unknown, field: string): void => {
+    drafts.push({ id: undefined, title: undefined, abstract: undefined, source: event, place: { field }, invalid: '<event> outside a <room> (frab nests schedule > day > room > event)' })
+  }
+  for (const event of asArray(schedule['event'])) misplaced(event, 'schedule.event')
+  const days = asArray(schedule['day'])
+  for (let d = 0; d < days.length; d++) {
+    const day = days[d]
     if (!isRecord(day)) continue
     const date = xmlText(day['@date'])
+    for (const event of asArray(day['event'])) misplaced(event, `schedule.day[${d}].event`)
     for (const room of asArray(day['room'])) {
       if (!isRecord(room)) continue
       const roomName = xmlText(room['@name'])
-      for (const event of asArray(room['event'])) {
-        const n = drafts.length
-        drafts.push(draftFromEvent(event, date, roomName, () => ({ line: lineAt(text, eventOffsets()[n] ?? 0) })))
-      }
+      for (const event of asArray(room['event'])) drafts.push(draftFromEvent(event, date, roomName, placeOfEvent(nInRooms++)))
     }
   }
   return { drafts, warnings: [] }
@@ -190,9 +201,25 @@ function lazyEventOffsets(text: string): () => readonly number[] {
  * @param file File name for messages.
  */
 function refuseEntityDeclarations(text: string, file: string | undefined): void {
-  const at = text.search(/<!ENTITY/i)
+  const at = entityDeclarationAt(text)
   if (at === -1) return
   throw new InputError('entity declarations (<!ENTITY>) are refused: external and expanding entities are not supported', withFile({ line: lineAt(text, at) }, file))
+}
+
+/**
+ * Offset of the first `<!ENTITY` outside CDATA sections, or -1: the words as text inside
+ * `<![CDATA[…]]>` (an abstract about XML) declare nothing. One pass with indexOf.
+ * @param text XML document.
+ */
+export function entityDeclarationAt(text: string): number {
+  const pattern = /<!(?:[Ee][Nn][Tt][Ii][Tt][Yy]|\[CDATA\[)/g
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    if (match[0].length === 8) return match.index
+    const end = text.indexOf(']]>', match.index + 9)
+    if (end === -1) return -1
+    pattern.lastIndex = end + 3
+  }
+  return -1
 }
 
 /**

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js'
 import type { Warning } from '../types.js'
-import { isRecord, personName, scalarText, speakerNames, withFile } from './fields.js'
+import { describeValue, isRecord, personName, scalarText, speakerNames, withFile } from './fields.js'
 import { listSome, plural } from './finishTalks.js'
 import type { ReaderContext, ReaderOutput, TalkDraft } from './talkDraft.js'
 
@@ -37,16 +37,22 @@ export function readSessionize(data: unknown, context: ReaderContext): ReaderOut
     for (let g = 0; g < data.length; g++) {
       const group: unknown = data[g]
       if (isRecord(group) && Array.isArray(group['sessions'])) readSessions(group['sessions'], `[${g}].sessions`, undefined, drafts, service)
+      else if (!(isRecord(group) && group['sessions'] == null && !('title' in group))) {
+        // Anything but an empty group is a record that would otherwise vanish.
+        const reason = isRecord(group) ? (group['sessions'] == null ? 'a session outside a group (the "Sessions" export lists groups with "sessions")' : `sessions is ${describeValue(group['sessions'])}, expected a list`) : `a group is ${describeValue(group)}, expected a record with "sessions"`
+        drafts.push({ id: undefined, title: undefined, abstract: undefined, source: group, place: { field: `[${g}]` }, invalid: reason })
+      }
     }
   } else {
     throw new InputError('expected a Sessionize export with a "sessions" list', withFile({}, context.file))
   }
+  const omitted = service.length === 0 ? [] : [{ code: 'service-session', count: service.length }]
   const warnings: Warning[] = service.length === 0 ? [] : [{
     code: 'service-session',
     message: `left out ${plural(service.length, 'service session')} (breaks, not talks): ${listSome(service, ', ')}`,
     talkIds: service,
   }]
-  return { drafts, warnings }
+  return { drafts, warnings, omitted }
 }
 
 /**

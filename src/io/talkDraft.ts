@@ -29,10 +29,29 @@ export interface TalkDraft {
   readonly invalid?: string
 }
 
-/** What every reader returns. @internal */
+/** Records a reader met and left out on purpose (breaks, service sessions), by warning code. @internal */
+export interface OmittedRecords {
+  /** Code of the reader warning that lists them. */
+  readonly code: string
+  /** How many. */
+  readonly count: number
+}
+
+/**
+ * What every reader returns. Every record the reader meets becomes a draft (an unreadable
+ * one carries `invalid`) or is counted in `omitted` with a warning naming it, so that
+ * records met = drafts + omitted, checked by {@link parseTalks}.
+ * @internal
+ */
 export interface ReaderOutput {
   readonly drafts: TalkDraft[]
   readonly warnings: Warning[]
+  /** Records left out on purpose, each group listed in one of `warnings`. */
+  readonly omitted?: readonly OmittedRecords[]
+  /** Plain text only: the leading block that describes the event, not a talk. */
+  readonly description?: string
+  /** Plain text only: the cues that split the text, for the notice (`truncation marks`). */
+  readonly cues?: readonly string[]
 }
 
 /** What every reader is told about its input. @internal */
