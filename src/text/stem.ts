@@ -1,8 +1,9 @@
 /**
- * Stemming with the Porter stemmer of `natural`, imported through its focused module:
- * the package's main entry takes ~550 ms to import and prints on stdout.
+ * English stemming with the Porter stemmer of the `stemmer` package: small, maintained,
+ * no dependencies, and the same stems as `natural`'s PorterStemmer (asserted in
+ * stem.test.ts; docs/decisions.md has the figures).
  */
-import porterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js'
+import { stemmer } from 'stemmer'
 
 const PURE_LOWER_ALPHA = /^[a-z]+$/
 
@@ -15,5 +16,5 @@ const PURE_LOWER_ALPHA = /^[a-z]+$/
  */
 export function stem(word: string): string {
   if (word.length <= 3 || !PURE_LOWER_ALPHA.test(word)) return word
-  return porterStemmer.stem(word)
+  return stemmer(word)
 }
