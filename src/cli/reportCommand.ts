@@ -13,6 +13,7 @@ import { printWarnings, writeOutput } from './context.js'
 import { kOption, parseK, parseRestarts, restartsOption } from './coreCommands.js'
 import { readInput } from './readInput.js'
 import { inFile } from './readJsonFile.js'
+import { readStopwordsOption, stopwordsOption } from './stopwordsFile.js'
 import { readThemesFile } from './tagCommand.js'
 
 /** `talkatlas report`: the HTML page, or a Markdown summary with `--format md` / a `.md` output. */
@@ -29,6 +30,7 @@ export const reportCommand: Command = {
     themes: { type: 'string', value: '<file>', help: 'tag talks with these themes (as for `talkatlas tag`; default: the built-in Linux networking and BPF taxonomy)' },
     title: { type: 'string', value: '<text>', help: 'page title (default "talkatlas report")' },
     related: { type: 'string', value: '<n>', help: 'related talks per talk, 0 to 50 (default 5)' },
+    stopwords: stopwordsOption,
   },
   available: true,
   async run(common, values, context) {
@@ -47,8 +49,9 @@ export const reportCommand: Command = {
     if (themesPath === true || themesPath === '') throw new UsageError('talkatlas report: --themes needs a file name')
     const themesFile = typeof themesPath === 'string' ? await readThemesFile(themesPath) : {}
     const title = values['title']
+    const stopwords = await readStopwordsOption('report', values['stopwords'])
     const { talks } = await readInput(common, context)
-    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts }, common.threads)
+    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, ...stopwords }, common.threads)
     printWarnings(atlas.warnings, common, context)
     const options: { -readonly [K in keyof ReportOptions]: ReportOptions[K] } = { related }
     if (typeof title === 'string') options.title = title
