@@ -22,6 +22,9 @@ describe('detectLanguage(text)', () => {
     expect(detectLanguage('eBPF XDP AF_XDP')).toBe('en')
     // `AI` is Italian and French for "to the" and "have"; `AOS` Portuguese for "to the".
     expect(detectLanguage('AI AOS AI: building local AI')).toBe('en')
+    // Single letters are in some lists (`c`, `k` in German's): "Track C" is no German.
+    expect(detectLanguage('BOF - Track C')).toBe('en')
+    expect(detectLanguage('Main Track - K Building')).toBe('en')
   })
 })
 

@@ -42,7 +42,8 @@ function buildMasks(): Map<string, number> {
   LANGUAGES.forEach((language, bit) => {
     if (language === 'en') return
     for (const word of STOPWORD_LISTS[language].split('|')) {
-      if (!ENGLISH_FUNCTION_WORDS.has(word)) masks.set(word, (masks.get(word) ?? 0) | (1 << bit))
+      // Single letters (`c`, `k` in German's list) are names more often: "Track C", "K Building".
+      if (word.length > 1 && !ENGLISH_FUNCTION_WORDS.has(word)) masks.set(word, (masks.get(word) ?? 0) | (1 << bit))
     }
   })
   return masks
@@ -59,9 +60,9 @@ export function isLanguage(value: unknown): value is Language {
 /**
  * The languages of a text: counts, for each language, the distinct words of the text that
  * are in its stopword list (distinct, so that `AI`, Italian and French for "to the" and "have",
- * repeated does not make a text Italian; acronyms are skipped). The main language is the one
- * with the most, English unless another has more (a title such as "Workshop für Einsteiger"
- * with one German word and no English one is German). A further language is listed as
+ * repeated does not make a text Italian; acronyms, and single letters outside English, are
+ * skipped). The main language is the one with the most, English unless another has more (a
+ * title such as "Workshop für Einsteiger" with one German word and no English one is German). A further language is listed as
  * present when it has at least 3 and 30% of the main one's count (abstracts written twice, in
  * German and in English).
  *
@@ -79,24 +80,83 @@ export function readLanguages(text: string): TextLanguages {
  * @param count Number of tokens to read.
  */
 export function readTokenLanguages(tokens: readonly string[], count: number): TextLanguages {
-  const seen = new Set<string>()
-  const hits = new Int32Array(LANGUAGES.length)
-  for (let t = 0; t < count; t++) {
-    const token = tokens[t]!
-    const word = token.toLowerCase()
-    // Acronyms (`AI`, `AOS`) are not function words, whatever they spell in another language.
-    if (token.length > 1 && word !== token && token.toUpperCase() === token) continue
-    const mask = LANGUAGE_MASKS.get(word)
-    if (mask === undefined || seen.has(word)) continue
-    seen.add(word)
-    for (let bit = 0; bit < LANGUAGES.length; bit++) if ((mask >> bit) & 1) hits[bit]++
+  return new LanguageReader().read(tokens, count)
+}
+
+/**
+ * Reads the languages of many texts: remembers, per distinct raw token, which stopword it is
+ * (if any), so that a corpus costs one map lookup per token.
+ */
+export class LanguageReader {
+  /** Stopword id of each raw token seen, -1 when it tells no language. */
+  private readonly wordIds = new Map<string, number>()
+  private readonly masks: number[] = []
+  /** Text in which each stopword id was last counted, so that a text counts each once. */
+  private lastText: Int32Array = new Int32Array(64).fill(-1)
+  private nTexts = 0
+
+  /**
+   * The languages of one text.
+   * @param tokens Tokens of the text (any case); only the first `count` are read.
+   * @param count Number of tokens to read.
+   */
+  read(tokens: readonly string[], count: number): TextLanguages {
+    const ids = new Int32Array(count)
+    for (let t = 0; t < count; t++) ids[t] = this.wordId(tokens[t]!)
+    return this.readIds(ids, count)
   }
-  let main = 0
-  for (let bit = 1; bit < LANGUAGES.length; bit++) if (hits[bit] > hits[main] && hits[bit] >= MIN_HITS) main = bit
-  const present: Language[] = [LANGUAGES[main]!]
-  const minPresent = Math.max(MIN_PRESENT_HITS, PRESENT_SHARE * hits[main]!)
-  for (let bit = 0; bit < LANGUAGES.length; bit++) if (bit !== main && hits[bit]! >= minPresent) present.push(LANGUAGES[bit]!)
-  return { main: LANGUAGES[main]!, present }
+
+  /**
+   * The languages of one text given as the {@link wordId}s of its tokens.
+   * @param ids Word id of each token; only the first `count` are read.
+   * @param count Number of tokens to read.
+   */
+  readIds(ids: Int32Array, count: number): TextLanguages {
+    const text = this.nTexts++
+    const hits = new Int32Array(LANGUAGES.length)
+    for (let t = 0; t < count; t++) {
+      const id = ids[t]!
+      if (id < 0 || this.lastText[id] === text) continue
+      this.lastText[id] = text
+      const mask = this.masks[id]!
+      for (let bit = 0; bit < LANGUAGES.length; bit++) if ((mask >> bit) & 1) hits[bit]++
+    }
+    let main = 0
+    for (let bit = 1; bit < LANGUAGES.length; bit++) if (hits[bit]! > hits[main]! && hits[bit]! >= MIN_HITS) main = bit
+    const present: Language[] = [LANGUAGES[main]!]
+    const minPresent = Math.max(MIN_PRESENT_HITS, PRESENT_SHARE * hits[main]!)
+    for (let bit = 0; bit < LANGUAGES.length; bit++) if (bit !== main && hits[bit]! >= minPresent) present.push(LANGUAGES[bit]!)
+    return { main: LANGUAGES[main]!, present }
+  }
+
+  /**
+   * Stopword id of a raw token (its lower-case form), registering it on first sight; -1 for a
+   * token that tells no language. Callers that cache per raw token can call it once per token.
+   * @param token Raw token.
+   */
+  wordId(token: string): number {
+    let id = this.wordIds.get(token)
+    if (id !== undefined) return id
+    const word = token.toLowerCase()
+    const mask = LANGUAGE_MASKS.get(word)
+    // Acronyms (`AI`, `AOS`) are not function words, whatever they spell in another language.
+    const acronym = token.length > 1 && word !== token && token.toUpperCase() === token
+    if (mask === undefined || acronym) id = -1
+    else {
+      // Case variants (`Die`, `die`) share the id of their lower-case form.
+      id = word === token ? this.masks.length : this.wordId(word)
+      if (id === this.masks.length) {
+        this.masks.push(mask)
+        if (id === this.lastText.length) {
+          const grown = new Int32Array(id * 2).fill(-1)
+          grown.set(this.lastText)
+          this.lastText = grown
+        }
+      }
+    }
+    this.wordIds.set(token, id)
+    return id
+  }
 }
 
 /**

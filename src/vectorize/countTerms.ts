@@ -6,7 +6,7 @@
  * every term is remembered so that labels read `XDP`, not `xdp`.
  */
 import { scanTokens } from '../text/tokenize.js'
-import { readTokenLanguages, type Language, type TextLanguages } from '../text/language.js'
+import { LanguageReader, type Language, type TextLanguages } from '../text/language.js'
 import { stemIn } from '../text/stem.js'
 import { stopwordsFor } from '../text/stopwords.js'
 import type { CsrMatrix } from '../types.js'
@@ -76,6 +76,18 @@ interface TextProfile {
   readonly suffix: string
   readonly stopwords: ReadonlySet<string>
   readonly language: Language
+  /** Position in {@link RawToken.types}. */
+  readonly index: number
+}
+
+/** What is known of a distinct raw token: one map lookup per token finds it all. */
+interface RawToken {
+  /** Stopword id for language detection (`LanguageReader.wordId`), -1 if none. */
+  readonly languageWord: number
+  /** Type of the token in English texts (profile 0): most tokens, so one indirection fewer. */
+  english: TokenType | undefined
+  /** Type of the token in each other text profile it was read in (by `TextProfile.index`). */
+  readonly types: (TokenType | undefined)[]
 }
 
 /**
@@ -94,16 +106,29 @@ class Lexicon {
 
   private readonly profiles = new Map<string, TextProfile>()
   private profile: TextProfile
+  private readonly raws = new Map<string, RawToken>()
 
   constructor(private readonly settings: CountSettings) {
-    this.profile = { suffix: '', stopwords: settings.stopwords, language: 'en' }
+    this.profile = { suffix: '', stopwords: settings.stopwords, language: 'en', index: 0 }
     this.profiles.set('en', this.profile)
     if (settings.language !== 'auto') this.useLanguages({ main: settings.language, present: [settings.language] })
+    this.languages = settings.language === 'auto' ? new LanguageReader() : undefined
   }
 
-  /** Whether the language is read from each text. */
-  get detects(): boolean {
-    return this.settings.language === 'auto'
+  /** Reads each text's languages, or undefined when one language is set for all. */
+  readonly languages: LanguageReader | undefined
+
+  /**
+   * The record of a raw token, registering it on first sight.
+   * @param token Raw token as it appears in the text.
+   */
+  raw(token: string): RawToken {
+    let raw = this.raws.get(token)
+    if (raw === undefined) {
+      raw = { languageWord: this.languages === undefined ? -1 : this.languages.wordId(token), english: undefined, types: [] }
+      this.raws.set(token, raw)
+    }
+    return raw
   }
 
   /**
@@ -118,6 +143,7 @@ class Lexicon {
         suffix: LANGUAGE_MARK + key,
         stopwords: stopwordsFor(this.settings.stopwords, languages.present, this.settings.keepWords),
         language: languages.main,
+        index: this.profiles.size,
       }
       this.profiles.set(key, profile)
     }
@@ -125,15 +151,19 @@ class Lexicon {
   }
 
   /**
-   * Type of a raw token, registering it on first sight.
+   * Type of a raw token in the current profile, registering it on first sight.
    * @param token Raw token as it appears in the text.
+   * @param raw Its record ({@link raw}).
    * @param countSurface Whether to count this occurrence towards surface forms.
    */
-  typeOf(token: string, countSurface: boolean): TokenType {
-    const name = this.profile.suffix === '' ? token : token + this.profile.suffix
-    let type = this.types.get(name)
+  typeOf(token: string, raw: RawToken, countSurface: boolean): TokenType {
+    const index = this.profile.index
+    let type = index === 0 ? raw.english : raw.types[index]
     if (type === undefined) {
+      const name = this.profile.suffix === '' ? token : token + this.profile.suffix
       type = { id: this.typeNames.length, ...this.classify(token) }
+      if (index === 0) raw.english = type
+      else raw.types[index] = type
       this.types.set(name, type)
       this.typeNames.push(name)
       this.typeCounts.push(0)
@@ -258,8 +288,8 @@ function readStreams(texts: readonly CountableText[], lexicon: Lexicon): Streams
     surfaces[length] = surface
     length++
   }
-  const visit = (token: string, boundaryBefore: boolean): void => {
-    const type = lexicon.typeOf(token, true)
+  const visit = (token: string, raw: RawToken, boundaryBefore: boolean): void => {
+    const type = lexicon.typeOf(token, raw, true)
     if (type.unit < 0) {
       append(BOUNDARY, 0, -1)
       return
@@ -270,15 +300,23 @@ function readStreams(texts: readonly CountableText[], lexicon: Lexicon): Streams
   }
   // A text's tokens are held until its language is known, then counted.
   const tokens: string[] = []
+  const raws: RawToken[] = []
   let boundaries = new Uint8Array(256)
+  let languageWords = new Int32Array(256)
   let nTokens = 0
   const hold = (token: string, _start: number, boundaryBefore: boolean): void => {
     if (nTokens === boundaries.length) {
       const grown = new Uint8Array(boundaries.length * 2)
       grown.set(boundaries)
       boundaries = grown
+      const grownWords = new Int32Array(languageWords.length * 2)
+      grownWords.set(languageWords)
+      languageWords = grownWords
     }
+    const raw = lexicon.raw(token)
     tokens[nTokens] = token
+    raws[nTokens] = raw
+    languageWords[nTokens] = raw.languageWord
     boundaries[nTokens++] = boundaryBefore ? 1 : 0
   }
   for (let d = 0; d < texts.length; d++) {
@@ -288,10 +326,10 @@ function readStreams(texts: readonly CountableText[], lexicon: Lexicon): Streams
     scanTokens(text.title, hold)
     const nTitle = nTokens
     scanTokens(text.abstract, hold)
-    if (lexicon.detects) lexicon.useLanguages(readTokenLanguages(tokens, nTokens))
-    for (let t = 0; t < nTitle; t++) visit(tokens[t]!, boundaries[t] === 1)
+    if (lexicon.languages !== undefined) lexicon.useLanguages(lexicon.languages.readIds(languageWords, nTokens))
+    for (let t = 0; t < nTitle; t++) visit(tokens[t]!, raws[t]!, boundaries[t] === 1)
     append(TITLE_END, 0, -1)
-    for (let t = nTitle; t < nTokens; t++) visit(tokens[t]!, boundaries[t] === 1)
+    for (let t = nTitle; t < nTokens; t++) visit(tokens[t]!, raws[t]!, boundaries[t] === 1)
   }
   docStart[texts.length] = length
   return { units: units.subarray(0, length), isPart: isPart.subarray(0, length), surfaces: surfaces.subarray(0, length), docStart }
