@@ -24,6 +24,7 @@ export type { FormatCsvOptions } from './io/formatCsv.js'
 export { tokenize, scanTokens, MAX_TOKEN_LENGTH } from './text/tokenize.js'
 export { DEFAULT_STOPWORDS, buildStopwords } from './text/stopwords.js'
 export { stem } from './text/stem.js'
+export { detectLanguage, LANGUAGES, type Language } from './text/language.js'
 
 // --- vectorize ---
 export { fitTfidf, transformTfidf, vectorizeText, resolveTfidfOptions, defaultTfidfOptions, readTalkTerms, fitTfidfFromStreams, mergeTermStreams } from './vectorize/tfidf.js'

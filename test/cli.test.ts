@@ -38,7 +38,7 @@ describe('talkatlas CLI', () => {
     expect(run.stderr).toBe('')
     const { talks } = JSON.parse(run.stdout) as { talks: Array<Record<string, unknown>> }
     expect(talks.map((talk) => talk['id'])).toEqual(['a1', '7', '3-生成aiと著作権'])
-    expect(talks[0]).toEqual({ id: 'a1', title: 'Zero-copy networking', abstract: 'io_uring and registered buffers.', speakers: ['Ida Berg'], track: 'Systems', room: 'H.2215', level: 2 })
+    expect(talks[0]).toEqual({ id: 'a1', title: 'Zero-copy networking', abstract: 'io_uring and registered buffers.', speakers: ['Ida Berg'], track: 'Systems', room: 'H.2215', level: 2, language: 'en' })
   })
 
   it('talkatlas convert --source keeps the original records', () => {
@@ -50,8 +50,8 @@ describe('talkatlas CLI', () => {
     const run = talkatlas(['convert', '-', '--from', 'text', '--one-per-line'], { input: 'First talk about eBPF maps.\nSecond talk about XDP.\n' })
     expect(run.code).toBe(0)
     expect((JSON.parse(run.stdout) as { talks: unknown[] }).talks).toEqual([
-      { id: '1', title: '', abstract: 'First talk about eBPF maps.' },
-      { id: '2', title: '', abstract: 'Second talk about XDP.' },
+      { id: '1', title: '', abstract: 'First talk about eBPF maps.', language: 'en' },
+      { id: '2', title: '', abstract: 'Second talk about XDP.', language: 'en' },
     ])
     expect(run.stderr).toBe('talkatlas: warning: 2 talks without a title: 1, 2\ntalkatlas: read 2 talks from <stdin> (one talk per line)\n')
   })
@@ -65,7 +65,7 @@ describe('talkatlas CLI', () => {
   it('talkatlas convert --format csv neutralises formula-like cells', () => {
     const run = talkatlas(['convert', fixturePath('io/talks.csv'), '--format', 'csv'])
     expect(run.code).toBe(0)
-    expect(run.stdout.split('\n')[0]).toBe('id,title,abstract,speakers,track,room')
+    expect(run.stdout.split('\n')[0]).toBe('id,title,abstract,speakers,track,room,language')
     expect(run.stdout).toContain("\nk8s-2,'=cmd|calc,")
   })
 
@@ -88,7 +88,7 @@ describe('talkatlas CLI', () => {
     writeFileSync(out, 'old content that is longer than the new one '.repeat(100))
     const run = talkatlas(['convert', fixturePath('io/talks.json'), '--out', out])
     expect(run).toEqual({ code: 0, stdout: '', stderr: '' })
-    expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('id,title,abstract,speakers,track,room,level')
+    expect(readFileSync(out, 'utf8').split('\n')[0]).toBe('id,title,abstract,speakers,track,room,level,language')
     expect(readdirSync(dir)).toEqual(['talks.csv'])
   })
 
@@ -216,8 +216,8 @@ describe('talkatlas CLI', () => {
     const run = talkatlas(['evaluate', lpc, '--truth', 'theme', '--k', '12'])
     expect(run.code).toBe(0)
     const { evaluation } = JSON.parse(run.stdout) as { evaluation: Record<string, number | string> }
-    expect(Object.keys(evaluation)).toEqual(['label', 'talks', 'labels', 'themes', 'nmi', 'ari', 'v', 'homogeneity', 'completeness'])
-    expect(evaluation).toMatchObject({ label: 'theme', talks: 72, labels: 12, themes: 12 })
+    expect(Object.keys(evaluation)).toEqual(['label', 'talks', 'labels', 'themes', 'languages', 'nmi', 'ari', 'v', 'homogeneity', 'completeness'])
+    expect(evaluation).toMatchObject({ label: 'theme', talks: 72, labels: 12, themes: 12, languages: 'en 72' })
     expect(evaluation['nmi']).toBeGreaterThan(0.8)
     expect(evaluation['nmi']).toBeLessThanOrEqual(1)
     // V-measure is NMI with the arithmetic mean: the two agree to the 4 decimals printed.

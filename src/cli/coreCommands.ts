@@ -7,6 +7,8 @@ import { relatedTalks, relatedToRow } from '../similarity/relatedTalks.js'
 import { findTalks } from '../similarity/searchTalks.js'
 import type { Talk, Warning } from '../types.js'
 import { integerOption, type CommonOptions, type OptionSpec } from './args.js'
+import { readStopwordsOption, stopwordsOption } from './stopwordsFile.js'
+import { detectLanguage } from '../text/language.js'
 import { UsageError } from './cliErrors.js'
 import type { Command } from './command.js'
 import { outputWidth, printWarnings, progressCallback, progressFor, resolveOutputFormat, writeOutput, type CliContext } from './context.js'
@@ -54,7 +56,11 @@ export function parseRestarts(command: string, value: string | boolean | undefin
  * @param context Process streams.
  * @param options Atlas options from the command line.
  */
-async function readAtlas(common: CommonOptions, context: CliContext, options: { k?: number | 'auto'; keywords?: number; restarts: number }): Promise<Atlas> {
+async function readAtlas(
+  common: CommonOptions,
+  context: CliContext,
+  options: { k?: number | 'auto'; keywords?: number; restarts: number; stopwords?: readonly string[] },
+): Promise<Atlas> {
   const { talks } = await readInput(common, context)
   const atlas = await buildAtlasThreaded(talks, { seed: common.seed, ...options, onProgress: progressCallback(common, context) }, common.threads)
   printWarnings(atlas.warnings, common, context)
@@ -79,6 +85,7 @@ export const themesCommand: Command = {
     keywords: { type: 'string', value: '<n>', help: 'keywords per theme, 1 to 50 (default 10)' },
     restarts: restartsOption,
     themes: { type: 'string', value: '<file>', help: 'name themes after these themes or this taxonomy (as for `talkatlas tag`; default: the built-in Linux networking and BPF taxonomy when the talks are about that field)' },
+    stopwords: stopwordsOption,
   },
   available: true,
   async run(common, values, context) {
@@ -87,7 +94,8 @@ export const themesCommand: Command = {
     const themesPath = values['themes']
     if (themesPath === true || themesPath === '') throw new UsageError('talkatlas themes: --themes needs a file name')
     const themesFile = typeof themesPath === 'string' ? await readThemesFile(themesPath) : undefined
-    const atlas = await readAtlas(common, context, { k, keywords, restarts: parseRestarts('themes', values['restarts']) })
+    const stopwords = await readStopwordsOption('themes', values['stopwords'])
+    const atlas = await readAtlas(common, context, { k, keywords, restarts: parseRestarts('themes', values['restarts']), ...stopwords })
     const names = themeNames(atlas, themesFile, common, context)
     const views = atlas.themes.map((theme, c) => ({ ...theme, name: names[c] ?? null }))
     const text = renderThemes(views, talksById(atlas.talks), resolveOutputFormat(common, context), outputWidth(common, context))
@@ -126,6 +134,7 @@ export const relatedCommand: Command = {
     id: { type: 'string', value: '<talk id>', help: 'only the talks related to this one' },
     query: { type: 'string', value: '<text>', help: 'search the talks for this text instead' },
     restarts: restartsOption,
+    stopwords: stopwordsOption,
   },
   available: true,
   async run(common, values, context) {
@@ -134,7 +143,8 @@ export const relatedCommand: Command = {
     const query = values['query']
     if (id !== undefined && query !== undefined) throw new UsageError('talkatlas related: --id and --query cannot be combined')
     if (query === '' || query === true) throw new UsageError('talkatlas related: --query needs a non-empty text')
-    const atlas = await readAtlas(common, context, { restarts: parseRestarts('related', values['restarts']) })
+    const stopwords = await readStopwordsOption('related', values['stopwords'])
+    const atlas = await readAtlas(common, context, { restarts: parseRestarts('related', values['restarts']), ...stopwords })
     const lists = new Map<string, readonly RelatedView[]>()
     let searchWarnings: readonly Warning[] = []
     if (typeof query === 'string') {
@@ -169,12 +179,14 @@ export const evaluateCommand: Command = {
     label: { type: 'string', value: '<field>', help: 'same as --truth' },
     k: kOption,
     restarts: restartsOption,
+    stopwords: stopwordsOption,
   },
   available: true,
   async run(common, values, context) {
     const k = parseK('evaluate', values['k'])
     const label = truthField(values['truth'], values['label'])
-    const atlas = await readAtlas(common, context, { k, restarts: parseRestarts('evaluate', values['restarts']) })
+    const stopwords = await readStopwordsOption('evaluate', values['stopwords'])
+    const atlas = await readAtlas(common, context, { k, restarts: parseRestarts('evaluate', values['restarts']), ...stopwords })
     const truth: string[] = []
     const predicted: number[] = []
     const unlabelled: string[] = []
@@ -198,6 +210,7 @@ export const evaluateCommand: Command = {
       talks: truth.length,
       labels: new Set(truth).size,
       themes: atlas.themes.length,
+      languages: countLanguages(atlas.talks),
       nmi: normalizedMutualInfo(truth, predicted),
       ari: adjustedRandIndex(truth, predicted),
       v: v.v,
@@ -206,6 +219,19 @@ export const evaluateCommand: Command = {
     }
     await writeOutput([renderEvaluation(scores, resolveOutputFormat(common, context), outputWidth(common, context))], common, context)
   },
+}
+
+/**
+ * The languages of the talks with their counts, most frequent first (ties by code).
+ * @param talks Talks.
+ */
+function countLanguages(talks: readonly Talk[]): string {
+  const counts = new Map<string, number>()
+  for (const talk of talks) {
+    const language = detectLanguage(`${talk.title}\n${talk.abstract}`)
+    counts.set(language, (counts.get(language) ?? 0) + 1)
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([language, n]) => `${language} ${n}`).join(', ')
 }
 
 /**

@@ -10,14 +10,7 @@ import { locateJsonError } from '../io/locateJsonError.js'
  * @throws {InputError} When the file cannot be read or is not valid JSON.
  */
 export async function readJsonFile(path: string): Promise<unknown> {
-  let text: string
-  try {
-    text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot read (${code ?? String(error)})`
-    throw new InputError(reason, { file: path }, error)
-  }
+  const text = await readOptionFile(path)
   try {
     return JSON.parse(text)
   } catch (error) {
@@ -26,6 +19,21 @@ export async function readJsonFile(path: string): Promise<unknown> {
     const column = offset - text.lastIndexOf('\n', offset - 1)
     const reason = offset >= text.length ? 'invalid JSON: unexpected end of input' : `invalid JSON: unexpected ${JSON.stringify(text[offset])}`
     throw new InputError(reason, { file: path, line, column }, error)
+  }
+}
+
+/**
+ * Reads a small UTF-8 text file given to an option, without a byte-order mark.
+ * @param path File path, as given on the command line.
+ * @throws {InputError} Naming the file when it cannot be read.
+ */
+export async function readOptionFile(path: string): Promise<string> {
+  try {
+    return (await readFile(path, 'utf8')).replace(/^\uFEFF/, '')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot read (${code ?? String(error)})`
+    throw new InputError(reason, { file: path }, error)
   }
 }
 

@@ -129,6 +129,8 @@ export interface EvaluationView {
   readonly talks: number
   readonly labels: number
   readonly themes: number
+  /** Languages of the talks' texts with their counts, most frequent first: `en 112, de 55`. */
+  readonly languages: string
   readonly nmi: number
   readonly ari: number
   /** V-measure: harmonic mean of homogeneity and completeness. */

@@ -14,6 +14,7 @@ import { kOption, parseK, parseRestarts, restartsOption } from './coreCommands.j
 import { readInput } from './readInput.js'
 import { keepRelatedIndexThreaded, relatedThreads } from './relatedPool.js'
 import { inFile } from './readJsonFile.js'
+import { readStopwordsOption, stopwordsOption } from './stopwordsFile.js'
 import { readThemesFile } from './tagCommand.js'
 
 /** `talkatlas report`: the HTML page, or a Markdown summary with `--format md` / a `.md` output. */
@@ -30,6 +31,7 @@ export const reportCommand: Command = {
     themes: { type: 'string', value: '<file>', help: 'tag talks with these themes (as for `talkatlas tag`; default: the built-in Linux networking and BPF taxonomy when the talks are about that field)' },
     title: { type: 'string', value: '<text>', help: 'page title (default "talkatlas report")' },
     related: { type: 'string', value: '<n>', help: 'related talks per talk, 0 to 50 (default 5)' },
+    stopwords: stopwordsOption,
   },
   available: true,
   async run(common, values, context) {
@@ -48,9 +50,10 @@ export const reportCommand: Command = {
     if (themesPath === true || themesPath === '') throw new UsageError('talkatlas report: --themes needs a file name')
     const themesFile = typeof themesPath === 'string' ? await readThemesFile(themesPath) : {}
     const title = values['title']
+    const stopwords = await readStopwordsOption('report', values['stopwords'])
     const { talks } = await readInput(common, context)
     const onProgress = progressCallback(common, context)
-    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, onProgress }, common.threads)
+    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, onProgress, ...stopwords }, common.threads)
     printWarnings(atlas.warnings, common, context)
     const options: { -readonly [K in keyof ReportOptions]: ReportOptions[K] } = { related, onProgress }
     if (typeof title === 'string') options.title = title

@@ -9,6 +9,7 @@ import { outputWidth, printWarnings, progressCallback, progressLine, resolveOutp
 import { inFile, readJsonFile } from './readJsonFile.js'
 import { readInput } from './readInput.js'
 import { renderSessions } from './renderSessions.js'
+import { readStopwordsOption, stopwordsOption } from './stopwordsFile.js'
 
 /** `talkatlas sessions`. */
 export const sessionsCommand: Command = {
@@ -21,6 +22,7 @@ export const sessionsCommand: Command = {
     constraints: { type: 'string', value: '<file>', help: 'JSON {"together":[[ids]],"apart":[[ids]]}: talks that must or must not share a session' },
     k: { type: 'string', short: 'k', value: '<n|auto>', help: 'number of themes the schedule spreads over slots, or auto (default auto)' },
     restarts: restartsOption,
+    stopwords: stopwordsOption,
   },
   available: true,
   async run(common, values, context) {
@@ -32,8 +34,9 @@ export const sessionsCommand: Command = {
     const constraintsPath = values['constraints']
     if (constraintsPath === true || constraintsPath === '') throw new UsageError('talkatlas sessions: --constraints needs a file name')
     const constraints = typeof constraintsPath === 'string' ? await readConstraintsFile(constraintsPath) : {}
+    const stopwords = await readStopwordsOption('sessions', values['stopwords'])
     const { talks } = await readInput(common, context)
-    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, onProgress: progressCallback(common, context) }, common.threads)
+    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, onProgress: progressCallback(common, context), ...stopwords }, common.threads)
     printWarnings(atlas.warnings, common, context)
     let plan: SessionsResult
     try {

@@ -10,6 +10,7 @@ import { outputWidth, printWarnings, progressCallback, resolveOutputFormat, writ
 import { inFile, readJsonFile } from './readJsonFile.js'
 import { readInput } from './readInput.js'
 import { renderTags } from './renderTags.js'
+import { readStopwordsOption, stopwordsOption } from './stopwordsFile.js'
 
 /** Atlas warnings about themes, which tagging does not use. */
 const THEME_WARNINGS = new Set(['fewer-clusters', 'unclassified-talks'])
@@ -23,6 +24,7 @@ export const tagCommand: Command = {
     themes: { type: 'string', value: '<file>', help: 'JSON: [{"name","aliases","keywords","examples"}] or a taxonomy {"name","themes":[…]} (default: the built-in Linux networking and BPF taxonomy when the talks are about that field, else no tags)' },
     top: { type: 'string', short: 'n', value: '<n>', help: 'at most this many tags per talk, 1 to 100 (default 3)' },
     threshold: { type: 'string', value: '<score>', help: 'keep tags scoring at least this, 0 to 1; the best tag with evidence is always kept (default 0.2)' },
+    stopwords: stopwordsOption,
   },
   available: true,
   async run(common, values, context) {
@@ -31,10 +33,11 @@ export const tagCommand: Command = {
     const themesPath = values['themes']
     if (themesPath === true || themesPath === '') throw new UsageError('talkatlas tag: --themes needs a file name')
     const themesFile = typeof themesPath === 'string' ? await readThemesFile(themesPath) : {}
+    const stopwords = await readStopwordsOption('tag', values['stopwords'])
     const { talks } = await readInput(common, context)
     // Tags use the TF-IDF rows and the embedding, never the themes, so k = 1 skips the k
     // search (4× faster on 1,093 talks) without changing a tag.
-    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k: 1, onProgress: progressCallback(common, context) }, common.threads)
+    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k: 1, onProgress: progressCallback(common, context), ...stopwords }, common.threads)
     printWarnings(atlas.warnings.filter((warning) => !THEME_WARNINGS.has(warning.code)), common, context)
     let result: TagResult
     try {

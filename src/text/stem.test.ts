@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { stem } from './stem.js'
+import { stem, stemIn } from './stem.js'
 import { buildStopwords, DEFAULT_STOPWORDS } from './stopwords.js'
 
 describe('stem(word)', () => {
@@ -14,6 +14,22 @@ describe('stem(word)', () => {
     expect(stem('v5.6')).toBe('v5.6')
     expect(stem('tcx')).toBe('tcx')
     expect(stem('café')).toBe('café')
+  })
+})
+
+describe('stemIn(word, language)', () => {
+  it('uses Porter for English and Snowball for the other languages', () => {
+    expect(stemIn('scheduling', 'en')).toBe('schedul')
+    expect(['netzwerke', 'netzwerken', 'netzwerk'].map((word) => stemIn(word, 'de'))).toEqual(['netzwerk', 'netzwerk', 'netzwerk'])
+    expect(stemIn('überwachung', 'de')).toBe('uberwach')
+    expect(stemIn('sécurité', 'fr')).toBe('sécur')
+    expect(stemIn('programación', 'es')).toBe('program')
+  })
+
+  it('leaves short words and identifiers alone in every language', () => {
+    expect(stemIn('net_cls', 'de')).toBe('net_cls')
+    expect(stemIn('v5.6', 'fr')).toBe('v5.6')
+    expect(stemIn('bus', 'de')).toBe('bus')
   })
 })
 

@@ -1,10 +1,30 @@
 /**
- * Stemming with the Porter stemmer of `natural`, imported through its focused module:
- * the package's main entry takes ~550 ms to import and prints on stdout.
+ * Stemming. English: the Porter stemmer of the `stemmer` package (small, maintained, no
+ * dependencies, the same stems as `natural`'s PorterStemmer: stem.porter.test.ts). Other
+ * languages: the Snowball stemmers of `@orama/stemmers`, one small module per language
+ * (docs/decisions.md has the figures).
  */
-import porterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js'
+import { stemmer as dutch } from '@orama/stemmers/dutch'
+import { stemmer as french } from '@orama/stemmers/french'
+import { stemmer as german } from '@orama/stemmers/german'
+import { stemmer as italian } from '@orama/stemmers/italian'
+import { stemmer as portuguese } from '@orama/stemmers/portuguese'
+import { stemmer as spanish } from '@orama/stemmers/spanish'
+import { stemmer } from 'stemmer'
+import type { Language } from './language.js'
 
 const PURE_LOWER_ALPHA = /^[a-z]+$/
+const PURE_LOWER_LETTERS = /^\p{Ll}+$/u
+
+/** Snowball stemmer of each language other than English. */
+const SNOWBALL: { readonly [L in Exclude<Language, 'en'>]: (word: string) => string } = {
+  de: german,
+  es: spanish,
+  fr: french,
+  it: italian,
+  nl: dutch,
+  pt: portuguese,
+}
 
 /**
  * Porter stem of a lower-case word. Identifiers, numbers, versions and non-ASCII words are
@@ -15,5 +35,20 @@ const PURE_LOWER_ALPHA = /^[a-z]+$/
  */
 export function stem(word: string): string {
   if (word.length <= 3 || !PURE_LOWER_ALPHA.test(word)) return word
-  return porterStemmer.stem(word)
+  return stemmer(word)
+}
+
+/**
+ * Stem of a lower-case word in a language: Porter for English ({@link stem}), Snowball for the
+ * others. Words of three letters or fewer and words with anything but letters (identifiers,
+ * versions) are returned unchanged.
+ *
+ * @param word Lower-case word.
+ * @param language Language of the text the word comes from.
+ * @returns The stem, e.g. `stemIn("netzwerke", "de")` → `"netzwerk"`.
+ */
+export function stemIn(word: string, language: Language): string {
+  if (language === 'en') return stem(word)
+  if (word.length <= 3 || !PURE_LOWER_LETTERS.test(word)) return word
+  return SNOWBALL[language](word)
 }

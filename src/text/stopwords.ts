@@ -1,8 +1,11 @@
 /**
  * Stopwords: the `stopword` package's English list, further English function words, and
- * words that conference abstracts use about themselves rather than about their topic.
+ * words that conference abstracts use about themselves rather than about their topic; and
+ * the package's lists of the other languages talkatlas reads (src/text/stopwordLists.ts, made
+ * from the package at build time: only these 7 of its 62 lists ship).
  */
-import { eng } from 'stopword'
+import type { Language } from './language.js'
+import { STOPWORD_LISTS } from './stopwordLists.js'
 
 /** English function words missing from the `stopword` package's list. */
 const MORE_ENGLISH: readonly string[] = [
@@ -53,8 +56,24 @@ const CONFERENCE_BOILERPLATE: readonly string[] = [
   'talking', 'propose', 'proposed', 'proposal', 'summarize', 'summarise', 'summary',
 ]
 
+/** English function words: the `stopword` package's list and {@link MORE_ENGLISH}. */
+export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([...STOPWORD_LISTS.en.split('|'), ...MORE_ENGLISH])
+
+/**
+ * What {@link CONFERENCE_BOILERPLATE} is for English, in German: words abstracts use about the
+ * talk itself ("In diesem Vortrag zeigen wir…"), absent from the package's German list.
+ */
+const GERMAN_BOILERPLATE: readonly string[] = [
+  'vortrag', 'vorträge', 'vortrags', 'referent', 'referentin', 'zeigen', 'zeigt', 'erklären',
+  'erklärt', 'erläutern', 'vorstellen', 'stellen', 'diskutieren', 'sprechen', 'berichten',
+  'lernen', 'möglichkeiten', 'fragen', 'frage', 'einfach', 'lassen', 'lässt', 'bzw',
+]
+
+/** Words added to a language's list from the `stopword` package. */
+const MORE_BY_LANGUAGE: { readonly [L in Language]?: readonly string[] } = { de: GERMAN_BOILERPLATE }
+
 /** The default stopword set (lower case). */
-export const DEFAULT_STOPWORDS: ReadonlySet<string> = new Set([...eng, ...MORE_ENGLISH, ...CONFERENCE_BOILERPLATE])
+export const DEFAULT_STOPWORDS: ReadonlySet<string> = new Set([...ENGLISH_FUNCTION_WORDS, ...CONFERENCE_BOILERPLATE])
 
 /**
  * Builds a stopword set from the defaults plus extra words, minus words to keep.
@@ -67,5 +86,39 @@ export function buildStopwords(extra: readonly string[] = [], keep: readonly str
   const set = new Set(DEFAULT_STOPWORDS)
   for (const word of extra) set.add(word.toLowerCase())
   for (const word of keep) set.delete(word.toLowerCase())
+  return set
+}
+
+/**
+ * The stopwords of a language: for English {@link DEFAULT_STOPWORDS}, for the others the
+ * `stopword` package's list of that language (for German with talk boilerplate added).
+ *
+ * @param language Language code.
+ */
+export function languageStopwords(language: Language): ReadonlySet<string> {
+  if (language === 'en') return DEFAULT_STOPWORDS
+  let set = languageSets.get(language)
+  if (set === undefined) {
+    set = new Set([...STOPWORD_LISTS[language].split('|'), ...(MORE_BY_LANGUAGE[language] ?? [])])
+    languageSets.set(language, set)
+  }
+  return set
+}
+
+const languageSets = new Map<Language, ReadonlySet<string>>()
+
+/**
+ * Stopwords of a text in several languages: `base` (the English defaults with the user's
+ * additions), plus the lists of the other languages, minus the words to keep.
+ *
+ * @param base Base set (English defaults, extra words added, kept words removed).
+ * @param languages Languages of the text.
+ * @param keep Lower-case words never to drop.
+ */
+export function stopwordsFor(base: ReadonlySet<string>, languages: readonly Language[], keep: readonly string[]): ReadonlySet<string> {
+  if (languages.every((language) => language === 'en')) return base
+  const set = new Set(base)
+  for (const language of languages) if (language !== 'en') for (const word of languageStopwords(language)) set.add(word)
+  for (const word of keep) set.delete(word)
   return set
 }

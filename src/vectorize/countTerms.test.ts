@@ -5,6 +5,8 @@ import { countTerms, countTermsFromStreams, mergeTermStreams, readTermStreams, t
 
 const settings: CountSettings = {
   stopwords: buildStopwords(),
+  keepWords: [],
+  language: 'auto',
   titleWeight: 2,
   stem: true,
   phrases: true,

@@ -6,7 +6,9 @@
  * every term is remembered so that labels read `XDP`, not `xdp`.
  */
 import { scanTokens } from '../text/tokenize.js'
-import { stem } from '../text/stem.js'
+import { LanguageReader, type Language, type TextLanguages } from '../text/language.js'
+import { stemIn } from '../text/stem.js'
+import { stopwordsFor } from '../text/stopwords.js'
 import type { CsrMatrix } from '../types.js'
 import { CsrBuilder } from './csr.js'
 
@@ -18,11 +20,15 @@ export interface CountableText {
 
 /** Resolved settings of term counting. */
 export interface CountSettings {
-  /** Lower-case stopwords. */
+  /** Lower-case stopwords of English texts (the defaults with the user's additions). */
   readonly stopwords: ReadonlySet<string>
+  /** Lower-case words never dropped, whatever the language. */
+  readonly keepWords: readonly string[]
+  /** Language of every text, or `auto` to detect it per text. */
+  readonly language: Language | 'auto'
   /** Weight of a title token relative to an abstract token. */
   readonly titleWeight: number
-  /** Whether words are Porter-stemmed. */
+  /** Whether words are stemmed (Porter for English, Snowball for the other languages). */
   readonly stem: boolean
   /** Whether two-word phrases are detected and added. */
   readonly phrases: boolean
@@ -61,30 +67,105 @@ interface TokenType {
   readonly parts: readonly number[]
 }
 
+/** Separates a raw token from the languages it was read in, in the type names of non-English texts. */
+const LANGUAGE_MARK = '\u0000'
+
+/** How the text being read is handled: its stopwords and stemmer. */
+interface TextProfile {
+  /** Empty for English, else `\u0000` and the languages (`\u0000de+en`), appended to type names. */
+  readonly suffix: string
+  readonly stopwords: ReadonlySet<string>
+  readonly language: Language
+  /** Position in {@link RawToken.types}. */
+  readonly index: number
+}
+
+/** What is known of a distinct raw token: one map lookup per token finds it all. */
+interface RawToken {
+  /** Stopword id for language detection (`LanguageReader.wordId`), -1 if none. */
+  readonly languageWord: number
+  /** Type of the token in English texts (profile 0): most tokens, so one indirection fewer. */
+  english: TokenType | undefined
+  /** Type of the token in each other text profile it was read in (by `TextProfile.index`). */
+  readonly types: (TokenType | undefined)[]
+}
+
 /**
- * Interns raw tokens and units (stems, compounds) and counts surface forms.
+ * Interns raw tokens and units (stems, compounds) and counts surface forms. A token read in
+ * another language than English is a separate type (`Die\u0000de` is a stopword, `Die` in
+ * an English text is not), so type names carry the languages of their text.
  */
 class Lexicon {
   readonly types = new Map<string, TokenType>()
+  /** Raw token of each type id, followed by the text's languages when they are not English alone. */
   readonly typeNames: string[] = []
   /** Occurrences of each raw token type (by id) that stands for a unit; counted per token, so an array, not a Map. */
   readonly typeCounts: number[] = []
   readonly unitIds = new Map<string, number>()
   readonly unitKeys: string[] = []
 
-  constructor(private readonly settings: CountSettings) {}
+  private readonly profiles = new Map<string, TextProfile>()
+  private profile: TextProfile
+  private readonly raws = new Map<string, RawToken>()
+
+  constructor(private readonly settings: CountSettings) {
+    this.profile = { suffix: '', stopwords: settings.stopwords, language: 'en', index: 0 }
+    this.profiles.set('en', this.profile)
+    if (settings.language !== 'auto') this.useLanguages({ main: settings.language, present: [settings.language] })
+    this.languages = settings.language === 'auto' ? new LanguageReader() : undefined
+  }
+
+  /** Reads each text's languages, or undefined when one language is set for all. */
+  readonly languages: LanguageReader | undefined
 
   /**
-   * Type of a raw token, registering it on first sight.
+   * The record of a raw token, registering it on first sight.
    * @param token Raw token as it appears in the text.
+   */
+  raw(token: string): RawToken {
+    let raw = this.raws.get(token)
+    if (raw === undefined) {
+      raw = { languageWord: this.languages === undefined ? -1 : this.languages.wordId(token), english: undefined, types: [] }
+      this.raws.set(token, raw)
+    }
+    return raw
+  }
+
+  /**
+   * Reads the next tokens with the stopwords and stemmer of these languages.
+   * @param languages Languages of the text.
+   */
+  useLanguages(languages: TextLanguages): void {
+    const key = languages.present.join('+')
+    let profile = this.profiles.get(key)
+    if (profile === undefined) {
+      profile = {
+        suffix: LANGUAGE_MARK + key,
+        stopwords: stopwordsFor(this.settings.stopwords, languages.present, this.settings.keepWords),
+        language: languages.main,
+        index: this.profiles.size,
+      }
+      this.profiles.set(key, profile)
+    }
+    this.profile = profile
+  }
+
+  /**
+   * Type of a raw token in the current profile, registering it on first sight.
+   * @param token Raw token as it appears in the text.
+   * @param raw Its record ({@link raw}).
    * @param countSurface Whether to count this occurrence towards surface forms.
    */
-  typeOf(token: string, countSurface: boolean): TokenType {
-    let type = this.types.get(token)
+  typeOf(token: string, raw: RawToken, countSurface: boolean): TokenType {
+    const index = this.profile.index
+    let type = index === 0 ? raw.english : raw.types[index]
     if (type === undefined) {
+      const name = this.profile.suffix === '' ? token : token + this.profile.suffix
       type = { id: this.typeNames.length, ...this.classify(token) }
-      this.types.set(token, type)
-      this.typeNames.push(token)
+      if (index === 0) raw.english = type
+      else raw.types[index] = type
+      this.types.set(name, type)
+      this.typeNames.push(name)
       this.typeCounts.push(0)
     }
     if (countSurface && type.unit >= 0) this.typeCounts[type.id]++
@@ -116,21 +197,24 @@ class Lexicon {
     return { unit: this.intern(key), parts }
   }
 
-  /** Stems by word: compounds repeat their parts' words (100,000 talks: stemming 1.0 s → 0.3 s). */
-  private readonly stems = new Map<string, string>()
+  /** Stems by language and word: compounds repeat their parts' words (100,000 talks: stemming 1.0 s → 0.3 s). */
+  private readonly stems = new Map<Language, Map<string, string>>()
 
   private unitKey(lower: string): string {
     if (!this.settings.stem) return lower
-    let key = this.stems.get(lower)
+    const language = this.profile.language
+    let stems = this.stems.get(language)
+    if (stems === undefined) this.stems.set(language, (stems = new Map()))
+    let key = stems.get(lower)
     if (key === undefined) {
-      key = stem(lower)
-      this.stems.set(lower, key)
+      key = stemIn(lower, language)
+      stems.set(lower, key)
     }
     return key
   }
 
   private isDropped(lower: string, surface: string): boolean {
-    if (this.settings.stopwords.has(lower)) return true
+    if (this.profile.stopwords.has(lower)) return true
     if (lower.length === 1) return !(surface >= 'A' && surface <= 'Z') || surface === 'A' || surface === 'I'
     return isNumeric(lower)
   }
@@ -204,8 +288,8 @@ function readStreams(texts: readonly CountableText[], lexicon: Lexicon): Streams
     surfaces[length] = surface
     length++
   }
-  const visit = (token: string, _start: number, boundaryBefore: boolean): void => {
-    const type = lexicon.typeOf(token, true)
+  const visit = (token: string, raw: RawToken, boundaryBefore: boolean): void => {
+    const type = lexicon.typeOf(token, raw, true)
     if (type.unit < 0) {
       append(BOUNDARY, 0, -1)
       return
@@ -214,12 +298,38 @@ function readStreams(texts: readonly CountableText[], lexicon: Lexicon): Streams
     append(type.unit, 0, type.id)
     for (const part of type.parts) append(part, 1, -1)
   }
+  // A text's tokens are held until its language is known, then counted.
+  const tokens: string[] = []
+  const raws: RawToken[] = []
+  let boundaries = new Uint8Array(256)
+  let languageWords = new Int32Array(256)
+  let nTokens = 0
+  const hold = (token: string, _start: number, boundaryBefore: boolean): void => {
+    if (nTokens === boundaries.length) {
+      const grown = new Uint8Array(boundaries.length * 2)
+      grown.set(boundaries)
+      boundaries = grown
+      const grownWords = new Int32Array(languageWords.length * 2)
+      grownWords.set(languageWords)
+      languageWords = grownWords
+    }
+    const raw = lexicon.raw(token)
+    tokens[nTokens] = token
+    raws[nTokens] = raw
+    languageWords[nTokens] = raw.languageWord
+    boundaries[nTokens++] = boundaryBefore ? 1 : 0
+  }
   for (let d = 0; d < texts.length; d++) {
     docStart[d] = length
     const text = texts[d]
-    scanTokens(text.title, visit)
+    nTokens = 0
+    scanTokens(text.title, hold)
+    const nTitle = nTokens
+    scanTokens(text.abstract, hold)
+    if (lexicon.languages !== undefined) lexicon.useLanguages(lexicon.languages.readIds(languageWords, nTokens))
+    for (let t = 0; t < nTitle; t++) visit(tokens[t]!, raws[t]!, boundaries[t] === 1)
     append(TITLE_END, 0, -1)
-    scanTokens(text.abstract, visit)
+    for (let t = nTitle; t < nTokens; t++) visit(tokens[t]!, raws[t]!, boundaries[t] === 1)
   }
   docStart[texts.length] = length
   return { units: units.subarray(0, length), isPart: isPart.subarray(0, length), surfaces: surfaces.subarray(0, length), docStart }
@@ -338,6 +448,15 @@ export class TermStreamsMerger {
       unitKeys: this.unitKeys,
     }
   }
+}
+
+/**
+ * The raw token of a type name, without the languages of its text.
+ * @param typeName Type name.
+ */
+function surfaceOf(typeName: string): string {
+  const mark = typeName.indexOf(LANGUAGE_MARK)
+  return mark < 0 ? typeName : typeName.slice(0, mark)
 }
 
 /** Id of a key in an interning map, appending it when new. */
@@ -504,7 +623,7 @@ function phraseSurfaces(streams: Streams, typeNames: readonly string[], selected
       if (previous >= 0) {
         const key = previous * nUnits + unit
         if (selected.has(key)) {
-          const surface = `${typeNames[previousSurface]} ${typeNames[streams.surfaces[p]]}`
+          const surface = `${surfaceOf(typeNames[previousSurface]!)} ${surfaceOf(typeNames[streams.surfaces[p]]!)}`
           let forms = counts.get(key)
           if (forms === undefined) counts.set(key, (forms = new Map()))
           forms.set(surface, (forms.get(surface) ?? 0) + 1)
@@ -544,13 +663,19 @@ function mostFrequent(forms: ReadonlyMap<string, number>): string {
 function surfaceForms(lexicon: TermStreams): string[] {
   const best: string[] = new Array<string>(lexicon.unitKeys.length).fill('')
   const bestCount = new Float64Array(lexicon.unitKeys.length)
-  const surfaceTypes: number[] = []
-  for (let id = 0; id < lexicon.typeNames.length; id++) if (lexicon.typeCounts[id]! > 0) surfaceTypes.push(id)
-  surfaceTypes.sort((a, b) => (lexicon.typeNames[a]! < lexicon.typeNames[b]! ? -1 : lexicon.typeNames[a]! > lexicon.typeNames[b]! ? 1 : 0))
-  for (const id of surfaceTypes) {
-    const surface = lexicon.typeNames[id]!
-    const count = lexicon.typeCounts[id]!
+  // The same token read in texts of different languages is several types: add their counts.
+  const counts = new Map<string, { surface: string; unit: number; count: number }>()
+  for (let id = 0; id < lexicon.typeNames.length; id++) {
+    if (lexicon.typeCounts[id]! === 0) continue
+    const surface = surfaceOf(lexicon.typeNames[id]!)
     const unit = lexicon.typeUnits[id]!
+    const key = `${unit} ${surface}`
+    const entry = counts.get(key)
+    if (entry === undefined) counts.set(key, { surface, unit, count: lexicon.typeCounts[id]! })
+    else entry.count += lexicon.typeCounts[id]!
+  }
+  const surfaceTypes = [...counts.values()].sort((a, b) => (a.surface < b.surface ? -1 : a.surface > b.surface ? 1 : a.unit - b.unit))
+  for (const { surface, count, unit } of surfaceTypes) {
     const current = best[unit]
     const better =
       count > bestCount[unit] ||

@@ -4,6 +4,7 @@
  * `TfidfVectorizer(sublinear_tf=True)`.
  */
 import { OptionError } from '../errors.js'
+import { isLanguage, LANGUAGES, type Language } from '../text/language.js'
 import { buildStopwords } from '../text/stopwords.js'
 import type { CsrMatrix, Talk, Warning } from '../types.js'
 import { columnCounts, CsrBuilder, normalizeRows } from './csr.js'
@@ -25,15 +26,25 @@ export const MAX_TITLE_WEIGHT = 1000
 export interface TfidfOptions {
   /** Weight of a title token relative to an abstract token, at most 1,000. @default 2 */
   readonly titleWeight?: number
-  /** Porter-stem words so that `scheduler` and `scheduling` are one term. @default true */
+  /**
+   * Stem words so that `scheduler` and `scheduling` are one term: Porter for English, Snowball
+   * for the other languages. @default true
+   */
   readonly stem?: boolean
+  /**
+   * Language of the talks (`en`, `de`, `es`, `fr`, `it`, `nl`, `pt`), or `auto` to detect each
+   * talk's language from its stopwords (see `detectLanguage`). A talk's language decides which
+   * stopwords are dropped (English's always, and those of every language the talk is written
+   * in) and which stemmer is used. @default 'auto'
+   */
+  readonly language?: Language | 'auto'
   /** Add frequent two-word phrases (`stack unwinding`) as extra terms. @default true */
   readonly phrases?: boolean
   /** A phrase must occur in at least this many talks. @default 3 */
   readonly minPhraseCount?: number
   /** Normalised PMI a phrase needs, in (-1, 1]. @default 0.3 */
   readonly minPhraseAssociation?: number
-  /** Extra stopwords (any case). @default [] */
+  /** Extra stopwords (any case), dropped in every language, added to the defaults. @default [] */
   readonly stopwords?: readonly string[]
   /** Words to remove from the default stopwords. @default [] */
   readonly keepWords?: readonly string[]
@@ -58,6 +69,7 @@ export type ResolvedTfidfOptions = { readonly [K in keyof TfidfOptions]-?: Exclu
 export const defaultTfidfOptions: ResolvedTfidfOptions = Object.freeze({
   titleWeight: 2,
   stem: true,
+  language: 'auto',
   phrases: true,
   minPhraseCount: 3,
   minPhraseAssociation: 0.3,
@@ -113,6 +125,9 @@ export function resolveTfidfOptions(options: TfidfOptions = {}): ResolvedTfidfOp
   checkBoolean('stem', resolved.stem)
   checkBoolean('phrases', resolved.phrases)
   checkBoolean('sublinearTf', resolved.sublinearTf)
+  if (resolved.language !== 'auto' && !isLanguage(resolved.language)) {
+    throw new OptionError('tfidf', 'language', resolved.language, `'auto' or one of ${LANGUAGES.join(', ')}`)
+  }
   checkWords('stopwords', resolved.stopwords)
   checkWords('keepWords', resolved.keepWords)
   return Object.freeze(resolved)
@@ -251,6 +266,9 @@ function weightedIdf(idf: Float32Array, power: number): Float32Array {
 function countSettings(options: ResolvedTfidfOptions): CountSettings {
   return {
     stopwords: buildStopwords(options.stopwords, options.keepWords),
+    keepWords: options.keepWords.map((word) => word.toLowerCase()),
+    // Atlases saved before languages were read have no language option; a saved atlas is untrusted.
+    language: isLanguage(options.language) ? options.language : 'auto',
     titleWeight: options.titleWeight,
     stem: options.stem,
     phrases: options.phrases,

@@ -1,0 +1,39 @@
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_STOPWORDS, languageStopwords, stopwordsFor } from './stopwords.js'
+import { STOPWORD_LISTS } from './stopwordLists.js'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+
+describe('STOPWORD_LISTS', () => {
+  it('is what scripts/build-stopword-lists.mjs makes from the installed stopword package', () => {
+    // Exits 1 with a message when the file differs from the package's lists.
+    expect(() => execFileSync('node', ['scripts/build-stopword-lists.mjs', '--check'], { cwd: root, stdio: 'pipe' })).not.toThrow()
+  })
+
+  it('holds the seven languages, each with its common function words', () => {
+    expect(Object.keys(STOPWORD_LISTS)).toEqual(['en', 'de', 'es', 'fr', 'it', 'nl', 'pt'])
+    const has = (language: keyof typeof STOPWORD_LISTS, word: string): boolean => STOPWORD_LISTS[language].split('|').includes(word)
+    expect(['the', 'und', 'para', 'les', 'della', 'het', 'não'].map((word, i) => has((['en', 'de', 'es', 'fr', 'it', 'nl', 'pt'] as const)[i]!, word))).toEqual(Array(7).fill(true))
+  })
+})
+
+describe('languageStopwords(language)', () => {
+  it('is DEFAULT_STOPWORDS for English and the language list (with talk boilerplate for German) otherwise', () => {
+    expect(languageStopwords('en')).toBe(DEFAULT_STOPWORDS)
+    const german = languageStopwords('de')
+    for (const word of ['und', 'der', 'wir', 'vortrag', 'zeigen']) expect(german.has(word)).toBe(true)
+    for (const word of ['satellit', 'wahl', 'the']) expect(german.has(word)).toBe(false)
+  })
+})
+
+describe('stopwordsFor(base, languages, keep)', () => {
+  it('adds the lists of the other languages to the base, less the words to keep', () => {
+    const set = stopwordsFor(DEFAULT_STOPWORDS, ['de', 'en'], ['wahl', 'und'])
+    expect(set.has('the')).toBe(true)
+    expect(set.has('der')).toBe(true)
+    expect(set.has('und')).toBe(false)
+    expect(stopwordsFor(DEFAULT_STOPWORDS, ['en'], [])).toBe(DEFAULT_STOPWORDS)
+  })
+})
