@@ -102,8 +102,8 @@ function checkTalkIds(atlas: AtlasJson): Map<string, number> {
 }
 
 /**
- * Terms strictly ascending (term ids are positions, looked up by key), and every phrase a
- * pair whose key `a b` is a term, listed once.
+ * Terms strictly ascending (term ids are positions, looked up by key), and the phrases exactly
+ * the two-word terms: pairs whose key `a b` is a term, each listed once.
  * @param atlas Schema-checked atlas.
  */
 function checkTerms(atlas: AtlasJson): void {
@@ -111,6 +111,10 @@ function checkTerms(atlas: AtlasJson): void {
   for (let j = 1; j < terms.length; j++) {
     if (!(terms[j - 1]! < terms[j]!)) fail(`atlas.model.terms[${j}]`, `${show(terms[j])} after ${show(terms[j - 1])}: terms must be sorted and unique`)
   }
+  let twoWordTerms = 0
+  for (let j = 0; j < terms.length; j++) if (terms[j]!.includes(' ')) twoWordTerms++
+  // Unit terms hold no space, so the terms with one are exactly the phrases.
+  if (phrases.length !== twoWordTerms) fail('atlas.model.phrases', `${phrases.length} phrases, but model.terms has ${twoWordTerms} two-word terms`)
   const seen = new Map<string, number>()
   phrases.forEach(([a, b], f) => {
     const key = `${a} ${b}`
@@ -149,6 +153,7 @@ function checkMatrix(atlas: AtlasJson): void {
   const counts = new Int32Array(m)
   for (let i = 0; i < n; i++) {
     if (indptr[i + 1]! < indptr[i]!) fail(`atlas.matrix.indptr[${i + 1}]`, `${indptr[i + 1]} is below indptr[${i}] = ${indptr[i]}`)
+    if (indptr[i + 1]! > indices.length) fail(`atlas.matrix.indptr[${i + 1}]`, `${indptr[i + 1]} is above the ${indices.length} values of matrix.indices`)
     let squares = 0
     for (let p = indptr[i]!; p < indptr[i + 1]!; p++) {
       const j = indices[p]!
@@ -184,7 +189,7 @@ function checkIdf(atlas: AtlasJson): void {
 
 /**
  * Theme ids unique, `unclassified` only last, no theme empty, at most `keywords` keywords,
- * members most typical first; every talk a member of exactly one theme, the one its assignment
+ * each the label of a term with a positive score, best first; members most typical first; every talk a member of exactly one theme, the one its assignment
  * names.
  * @param atlas Size-checked atlas.
  * @param rowOf Row of every talk id.
@@ -193,6 +198,7 @@ function checkThemes(atlas: AtlasJson, rowOf: ReadonlyMap<string, number>): void
   const { themes } = atlas
   const themeOf = new Int32Array(atlas.talks.length).fill(-1)
   const ids = new Map<string, number>()
+  const labels = new Set(atlas.model.labels)
   themes.forEach((theme, t) => {
     const path = `atlas.themes[${t}]`
     const first = ids.get(theme.id)
@@ -201,6 +207,11 @@ function checkThemes(atlas: AtlasJson, rowOf: ReadonlyMap<string, number>): void
     if (theme.id === UNCLASSIFIED_THEME_ID && t !== themes.length - 1) fail(`${path}.id`, `"${UNCLASSIFIED_THEME_ID}" must be the last theme`)
     if (theme.talks.length === 0) fail(`${path}.talks`, 'a theme without talks')
     if (theme.keywords.length > atlas.options.keywords) fail(`${path}.keywords`, `${theme.keywords.length} keywords, above options.keywords = ${atlas.options.keywords}`)
+    theme.keywords.forEach((keyword, k) => {
+      if (!labels.has(keyword.term)) fail(`${path}.keywords[${k}].term`, `${show(keyword.term)} is not the label of a term`)
+      if (!(keyword.score > 0)) fail(`${path}.keywords[${k}].score`, `${keyword.score}, expected a distinctiveness > 0`)
+      if (k > 0 && keyword.score > theme.keywords[k - 1]!.score) fail(`${path}.keywords[${k}].score`, `${keyword.score} above the previous keyword's: keywords are listed best first`)
+    })
     theme.talks.forEach((member, k) => {
       const row = rowOf.get(member.id)
       if (row === undefined) fail(`${path}.talks[${k}].id`, `no talk with id ${show(member.id)}`)
@@ -233,8 +244,8 @@ function checkUnitRows(values: readonly number[], width: number, path: string): 
 
 /**
  * The saved theme scores against the embedding the saved vectors and options give: each
- * member's score is the cosine to its theme centre (0 in `unclassified`), so a changed vector,
- * centre or embedding option shows in them.
+ * member's score is the cosine to its theme centre (0 in `unclassified`) rounded to 6 decimals,
+ * so a changed vector, centre or embedding option shows in them.
  * @param atlas Loaded atlas with its recomputed embedding.
  */
 export function checkThemeScores(atlas: Atlas): void {
@@ -251,7 +262,7 @@ export function checkThemeScores(atlas: Atlas): void {
         for (let c = 0; c < d; c++) dot += vectors[row * d + c]! * atlas.centroids[t * d + c]!
         expected = Math.round(Math.min(1, Math.max(-1, dot)) * 1e6) / 1e6
       }
-      if (!(Math.abs(member.score - expected) <= SCORE_TOLERANCE)) {
+      if (!(Math.abs(member.score - expected) <= SCORE_TOLERANCE) || Math.round(member.score * 1e6) / 1e6 !== member.score) {
         fail(`atlas.themes[${t}].talks[${k}].score`, `${member.score} in the file, ${expected} from the saved vectors and options`)
       }
     })

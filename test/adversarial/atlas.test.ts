@@ -72,6 +72,16 @@ describe('loadAtlas(json) on declared sizes the arrays do not carry', () => {
     expect(thrown(() => loadAtlas(json)).message).toBe('atlas.lsa.dimensions: 3 exceeds max(1, min(talks, terms)) = 1')
   })
 
+  it('refuses an atlas whose load would derive values out of proportion with its length', () => {
+    const json = termlessAtlas(3000, 1)
+    json['options'].smoothing = 1e6
+    expect(thrown(() => loadAtlas(json)).message).toMatch(
+      /^atlas: loading would derive 9000000 values from a file of about \d+ characters \(budget \d+\): talks × \(dimensions \+ neighbours\) is out of proportion$/,
+    )
+    json['options'].smoothing = 'auto'
+    expect(loadAtlas(json).talks.length).toBe(3000)
+  })
+
   it('loads the termless atlas when its sizes agree', () => {
     const atlas = loadAtlas(termlessAtlas(18, 1))
     expect(atlas.embedding.vectors.length).toBe(18)
@@ -140,7 +150,16 @@ describe('loadAtlas(json) checks the invariants the code relies on', () => {
     ['a numeric theme label', (j) => (j['themes'][0].label = 7), 'atlas.themes[0].label: expected a string, found 7'],
     ['phrases that are not pairs', (j) => (j['model'].phrases = [[1, 2]]), 'atlas.model.phrases[0][0]: expected a non-empty string, found 1'],
     ['phrases that are a string', (j) => (j['model'].phrases = 'xdp'), 'atlas.model.phrases: expected an array, found "xdp"'],
-    ['a phrase outside the vocabulary', (j) => (j['model'].phrases = [['no', 'such']]), 'atlas.model.phrases[0]: "no such" is not a term'],
+    ['a phrase outside the vocabulary', (j) => (j['model'].phrases[0] = ['no', 'such']), 'atlas.model.phrases[0]: "no such" is not a term'],
+    ['a dropped phrase', (j) => j['model'].phrases.pop(), /^atlas\.model\.phrases: (\d+) phrases, but model\.terms has \d+ two-word terms$/],
+    ['a repeated phrase', (j) => (j['model'].phrases[1] = j['model'].phrases[0]), /^atlas\.model\.phrases\[1\]: ".+" repeats phrases\[0\]$/],
+    [
+      'a row pointer beyond the values',
+      (j) => j['matrix'].indptr.fill(2 ** 31 - 1, 5, -1),
+      /^atlas\.matrix\.indptr\[5\]: 2147483647 is above the \d+ values of matrix\.indices$/,
+    ],
+    ['a theme score off the 6-decimal grid', (j) => (j['themes'][0].talks[0].score += 1e-9), /^atlas\.themes\[0\]\.talks\[0\]\.score: [\d.]+ in the file, [\d.]+ from the saved vectors and options$/],
+    ['a centroid that is not of unit length', (j) => j['centroids'].fill(0.5, 0, 3), /^atlas\.centroids: row 0 has length [\d.]+, expected 1$/],
     ['model options null', (j) => (j['model'].options = null), 'atlas.model.options: expected an object, found null'],
     ['a changed titleWeight', (j) => (j['model'].options.titleWeight = 3), 'atlas.model.options.titleWeight: 3 differs from 2 given by atlas.options.tfidf'],
     ['a changed idf', (j) => (j['model'].idf[2] *= 1.5), /^atlas\.model\.idf\[2\]: [\d.]+ differs from [\d.]+ = ln\(\(1 \+ nDocs\) \/ \(1 \+ docCounts\[2\]\)\) \+ 1$/],
