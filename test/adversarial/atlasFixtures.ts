@@ -17,13 +17,18 @@ export function fixtureTalks(name: string): Talk[] {
 }
 
 /**
- * The JSON text of an atlas of the first `count` talks of a fixture.
+ * An atlas of the first `count` talks of a fixture.
  * @param name Fixture name.
  * @param count Talks kept.
  * @param k Themes (a fixed k keeps the build fast).
  */
+export function fixtureAtlas(name: string, count: number, k: number): Atlas {
+  return buildAtlas(fixtureTalks(name).slice(0, count), { k, restarts: 4 })
+}
+
+/** The JSON text of {@link fixtureAtlas}. */
 export function savedAtlasText(name: string, count: number, k: number): string {
-  return JSON.stringify(serializeAtlas(buildAtlas(fixtureTalks(name).slice(0, count), { k, restarts: 4 })))
+  return JSON.stringify(serializeAtlas(fixtureAtlas(name, count, k)))
 }
 
 /** What a user gets from an atlas: themes, a few related lists, a search, a new talk's theme. */
