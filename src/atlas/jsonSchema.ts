@@ -71,12 +71,6 @@ export function literal(expected: string): Check {
   }
 }
 
-/** `true` or `false`. */
-export const boolean: Check = (value, path, tally) => {
-  if (typeof value !== 'boolean') failType(path, 'true or false', value)
-  tally.chars += 4
-}
-
 /**
  * An integer in [min, max].
  * @param min Smallest allowed value.

@@ -27,7 +27,7 @@ import {
   tuple,
   type JsonTally,
 } from './jsonSchema.js'
-import type { AtlasJson } from './serializeAtlas.js'
+import { ATLAS_FORMAT, ATLAS_VERSION, type AtlasJson } from './serializeAtlas.js'
 
 /** Float32 rounding slack on values that are cosines or entries of unit vectors. */
 const UNIT_SLACK = 1e-5
@@ -97,10 +97,12 @@ export const DERIVED_VALUES_PER_CHAR = 16
  */
 export function validateAtlasJson(json: unknown): AtlasJson {
   const data = json as Partial<Record<keyof AtlasJson, unknown>> | null
-  if (data === null || typeof data !== 'object' || data.format !== 'talkatlas-atlas') {
-    throw new InputError('not a talkatlas atlas (expected "format": "talkatlas-atlas")', { field: 'atlas.format' })
+  if (data === null || typeof data !== 'object' || data.format !== ATLAS_FORMAT) {
+    throw new InputError(`not a talkatlas atlas (expected "format": "${ATLAS_FORMAT}")`, { field: 'atlas.format' })
   }
-  if (data.version !== 1) throw new InputError(`unsupported atlas version ${String(data.version)}`, { field: 'atlas.version', expected: '1' })
+  if (data.version !== ATLAS_VERSION) {
+    throw new InputError(`unsupported atlas version ${String(data.version)}`, { field: 'atlas.version', expected: String(ATLAS_VERSION) })
+  }
   const tally: JsonTally = { chars: 0 }
   atlasSchema(data, 'atlas', tally)
   const atlas = data as unknown as AtlasJson
