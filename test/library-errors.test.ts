@@ -90,26 +90,31 @@ describe('relatedTalks, relatedToRow, searchTalks and assignThemes on bad argume
 
 describe('loadAtlas(json) on bad atlas data', () => {
   const cases: [what: string, edit: (json: Record<string, any>) => unknown, message: string][] = [
-    ['not an object', () => 'atlas', 'format: not a talkatlas atlas (expected "format": "talkatlas-atlas")'],
-    ['another format', (j) => ({ ...j, format: 'other' }), 'format: not a talkatlas atlas (expected "format": "talkatlas-atlas")'],
-    ['a newer version', (j) => ({ ...j, version: 2 }), 'version: unsupported atlas version 2'],
-    ['a missing field', (j) => ({ ...j, lsa: undefined }), 'lsa: missing field'],
-    ['talks that are not an array', (j) => ({ ...j, talks: {} }), 'talks: expected an array'],
-    ['a talk without id', (j) => ({ ...j, talks: [{}, ...j.talks.slice(1)] }), 'talks[0].id: expected a talk with a string id'],
-    ['a missing idf', (j) => ({ ...j, model: { ...j.model, idf: undefined } }), 'model.idf: expected an array'],
-    ['a string in the data', (j) => ({ ...j, matrix: { ...j.matrix, data: ['x'] } }), 'matrix.data: expected an array of finite numbers'],
-    ['a theme without talks', (j) => ({ ...j, themes: j.themes.map((t: object, i: number) => (i === 1 ? { ...t, talks: 'x' } : t)) }), 'themes[1]: expected a theme with a string id and a talks array'],
-    ['bad dimensions', (j) => ({ ...j, lsa: { ...j.lsa, dimensions: 0 } }), 'lsa.dimensions: expected an integer ≥ 1'],
-    ['a truncated idf', (j) => ({ ...j, model: { ...j.model, idf: j.model.idf.slice(1) } }), 'model.idf: inconsistent atlas'],
-    ['a missing assignment', (j) => ({ ...j, assignments: j.assignments.slice(1) }), 'assignments: inconsistent atlas'],
-    ['a missing centroid', (j) => ({ ...j, centroids: j.centroids.slice(1) }), 'centroids: inconsistent atlas'],
-    ['a term index out of range', (j) => ({ ...j, matrix: { ...j.matrix, indices: j.matrix.indices.map(() => 1e6) } }), 'matrix.indices: term index out of range'],
-    ['a decreasing row pointer', (j) => ({ ...j, matrix: { ...j.matrix, indptr: decreasing(j.matrix.indptr) } }), 'matrix.indptr: row pointers must not decrease'],
-    ['a theme index out of range', (j) => ({ ...j, assignments: j.assignments.map(() => 99) }), 'assignments: theme index out of range'],
-    ['an ensemble that is not an object', (j) => ({ ...j, ensemble: 'runs' }), 'ensemble: expected an object { runs, labels }'],
-    ['an ensemble without runs', (j) => ({ ...j, ensemble: { ...j.ensemble, runs: 0 } }), 'ensemble.runs: expected an integer ≥ 1'],
-    ['a truncated ensemble', (j) => ({ ...j, ensemble: { ...j.ensemble, labels: j.ensemble.labels.slice(1) } }), 'ensemble.labels: inconsistent atlas'],
-    ['a fractional run label', (j) => ({ ...j, ensemble: { ...j.ensemble, labels: j.ensemble.labels.map(() => 0.5) } }), 'ensemble.labels: expected cluster numbers ≥ -1'],
+    ['not an object', () => 'atlas', 'atlas.format: not a talkatlas atlas (expected "format": "talkatlas-atlas")'],
+    ['another format', (j) => ({ ...j, format: 'other' }), 'atlas.format: not a talkatlas atlas (expected "format": "talkatlas-atlas")'],
+    ['a newer version', (j) => ({ ...j, version: 2 }), 'atlas.version: unsupported atlas version 2'],
+    ['a missing field', (j) => ({ ...j, lsa: undefined }), 'atlas.lsa: missing field'],
+    ['talks that are not an array', (j) => ({ ...j, talks: {} }), 'atlas.talks: expected an array, found an object'],
+    ['a talk without id', (j) => ({ ...j, talks: [{}, ...j.talks.slice(1)] }), 'atlas.talks[0].id: missing field'],
+    ['a missing idf', (j) => ({ ...j, model: { ...j.model, idf: undefined } }), 'atlas.model.idf: missing field'],
+    ['a string in the data', (j) => ({ ...j, matrix: { ...j.matrix, data: ['x'] } }), 'atlas.matrix.data[0]: expected a number, found "x"'],
+    ['a theme without talks', (j) => ({ ...j, themes: j.themes.map((t: object, i: number) => (i === 1 ? { ...t, talks: 'x' } : t)) }), 'atlas.themes[1].talks: expected an array, found "x"'],
+    ['bad dimensions', (j) => ({ ...j, lsa: { ...j.lsa, dimensions: 0 } }), 'atlas.lsa.dimensions: expected an integer ≥ 1, found 0'],
+    ['a truncated idf', (j) => ({ ...j, model: { ...j.model, idf: j.model.idf.slice(1) } }), 'atlas.model.idf.length: 31 does not match model.terms (32 values)'],
+    ['a missing assignment', (j) => ({ ...j, assignments: j.assignments.slice(1) }), 'atlas.assignments.length: 11 does not match talks (12 values)'],
+    ['a missing centroid', (j) => ({ ...j, centroids: j.centroids.slice(1) }), 'atlas.centroids.length: 35 does not match themes with a centre × dimensions (36 values)'],
+    ['a term index out of range', (j) => ({ ...j, matrix: { ...j.matrix, indices: j.matrix.indices.map(() => 1e6) } }), 'atlas.matrix.indices[0]: column 1000000 is not below nCols = 32'],
+    ['a decreasing row pointer', (j) => ({ ...j, matrix: { ...j.matrix, indptr: decreasing(j.matrix.indptr) } }), 'atlas.matrix.indptr[2]: 6 is below indptr[1] = 7'],
+    ['a theme index out of range', (j) => ({ ...j, assignments: j.assignments.map(() => 99) }), 'atlas.assignments[0]: theme 99, but talk "talk-0" is a member of themes[1]'],
+    ['an ensemble that is not an object', (j) => ({ ...j, ensemble: 'runs' }), 'atlas.ensemble: expected an object, found "runs"'],
+    ['an ensemble without runs', (j) => ({ ...j, ensemble: { ...j.ensemble, runs: 0 } }), 'atlas.ensemble.runs: expected an integer in [1, 65535], found 0'],
+    ['a truncated ensemble', (j) => ({ ...j, ensemble: { ...j.ensemble, labels: j.ensemble.labels.slice(1) } }), 'atlas.ensemble.labels.length: 239 does not match runs × talks (240 values)'],
+    ['phrases that are not pairs', (j) => ({ ...j, model: { ...j.model, phrases: ['xdp'] } }), 'atlas.model.phrases[0]: expected a pair of strings, found "xdp"'],
+    ['a value above 1 in the matrix', (j) => ({ ...j, matrix: { ...j.matrix, data: j.matrix.data.map((v: number, p: number) => (p === 3 ? 2 : v)) } }), 'atlas.matrix.data[3]: 2 is outside [0, 1.00001]'],
+    ['a negative smoothing', (j) => ({ ...j, options: { ...j.options, smoothing: -1 } }), "atlas.options.smoothing: expected 'auto' or an integer ≥ 0, found -1"],
+    ['k = 0', (j) => ({ ...j, options: { ...j.options, k: 0 } }), "atlas.options.k: 0 is invalid, expected an integer ≥ 1 or 'auto'"],
+    ['an edited titleWeight', (j) => ({ ...j, model: { ...j.model, options: { ...j.model.options, titleWeight: 3 } } }), 'atlas.model.options.titleWeight: 3 differs from 2 given by atlas.options.tfidf'],
+    ['a fractional run label', (j) => ({ ...j, ensemble: { ...j.ensemble, labels: j.ensemble.labels.map(() => 0.5) } }), 'atlas.ensemble.labels[0]: expected an integer in [-1, 2147483647], found 0.5'],
   ]
 
   it.each(cases)('throws InputError on %s', (_what, edit, message) => {
@@ -123,9 +128,9 @@ describe('loadAtlas(json) on bad atlas data', () => {
   })
 })
 
-/** Row pointers with the second one raised above the third. */
+/** Row pointers with the third one lowered below the second. */
 function decreasing(indptr: number[]): number[] {
   const out = [...indptr]
-  out[1] = out[2]! + 1
+  out[2] = out[1]! - 1
   return out
 }
