@@ -18,6 +18,14 @@ describe('chooseK(points, d, options)', () => {
     }
   })
 
+  it('on a sample, scores the grid of the whole corpus (themes of 4 to 20 of its talks)', () => {
+    const { k, scores } = chooseK(blobs(6, 100, 8, 1), 8, { sampleSize: 200, seed: 1 })
+    // 600 rows: k from 30 to 150; the 200-row sample alone would have asked for 10 to 50.
+    expect(scores[0]!.k).toBe(30)
+    expect(scores[scores.length - 1]!.k).toBe(150)
+    expect(k).toBeGreaterThanOrEqual(30)
+  })
+
   it('geometricGrid spreads integers geometrically without repeats', () => {
     expect(geometricGrid(2, 182, 12)).toEqual([2, 3, 5, 7, 10, 16, 23, 35, 53, 80, 121, 182])
   })

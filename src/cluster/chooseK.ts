@@ -59,8 +59,12 @@ export interface ChooseKResult {
  */
 export function chooseK(points: Float32Array, dimensions: number, options: ChooseKOptions = {}, runBatch: KmeansBatchRunner = runKmeansInOrder): ChooseKResult {
   const sample = sampleNonZeroRows(points, dimensions, options.sampleSize ?? 2000, options.seed ?? 42)
-  const candidates = candidateKs(sample.length / dimensions, options)
+  const sampled = sample.length / dimensions
+  // The grid is the whole corpus's (themes of 4 to 20 of its talks); the sample scores it.
+  const grid = candidateKs(sampled < points.length / dimensions ? points.length / dimensions : sampled, options)
+  const candidates = Array.isArray(grid) ? grid.filter((k) => k < sampled) : grid
   if (!Array.isArray(candidates)) return { k: candidates.k, scores: [] }
+  if (candidates.length === 0) return { k: Math.max(1, sampled - 1), scores: [] }
   const jobs = candidates.map((k) => ({ k, seed: options.seed ?? 42, restarts: 2 }))
   // The k-means Gram matrix holds the dot products the silhouette needs; computed once, it serves both.
   const gram = kmeansBatchGram(sample, dimensions, jobs)
