@@ -1,13 +1,20 @@
 // Result quality of talkatlas against labelled corpora, next to scikit-learn anchors.
 //
-//   npm run eval            one table: rows = metric, columns = corpus
-//   npm run eval -- --json  the same figures as JSON (for docs/quality.md)
+//   npm run eval                      one table: rows = metric, columns = corpus
+//   npm run eval -- --json            the same figures as JSON (for docs/quality.md)
+//   npm run eval -- --only a,b        only the corpora whose name contains a or b
+//   npm run eval -- --rows autoK,...  only these rows (keys of ROWS)
+//   npm run eval -- --dump DIR        write each labelled corpus as it is evaluated
+//                                     (talks + truth) for scripts/eval-anchors.py
 //
-// Corpora: the project fixtures (a `theme` per talk) and, when present, the FOSDEM 2025
-// corpus from ../shared/corpora (a `track` per talk), all talks and topical tracks only.
-// The truth field is removed from every talk before the library sees it. Rows whose API
-// is not exported yet print `n/a (not built yet)`, so the harness grows with the library.
-import { existsSync, readFileSync } from 'node:fs'
+// Corpora: the project fixtures (a `theme` per talk) and, when ../shared/corpora exists,
+// every development corpus there (a `track` per talk): FOSDEM 2025 (all talks and topical
+// tracks), FOSDEM 2024, EMNLP 2020, the topically tracked talks of 35C3, and seeded
+// subsamples (8 random FOSDEM 2025 tracks, 3 random EMNLP areas). The shared corpora other
+// than the FOSDEM 2025 JSON are read with the library's own parseTalks. The truth field (and
+// the reader's copy of the source record) is removed from every talk before the library sees
+// it. Rows whose API is not exported yet print `n/a (not built yet)`.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as talkatlas from '../dist/index.js'
@@ -15,9 +22,23 @@ import { mulberry32 as createRandom } from './shared.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const asJson = process.argv.includes('--json')
+const onlyCorpora = argumentList('--only')
+const onlyRows = argumentList('--rows')
+const dumpDirectory = argumentValue('--dump')
 
 /** Fields that carry the truth; none of them is ever handed to the library. */
 const TRUTH_FIELDS = ['theme', 'track']
+/** Fields removed with the truth: the readers keep the whole input record (track included) under `source`. */
+const HIDDEN_FIELDS = [...TRUTH_FIELDS, 'source']
+
+/**
+ * 35C3 events that are not topical talks (README of the corpora): self-organised sessions,
+ * music, and events without a track. The 167 others carry one of 8 topical tracks.
+ */
+const CCC_NON_TOPICAL_TRACKS = new Set(['self organized sessions', 'Music'])
+/** Tracks drawn for the FOSDEM subsample and areas for the EMNLP subsample. */
+const SUBSAMPLE_FOSDEM_TRACKS = 8
+const SUBSAMPLE_EMNLP_AREAS = 3
 
 /**
  * FOSDEM 2025 tracks that are not topical (keynotes, lightning talks, main tracks, BOFs,
@@ -47,6 +68,20 @@ const ANCHORS = {
     themesNmi: 0.633, themesAri: 0.242, themesV: 0.633, autoK: 70, related: 0.385,
     zeroShot: 0.506, fewShot: 0.458, sessions: 0.494,
   },
+  ...readAnchorsFile(),
+}
+
+/**
+ * Anchors of the other corpora, measured with `npm run eval -- --dump DIR` and
+ * scripts/eval-anchors.py on each dumped file (docs/quality.md has the commands), kept in
+ * scripts/eval-anchors.json.
+ */
+function readAnchorsFile() {
+  const path = join(root, 'scripts', 'eval-anchors.json')
+  if (!existsSync(path)) return {}
+  const anchors = JSON.parse(readFileSync(path, 'utf8'))
+  delete anchors.about
+  return anchors
 }
 
 const SEED = Number(process.env.TALKATLAS_EVAL_SEED ?? 42)
@@ -64,7 +99,8 @@ const ROWS = [
   { key: 'themesAri', label: 'themes ARI @ true k', measure: (c) => themesAtTrueK(c).ari },
   { key: 'themesV', label: 'themes V @ true k', measure: (c) => themesAtTrueK(c).v },
   { key: 'autoK', label: 'auto k (anchor: true k)', integer: true, measure: (c) => themesAtAutoK(c).k },
-  { key: 'autoNmi', label: 'themes NMI @ auto k', measure: (c) => themesAtAutoK(c).nmi },
+  { key: 'talksPerTheme', label: 'talks per theme @ auto k', integer: true, measure: (c) => Math.round(c.talks.length / themesAtAutoK(c).k) },
+  { key: 'autoNmi', label: 'themes NMI @ auto k', anchorKey: 'themesNmi', measure: (c) => themesAtAutoK(c).nmi },
   { key: 'related', label: `related precision@${RELATED_TOP}`, measure: (c) => relatedPrecision(c, RELATED_TOP) },
   { key: 'related3', label: 'related precision@3', measure: (c) => relatedPrecision(c, 3) },
   { key: 'zeroShot', label: 'tagging zero-shot accuracy', measure: zeroShotAccuracy },
@@ -76,12 +112,14 @@ main()
 
 function main() {
   const { corpora, skipped } = loadCorpora()
+  if (dumpDirectory) dumpCorpora(corpora)
   const figures = {}
   let failed = false
   for (const row of ROWS) {
+    if (onlyRows && !onlyRows.includes(row.key)) continue
     figures[row.key] = {}
     for (const corpus of corpora) {
-      const anchor = ANCHORS[corpus.name]?.[row.key] ?? null
+      const anchor = ANCHORS[corpus.name]?.[row.anchorKey ?? row.key] ?? null
       figures[row.key][corpus.name] = { ...measureCell(row, corpus), anchor }
       if (figures[row.key][corpus.name].error) failed = true
     }
@@ -106,25 +144,78 @@ function measureCell(row, corpus) {
 
 // ---------------------------------------------------------------------------- corpora
 
-/** The fixtures, then the shared corpora when they exist. */
+/** The fixtures, then the shared corpora when they exist (filtered by `--only`). */
 function loadCorpora() {
   const corpora = []
   const skipped = []
-  for (const name of ['lpc-networking-bpf', 'ml-workshop']) {
+  const add = (name, talks) => {
+    if (!onlyCorpora || onlyCorpora.some((part) => name.includes(part))) corpora.push(makeCorpus(name, talks))
+  }
+  for (const name of ['lpc-networking-bpf', 'ml-workshop', 'small/workshop-12', 'small/four-topics-20']) {
     const path = join(root, 'fixtures', `${name}.json`)
-    if (existsSync(path)) corpora.push(makeCorpus(name, readTalks(path)))
+    if (existsSync(path)) add(name.replace('small/', ''), readTalks(path))
     else skipped.push(`skipped: fixtures/${name}.json not found`)
   }
   const shared = findSharedCorpora()
   const fosdemPath = shared && join(shared, 'fosdem-2025.json')
   if (!fosdemPath || !existsSync(fosdemPath)) {
-    skipped.push('skipped: ../shared/corpora not found')
-  } else {
-    const talks = readTalks(fosdemPath)
-    corpora.push(makeCorpus('fosdem-2025 (all)', talks))
-    corpora.push(makeCorpus('fosdem-2025 (topical)', talks.filter((t) => !FOSDEM_GENERIC_TRACKS.has(t.track))))
+    skipped.push('skipped: ../shared/corpora not found (only the fixtures are evaluated)')
+    return { corpora, skipped }
   }
+  const fosdem2025 = readTalks(fosdemPath)
+  add('fosdem-2025 (all)', fosdem2025)
+  add('fosdem-2025 (topical)', fosdem2025.filter((t) => !FOSDEM_GENERIC_TRACKS.has(t.track)))
+  const optional = (file, use) => {
+    const path = join(shared, file)
+    if (existsSync(path)) use(parseWithLibrary(path))
+    else skipped.push(`skipped: ${file} not found in ${shared}`)
+  }
+  optional('fosdem-2024.xml', (talks) => add('fosdem-2024', talks))
+  optional('emnlp-2020.csv', (talks) => {
+    add('emnlp-2020', talks)
+    add(`emnlp-2020 ${SUBSAMPLE_EMNLP_AREAS} areas`, subsample(talks, SUBSAMPLE_EMNLP_AREAS))
+  })
+  optional('ccc-35c3.schedule.json', (talks) =>
+    add('35c3 (topical)', talks.filter((t) => typeof t.track === 'string' && !CCC_NON_TOPICAL_TRACKS.has(t.track))),
+  )
+  add(`fosdem-2025 ${SUBSAMPLE_FOSDEM_TRACKS} tracks`, subsample(fosdem2025, SUBSAMPLE_FOSDEM_TRACKS))
   return { corpora, skipped }
+}
+
+/** Talks of a corpus file read by the library's own reader (format from the content and name). */
+function parseWithLibrary(path) {
+  const fileName = path.split('/').pop()
+  return talkatlas.parseTalks(readFileSync(path, 'utf8'), { fileName, skipInvalid: true }).talks
+}
+
+/** The talks of `count` tracks drawn at random (seeded) from the corpus's tracks. */
+function subsample(talks, count) {
+  const tracks = shuffle([...new Set(talks.map((t) => t.track))].filter((t) => typeof t === 'string').sort(), createRandom(SEED + 1))
+  const chosen = new Set(tracks.slice(0, count))
+  return talks.filter((t) => chosen.has(t.track))
+}
+
+/** Writes every labelled corpus as `{ source, talks: [{ id, title, abstract, theme }] }`, in evaluation order. */
+function dumpCorpora(corpora) {
+  mkdirSync(dumpDirectory, { recursive: true })
+  for (const corpus of corpora) {
+    if (!corpus.labels) continue
+    const talks = corpus.talks.map((t, i) => ({ id: t.id, title: t.title, abstract: t.abstract, theme: corpus.labels[i] }))
+    const file = join(dumpDirectory, `${corpus.name.replace(/[^a-z0-9-]+/gi, '_')}.json`)
+    writeFileSync(file, JSON.stringify({ source: `${corpus.name} as npm run eval reads it`, talks }))
+    console.error(`wrote ${file}`)
+  }
+}
+
+/** The comma-separated values after a flag, or null. */
+function argumentList(flag) {
+  const value = argumentValue(flag)
+  return value === null ? null : value.split(',').filter(Boolean)
+}
+
+function argumentValue(flag) {
+  const at = process.argv.indexOf(flag)
+  return at >= 0 && at + 1 < process.argv.length ? process.argv[at + 1] : null
 }
 
 /** `$TALKATLAS_CORPORA`, else the nearest `shared/corpora` beside the project or an ancestor. */
@@ -172,10 +263,10 @@ function shuffle(items, random) {
   return out
 }
 
-/** A shallow copy of a talk without the truth fields. */
+/** A shallow copy of a talk without the truth fields (nor the source record that holds them). */
 function stripTruth(talk) {
   const copy = { ...talk }
-  for (const field of TRUTH_FIELDS) delete copy[field]
+  for (const field of HIDDEN_FIELDS) delete copy[field]
   return copy
 }
 
@@ -358,7 +449,7 @@ function printTable(corpora, skipped, figures) {
   }
   const header = ['metric', ...corpora.map((c) => c.name)]
   const sizes = ['talks / labels', ...corpora.map((c) => `${c.talks.length} / ${c.labels ? c.labelNames.length : 'none'}`)]
-  const body = ROWS.map((row) => [row.label, ...corpora.map((c) => formatCell(row, figures[row.key][c.name]))])
+  const body = ROWS.filter((row) => figures[row.key]).map((row) => [row.label, ...corpora.map((c) => formatCell(row, figures[row.key][c.name]))])
   const table = [header, sizes, ...body]
   const widths = header.map((_, j) => Math.max(...table.map((line) => line[j].length)))
   const render = (line) => line.map((text, j) => text.padEnd(widths[j])).join('  ').trimEnd()
@@ -368,7 +459,8 @@ function printTable(corpora, skipped, figures) {
   console.log('\n(sk x) = scikit-learn 1.2.1 anchor on the same talks, see docs/quality.md; seed', SEED)
   for (const row of ROWS) {
     for (const c of corpora) {
-      const cell = figures[row.key][c.name]
+      const cell = figures[row.key]?.[c.name]
+      if (!cell) continue
       if (cell.error) console.log(`error: ${row.label} on ${c.name}: ${cell.error}`)
     }
   }
@@ -381,7 +473,7 @@ function printJson(corpora, skipped, figures) {
     corpora: Object.fromEntries(
       corpora.map((c) => [c.name, { talks: c.talks.length, labels: c.labels ? c.labelNames.length : null, truthField: c.truthField ?? null }]),
     ),
-    metrics: Object.fromEntries(ROWS.map((row) => [row.key, { label: row.label, corpora: figures[row.key] }])),
+    metrics: Object.fromEntries(ROWS.filter((row) => figures[row.key]).map((row) => [row.key, { label: row.label, corpora: figures[row.key] }])),
   }
   console.log(JSON.stringify(out, null, 2))
 }

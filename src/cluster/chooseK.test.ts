@@ -18,14 +18,33 @@ describe('chooseK(points, d, options)', () => {
     }
   })
 
+  it('on a sample, scores the grid of the whole corpus (themes of 4 to 20 of its talks)', () => {
+    const { k, scores } = chooseK(blobs(6, 100, 8, 1), 8, { sampleSize: 200, seed: 1 })
+    // 600 rows: k from 30 to 150; the 200-row sample alone would have asked for 10 to 50.
+    expect(scores[0]!.k).toBe(30)
+    expect(scores[scores.length - 1]!.k).toBe(150)
+    expect(k).toBeGreaterThanOrEqual(30)
+  })
+
   it('geometricGrid spreads integers geometrically without repeats', () => {
     expect(geometricGrid(2, 182, 12)).toEqual([2, 3, 5, 7, 10, 16, 23, 35, 53, 80, 121, 182])
   })
 })
 
 describe('candidateKs(n, options) and parsimoniousK(scores)', () => {
-  it('grids k from 2 to about n / 6, or answers when there is nothing to choose', () => {
-    expect(candidateKs(1093)).toEqual([2, 3, 5, 7, 10, 16, 23, 35, 53, 80, 121, 182])
+  it('grids the k that give themes of 4 to 20 rows on average (at most 400), or answers when there is nothing to choose', () => {
+    expect(candidateKs(1093)).toEqual([55, 64, 74, 85, 98, 114, 132, 152, 176, 204, 236, 273])
+    expect(candidateKs(167)).toEqual([9, 10, 12, 14, 16, 18, 21, 24, 27, 31, 36, 41])
+    expect(candidateKs(20)).toEqual([2, 3, 4, 5])
+    expect(candidateKs(12)).toEqual([2, 3])
+    expect(candidateKs(10)).toEqual([2])
+    // The cap of 400 themes: the grid keeps a 2× span below it.
+    expect(candidateKs(100_000)).toEqual([200, 213, 227, 242, 257, 274, 292, 311, 331, 353, 376, 400])
+    for (const n of [8, 25, 72, 167, 781, 1093, 3000, 4000]) {
+      const ks = candidateKs(n) as number[]
+      expect(n / ks[0]!, `n = ${n}`).toBeLessThanOrEqual(20)
+      expect(n / ks[ks.length - 1]!, `n = ${n}`).toBeGreaterThanOrEqual(4)
+    }
     expect(candidateKs(2)).toEqual({ k: 2 })
     expect(candidateKs(0)).toEqual({ k: 1 })
     expect(candidateKs(10, { kMin: 12 })).toEqual({ k: 10 })

@@ -1,7 +1,7 @@
 /**
- * Chooses the number of themes: k-means is run for a geometric grid of k on a sample of
- * the talks and scored by mean silhouette (Rousseeuw 1987) under cosine distance; the
- * smallest k within 2 % of the best score wins. Silhouette compares each talk's mean distance to its own cluster (a) with
+ * Chooses the number of themes: k-means is run for a geometric grid of k (themes of 4 to 20
+ * talks on average) on a sample of the talks and scored by mean silhouette (Rousseeuw 1987)
+ * under cosine distance; the smallest k within 2 % of the best score wins. Silhouette compares each talk's mean distance to its own cluster (a) with
  * the mean distance to the nearest other cluster (b): s = (b − a) / max(a, b).
  */
 import { OptionError } from '../errors.js'
@@ -17,11 +17,22 @@ import { runKmeansInOrder, type KmeansBatchRunner } from './kmeansBatch.js'
  */
 const TOLERANCE = 0.02
 
+/**
+ * The grid of k gives themes of MIN_THEME_SIZE to MAX_THEME_SIZE talks on average: a theme is
+ * something a programme committee can name and turn into one to three sessions. Silhouette
+ * alone, on the whole range, collapses small events (35C3's 167 talks: 2 themes) because
+ * its maximum on text sits at k = 2 whenever one split (a second language) dominates.
+ */
+export const MIN_THEME_SIZE = 4
+export const MAX_THEME_SIZE = 20
+/** Largest k tried by default (a report of more themes is not browsable; the k-means time grows with k). */
+export const MAX_AUTO_K = 400
+
 /** Options of {@link chooseK}. */
 export interface ChooseKOptions {
-  /** Smallest k tried. @default 2 */
+  /** Smallest k tried. @default ⌈n / 20⌉ (themes of at most 20 talks on average), at least 2 */
   readonly kMin?: number
-  /** Largest k tried. @default about n / 6, at most 400 */
+  /** Largest k tried. @default ⌊n / 4⌋ (themes of at least 4 talks on average), at most 400 */
   readonly kMax?: number
   /** Number of k values tried (geometric grid). @default 12 */
   readonly candidates?: number
@@ -48,8 +59,12 @@ export interface ChooseKResult {
  */
 export function chooseK(points: Float32Array, dimensions: number, options: ChooseKOptions = {}, runBatch: KmeansBatchRunner = runKmeansInOrder): ChooseKResult {
   const sample = sampleNonZeroRows(points, dimensions, options.sampleSize ?? 2000, options.seed ?? 42)
-  const candidates = candidateKs(sample.length / dimensions, options)
+  const sampled = sample.length / dimensions
+  // The grid is the whole corpus's (themes of 4 to 20 of its talks); the sample scores it.
+  const grid = candidateKs(sampled < points.length / dimensions ? points.length / dimensions : sampled, options)
+  const candidates = Array.isArray(grid) ? grid.filter((k) => k < sampled) : grid
   if (!Array.isArray(candidates)) return { k: candidates.k, scores: [] }
+  if (candidates.length === 0) return { k: Math.max(1, sampled - 1), scores: [] }
   const jobs = candidates.map((k) => ({ k, seed: options.seed ?? 42, restarts: 2 }))
   // The k-means Gram matrix holds the dot products the silhouette needs; computed once, it serves both.
   const gram = kmeansBatchGram(sample, dimensions, jobs)
@@ -59,14 +74,18 @@ export function chooseK(points: Float32Array, dimensions: number, options: Choos
 }
 
 /**
- * The k values to score for n rows (a geometric grid from `kMin` to `kMax`), or the answer
+ * The k values to score for n rows (a geometric grid from `kMin` to `kMax`: by default the
+ * k that give themes of 4 to 20 rows on average, at most 400), or the answer
  * itself when there is nothing to choose (two rows or fewer, or `kMax` below `kMin`).
  * @throws OptionError on a `candidates` that is not an integer ≥ 1.
  */
 export function candidateKs(n: number, options: ChooseKOptions = {}): number[] | { k: number } {
   if (n <= 2) return { k: Math.max(1, n) }
-  const kMin = Math.max(2, options.kMin ?? 2)
-  const kMax = Math.min(n - 1, options.kMax ?? Math.min(400, Math.max(kMin, Math.round(n / 6))))
+  const kMaxDefault = Math.min(MAX_AUTO_K, Math.max(2, Math.floor(n / MIN_THEME_SIZE)))
+  // Above MAX_AUTO_K · MAX_THEME_SIZE / 2 rows the cap wins: the grid keeps a 2× span below it.
+  const kMinDefault = Math.min(Math.ceil(n / MAX_THEME_SIZE), Math.floor(kMaxDefault / 2))
+  const kMin = Math.max(2, options.kMin ?? kMinDefault)
+  const kMax = Math.min(n - 1, options.kMax ?? Math.max(kMin, kMaxDefault))
   if (kMax < kMin) return { k: Math.max(1, Math.min(kMin, n)) }
   const candidates = options.candidates ?? 12
   if (!Number.isInteger(candidates) || candidates < 1) throw new OptionError('chooseK', 'candidates', candidates, 'an integer ≥ 1')

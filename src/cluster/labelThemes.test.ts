@@ -18,3 +18,14 @@ describe('composeLabel(ranked, count)', () => {
     expect(composeLabel(['alpha', 'beta', 'gamma', 'x1', 'x2', 'x3', 'alpha omega'], 3)).toBe('alpha · beta · gamma')
   })
 })
+
+describe('composeLabel: fragments of one another are said once', () => {
+  it('joins two phrases that overlap end to start', () => {
+    expect(composeLabel(['open source', 'source software', 'licences', 'funding'], 3)).toBe('open source software · licences · funding')
+    expect(composeLabel(['language models', 'large language', 'LLMs', 'training'], 3)).toBe('large language models · LLMs · training')
+  })
+
+  it('skips a term that repeats a word of a chosen one', () => {
+    expect(composeLabel(['Embedded Swift', 'embedded devices', 'C', 'microcontrollers'], 3)).toBe('Embedded Swift · C · microcontrollers')
+  })
+})

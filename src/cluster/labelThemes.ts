@@ -3,9 +3,11 @@
  * use: score = p_c · ln((p_c + ε) / (p_rest + ε)), where p_c is the share of the cluster's
  * talks containing the term, p_rest the share of the other talks, and ε = 1 / n (a smoothed
  * class-based TF-IDF in the spirit of BERTopic's c-TF-IDF, on document frequencies so that one
- * talk repeating a word cannot name a theme).
+ * talk repeating a word cannot name a theme). Only topical nouns and noun phrases name a
+ * theme ({@link isLabelTerm}), and not a term that a large share of the whole corpus uses.
  */
 import type { CsrMatrix } from '../types.js'
+import { isLabelTerm } from './labelTerms.js'
 import type { TfidfModel } from '../vectorize/tfidf.js'
 
 /** A keyword of a theme with its distinctiveness score. */
@@ -15,6 +17,9 @@ export interface ThemeKeyword {
   /** Distinctiveness score (higher is more typical of the theme). */
   readonly score: number
 }
+
+/** Share of the corpus's talks above which a term is too common to name a theme. */
+const SPREAD_SHARE = 0.2
 
 /** Options of {@link labelThemes}. */
 export interface LabelOptions {
@@ -49,6 +54,15 @@ export function labelThemes(
   const labelTerms = options.labelTerms ?? 3
   const { clusterDocs, sizes } = clusterDocumentFrequencies(matrix, assignment, k)
   const n = matrix.nRows
+  // A term in more of the corpus than two themes' worth of talks (and at least a fifth) is
+  // spread over the corpus, not typical of one theme.
+  const spread = Math.max(SPREAD_SHARE, 2 / Math.max(k, 1)) * n
+  const nameable = new Map<number, boolean>()
+  const mayName = (term: number) => {
+    let ok = nameable.get(term)
+    if (ok === undefined) nameable.set(term, (ok = model.docCounts[term] <= spread && isLabelTerm(model.labels[term])))
+    return ok
+  }
   const keywords: ThemeKeyword[][] = []
   const labels: string[] = []
   for (let c = 0; c < k; c++) {
@@ -57,7 +71,7 @@ export function labelThemes(
     const size = sizes[c]
     for (const [term, inCluster] of docs) {
       const score = distinctiveness(inCluster, size, model.docCounts[term], n)
-      if (score > 0) scored.push({ term, score })
+      if (score > 0 && mayName(term)) scored.push({ term, score })
     }
     scored.sort((a, b) => b.score - a.score || a.term - b.term)
     const top = scored.slice(0, nKeywords).map(({ term, score }) => ({ term: model.labels[term], score: round(score) }))
@@ -105,10 +119,13 @@ function clusterDocumentFrequencies(matrix: CsrMatrix, assignment: Int32Array, k
 }
 
 /**
- * Joins the best terms into `A · B · C`, skipping a term that repeats one already chosen
- * (`XDP` after `XDP hints`, `queueing` after `queue`). A phrase that contains a word already
- * chosen takes that word's place (`digital · European · digital sovereignty` becomes
- * `digital sovereignty · European · …`).
+ * Joins the best terms into `A · B · C` without saying a word twice: a term that repeats a
+ * word already chosen is skipped (`XDP` after `XDP hints`, `queueing` after `queue`,
+ * `embedded devices` after `Embedded Swift`); a phrase that contains a chosen word takes
+ * that word's place (`digital · European · digital sovereignty` becomes
+ * `digital sovereignty · European · …`); two phrases that overlap end to start are said once
+ * (`open source` and `source software` become `open source software`, `language models` and
+ * `large language` become `large language models`).
  * @param ranked Display forms, best first.
  * @param count Terms wanted.
  */
@@ -133,12 +150,34 @@ export function composeLabel(ranked: readonly string[], count: number): string {
       }
       continue
     }
+    const joined = chainPhrases(labels, term)
+    if (joined) {
+      labels[joined.index] = joined.label
+      chosen[joined.index] = joined.label.toLowerCase().split(/[\s-]+/)
+      continue
+    }
     if (chosen.length === count) break
-    if (parts.every((part) => chosen.some((words) => words.some((word) => sameWord(word, part))))) continue
+    if (parts.some((part) => chosen.some((words) => words.some((word) => sameWord(word, part))))) continue
     chosen.push(parts)
     labels.push(term)
   }
   return labels.length > 0 ? labels.join(' · ') : 'Miscellaneous'
+}
+
+/**
+ * The chosen phrase that `term` continues or precedes by one shared word, joined with it
+ * (`open source` + `source software` → `open source software`), or undefined.
+ */
+function chainPhrases(labels: readonly string[], term: string): { index: number; label: string } | undefined {
+  const words = term.split(/\s+/)
+  if (words.length < 2) return undefined
+  for (let index = 0; index < labels.length; index++) {
+    const other = labels[index]!.split(/\s+/)
+    if (other.length < 2 || other.length + words.length > 4) continue
+    if (sameWord(other[other.length - 1]!.toLowerCase(), words[0]!.toLowerCase())) return { index, label: [...other, ...words.slice(1)].join(' ') }
+    if (sameWord(words[words.length - 1]!.toLowerCase(), other[0]!.toLowerCase())) return { index, label: [...words.slice(0, -1), ...other].join(' ') }
+  }
+  return undefined
 }
 
 function sameWord(a: string, b: string): boolean {

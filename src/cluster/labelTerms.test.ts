@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { isLabelTerm, wordKind } from './labelTerms.js'
+
+describe('isLabelTerm(term)', () => {
+  it('keeps topical nouns, noun phrases, gerunds, identifiers and acronyms', () => {
+    for (const term of ['XDP', 'eBPF programs', 'io_uring', 'GTK4', 'RISC-V', 'profiling', 'tracing', 'research', 'design', 'open source', 'instruction set', 'tests', 'edges', 'supply chain', 'telescope', 'bread', 'Kubernetes']) {
+      expect(isLabelTerm(term), term).toBe(true)
+    }
+  })
+
+  it('drops adverbs, generic verbs, lone adjectives, greetings, contractions and URL or host fragments', () => {
+    for (const term of ['easily', 'seamlessly', 'typically', 'newly', 'find', 'dive', 'landed', 'introduced', 'weaponize', 'powerful', 'sure', 'Welcome', 'attend Please', 'Please don’t', 'we’ll', 'https', 'www', 'github.com', 'docs.kernel.org', 'privilege necessary']) {
+      expect(isLabelTerm(term), term).toBe(false)
+    }
+  })
+})
+
+describe('wordKind(word)', () => {
+  it('reads the lexicon and the regular endings', () => {
+    expect(wordKind('obviously')).toBe('adverb')
+    expect(wordKind('introduced')).toBe('verb')
+    expect(wordKind('seamless')).toBe('adjective')
+    expect(wordKind('scheduler')).toBe('noun')
+    expect(wordKind('BTF')).toBe('noun')
+  })
+})

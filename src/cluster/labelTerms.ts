@@ -1,0 +1,83 @@
+/**
+ * Which vocabulary terms may name a theme: topical nouns and noun phrases. A term is left
+ * out of labels and keywords when it is a URL or host fragment (`https`, `github.com`), an
+ * event word or greeting (`Welcome`, `attend`), or, by part of speech, an adverb, a verb that
+ * is not a gerund, an adjective standing alone, an expression or a function word (`easily`,
+ * `find`, `honorable`, `please`). Parts of speech come from the compromise tagger's lexicon
+ * (generalWords.ts): its full tagger takes seconds to import, a lexicon lookup nothing.
+ * Identifiers and acronyms (`XDP`, `eBPF`, `io_uring`, `GTK4`) are always kept.
+ */
+import { GENERAL_WORDS } from './generalWords.js'
+
+/** Words about the event rather than a topic, beside the tokenizer's conference stopwords. */
+const EVENT_WORDS = new Set([
+  'welcome', 'welcoming', 'attend', 'attending', 'please', 'thanks', 'thank', 'hello', 'devroom', 'devrooms',
+  'room', 'track', 'tracks', 'agenda', 'registration', 'schedule', 'venue', 'organisers', 'organizers',
+])
+const HOST_ENDING = /\.(com|org|net|io|dev|eu|info|edu|gov|co|uk|de|fr|nl|be|ch|me|app|html?|php)$/i
+/** Adjective endings whose -ly form is an adverb (`seamlessly`, `typically`, `obviously`). */
+const ADVERB_ENDING = /(ally|ously|fully|lessly|ively|ently|antly|ably|ibly|edly|ingly|ily)$/
+
+/** Endings of adjectives that are nouns too rarely to matter (`powerful`, `various`, `seamless`, `feasible`). */
+const ADJECTIVE_ENDING = /(ful|ous|less|ible)$/
+
+type WordKind = 'noun' | 'verb' | 'adverb' | 'adjective' | 'other'
+
+let kinds: Map<string, WordKind> | undefined
+
+/** The lexicon as one map, built on first use. */
+function lexicon(): Map<string, WordKind> {
+  if (kinds) return kinds
+  kinds = new Map()
+  const add = (list: string, kind: WordKind) => {
+    for (const word of list.split(' ')) kinds!.set(word, kind)
+  }
+  add(GENERAL_WORDS.verb, 'verb')
+  add(GENERAL_WORDS.adverb, 'adverb')
+  add(GENERAL_WORDS.adjective, 'adjective')
+  add(GENERAL_WORDS.expression, 'other')
+  add(GENERAL_WORDS.function, 'other')
+  return kinds
+}
+
+/**
+ * The part of speech of one word of a term, as far as labels care: identifiers, acronyms,
+ * numbers and unknown words count as nouns.
+ */
+export function wordKind(word: string): WordKind {
+  // Upper case after the first letter, digits or symbols: an identifier or acronym.
+  if (/[A-Z]/.test(word.slice(1)) || /[^\p{L}'’]/u.test(word)) return 'noun'
+  if (/['’]/.test(word)) return 'other' // a contraction: we’ll, don't
+  const lower = word.toLowerCase().replace(/’/g, "'")
+  const known = lexicon().get(lower)
+  if (known) return known
+  if (lower.length > 5 && ADVERB_ENDING.test(lower)) return 'adverb'
+  if (lower.length > 5 && ADJECTIVE_ENDING.test(lower)) return 'adjective'
+  if (lower.length > 6 && lower.endsWith('ize')) return 'verb'
+  if (lower.length > 4 && lower.endsWith('ly') && lexicon().get(lower.slice(0, -2)) === 'adjective') return 'adverb'
+  if (isRegularPast(lower)) return 'verb'
+  return 'noun'
+}
+
+/** `landed`, `introduced`, `applied`, `stopped`: the -ed form of a listed verb. */
+function isRegularPast(word: string): boolean {
+  if (!word.endsWith('ed') || word.length < 5) return false
+  const verbs = lexicon()
+  const isVerb = (stem: string) => verbs.get(stem) === 'verb'
+  return isVerb(word.slice(0, -2)) || isVerb(word.slice(0, -1)) || (word.endsWith('ied') && isVerb(`${word.slice(0, -3)}y`)) || (word[word.length - 3] === word[word.length - 4] && isVerb(word.slice(0, -3)))
+}
+
+/**
+ * Whether a term (its display form) may stand in a theme's label or keywords.
+ * @param term Display form: a word, an identifier or a phrase of words separated by spaces.
+ */
+export function isLabelTerm(term: string): boolean {
+  const lower = term.toLowerCase()
+  if (/^(https?|www)$/.test(lower) || lower.includes('://') || HOST_ENDING.test(lower)) return false
+  const words = term.split(/\s+/)
+  if (words.some((word) => EVENT_WORDS.has(word.toLowerCase()))) return false
+  if (words.length === 1) return wordKind(words[0]!) === 'noun'
+  // A phrase is named by its last word (`instruction set`, `memory safety`); one that ends in
+  // a verb, adverb or adjective (`privilege necessary`, `publicly available`) is not a name.
+  return wordKind(words[words.length - 1]!) === 'noun' && wordKind(words[0]!) !== 'other'
+}
