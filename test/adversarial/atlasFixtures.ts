@@ -7,7 +7,8 @@ import { assignThemes } from '../../src/atlas/assignThemes.js'
 import { buildAtlas } from '../../src/atlas/buildAtlas.js'
 import { serializeAtlas } from '../../src/atlas/serializeAtlas.js'
 import type { Atlas } from '../../src/atlas/types.js'
-import { relatedTalks, searchTalks } from '../../src/similarity/relatedTalks.js'
+import { relatedTalks } from '../../src/similarity/relatedTalks.js'
+import { searchTalks } from '../../src/similarity/searchTalks.js'
 import type { Talk } from '../../src/types.js'
 
 /** Talks of a fixture file (`fixtures/<name>.json`), without the truth label. */
