@@ -112,7 +112,7 @@ describe('loadAtlas(json) on bad atlas data', () => {
     ['phrases that are not pairs', (j) => ({ ...j, model: { ...j.model, phrases: ['xdp'] } }), 'atlas.model.phrases[0]: expected a pair of strings, found "xdp"'],
     ['a value above 1 in the matrix', (j) => ({ ...j, matrix: { ...j.matrix, data: j.matrix.data.map((v: number, p: number) => (p === 3 ? 2 : v)) } }), 'atlas.matrix.data[3]: 2 is outside [0, 1.00001]'],
     ['a negative smoothing', (j) => ({ ...j, options: { ...j.options, smoothing: -1 } }), "atlas.options.smoothing: expected 'auto' or an integer ≥ 0, found -1"],
-    ['k = 0', (j) => ({ ...j, options: { ...j.options, k: 0 } }), "atlas.options.k: 0 is invalid, expected an integer ≥ 1 or 'auto'"],
+    ['k = 0', (j) => ({ ...j, options: { ...j.options, k: 0 } }), "atlas.options.k: 0 is invalid, expected an integer in [1, 100000] or 'auto'"],
     ['an edited titleWeight', (j) => ({ ...j, model: { ...j.model, options: { ...j.model.options, titleWeight: 3 } } }), 'atlas.model.options.titleWeight: 3 differs from 2 given by atlas.options.tfidf'],
     ['a fractional run label', (j) => ({ ...j, ensemble: { ...j.ensemble, labels: j.ensemble.labels.map(() => 0.5) } }), 'atlas.ensemble.labels[0]: expected an integer in [-1, 2147483647], found 0.5'],
   ]

@@ -125,7 +125,12 @@ function expectSound(atlas: Atlas): void {
   const members = atlas.themes.flatMap((theme) => theme.talks.map((talk) => talk.id))
   expect(members.sort()).toEqual(atlas.talks.map((talk) => talk.id).sort())
   const { related, search, assigned } = atlasAnswers(atlas) as { related: { score: number }[][]; search: { score: number }[]; assigned: { score: number }[] }
-  for (const hit of [...related.flat(), ...search, ...assigned]) expect(Math.abs(hit.score)).toBeLessThanOrEqual(1)
+  for (const hit of [...related.flat(), ...assigned]) expect(Math.abs(hit.score)).toBeLessThanOrEqual(1)
+  // Search: coverage (≤ 1) + 0.25 · (½ · BM25 share + ½ · cosine) (≤ 0.25) + 2 for the exact title.
+  for (const hit of search) {
+    expect(hit.score).toBeGreaterThan(0)
+    expect(hit.score).toBeLessThanOrEqual(3.25)
+  }
 }
 
 describe('loadAtlas(mutated saved atlas)', () => {
