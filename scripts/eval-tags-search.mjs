@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as talkatlas from '../dist/index.js'
-import { mulberry32 as createRandom, printTable } from './shared.mjs'
+import { findSharedCorpora, mulberry32 as createRandom, printTable, shuffle } from './shared.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const SEED = Number(process.env.TALKATLAS_EVAL_SEED ?? 42)
@@ -78,7 +78,7 @@ function loadCorpora() {
   for (const name of ['lpc-networking-bpf', 'ml-workshop']) {
     corpora.push(corpus(name, parse(join(root, 'fixtures', `${name}.json`))))
   }
-  const shared = findShared()
+  const shared = findSharedCorpora()
   if (shared === null) {
     skipped.push('skipped: ../shared/corpora not found (the fixtures only)')
   } else {
@@ -93,15 +93,6 @@ function loadCorpora() {
   }
   corpora.skipped = skipped
   return corpora
-}
-
-function findShared() {
-  if (process.env.TALKATLAS_CORPORA) return resolve(process.env.TALKATLAS_CORPORA)
-  for (let dir = dirname(root); ; dir = dirname(dir)) {
-    const candidate = join(dir, 'shared', 'corpora')
-    if (existsSync(candidate)) return candidate
-    if (dirname(dir) === dir) return null
-  }
 }
 
 function parse(path) {
@@ -144,15 +135,6 @@ function corpus(name, input) {
   })
   const expected = name === 'lpc-networking-bpf' ? labels.map((l) => FIXTURE_THEMES[l] ?? null) : null
   return { name, talks: stripped, labels, expected }
-}
-
-function shuffle(items, random) {
-  const out = items.slice()
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1))
-    ;[out[i], out[j]] = [out[j], out[i]]
-  }
-  return out
 }
 
 // ---------------------------------------------------------------------------- measures

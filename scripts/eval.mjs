@@ -18,7 +18,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as talkatlas from '../dist/index.js'
-import { mulberry32 as createRandom } from './shared.mjs'
+import { findSharedCorpora, mulberry32 as createRandom, shuffle } from './shared.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const asJson = process.argv.includes('--json')
@@ -218,16 +218,6 @@ function argumentValue(flag) {
   return at >= 0 && at + 1 < process.argv.length ? process.argv[at + 1] : null
 }
 
-/** `$TALKATLAS_CORPORA`, else the nearest `shared/corpora` beside the project or an ancestor. */
-function findSharedCorpora() {
-  if (process.env.TALKATLAS_CORPORA) return resolve(process.env.TALKATLAS_CORPORA)
-  for (let dir = dirname(root); ; dir = dirname(dir)) {
-    const candidate = join(dir, 'shared', 'corpora')
-    if (existsSync(candidate)) return candidate
-    if (dirname(dir) === dir) return null
-  }
-}
-
 /** Talks of a JSON corpus: an array of talks or `{ talks: [...] }`. */
 function readTalks(path) {
   const data = JSON.parse(readFileSync(path, 'utf8'))
@@ -251,16 +241,6 @@ function makeCorpus(name, inputTalks) {
   const index = new Map(talks.map((t, i) => [t.id, i]))
   const labelNames = labels ? [...new Set(labels)].sort() : []
   return { name, talks, labels, truthField, labelNames, index, cache: new Map() }
-}
-
-/** A copy of `items` in a random order (Fisher–Yates). */
-function shuffle(items, random) {
-  const out = items.slice()
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1))
-    ;[out[i], out[j]] = [out[j], out[i]]
-  }
-  return out
 }
 
 /** A shallow copy of a talk without the truth fields (nor the source record that holds them). */

@@ -24,6 +24,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import nlp from 'compromise/two'
 import * as talkatlas from '../dist/index.js'
+import { findSharedCorpora } from './shared.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const list = process.argv.includes('--list')
@@ -33,21 +34,12 @@ const SPREAD_SHARE = 0.2
 const BOILERPLATE = new Set(['welcome', 'please', 'attend', 'attendees', 'attendee', 'devroom', 'talk', 'talks', 'session', 'sessions', 'speaker', 'speakers', 'presentation', 'honorable', 'mention', 'everybody', 'everyone', 'thanks', 'hello', 'join', 'q&a'])
 const NOT_NOUN = /^(Verb|Adverb|Adjective|Expression|Pronoun|Determiner|Preposition|Conjunction|Modal|QuestionWord|Comparative|Superlative)$/
 
-function findShared() {
-  if (process.env.TALKATLAS_CORPORA) return resolve(process.env.TALKATLAS_CORPORA)
-  for (let dir = dirname(root); ; dir = dirname(dir)) {
-    const candidate = join(dir, 'shared', 'corpora')
-    if (existsSync(candidate)) return candidate
-    if (dirname(dir) === dir) return null
-  }
-}
-
 function corpora() {
   const out = []
   for (const name of ['lpc-networking-bpf', 'ml-workshop', 'small/workshop-12', 'small/four-topics-20']) {
     out.push([name.replace('small/', ''), JSON.parse(readFileSync(join(root, 'fixtures', `${name}.json`), 'utf8')).talks])
   }
-  const shared = findShared()
+  const shared = findSharedCorpora()
   if (!shared) {
     console.log('skipped: ../shared/corpora not found (fixtures only)')
     return out

@@ -1,4 +1,9 @@
 // Helpers shared by the project's scripts (bench, eval, ml-kmeans reference).
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
 /**
  * mulberry32 (Tommy Ettinger, public domain): a small 32-bit seeded generator, the same as
@@ -27,4 +32,33 @@ export function printTable(headers, rows) {
   console.log(line(headers))
   console.log(widths.map((width) => '-'.repeat(width)).join('  '))
   for (const row of rows) console.log(line(row))
+}
+
+/**
+ * `$TALKATLAS_CORPORA`, else the nearest `shared/corpora` beside the project or an ancestor.
+ * @returns {string | null} The folder, or null when there is none.
+ */
+export function findSharedCorpora() {
+  if (process.env.TALKATLAS_CORPORA) return resolve(process.env.TALKATLAS_CORPORA)
+  for (let dir = dirname(projectRoot); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'shared', 'corpora')
+    if (existsSync(candidate)) return candidate
+    if (dirname(dir) === dir) return null
+  }
+}
+
+/**
+ * A copy of `items` in a random order (Fisher–Yates).
+ * @template T
+ * @param {readonly T[]} items Items.
+ * @param {() => number} random Uniform numbers in [0, 1).
+ * @returns {T[]} The shuffled copy.
+ */
+export function shuffle(items, random) {
+  const out = items.slice()
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[out[i], out[j]] = [out[j], out[i]]
+  }
+  return out
 }
