@@ -134,7 +134,7 @@ describe('adversarial readers: XML', () => {
     const time = (n: number): number => {
       const text = doc(n)
       let best = Infinity
-      for (let run = 0; run < 2; run++) {
+      for (let run = 0; run < 3; run++) {
         const start = performance.now()
         const { talks } = parseTalks(text, { skipInvalid: true })
         best = Math.min(best, performance.now() - start)
@@ -143,7 +143,11 @@ describe('adversarial readers: XML', () => {
       return best
     }
     time(2000)
-    expect(time(50_000) / time(12_500)).toBeLessThan(6)
+    // Linear is 4, quadratic 16. A busy machine can push one measurement past 6, so the
+    // best of three attempts counts (as in linear-time.test.ts).
+    let ratio = Infinity
+    for (let attempt = 0; attempt < 3 && ratio >= 6; attempt++) ratio = Math.min(ratio, time(50_000) / time(12_500))
+    expect(ratio).toBeLessThan(6)
   })
 })
 
