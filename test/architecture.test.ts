@@ -21,6 +21,18 @@ describe('source layout', () => {
     expect(offenders).toEqual([])
   })
 
+  it('keeps the pipeline driver atlas/buildAtlas.ts out of later stages', () => {
+    // The public entry files and the CLI run the pipeline; later stages read what it built
+    // (the embedding comes from atlas/embed.ts). tag/tagTalks.ts builds an atlas when handed
+    // raw talks, as its public signature promises.
+    const allowed = /^(atlas\/|cli\/|index\.ts$|node\.ts$|report\.ts$|tag\/tagTalks\.ts$)/
+    const offenders = sourceFiles(src)
+      .filter((file) => !allowed.test(relative(src, file)))
+      .filter((file) => /(?:from|import\()\s*['"][^'"]*\/atlas\/buildAtlas(?:\.js)?['"]/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(src, file))
+    expect(offenders).toEqual([])
+  })
+
   it('keeps src/index.ts to re-exports only', () => {
     const lines = readFileSync(join(src, 'index.ts'), 'utf8').split('\n')
     const code = lines.filter((line) => line.trim() !== '' && !line.trim().startsWith('//'))

@@ -3,7 +3,7 @@ import { projectLsa } from '../cluster/lsa.js'
 import { InputError } from '../errors.js'
 import type { Talk } from '../types.js'
 import { transformTfidf } from '../vectorize/tfidf.js'
-import { UNCLASSIFIED_THEME_ID } from './buildAtlas.js'
+import { UNCLASSIFIED_THEME_ID } from './unclassified.js'
 import type { Atlas } from './types.js'
 
 /** The theme a new talk is closest to. */

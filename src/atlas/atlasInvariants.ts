@@ -6,7 +6,8 @@
  */
 import { OptionError } from '../errors.js'
 import { resolveTfidfOptions } from '../vectorize/tfidf.js'
-import { resolveAtlasOptions, UNCLASSIFIED_THEME_ID } from './buildAtlas.js'
+import { resolveAtlasOptions } from './buildAtlas.js'
+import { UNCLASSIFIED_THEME_ID } from './unclassified.js'
 import { fail } from './jsonSchema.js'
 import type { AtlasJson } from './serializeAtlas.js'
 import type { Atlas } from './types.js'

@@ -5,18 +5,17 @@ import { InputError, OptionError } from '../errors.js'
 import { consensusClusters } from '../cluster/consensusClusters.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 import { labelThemes } from '../cluster/labelThemes.js'
-import { fitLsa, projectLsa } from '../cluster/lsa.js'
-import { smoothNeighbours } from '../cluster/smoothNeighbours.js'
-import type { LsaModel } from '../cluster/lsa.js'
-import type { CsrMatrix, Talk, Warning } from '../types.js'
+import { fitLsa } from '../cluster/lsa.js'
+import type { Talk, Warning } from '../types.js'
 import { fitTfidfFromStreams, readTalkTerms, resolveTfidfOptions, type TermStreams, type TfidfOptions } from '../vectorize/tfidf.js'
 import { progressReporter } from '../progress.js'
 import type { Atlas, AtlasOptions, ResolvedAtlasOptions, Theme } from './types.js'
 import { canonicalOrder, invertPermutation, keepCopiesTogether, permuteCsrRows, permuteDenseRows, permuteEnsemble } from './canonicalOrder.js'
+import { embedTalks, resolveSmoothing } from './embed.js'
 import { themeMembers } from './themeMembers.js'
+import { addUnclassified } from './unclassified.js'
 
-/** Id of the theme holding talks without any known term. */
-export const UNCLASSIFIED_THEME_ID = 'unclassified'
+export { UNCLASSIFIED_THEME_ID } from './unclassified.js'
 
 /**
  * Builds an atlas of talks: vectors, themes with labels and keywords, and what related-talk
@@ -185,56 +184,6 @@ export function resolveAtlasOptions(options: AtlasOptions = {}): ResolvedAtlasOp
 }
 
 /**
- * The talks' embedding: unit LSA rows, each mixed with its `smoothing` nearest neighbours.
- * `loadAtlas` calls it too, so a loaded atlas ranks exactly like the built one.
- * @param lsa Fitted LSA model.
- * @param matrix TF-IDF rows of the talks.
- * @param options Resolved options (`smoothing`, `seed`; atlases saved before smoothing existed have none).
- */
-export function embedTalks(lsa: LsaModel, matrix: CsrMatrix, options: Pick<ResolvedAtlasOptions, 'seed'> & { readonly smoothing?: number | 'auto' }): Float32Array {
-  const vectors = projectLsa(lsa, matrix)
-  const smoothing = resolveSmoothing(options.smoothing, matrix.nRows)
-  if (smoothing === 0) return vectors
-  return smoothNeighbours(vectors, lsa.dimensions, { neighbours: smoothing, seed: options.seed })
-}
-
-/** Talks up to which `smoothing: 'auto'` mixes neighbours. */
-const AUTO_SMOOTHING_MAX_TALKS = 20000
-/** Neighbours mixed by `smoothing: 'auto'`. */
-const AUTO_SMOOTHING_NEIGHBOURS = 5
-
-/**
- * Neighbours to mix for a smoothing option and corpus size. Above 20,000 talks `'auto'` mixes
- * none: on 100,000 synthetic talks smoothing took 5.9 of 29 s and did not raise NMI.
- * @param smoothing Option value; absent in atlases saved before smoothing existed.
- * @param talks Number of talks.
- */
-export function resolveSmoothing(smoothing: number | 'auto' | undefined, talks: number): number {
-  if (smoothing === undefined) return 0
-  if (smoothing !== 'auto') return smoothing
-  return talks <= AUTO_SMOOTHING_MAX_TALKS ? AUTO_SMOOTHING_NEIGHBOURS : 0
-}
-
-/**
- * {@link embedTalks} for talks in input order, computed in the canonical order `buildAtlas`
- * fits in, so that a loaded atlas has bit-identical vectors.
- * @param talks Talks in input order.
- * @param lsa Fitted LSA model.
- * @param matrix TF-IDF rows in input order.
- * @param options Resolved options (`smoothing`, `seed`).
- */
-export function embedInInputOrder(
-  talks: readonly Talk[],
-  lsa: LsaModel,
-  matrix: CsrMatrix,
-  options: Pick<ResolvedAtlasOptions, 'seed'> & { readonly smoothing?: number | 'auto' },
-): Float32Array {
-  const order = canonicalOrder(talks)
-  const vectors = embedTalks(lsa, permuteCsrRows(matrix, order), options)
-  return permuteDenseRows(vectors, lsa.dimensions, invertPermutation(order))
-}
-
-/**
  * Checks that every talk has string id, title and abstract, and that ids are unique.
  * @param talks Talks to check.
  */
@@ -297,22 +246,4 @@ function clusterOrder(labels: Int32Array, k: number): { ranked: number[]; rankOf
   const rankOf = new Int32Array(k).fill(-1)
   ranked.forEach((c, rank) => (rankOf[c] = rank))
   return { ranked, rankOf }
-}
-
-/** Puts talks without any known term into an `unclassified` theme, so none is lost. */
-function addUnclassified(talks: readonly Talk[], assignment: Int32Array, themes: Theme[], warnings: Warning[]): Theme[] {
-  const ids: string[] = []
-  for (let i = 0; i < talks.length; i++) {
-    if (assignment[i] === -1) {
-      assignment[i] = themes.length
-      ids.push(talks[i].id)
-    }
-  }
-  if (ids.length === 0) return themes
-  warnings.push({
-    code: 'unclassified-talks',
-    message: `${ids.length} talk(s) share no term with the rest of the corpus and form the theme "${UNCLASSIFIED_THEME_ID}"`,
-    talkIds: ids,
-  })
-  return [...themes, { id: UNCLASSIFIED_THEME_ID, label: 'Unclassified', keywords: [], talks: ids.map((id) => ({ id, score: 0 })) }]
 }

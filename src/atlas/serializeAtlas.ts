@@ -6,7 +6,7 @@
  */
 import type { LsaModel } from '../cluster/lsa.js'
 import { checkThemeScores } from './atlasInvariants.js'
-import { embedInInputOrder } from './buildAtlas.js'
+import { embedInInputOrder } from './embed.js'
 import { validateAtlasJson } from './validateAtlasJson.js'
 import type { CsrMatrix, Talk, Warning } from '../types.js'
 import type { TfidfModel } from '../vectorize/tfidf.js'

@@ -7,7 +7,7 @@
  * `InputError` naming its path (`atlas.lsa.components[1234]: Infinity after float32 conversion`).
  */
 import { InputError } from '../errors.js'
-import { resolveSmoothing } from './buildAtlas.js'
+import { resolveSmoothing } from './embed.js'
 import { checkAtlasInvariants } from './atlasInvariants.js'
 import {
   anyObject,

@@ -5,7 +5,7 @@
  */
 import { themeColors, UNCLASSIFIED_COLOR } from './themeColors.js'
 import type { Atlas } from '../atlas/types.js'
-import { UNCLASSIFIED_THEME_ID } from '../atlas/buildAtlas.js'
+import { UNCLASSIFIED_THEME_ID } from '../atlas/unclassified.js'
 import { OptionError } from '../errors.js'
 import type { TopKRows } from '../similarity/allPairsTopK.js'
 import { relatedIndex } from '../similarity/relatedIndex.js'

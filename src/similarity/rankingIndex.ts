@@ -12,7 +12,7 @@
  * Measured on the LPC fixture at seed 42 with the co-association of cosine.ts: related
  * precision@3 0.782 → 0.819, FOSDEM precision@5 0.408 → 0.419 (docs/quality.md).
  */
-import { embedTalks } from '../atlas/buildAtlas.js'
+import { embedTalks } from '../atlas/embed.js'
 import { canonicalOrder, invertPermutation, permuteCsrRows, permuteDenseRows, permuteEnsemble } from '../atlas/canonicalOrder.js'
 import type { Atlas } from '../atlas/types.js'
 import type { CsrMatrix } from '../types.js'
