@@ -5,6 +5,7 @@
  */
 import type { Atlas } from '../atlas/types.js'
 import { OptionError } from '../errors.js'
+import { checkInteger } from '../options.js'
 import { COASSOCIATION_SHARE, TFIDF_SHARE } from '../similarity/cosine.js'
 import { permuteRankingIndex, rankingIndex, type RankingIndex } from '../similarity/rankingIndex.js'
 import { canonicalOrder } from '../atlas/canonicalOrder.js'
@@ -174,10 +175,10 @@ export function groupSessions(input: Atlas, options: SessionOptions = {}): Sessi
  */
 export function resolveSessionOptions(options: SessionOptions = {}): ResolvedSessionOptions {
   const resolved = { ...defaultSessionOptions, ...withoutUndefined(options) }
-  checkInteger('size', resolved.size, 1, MAX_SESSION_SIZE)
-  checkInteger('parallel', resolved.parallel, 1, MAX_PARALLEL)
-  checkInteger('passes', resolved.passes, 0, Number.MAX_SAFE_INTEGER)
-  checkInteger('labelTerms', resolved.labelTerms, 1, 10)
+  checkInteger('sessions', 'size', resolved.size, 1, MAX_SESSION_SIZE)
+  checkInteger('sessions', 'parallel', resolved.parallel, 1, MAX_PARALLEL)
+  checkInteger('sessions', 'passes', resolved.passes, 0, Number.MAX_SAFE_INTEGER)
+  checkInteger('sessions', 'labelTerms', resolved.labelTerms, 1, 10)
   if (resolved.constraints === null || typeof resolved.constraints !== 'object' || Array.isArray(resolved.constraints)) {
     throw new OptionError('sessions', 'constraints', resolved.constraints, 'an object { together?, apart? }')
   }
@@ -186,13 +187,6 @@ export function resolveSessionOptions(options: SessionOptions = {}): ResolvedSes
 
 function withoutUndefined(options: SessionOptions): SessionOptions {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined))
-}
-
-function checkInteger(option: string, value: unknown, min: number, max: number): void {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    const allowed = max === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${min}` : `an integer in [${min}, ${max}]`
-    throw new OptionError('sessions', option, value, allowed)
-  }
 }
 
 function emptyResult(): SessionsResult {
