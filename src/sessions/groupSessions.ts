@@ -16,6 +16,7 @@ import { labelSessions } from './labelSessions.js'
 import { partitionBlock } from './partition.js'
 import { scheduleSessions } from './schedule.js'
 import { sessionCoAssociation, sessionSimilarity, sessionVectors, talkSimilarityTable, type SessionVectors } from './similarityTable.js'
+import { round } from '../util/round.js'
 
 export type { SessionConstraints } from './constraints.js'
 
@@ -153,7 +154,7 @@ export function groupSessions(input: Atlas, options: SessionOptions = {}): Sessi
     id: `session-${rank + 1}`,
     label: labels[s],
     talks: Array.from(groups[s], (i) => atlas.talks[i]!.id),
-    similarity: round(within[s]),
+    similarity: round(within[s], 6),
     slot: schedule.slot[s] + 1,
     room: schedule.room[s] + 1,
   }))
@@ -161,7 +162,7 @@ export function groupSessions(input: Atlas, options: SessionOptions = {}): Sessi
   const speakerClashes = reportClashes(atlas, groups, order, schedule.slot, sessions, warnings)
   const remainder = findRemainder(sessions, n, resolved.size, warnings)
   const objective: SessionObjective = {
-    meanWithinSimilarity: round(meanWithin(sessions)),
+    meanWithinSimilarity: round(meanWithin(sessions), 6),
     meanParallelSimilarity: meanParallel(vectors, schedule.slot, schedule.nSlots),
     speakerClashes,
   }
@@ -335,7 +336,7 @@ function meanParallel(vectors: SessionVectors, slot: Int32Array, nSlots: number)
       }
     }
   }
-  return count === 0 ? null : round(total / count)
+  return count === 0 ? null : round(total / count, 6)
 }
 
 /** Theme most talks of each session belong to (ties: lower theme index). */
@@ -446,8 +447,4 @@ function findRemainder(sessions: readonly Session[], n: number, size: number, wa
   }
   const expected = short.find((session) => session.talks.length === n % size) ?? short[0]!
   return { sessionId: expected.id, size: expected.talks.length }
-}
-
-function round(value: number): number {
-  return Math.round(value * 1e6) / 1e6
 }
