@@ -4,6 +4,8 @@ import type { OutputFormat } from './args.js'
 import { escapeMarkdown } from './markdown.js'
 import { renderTable } from './table.js'
 import { escapeJsonForTerminal } from './terminal.js'
+import { round } from '../util/round.js'
+import { unreachable } from '../util/unreachable.js'
 
 /** The parts of a theme the CLI prints (the core's `Theme`). */
 export interface ThemeView {
@@ -41,7 +43,7 @@ export function renderThemes(themes: readonly ThemeView[], talks: ReadonlyMap<st
       const rows: unknown[][] = [['theme_id', 'theme_label', 'theme_keywords', 'talk_id', 'talk_title', 'score']]
       for (const theme of themes) {
         const keywords = theme.keywords.map((k) => k.term).join('; ')
-        for (const talk of theme.talks) rows.push([theme.id, display(theme), keywords, talk.id, talks.get(talk.id)?.title ?? '', round(talk.score)])
+        for (const talk of theme.talks) rows.push([theme.id, display(theme), keywords, talk.id, talks.get(talk.id)?.title ?? '', round(talk.score, 4)])
       }
       return formatCsv(rows)
     }
@@ -59,7 +61,7 @@ export function renderThemes(themes: readonly ThemeView[], talks: ReadonlyMap<st
       return `${renderTable(columns, rows, width)}${themes.length} themes\n`
     }
     default:
-      return unreachable(format)
+      return unreachable(format, 'format')
   }
 }
 
@@ -85,7 +87,7 @@ function display(theme: ThemeView): string {
  * @param warnings Warnings of a search, added to its JSON.
  */
 export function renderRelated(key: 'related' | 'query', lists: ReadonlyMap<string, readonly RelatedView[]>, talks: ReadonlyMap<string, Talk>, format: OutputFormat, width: number, warnings: readonly Warning[] = []): string {
-  const clean = (items: readonly RelatedView[]): RelatedView[] => items.map((item) => ({ id: item.id, score: round(item.score), terms: [...item.terms] }))
+  const clean = (items: readonly RelatedView[]): RelatedView[] => items.map((item) => ({ id: item.id, score: round(item.score, 4), terms: [...item.terms] }))
   const title = (id: string): string => talks.get(id)?.title ?? ''
   switch (format) {
     case 'json': {
@@ -101,25 +103,25 @@ export function renderRelated(key: 'related' | 'query', lists: ReadonlyMap<strin
     }
     case 'csv': {
       const rows: unknown[][] = [[key === 'query' ? 'query' : 'talk_id', 'rank', 'related_id', 'related_title', 'score', 'terms']]
-      for (const [from, items] of lists) items.forEach((item, r) => rows.push([from, r + 1, item.id, title(item.id), round(item.score), item.terms.join('; ')]))
+      for (const [from, items] of lists) items.forEach((item, r) => rows.push([from, r + 1, item.id, title(item.id), round(item.score, 4), item.terms.join('; ')]))
       return formatCsv(rows)
     }
     case 'md': {
       let out = key === 'query' ? '# Search results\n' : '# Related talks\n'
       for (const [from, items] of lists) {
         out += `\n## ${escapeMarkdown(key === 'query' ? from : title(from) || from, true)}\n\n`
-        for (const item of items) out += `- ${escapeMarkdown(title(item.id) || item.id, true)} (\`${item.id.replaceAll('`', "'")}\`, ${round(item.score)}): ${escapeMarkdown(item.terms.join(', '), true)}\n`
+        for (const item of items) out += `- ${escapeMarkdown(title(item.id) || item.id, true)} (\`${item.id.replaceAll('`', "'")}\`, ${round(item.score, 4)}): ${escapeMarkdown(item.terms.join(', '), true)}\n`
       }
       return out
     }
     case 'table': {
       const rows: string[][] = []
-      for (const [from, items] of lists) items.forEach((item, r) => rows.push([r === 0 ? (key === 'query' ? from : title(from) || from) : '', item.id, title(item.id), round(item.score).toFixed(3), item.terms.join(', ')]))
+      for (const [from, items] of lists) items.forEach((item, r) => rows.push([r === 0 ? (key === 'query' ? from : title(from) || from) : '', item.id, title(item.id), round(item.score, 4).toFixed(3), item.terms.join(', ')]))
       const columns = [{ header: key === 'query' ? 'query' : 'talk', maxWidth: 40, minWidth: 10 }, { header: 'related id', maxWidth: 30, minWidth: 6 }, { header: 'title', maxWidth: 50, minWidth: 10 }, { header: 'score' }, { header: 'shared terms', minWidth: 10 }]
       return renderTable(columns, rows, width)
     }
     default:
-      return unreachable(format)
+      return unreachable(format, 'format')
   }
 }
 
@@ -146,7 +148,7 @@ export interface EvaluationView {
  * @param width Table width.
  */
 export function renderEvaluation(scores: EvaluationView, format: OutputFormat, width: number): string {
-  const entries = Object.entries(scores).map(([key, value]) => [key, typeof value === 'number' && !Number.isInteger(value) ? round(value) : value] as const)
+  const entries = Object.entries(scores).map(([key, value]) => [key, typeof value === 'number' && !Number.isInteger(value) ? round(value, 4) : value] as const)
   switch (format) {
     case 'json':
       return `${escapeJsonForTerminal(JSON.stringify({ evaluation: Object.fromEntries(entries) }, null, 1))}\n`
@@ -157,22 +159,6 @@ export function renderEvaluation(scores: EvaluationView, format: OutputFormat, w
     case 'table':
       return renderTable([{ header: 'metric' }, { header: 'value' }], entries.map(([key, value]) => [key, String(value)]), width)
     default:
-      return unreachable(format)
+      return unreachable(format, 'format')
   }
-}
-
-/**
- * A score rounded to 4 decimals, so output does not depend on float noise.
- * @param score Score.
- */
-function round(score: number): number {
-  return Math.round(score * 1e4) / 1e4
-}
-
-/**
- * Exhaustiveness guard.
- * @param value Never.
- */
-function unreachable(value: never): never {
-  throw new Error(`unknown format ${String(value)}`)
 }

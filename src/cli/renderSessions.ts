@@ -5,6 +5,7 @@ import type { OutputFormat } from './args.js'
 import { escapeMarkdown } from './markdown.js'
 import { renderTable } from './table.js'
 import { escapeJsonForTerminal } from './terminal.js'
+import { unreachable } from '../util/unreachable.js'
 
 /**
  * A session plan in an output format. JSON: `{"sessions":[{"id","label","talks":[ids],
@@ -45,14 +46,6 @@ export function renderSessions(plan: SessionsResult, talks: readonly Talk[], for
       return `${renderTable(columns, rows, width)}${summary}\n`
     }
     default:
-      return unreachable(format)
+      return unreachable(format, 'format')
   }
-}
-
-/**
- * Exhaustiveness guard.
- * @param value Never.
- */
-function unreachable(value: never): never {
-  throw new Error(`unknown format ${String(value)}`)
 }

@@ -4,6 +4,7 @@ import type { OutputFormat } from './args.js'
 import { escapeMarkdown } from './markdown.js'
 import { renderTable } from './table.js'
 import { escapeJsonForTerminal } from './terminal.js'
+import { unreachable } from '../util/unreachable.js'
 
 /** The tags of one talk as the CLI prints them (the core's `TalkTags`). */
 export interface TalkTagsView {
@@ -51,14 +52,6 @@ export function renderTags(tagged: readonly TalkTagsView[], talks: readonly Talk
       return `${renderTable(columns, rows, width)}${tagged.length} talks\n`
     }
     default:
-      return unreachable(format)
+      return unreachable(format, 'format')
   }
-}
-
-/**
- * Exhaustiveness guard.
- * @param value Never.
- */
-function unreachable(value: never): never {
-  throw new Error(`unknown format ${String(value)}`)
 }

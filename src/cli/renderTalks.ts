@@ -5,6 +5,7 @@ import type { OutputFormat } from './args.js'
 import { escapeMarkdown } from './markdown.js'
 import { renderTable } from './table.js'
 import { escapeJsonForTerminal } from './terminal.js'
+import { unreachable } from '../util/unreachable.js'
 
 /** How {@link renderTalks} lays out talks. */
 export interface RenderTalksOptions {
@@ -39,10 +40,8 @@ export function* renderTalks(talks: readonly Talk[], format: OutputFormat, optio
     case 'table':
       yield talksTable(talks, options.width)
       return
-    default: {
-      const unreachable: never = format
-      throw new Error(`unknown format ${String(unreachable)}`)
-    }
+    default:
+      return unreachable(format, 'format')
   }
 }
 
