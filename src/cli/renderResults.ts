@@ -1,7 +1,7 @@
 import { formatCsv } from '../io/formatCsv.js'
 import type { Talk, Warning } from '../types.js'
 import type { OutputFormat } from './args.js'
-import { escapeMarkdown } from './markdown.js'
+import { escapeTerminalMarkdown } from './markdown.js'
 import { renderTable } from './table.js'
 import { escapeJsonForTerminal } from './terminal.js'
 import { round } from '../util/round.js'
@@ -50,8 +50,8 @@ export function renderThemes(themes: readonly ThemeView[], talks: ReadonlyMap<st
     case 'md': {
       let out = `# Themes (${themes.length})\n`
       for (const theme of themes) {
-        out += `\n## ${escapeMarkdown(display(theme), true)} (${theme.talks.length})\n\nKeywords: ${escapeMarkdown(theme.keywords.map((k) => k.term).join(', '), true)}\n\n`
-        for (const talk of theme.talks) out += `- ${escapeMarkdown(talks.get(talk.id)?.title || talk.id, true)} (\`${talk.id.replaceAll('`', "'")}\`)\n`
+        out += `\n## ${escapeTerminalMarkdown(display(theme), true)} (${theme.talks.length})\n\nKeywords: ${escapeTerminalMarkdown(theme.keywords.map((k) => k.term).join(', '), true)}\n\n`
+        for (const talk of theme.talks) out += `- ${escapeTerminalMarkdown(talks.get(talk.id)?.title || talk.id, true)} (\`${talk.id.replaceAll('`', "'")}\`)\n`
       }
       return out
     }
@@ -109,8 +109,8 @@ export function renderRelated(key: 'related' | 'query', lists: ReadonlyMap<strin
     case 'md': {
       let out = key === 'query' ? '# Search results\n' : '# Related talks\n'
       for (const [from, items] of lists) {
-        out += `\n## ${escapeMarkdown(key === 'query' ? from : title(from) || from, true)}\n\n`
-        for (const item of items) out += `- ${escapeMarkdown(title(item.id) || item.id, true)} (\`${item.id.replaceAll('`', "'")}\`, ${round(item.score, 4)}): ${escapeMarkdown(item.terms.join(', '), true)}\n`
+        out += `\n## ${escapeTerminalMarkdown(key === 'query' ? from : title(from) || from, true)}\n\n`
+        for (const item of items) out += `- ${escapeTerminalMarkdown(title(item.id) || item.id, true)} (\`${item.id.replaceAll('`', "'")}\`, ${round(item.score, 4)}): ${escapeTerminalMarkdown(item.terms.join(', '), true)}\n`
       }
       return out
     }
@@ -155,7 +155,7 @@ export function renderEvaluation(scores: EvaluationView, format: OutputFormat, w
     case 'csv':
       return formatCsv([['metric', 'value'], ...entries.map(([key, value]) => [key, value])])
     case 'md':
-      return `# Evaluation against "${escapeMarkdown(scores.label, true)}"\n\n| metric | value |\n| --- | --- |\n${entries.map(([key, value]) => `| ${key} | ${escapeMarkdown(String(value), true)} |`).join('\n')}\n`
+      return `# Evaluation against "${escapeTerminalMarkdown(scores.label, true)}"\n\n| metric | value |\n| --- | --- |\n${entries.map(([key, value]) => `| ${key} | ${escapeTerminalMarkdown(String(value), true)} |`).join('\n')}\n`
     case 'table':
       return renderTable([{ header: 'metric' }, { header: 'value' }], entries.map(([key, value]) => [key, String(value)]), width)
     default:

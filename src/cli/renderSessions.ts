@@ -2,7 +2,7 @@ import { formatCsv } from '../io/formatCsv.js'
 import type { SessionsResult } from '../sessions/groupSessions.js'
 import type { Talk } from '../types.js'
 import type { OutputFormat } from './args.js'
-import { escapeMarkdown } from './markdown.js'
+import { escapeTerminalMarkdown } from './markdown.js'
 import { renderTable } from './table.js'
 import { escapeJsonForTerminal } from './terminal.js'
 import { unreachable } from '../util/unreachable.js'
@@ -33,8 +33,8 @@ export function renderSessions(plan: SessionsResult, talks: readonly Talk[], for
     case 'md': {
       let out = `# Sessions (${plan.sessions.length})\n`
       for (const session of plan.sessions) {
-        out += `\n## Slot ${session.slot}, room ${session.room}: ${escapeMarkdown(session.label, true)}\n\n`
-        for (const id of session.talks) out += `- ${escapeMarkdown(title(id) || id, true)} (\`${id.replaceAll('`', "'")}\`)\n`
+        out += `\n## Slot ${session.slot}, room ${session.room}: ${escapeTerminalMarkdown(session.label, true)}\n\n`
+        for (const id of session.talks) out += `- ${escapeTerminalMarkdown(title(id) || id, true)} (\`${id.replaceAll('`', "'")}\`)\n`
       }
       return out
     }
