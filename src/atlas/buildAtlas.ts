@@ -9,6 +9,7 @@ import { fitLsa } from '../cluster/lsa.js'
 import type { Talk, Warning } from '../types.js'
 import { fitTfidfFromStreams, readTalkTerms, resolveTfidfOptions, type TermStreams, type TfidfOptions } from '../vectorize/tfidf.js'
 import { progressReporter } from '../progress.js'
+import { DEFAULT_SEED } from '../options.js'
 import type { Atlas, AtlasOptions, ResolvedAtlasOptions, Theme } from './types.js'
 import { canonicalOrder, invertPermutation, keepCopiesTogether, permuteCsrRows, permuteDenseRows, permuteEnsemble } from './canonicalOrder.js'
 import { embedTalks, resolveSmoothing } from './embed.js'
@@ -168,7 +169,7 @@ export const MAX_KEYWORDS = 50
  */
 export function resolveAtlasOptions(options: AtlasOptions = {}): ResolvedAtlasOptions {
   if (typeof options !== 'object' || options === null) throw new OptionError('themes', 'options', options, 'an object')
-  const { k = 'auto', seed = 42, dimensions = 100, restarts = 20, keywords = 10, smoothing = 'auto', onProgress, ...tfidf } = options
+  const { k = 'auto', seed = DEFAULT_SEED, dimensions = 100, restarts = 20, keywords = 10, smoothing = 'auto', onProgress, ...tfidf } = options
   progressReporter('themes', onProgress) // checked here; the pipeline makes its own reporter
   // The same bounds as the command line's --k, --restarts and --keywords.
   if (k !== 'auto' && (!Number.isInteger(k) || k < 1 || k > MAX_THEMES)) throw new OptionError('themes', 'k', k, `an integer in [1, ${MAX_THEMES}] or 'auto'`)

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { talkFormats, type TalkFormat } from '../io/detectFormat.js'
 import { UsageError } from './cliErrors.js'
+import { DEFAULT_SEED } from '../options.js'
 import { MAX_THREADS } from './parallelTerms.js'
 
 /** Output formats of every command. */
@@ -54,7 +55,7 @@ export interface ParsedArgs {
 export const commonOptionSpecs: Readonly<Record<string, OptionSpec>> = {
   format: { type: 'string', short: 'f', value: '<fmt>', help: 'output: json, table, csv or md (table on a terminal, else json; or from --out extension)' },
   out: { type: 'string', short: 'o', value: '<file>', help: 'write to this file (replaced atomically) instead of stdout' },
-  seed: { type: 'string', value: '<n>', help: 'random seed, an integer ≥ 0 (default 42)' },
+  seed: { type: 'string', value: '<n>', help: `random seed, an integer ≥ 0 (default ${DEFAULT_SEED})` },
   quiet: { type: 'boolean', short: 'q', help: 'no warnings and no progress bar on stderr' },
   from: { type: 'string', value: '<format>', help: `input format: ${talkFormats.join(', ')} (default: detected)` },
   'one-per-line': { type: 'boolean', help: 'plain text input: one talk per line instead of per paragraph' },
@@ -91,7 +92,7 @@ export function parseCommandArgs(command: string, argv: readonly string[], specs
       input: parsed.positionals[0]!,
       format: oneOf(command, 'format', values['format'], outputFormats),
       out: stringValue(command, 'out', values['out']),
-      seed: integerOption(command, 'seed', values['seed'], 42, 0, 0xffffffff),
+      seed: integerOption(command, 'seed', values['seed'], DEFAULT_SEED, 0, 0xffffffff),
       quiet: values['quiet'] === true,
       from: oneOf(command, 'from', values['from'], talkFormats),
       onePerLine: values['one-per-line'] === true,
@@ -149,7 +150,7 @@ function stringValue(command: string, name: string, value: unknown): string | un
 
 /** Common options when only help is wanted. */
 function defaultCommon(): CommonOptions {
-  return { input: '', format: undefined, out: undefined, seed: 42, quiet: false, from: undefined, onePerLine: false, skipInvalid: false, threads: 'auto' }
+  return { input: '', format: undefined, out: undefined, seed: DEFAULT_SEED, quiet: false, from: undefined, onePerLine: false, skipInvalid: false, threads: 'auto' }
 }
 
 /**

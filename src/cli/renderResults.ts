@@ -1,9 +1,11 @@
 import { formatCsv } from '../io/formatCsv.js'
 import type { Talk, Warning } from '../types.js'
 import type { OutputFormat } from './args.js'
-import { escapeMarkdown } from './markdown.js'
+import { escapeTerminalMarkdown } from './markdown.js'
 import { renderTable } from './table.js'
 import { escapeJsonForTerminal } from './terminal.js'
+import { round } from '../util/round.js'
+import { unreachable } from '../util/unreachable.js'
 
 /** The parts of a theme the CLI prints (the core's `Theme`). */
 export interface ThemeView {
@@ -41,15 +43,15 @@ export function renderThemes(themes: readonly ThemeView[], talks: ReadonlyMap<st
       const rows: unknown[][] = [['theme_id', 'theme_label', 'theme_keywords', 'talk_id', 'talk_title', 'score']]
       for (const theme of themes) {
         const keywords = theme.keywords.map((k) => k.term).join('; ')
-        for (const talk of theme.talks) rows.push([theme.id, display(theme), keywords, talk.id, talks.get(talk.id)?.title ?? '', round(talk.score)])
+        for (const talk of theme.talks) rows.push([theme.id, display(theme), keywords, talk.id, talks.get(talk.id)?.title ?? '', round(talk.score, 4)])
       }
       return formatCsv(rows)
     }
     case 'md': {
       let out = `# Themes (${themes.length})\n`
       for (const theme of themes) {
-        out += `\n## ${escapeMarkdown(display(theme), true)} (${theme.talks.length})\n\nKeywords: ${escapeMarkdown(theme.keywords.map((k) => k.term).join(', '), true)}\n\n`
-        for (const talk of theme.talks) out += `- ${escapeMarkdown(talks.get(talk.id)?.title || talk.id, true)} (\`${talk.id.replaceAll('`', "'")}\`)\n`
+        out += `\n## ${escapeTerminalMarkdown(display(theme), true)} (${theme.talks.length})\n\nKeywords: ${escapeTerminalMarkdown(theme.keywords.map((k) => k.term).join(', '), true)}\n\n`
+        for (const talk of theme.talks) out += `- ${escapeTerminalMarkdown(talks.get(talk.id)?.title || talk.id, true)} (\`${talk.id.replaceAll('`', "'")}\`)\n`
       }
       return out
     }
@@ -59,7 +61,7 @@ export function renderThemes(themes: readonly ThemeView[], talks: ReadonlyMap<st
       return `${renderTable(columns, rows, width)}${themes.length} themes\n`
     }
     default:
-      return unreachable(format)
+      return unreachable(format, 'format')
   }
 }
 
@@ -85,7 +87,7 @@ function display(theme: ThemeView): string {
  * @param warnings Warnings of a search, added to its JSON.
  */
 export function renderRelated(key: 'related' | 'query', lists: ReadonlyMap<string, readonly RelatedView[]>, talks: ReadonlyMap<string, Talk>, format: OutputFormat, width: number, warnings: readonly Warning[] = []): string {
-  const clean = (items: readonly RelatedView[]): RelatedView[] => items.map((item) => ({ id: item.id, score: round(item.score), terms: [...item.terms] }))
+  const clean = (items: readonly RelatedView[]): RelatedView[] => items.map((item) => ({ id: item.id, score: round(item.score, 4), terms: [...item.terms] }))
   const title = (id: string): string => talks.get(id)?.title ?? ''
   switch (format) {
     case 'json': {
@@ -101,25 +103,25 @@ export function renderRelated(key: 'related' | 'query', lists: ReadonlyMap<strin
     }
     case 'csv': {
       const rows: unknown[][] = [[key === 'query' ? 'query' : 'talk_id', 'rank', 'related_id', 'related_title', 'score', 'terms']]
-      for (const [from, items] of lists) items.forEach((item, r) => rows.push([from, r + 1, item.id, title(item.id), round(item.score), item.terms.join('; ')]))
+      for (const [from, items] of lists) items.forEach((item, r) => rows.push([from, r + 1, item.id, title(item.id), round(item.score, 4), item.terms.join('; ')]))
       return formatCsv(rows)
     }
     case 'md': {
       let out = key === 'query' ? '# Search results\n' : '# Related talks\n'
       for (const [from, items] of lists) {
-        out += `\n## ${escapeMarkdown(key === 'query' ? from : title(from) || from, true)}\n\n`
-        for (const item of items) out += `- ${escapeMarkdown(title(item.id) || item.id, true)} (\`${item.id.replaceAll('`', "'")}\`, ${round(item.score)}): ${escapeMarkdown(item.terms.join(', '), true)}\n`
+        out += `\n## ${escapeTerminalMarkdown(key === 'query' ? from : title(from) || from, true)}\n\n`
+        for (const item of items) out += `- ${escapeTerminalMarkdown(title(item.id) || item.id, true)} (\`${item.id.replaceAll('`', "'")}\`, ${round(item.score, 4)}): ${escapeTerminalMarkdown(item.terms.join(', '), true)}\n`
       }
       return out
     }
     case 'table': {
       const rows: string[][] = []
-      for (const [from, items] of lists) items.forEach((item, r) => rows.push([r === 0 ? (key === 'query' ? from : title(from) || from) : '', item.id, title(item.id), round(item.score).toFixed(3), item.terms.join(', ')]))
+      for (const [from, items] of lists) items.forEach((item, r) => rows.push([r === 0 ? (key === 'query' ? from : title(from) || from) : '', item.id, title(item.id), round(item.score, 4).toFixed(3), item.terms.join(', ')]))
       const columns = [{ header: key === 'query' ? 'query' : 'talk', maxWidth: 40, minWidth: 10 }, { header: 'related id', maxWidth: 30, minWidth: 6 }, { header: 'title', maxWidth: 50, minWidth: 10 }, { header: 'score' }, { header: 'shared terms', minWidth: 10 }]
       return renderTable(columns, rows, width)
     }
     default:
-      return unreachable(format)
+      return unreachable(format, 'format')
   }
 }
 
@@ -146,33 +148,17 @@ export interface EvaluationView {
  * @param width Table width.
  */
 export function renderEvaluation(scores: EvaluationView, format: OutputFormat, width: number): string {
-  const entries = Object.entries(scores).map(([key, value]) => [key, typeof value === 'number' && !Number.isInteger(value) ? round(value) : value] as const)
+  const entries = Object.entries(scores).map(([key, value]) => [key, typeof value === 'number' && !Number.isInteger(value) ? round(value, 4) : value] as const)
   switch (format) {
     case 'json':
       return `${escapeJsonForTerminal(JSON.stringify({ evaluation: Object.fromEntries(entries) }, null, 1))}\n`
     case 'csv':
       return formatCsv([['metric', 'value'], ...entries.map(([key, value]) => [key, value])])
     case 'md':
-      return `# Evaluation against "${escapeMarkdown(scores.label, true)}"\n\n| metric | value |\n| --- | --- |\n${entries.map(([key, value]) => `| ${key} | ${escapeMarkdown(String(value), true)} |`).join('\n')}\n`
+      return `# Evaluation against "${escapeTerminalMarkdown(scores.label, true)}"\n\n| metric | value |\n| --- | --- |\n${entries.map(([key, value]) => `| ${key} | ${escapeTerminalMarkdown(String(value), true)} |`).join('\n')}\n`
     case 'table':
       return renderTable([{ header: 'metric' }, { header: 'value' }], entries.map(([key, value]) => [key, String(value)]), width)
     default:
-      return unreachable(format)
+      return unreachable(format, 'format')
   }
-}
-
-/**
- * A score rounded to 4 decimals, so output does not depend on float noise.
- * @param score Score.
- */
-function round(score: number): number {
-  return Math.round(score * 1e4) / 1e4
-}
-
-/**
- * Exhaustiveness guard.
- * @param value Never.
- */
-function unreachable(value: never): never {
-  throw new Error(`unknown format ${String(value)}`)
 }

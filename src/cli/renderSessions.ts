@@ -2,9 +2,10 @@ import { formatCsv } from '../io/formatCsv.js'
 import type { SessionsResult } from '../sessions/groupSessions.js'
 import type { Talk } from '../types.js'
 import type { OutputFormat } from './args.js'
-import { escapeMarkdown } from './markdown.js'
+import { escapeTerminalMarkdown } from './markdown.js'
 import { renderTable } from './table.js'
 import { escapeJsonForTerminal } from './terminal.js'
+import { unreachable } from '../util/unreachable.js'
 
 /**
  * A session plan in an output format. JSON: `{"sessions":[{"id","label","talks":[ids],
@@ -32,8 +33,8 @@ export function renderSessions(plan: SessionsResult, talks: readonly Talk[], for
     case 'md': {
       let out = `# Sessions (${plan.sessions.length})\n`
       for (const session of plan.sessions) {
-        out += `\n## Slot ${session.slot}, room ${session.room}: ${escapeMarkdown(session.label, true)}\n\n`
-        for (const id of session.talks) out += `- ${escapeMarkdown(title(id) || id, true)} (\`${id.replaceAll('`', "'")}\`)\n`
+        out += `\n## Slot ${session.slot}, room ${session.room}: ${escapeTerminalMarkdown(session.label, true)}\n\n`
+        for (const id of session.talks) out += `- ${escapeTerminalMarkdown(title(id) || id, true)} (\`${id.replaceAll('`', "'")}\`)\n`
       }
       return out
     }
@@ -45,14 +46,6 @@ export function renderSessions(plan: SessionsResult, talks: readonly Talk[], for
       return `${renderTable(columns, rows, width)}${summary}\n`
     }
     default:
-      return unreachable(format)
+      return unreachable(format, 'format')
   }
-}
-
-/**
- * Exhaustiveness guard.
- * @param value Never.
- */
-function unreachable(value: never): never {
-  throw new Error(`unknown format ${String(value)}`)
 }

@@ -1,9 +1,10 @@
 import { formatCsv } from '../io/formatCsv.js'
 import type { Talk } from '../types.js'
 import type { OutputFormat } from './args.js'
-import { escapeMarkdown } from './markdown.js'
+import { escapeTerminalMarkdown } from './markdown.js'
 import { renderTable } from './table.js'
 import { escapeJsonForTerminal } from './terminal.js'
+import { unreachable } from '../util/unreachable.js'
 
 /** The tags of one talk as the CLI prints them (the core's `TalkTags`). */
 export interface TalkTagsView {
@@ -40,8 +41,8 @@ export function renderTags(tagged: readonly TalkTagsView[], talks: readonly Talk
     case 'md': {
       let out = `# Tags (${tagged.length} talks)\n\n`
       tagged.forEach((talk, i) => {
-        const tags = talk.tags.length === 0 ? 'no tag' : talk.tags.map((tag) => `${escapeMarkdown(tag.theme, true)} (${tag.score})`).join(', ')
-        out += `- ${escapeMarkdown(title(i) || talk.id, true)} (\`${talk.id.replaceAll('`', "'")}\`): ${tags}\n`
+        const tags = talk.tags.length === 0 ? 'no tag' : talk.tags.map((tag) => `${escapeTerminalMarkdown(tag.theme, true)} (${tag.score})`).join(', ')
+        out += `- ${escapeTerminalMarkdown(title(i) || talk.id, true)} (\`${talk.id.replaceAll('`', "'")}\`): ${tags}\n`
       })
       return out
     }
@@ -51,14 +52,6 @@ export function renderTags(tagged: readonly TalkTagsView[], talks: readonly Talk
       return `${renderTable(columns, rows, width)}${tagged.length} talks\n`
     }
     default:
-      return unreachable(format)
+      return unreachable(format, 'format')
   }
-}
-
-/**
- * Exhaustiveness guard.
- * @param value Never.
- */
-function unreachable(value: never): never {
-  throw new Error(`unknown format ${String(value)}`)
 }

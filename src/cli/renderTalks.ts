@@ -2,9 +2,10 @@ import { InputError } from '../errors.js'
 import { formatCsv } from '../io/formatCsv.js'
 import type { Talk } from '../types.js'
 import type { OutputFormat } from './args.js'
-import { escapeMarkdown } from './markdown.js'
+import { escapeTerminalMarkdown } from './markdown.js'
 import { renderTable } from './table.js'
 import { escapeJsonForTerminal } from './terminal.js'
+import { unreachable } from '../util/unreachable.js'
 
 /** How {@link renderTalks} lays out talks. */
 export interface RenderTalksOptions {
@@ -39,10 +40,8 @@ export function* renderTalks(talks: readonly Talk[], format: OutputFormat, optio
     case 'table':
       yield talksTable(talks, options.width)
       return
-    default: {
-      const unreachable: never = format
-      throw new Error(`unknown format ${String(unreachable)}`)
-    }
+    default:
+      return unreachable(format, 'format')
   }
 }
 
@@ -106,10 +105,10 @@ function* talksMarkdown(talks: readonly Talk[]): Generator<string> {
   yield `# Talks (${talks.length})\n`
   for (const talk of talks) {
     const meta = [`\`${talk.id.replaceAll('`', "'")}\``]
-    if (typeof talk['track'] === 'string') meta.push(escapeMarkdown(talk['track'], true))
-    if (talk.speakers !== undefined && talk.speakers.length > 0) meta.push(escapeMarkdown(talk.speakers.join(', '), true))
-    const abstract = talk.abstract === '' ? '' : `\n${escapeMarkdown(talk.abstract)}\n`
-    yield `\n## ${escapeMarkdown(talk.title || '(untitled)', true)}\n\n${meta.join(' · ')}\n${abstract}`
+    if (typeof talk['track'] === 'string') meta.push(escapeTerminalMarkdown(talk['track'], true))
+    if (talk.speakers !== undefined && talk.speakers.length > 0) meta.push(escapeTerminalMarkdown(talk.speakers.join(', '), true))
+    const abstract = talk.abstract === '' ? '' : `\n${escapeTerminalMarkdown(talk.abstract)}\n`
+    yield `\n## ${escapeTerminalMarkdown(talk.title || '(untitled)', true)}\n\n${meta.join(' · ')}\n${abstract}`
   }
 }
 

@@ -5,6 +5,7 @@
  * the mean distance to the nearest other cluster (b): s = (b − a) / max(a, b).
  */
 import { OptionError } from '../errors.js'
+import { DEFAULT_SEED } from '../options.js'
 import { createRandom } from '../random.js'
 import { gatherRows } from './dense.js'
 import { kmeansBatchGram } from './kmeans.js'
@@ -58,14 +59,14 @@ export interface ChooseKResult {
  * @param runBatch Runner of the k-means calls, one per k (default: in order, here).
  */
 export function chooseK(points: Float32Array, dimensions: number, options: ChooseKOptions = {}, runBatch: KmeansBatchRunner = runKmeansInOrder): ChooseKResult {
-  const sample = sampleNonZeroRows(points, dimensions, options.sampleSize ?? 2000, options.seed ?? 42)
+  const sample = sampleNonZeroRows(points, dimensions, options.sampleSize ?? 2000, options.seed ?? DEFAULT_SEED)
   const sampled = sample.length / dimensions
   // The grid is the whole corpus's (themes of 4 to 20 of its talks); the sample scores it.
   const grid = candidateKs(sampled < points.length / dimensions ? points.length / dimensions : sampled, options)
   const candidates = Array.isArray(grid) ? grid.filter((k) => k < sampled) : grid
   if (!Array.isArray(candidates)) return { k: candidates.k, scores: [] }
   if (candidates.length === 0) return { k: Math.max(1, sampled - 1), scores: [] }
-  const jobs = candidates.map((k) => ({ k, seed: options.seed ?? 42, restarts: 2 }))
+  const jobs = candidates.map((k) => ({ k, seed: options.seed ?? DEFAULT_SEED, restarts: 2 }))
   // The k-means Gram matrix holds the dot products the silhouette needs; computed once, it serves both.
   const gram = kmeansBatchGram(sample, dimensions, jobs)
   const distances = gram === undefined ? cosineDistances(sample, dimensions) : distancesFromGram(gram)

@@ -10,6 +10,7 @@
  * lowest-inertia run is kept instead, as plain k-means does.
  */
 import { OptionError } from '../errors.js'
+import { DEFAULT_SEED } from '../options.js'
 import { createRandom, nextInt } from '../random.js'
 import type { Warning } from '../types.js'
 import { candidateKs, chooseK, cosineDistances, distancesFromGram, meanSilhouette, parsimoniousK, type ChooseKResult } from './chooseK.js'
@@ -78,7 +79,7 @@ export function consensusClusters(
 ): ConsensusResult {
   const runs = options.runs ?? 20
   if (!Number.isInteger(runs) || runs < 1) throw new OptionError('consensus', 'runs', runs, 'an integer ≥ 1')
-  const seed = options.seed ?? 42
+  const seed = options.seed ?? DEFAULT_SEED
   const rows = nonZeroRows(points, dimensions)
   if (runs === 1 || rows.length > CONSENSUS_LIMIT) return withoutConsensus(points, dimensions, options.k, seed, runs, runBatch)
   const auto = options.k === 'auto'

@@ -4,6 +4,7 @@
  * best of several seeded restarts kept. Jobs on the same rows can share their Gram matrix.
  */
 import { OptionError } from '../errors.js'
+import { DEFAULT_SEED } from '../options.js'
 import { createRandom, type Random } from '../random.js'
 import type { Warning } from '../types.js'
 import { nonZeroRows } from './dense.js'
@@ -104,7 +105,7 @@ function kmeansOnRows(
   if (kEffective === 0) {
     return { labels, centroids: new Float32Array(0), k: 0, inertia: 0, iterations: 0, converged: true, warnings }
   }
-  const random = createRandom(options.seed ?? 42)
+  const random = createRandom(options.seed ?? DEFAULT_SEED)
   const trials = seedingTrials(options, kEffective)
   // Above SAMPLE_ABOVE rows the restarts (seeding and Lloyd) run on a sample and only the
   // winner's centres are refined on all rows, so their cost no longer grows with n.

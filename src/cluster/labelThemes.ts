@@ -9,6 +9,7 @@
 import type { CsrMatrix } from '../types.js'
 import { isLabelTerm } from './labelTerms.js'
 import type { TfidfModel } from '../vectorize/tfidf.js'
+import { round } from '../util/round.js'
 
 /** A keyword of a theme with its distinctiveness score. */
 export interface ThemeKeyword {
@@ -74,7 +75,7 @@ export function labelThemes(
       if (score > 0 && mayName(term)) scored.push({ term, score })
     }
     scored.sort((a, b) => b.score - a.score || a.term - b.term)
-    const top = scored.slice(0, nKeywords).map(({ term, score }) => ({ term: model.labels[term], score: round(score) }))
+    const top = scored.slice(0, nKeywords).map(({ term, score }) => ({ term: model.labels[term], score: round(score, 6) }))
     keywords.push(top)
     labels.push(composeLabel(scored.map((s) => model.labels[s.term]), labelTerms))
   }
@@ -190,8 +191,4 @@ function sharesStem(a: string, b: string): boolean {
   let common = 0
   while (common < shortest && a[common] === b[common]) common++
   return common >= Math.max(4, shortest - 2)
-}
-
-function round(value: number): number {
-  return Math.round(value * 1e6) / 1e6
 }

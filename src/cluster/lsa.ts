@@ -4,6 +4,7 @@
  * algorithms 4.4 (subspace iteration) and 5.1 (direct SVD).
  */
 import { OptionError } from '../errors.js'
+import { DEFAULT_SEED } from '../options.js'
 import { createRandom, nextGaussian, type Random } from '../random.js'
 import type { CsrMatrix } from '../types.js'
 import {
@@ -58,7 +59,7 @@ export function fitLsa(matrix: CsrMatrix, options: LsaOptions = {}): LsaModel {
   if (n === 0 || m === 0) {
     return { dimensions, nTerms: m, components: new Float32Array(m * dimensions), singularValues: new Float32Array(dimensions) }
   }
-  const random = createRandom(options.seed ?? 42)
+  const random = createRandom(options.seed ?? DEFAULT_SEED)
   const omega = new Float64Array(m * l)
   for (let p = 0; p < omega.length; p++) omega[p] = nextGaussian(random)
   // On large corpora the term space is learnt from a sample of the rows; every row is still

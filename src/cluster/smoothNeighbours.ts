@@ -6,6 +6,7 @@
  * 1971, applied to the documents instead of the query).
  */
 import { OptionError } from '../errors.js'
+import { DEFAULT_SEED } from '../options.js'
 import { kmeans } from './kmeans.js'
 import { nonZeroRows, normalizeDenseRows } from './dense.js'
 
@@ -43,7 +44,7 @@ export function smoothNeighbours(vectors: Float32Array, dimensions: number, opti
   const rows = nonZeroRows(vectors, dimensions)
   const m = Math.min(neighbours, rows.length - 1)
   if (m < 1 || weight === 0) return out
-  for (const part of partition(vectors, dimensions, rows, options.seed ?? 42)) {
+  for (const part of partition(vectors, dimensions, rows, options.seed ?? DEFAULT_SEED)) {
     const nearest = nearestRows(vectors, dimensions, part, m)
     for (let t = 0; t < part.length; t++) {
       const target = part[t] * dimensions

@@ -2,6 +2,7 @@ import { OptionError } from '../errors.js'
 import { countContingency } from './contingency.js'
 import { entropy, mutualInformation } from './information.js'
 import type { Labels } from './labels.js'
+import { unreachable } from '../util/unreachable.js'
 
 /** How the two entropies are averaged into the normaliser of {@link normalizedMutualInfo}. */
 export type EntropyAverage = 'arithmetic' | 'geometric' | 'min' | 'max'
@@ -88,14 +89,6 @@ function averageEntropies(u: number, v: number, average: EntropyAverage): number
     case 'max':
       return Math.max(u, v)
     default:
-      return assertNever(average)
+      return unreachable(average, 'average')
   }
-}
-
-/**
- * Makes the switch above exhaustive at compile time.
- * @param value Value that cannot exist.
- */
-function assertNever(value: never): never {
-  throw new Error(`unreachable: ${String(value)}`)
 }

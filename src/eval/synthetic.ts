@@ -18,6 +18,7 @@
  * order. 100,000 talks take 46 million draws, about 1 % of its period of 2^32.
  */
 import { OptionError } from '../errors.js'
+import { DEFAULT_SEED } from '../options.js'
 import type { Talk } from '../types.js'
 import { createRandom, type Random } from '../random.js'
 
@@ -62,7 +63,7 @@ export interface SyntheticTalk extends Talk {
 
 /** Default options of {@link generateCorpus}. */
 export const defaultGenerateCorpusOptions = Object.freeze({
-  seed: 42,
+  seed: DEFAULT_SEED,
   topics: 100,
   vocabulary: 30_000,
   wordsPerAbstract: 120,

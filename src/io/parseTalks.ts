@@ -12,6 +12,7 @@ import { readJsonTalks } from './readJsonTalks.js'
 import { readSessionize } from './readSessionize.js'
 import { readText } from './readText.js'
 import type { ReaderContext, ReaderOutput } from './talkDraft.js'
+import { unreachable } from '../util/unreachable.js'
 
 /** Options of {@link parseTalks}. */
 export interface ParseTalksOptions {
@@ -176,7 +177,7 @@ function readAny(text: string, requested: TalkFormat | 'auto', context: ReaderCo
       return { format, output: readJson(format, data, context) }
     }
     default:
-      return assertNever(syntax)
+      return unreachable(syntax, 'syntax')
   }
 }
 
@@ -226,12 +227,4 @@ function describeChar(text: string, offset: number): string {
   if (ch === '\n' || ch === '\r') return 'line break inside a string'
   if (ch < ' ') return `control character U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
   return `'${ch}'`
-}
-
-/**
- * Exhaustiveness guard for switches over unions.
- * @param value A value of type never.
- */
-function assertNever(value: never): never {
-  throw new Error(`unexpected value ${String(value)}`)
 }

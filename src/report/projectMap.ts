@@ -3,6 +3,7 @@ import { UMAP } from 'umap-js'
 import type { Atlas } from '../atlas/types.js'
 import { symmetricEigen } from '../cluster/dense.js'
 import { OptionError } from '../errors.js'
+import { DEFAULT_SEED } from '../options.js'
 import { createRandom } from '../random.js'
 import { progressReporter, type ProgressCallback } from '../progress.js'
 
@@ -65,7 +66,7 @@ export function projectMap(atlas: Atlas, options: ProjectMapOptions = {}): MapPr
   if (method !== 'auto' && method !== 'umap' && method !== 'pca') {
     throw new OptionError('projectMap', 'method', method, "'auto', 'umap' or 'pca'")
   }
-  const seed = options.seed ?? 42
+  const seed = options.seed ?? DEFAULT_SEED
   if (typeof seed !== 'number' || !Number.isFinite(seed)) throw new OptionError('projectMap', 'seed', seed, 'a finite number')
   const n = atlas.talks.length
   const useUmap = n >= UMAP_MIN_TALKS && (method === 'umap' || (method === 'auto' && n <= UMAP_MAX_TALKS))

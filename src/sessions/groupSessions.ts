@@ -5,6 +5,7 @@
  */
 import type { Atlas } from '../atlas/types.js'
 import { OptionError } from '../errors.js'
+import { checkInteger } from '../options.js'
 import { COASSOCIATION_SHARE, TFIDF_SHARE } from '../similarity/cosine.js'
 import { permuteRankingIndex, rankingIndex, type RankingIndex } from '../similarity/rankingIndex.js'
 import { canonicalOrder } from '../atlas/canonicalOrder.js'
@@ -15,6 +16,7 @@ import { labelSessions } from './labelSessions.js'
 import { partitionBlock } from './partition.js'
 import { scheduleSessions } from './schedule.js'
 import { sessionCoAssociation, sessionSimilarity, sessionVectors, talkSimilarityTable, type SessionVectors } from './similarityTable.js'
+import { round } from '../util/round.js'
 
 export type { SessionConstraints } from './constraints.js'
 
@@ -152,7 +154,7 @@ export function groupSessions(input: Atlas, options: SessionOptions = {}): Sessi
     id: `session-${rank + 1}`,
     label: labels[s],
     talks: Array.from(groups[s], (i) => atlas.talks[i]!.id),
-    similarity: round(within[s]),
+    similarity: round(within[s], 6),
     slot: schedule.slot[s] + 1,
     room: schedule.room[s] + 1,
   }))
@@ -160,7 +162,7 @@ export function groupSessions(input: Atlas, options: SessionOptions = {}): Sessi
   const speakerClashes = reportClashes(atlas, groups, order, schedule.slot, sessions, warnings)
   const remainder = findRemainder(sessions, n, resolved.size, warnings)
   const objective: SessionObjective = {
-    meanWithinSimilarity: round(meanWithin(sessions)),
+    meanWithinSimilarity: round(meanWithin(sessions), 6),
     meanParallelSimilarity: meanParallel(vectors, schedule.slot, schedule.nSlots),
     speakerClashes,
   }
@@ -174,10 +176,10 @@ export function groupSessions(input: Atlas, options: SessionOptions = {}): Sessi
  */
 export function resolveSessionOptions(options: SessionOptions = {}): ResolvedSessionOptions {
   const resolved = { ...defaultSessionOptions, ...withoutUndefined(options) }
-  checkInteger('size', resolved.size, 1, MAX_SESSION_SIZE)
-  checkInteger('parallel', resolved.parallel, 1, MAX_PARALLEL)
-  checkInteger('passes', resolved.passes, 0, Number.MAX_SAFE_INTEGER)
-  checkInteger('labelTerms', resolved.labelTerms, 1, 10)
+  checkInteger('sessions', 'size', resolved.size, 1, MAX_SESSION_SIZE)
+  checkInteger('sessions', 'parallel', resolved.parallel, 1, MAX_PARALLEL)
+  checkInteger('sessions', 'passes', resolved.passes, 0, Number.MAX_SAFE_INTEGER)
+  checkInteger('sessions', 'labelTerms', resolved.labelTerms, 1, 10)
   if (resolved.constraints === null || typeof resolved.constraints !== 'object' || Array.isArray(resolved.constraints)) {
     throw new OptionError('sessions', 'constraints', resolved.constraints, 'an object { together?, apart? }')
   }
@@ -186,13 +188,6 @@ export function resolveSessionOptions(options: SessionOptions = {}): ResolvedSes
 
 function withoutUndefined(options: SessionOptions): SessionOptions {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined))
-}
-
-function checkInteger(option: string, value: unknown, min: number, max: number): void {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    const allowed = max === Number.MAX_SAFE_INTEGER ? `an integer ≥ ${min}` : `an integer in [${min}, ${max}]`
-    throw new OptionError('sessions', option, value, allowed)
-  }
 }
 
 function emptyResult(): SessionsResult {
@@ -341,7 +336,7 @@ function meanParallel(vectors: SessionVectors, slot: Int32Array, nSlots: number)
       }
     }
   }
-  return count === 0 ? null : round(total / count)
+  return count === 0 ? null : round(total / count, 6)
 }
 
 /** Theme most talks of each session belong to (ties: lower theme index). */
@@ -452,8 +447,4 @@ function findRemainder(sessions: readonly Session[], n: number, size: number, wa
   }
   const expected = short.find((session) => session.talks.length === n % size) ?? short[0]!
   return { sessionId: expected.id, size: expected.talks.length }
-}
-
-function round(value: number): number {
-  return Math.round(value * 1e6) / 1e6
 }

@@ -5,7 +5,8 @@
 import { buildAtlas } from '../atlas/buildAtlas.js'
 import type { Atlas, AtlasOptions } from '../atlas/types.js'
 import { projectLsa } from '../cluster/lsa.js'
-import { InputError, OptionError } from '../errors.js'
+import { InputError } from '../errors.js'
+import { checkInteger, checkRange } from '../options.js'
 import { TFIDF_SHARE } from '../similarity/cosine.js'
 import { TopK } from '../similarity/topK.js'
 import type { Talk, Warning } from '../types.js'
@@ -216,16 +217,16 @@ export function resolveTagOptions(options: TagOptions = {}): ResolvedTagOptions 
     propagation: pick('propagation'),
     temperature: pick('temperature'),
   }
-  if (resolved.minEvidence !== undefined) checkRange('minEvidence', resolved.minEvidence, 0, Infinity, false, 'a number ≥ 0')
-  checkRange('threshold', resolved.threshold, 0, 1, false, 'a number in [0, 1]')
-  checkInteger('top', resolved.top, 1)
-  checkInteger('explainTerms', resolved.explainTerms, 0)
-  checkInteger('feedbackTalks', resolved.feedbackTalks, 0)
-  checkRange('feedbackWeight', resolved.feedbackWeight, 0, Infinity, false, 'a number ≥ 0')
-  checkRange('exampleWeight', resolved.exampleWeight, 0, Infinity, false, 'a number ≥ 0')
-  checkInteger('neighbours', resolved.neighbours, 1)
-  checkRange('propagation', resolved.propagation, 0, 1, true, 'a number in [0, 1)')
-  checkRange('temperature', resolved.temperature, Number.MIN_VALUE, Infinity, false, 'a number > 0')
+  if (resolved.minEvidence !== undefined) checkRange('tag', 'minEvidence', resolved.minEvidence, 0, Infinity, false, 'a number ≥ 0')
+  checkRange('tag', 'threshold', resolved.threshold, 0, 1, false, 'a number in [0, 1]')
+  checkInteger('tag', 'top', resolved.top, 1)
+  checkInteger('tag', 'explainTerms', resolved.explainTerms, 0)
+  checkInteger('tag', 'feedbackTalks', resolved.feedbackTalks, 0)
+  checkRange('tag', 'feedbackWeight', resolved.feedbackWeight, 0, Infinity, false, 'a number ≥ 0')
+  checkRange('tag', 'exampleWeight', resolved.exampleWeight, 0, Infinity, false, 'a number ≥ 0')
+  checkInteger('tag', 'neighbours', resolved.neighbours, 1)
+  checkRange('tag', 'propagation', resolved.propagation, 0, 1, true, 'a number in [0, 1)')
+  checkRange('tag', 'temperature', resolved.temperature, Number.MIN_VALUE, Infinity, false, 'a number > 0')
   return Object.freeze(resolved)
 }
 
@@ -535,13 +536,4 @@ function columnIsZero(values: Float32Array, t: number, nThemes: number): boolean
 
 function isAtlas(input: Atlas | readonly Talk[]): input is Atlas {
   return !Array.isArray(input) && typeof input === 'object' && input !== null && 'matrix' in input && 'embedding' in input
-}
-
-function checkRange(name: string, value: number, min: number, max: number, maxOpen: boolean, allowed: string): void {
-  const ok = typeof value === 'number' && value >= min && (maxOpen ? value < max : value <= max)
-  if (!ok) throw new OptionError('tag', name, value, allowed)
-}
-
-function checkInteger(name: string, value: number, min: number): void {
-  if (!Number.isInteger(value) || value < min) throw new OptionError('tag', name, value, `an integer ≥ ${min}`)
 }

@@ -4,6 +4,7 @@
  * `TfidfVectorizer(sublinear_tf=True)`.
  */
 import { OptionError } from '../errors.js'
+import { checkInteger, checkRange } from '../options.js'
 import { isLanguage, LANGUAGES, type Language } from '../text/language.js'
 import { buildStopwords } from '../text/stopwords.js'
 import type { CsrMatrix, Talk, Warning } from '../types.js'
@@ -115,12 +116,12 @@ export function resolveTfidfOptions(options: TfidfOptions = {}): ResolvedTfidfOp
   if (typeof options !== 'object' || options === null) throw new OptionError('tfidf', 'options', options, 'an object')
   const resolved = { ...defaultTfidfOptions, ...stripUndefined(options) }
   // Bounded: a huge weight overflows the float32 counts and turns the matrix into NaN.
-  checkNumber('titleWeight', resolved.titleWeight, 0, MAX_TITLE_WEIGHT, `a number in [0, ${MAX_TITLE_WEIGHT}]`)
-  checkInteger('minPhraseCount', resolved.minPhraseCount, 1)
-  checkNumber('minPhraseAssociation', resolved.minPhraseAssociation, -1, 1, 'a number in [-1, 1]')
-  checkInteger('minDocCount', resolved.minDocCount, 1)
-  checkNumber('idfPower', resolved.idfPower, 0, 8, 'a number in [0, 8]')
-  checkNumber('maxDocRatio', resolved.maxDocRatio, Number.MIN_VALUE, 1, 'a number in (0, 1]')
+  checkRange('tfidf', 'titleWeight', resolved.titleWeight, 0, MAX_TITLE_WEIGHT, false, `a number in [0, ${MAX_TITLE_WEIGHT}]`)
+  checkInteger('tfidf', 'minPhraseCount', resolved.minPhraseCount, 1)
+  checkRange('tfidf', 'minPhraseAssociation', resolved.minPhraseAssociation, -1, 1, false, 'a number in [-1, 1]')
+  checkInteger('tfidf', 'minDocCount', resolved.minDocCount, 1)
+  checkRange('tfidf', 'idfPower', resolved.idfPower, 0, 8, false, 'a number in [0, 8]')
+  checkRange('tfidf', 'maxDocRatio', resolved.maxDocRatio, Number.MIN_VALUE, 1, false, 'a number in (0, 1]')
   // A string would be iterated character by character, and 'false' is truthy: refuse both.
   checkBoolean('stem', resolved.stem)
   checkBoolean('phrases', resolved.phrases)
@@ -314,10 +315,6 @@ function stripUndefined<T extends object>(options: T): Partial<T> {
   return out
 }
 
-function checkNumber(name: string, value: number, min: number, max: number, allowed: string): void {
-  if (typeof value !== 'number' || !(value >= min && value <= max)) throw new OptionError('tfidf', name, value, allowed)
-}
-
 function checkBoolean(name: string, value: unknown): void {
   if (typeof value !== 'boolean') throw new OptionError('tfidf', name, value, 'true or false')
 }
@@ -326,8 +323,4 @@ function checkWords(name: string, value: unknown): void {
   if (!Array.isArray(value) || !value.every((word) => typeof word === 'string')) {
     throw new OptionError('tfidf', name, value, 'an array of strings')
   }
-}
-
-function checkInteger(name: string, value: number, min: number): void {
-  if (!Number.isInteger(value) || value < min) throw new OptionError('tfidf', name, value, `an integer ≥ ${min}`)
 }
