@@ -37,9 +37,10 @@ function tokenizeRegex(text: string): string[] {
 describe('linear-time clean-up equals the regular expressions it replaced', () => {
   it('cleanText(text) and cleanText(text, { singleLine }) agree on random markup', () => {
     fc.assert(fc.property(markupText, fc.boolean(), (raw, singleLine) => {
-      // Left out: what the clean-up now reduces on purpose (emphasis inside words, footnote
-      // markers and reference lists, link labels with brackets inside); tested on their own.
-      fc.pre(!/\p{L}\*\p{L}|\[\^?\d|\[[^\]\n]*\[/u.test(raw))
+      // Left out: what the clean-up now reduces on purpose (emphasis inside words, also where
+      // removed markup leaves a word against it, as in `<https://x>*a*`; footnote markers and
+      // reference lists; link labels with brackets inside); tested on their own.
+      fc.pre(!/[^\s*]\*\p{L}|\[\^?\d|\[[^\]\n]*\[/u.test(raw))
       expect(cleanText(raw, { singleLine })).toBe(cleanTextRegex(raw, { singleLine }))
     }), { numRuns: 20000 })
   })
