@@ -261,6 +261,16 @@ export interface TermStreams extends Streams {
 }
 
 /**
+ * A typed array of twice the length holding `array`'s values, for buffers that grow.
+ * @param array Full buffer.
+ */
+function doubled<T extends Int32Array | Uint8Array>(array: T): T {
+  const grown = new (array.constructor as new (length: number) => T)(array.length * 2)
+  grown.set(array)
+  return grown
+}
+
+/**
  * Reads every text once into unit streams.
  * @param texts Texts to read.
  * @param lexicon Lexicon to intern into.
@@ -273,15 +283,9 @@ function readStreams(texts: readonly CountableText[], lexicon: Lexicon): Streams
   const docStart = new Int32Array(texts.length + 1)
   const append = (unit: number, part: number, surface: number): void => {
     if (length === units.length) {
-      const grown = new Int32Array(units.length * 2)
-      grown.set(units)
-      units = grown
-      const grownPart = new Uint8Array(isPart.length * 2)
-      grownPart.set(isPart)
-      isPart = grownPart
-      const grownSurfaces = new Int32Array(surfaces.length * 2)
-      grownSurfaces.set(surfaces)
-      surfaces = grownSurfaces
+      units = doubled(units)
+      isPart = doubled(isPart)
+      surfaces = doubled(surfaces)
     }
     units[length] = unit
     isPart[length] = part
@@ -306,12 +310,8 @@ function readStreams(texts: readonly CountableText[], lexicon: Lexicon): Streams
   let nTokens = 0
   const hold = (token: string, _start: number, boundaryBefore: boolean): void => {
     if (nTokens === boundaries.length) {
-      const grown = new Uint8Array(boundaries.length * 2)
-      grown.set(boundaries)
-      boundaries = grown
-      const grownWords = new Int32Array(languageWords.length * 2)
-      grownWords.set(languageWords)
-      languageWords = grownWords
+      boundaries = doubled(boundaries)
+      languageWords = doubled(languageWords)
     }
     const raw = lexicon.raw(token)
     tokens[nTokens] = token
