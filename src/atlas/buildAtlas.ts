@@ -9,7 +9,7 @@ import { fitLsa } from '../cluster/lsa.js'
 import type { Talk, Warning } from '../types.js'
 import { fitTfidfFromStreams, readTalkTerms, resolveTfidfOptions, type TermStreams, type TfidfOptions } from '../vectorize/tfidf.js'
 import { progressReporter } from '../progress.js'
-import { DEFAULT_SEED } from '../options.js'
+import { checkInteger, DEFAULT_SEED } from '../options.js'
 import type { Atlas, AtlasOptions, ResolvedAtlasOptions, Theme } from './types.js'
 import { canonicalOrder, invertPermutation, keepCopiesTogether, permuteCsrRows, permuteDenseRows, permuteEnsemble } from './canonicalOrder.js'
 import { embedTalks, resolveSmoothing } from './embed.js'
@@ -174,9 +174,9 @@ export function resolveAtlasOptions(options: AtlasOptions = {}): ResolvedAtlasOp
   // The same bounds as the command line's --k, --restarts and --keywords.
   if (k !== 'auto' && (!Number.isInteger(k) || k < 1 || k > MAX_THEMES)) throw new OptionError('themes', 'k', k, `an integer in [1, ${MAX_THEMES}] or 'auto'`)
   if (!Number.isInteger(seed)) throw new OptionError('themes', 'seed', seed, 'an integer')
-  if (!Number.isInteger(dimensions) || dimensions < 1) throw new OptionError('themes', 'dimensions', dimensions, 'an integer ≥ 1')
-  if (!Number.isInteger(restarts) || restarts < 1 || restarts > MAX_RESTARTS) throw new OptionError('themes', 'restarts', restarts, `an integer in [1, ${MAX_RESTARTS}]`)
-  if (!Number.isInteger(keywords) || keywords < 1 || keywords > MAX_KEYWORDS) throw new OptionError('themes', 'keywords', keywords, `an integer in [1, ${MAX_KEYWORDS}]`)
+  checkInteger('themes', 'dimensions', dimensions, 1)
+  checkInteger('themes', 'restarts', restarts, 1, MAX_RESTARTS)
+  checkInteger('themes', 'keywords', keywords, 1, MAX_KEYWORDS)
   if (smoothing !== 'auto' && (!Number.isInteger(smoothing) || smoothing < 0)) {
     throw new OptionError('themes', 'smoothing', smoothing, "an integer ≥ 0 or 'auto'")
   }
