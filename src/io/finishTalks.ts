@@ -50,7 +50,7 @@ export function finishTalks(drafts: readonly TalkDraft[], options: FinishOptions
   // message lists, since locating a draft can cost a scan of the input.
   const invalid: Array<{ index: number; reason: string }> = []
   const invalidIds: string[] = []
-  const duplicates: Array<{ index: number; reason: string }> = []
+  const duplicates: Array<{ index: number; reason: string; id: string }> = []
   const duplicateIds: string[] = []
   const emptyAbstract: string[] = []
   const emptyTitle: string[] = []
@@ -69,7 +69,7 @@ export function finishTalks(drafts: readonly TalkDraft[], options: FinishOptions
     const first = firstPlaceOfId.get(built.id)
     if (first !== undefined) {
       if (!options.skipInvalid) throw new InputError(duplicateReason(built.id, drafts[first]!), placeOf(draft, options.file))
-      duplicates.push({ index: i, reason: '' })
+      duplicates.push({ index: i, reason: '', id: built.id })
       duplicateIds.push(built.id)
       continue
     }
@@ -79,9 +79,10 @@ export function finishTalks(drafts: readonly TalkDraft[], options: FinishOptions
     talks.push(built)
   }
   if (options.onProgress !== undefined) options.onProgress(nDrafts, nDrafts)
-  const describe = (entry: { index: number; reason: string }): string => {
+  // A duplicate's message is written only for the entries a warning lists.
+  const describe = (entry: { index: number; reason: string; id?: string }): string => {
     const draft = drafts[entry.index]!
-    const reason = entry.reason !== '' ? entry.reason : duplicateReason(duplicateIdOf(draft, entry.index), drafts[firstPlaceOfId.get(duplicateIdOf(draft, entry.index)) ?? 0]!)
+    const reason = entry.id === undefined ? entry.reason : duplicateReason(entry.id, drafts[firstPlaceOfId.get(entry.id)!]!)
     return `${formatPlace(placeOf(draft, options.file))}${reason}`
   }
   const warnings: Warning[] = []
@@ -100,16 +101,6 @@ export function finishTalks(drafts: readonly TalkDraft[], options: FinishOptions
  */
 function duplicateReason(id: string, first: TalkDraft): string {
   return `duplicate id ${JSON.stringify(id)} (first at ${describePlace(placeOf(first, undefined))})`
-}
-
-/**
- * The id a duplicate draft resolved to (rebuilt only for the drafts a message lists).
- * @param draft Draft.
- * @param position Its position.
- */
-function duplicateIdOf(draft: TalkDraft, position: number): string {
-  const built = buildTalk(draft, position, [])
-  return typeof built === 'string' ? '' : built.id
 }
 
 /**
