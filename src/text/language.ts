@@ -34,7 +34,12 @@ const PRESENT_SHARE = 0.3
  * tells English only: `a`, `in` or `on` in a list of another language would make every
  * English text look a little French or Italian.
  */
-const LANGUAGE_MASKS: ReadonlyMap<string, number> = buildMasks()
+let languageMasks: ReadonlyMap<string, number> | undefined
+
+/** The masks, built on first use: importing the library does not pay for them. */
+function masks(): ReadonlyMap<string, number> {
+  return (languageMasks ??= buildMasks())
+}
 
 function buildMasks(): Map<string, number> {
   const masks = new Map<string, number>()
@@ -138,7 +143,7 @@ export class LanguageReader {
     let id = this.wordIds.get(token)
     if (id !== undefined) return id
     const word = token.toLowerCase()
-    const mask = LANGUAGE_MASKS.get(word)
+    const mask = masks().get(word)
     // Acronyms (`AI`, `AOS`) are not function words, whatever they spell in another language.
     const acronym = token.length > 1 && word !== token && token.toUpperCase() === token
     if (mask === undefined || acronym) id = -1
