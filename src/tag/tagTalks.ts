@@ -14,7 +14,7 @@ import { transformTfidf } from '../vectorize/tfidf.js'
 import { neighbourGraph, type NeighbourGraph } from './neighbourGraph.js'
 import { resolveThemes, type ResolvedTagTheme, type TagTheme } from './resolveThemes.js'
 import type { Taxonomy } from './taxonomy.js'
-import { builtinTaxonomyNotice } from './taxonomyFit.js'
+import { builtinTaxonomyNotice, fitOfEvidence } from './taxonomyFit.js'
 import { NAME_EVIDENCE, themeEvidence } from './themeEvidence.js'
 import { namesATheme, talkTags } from './talkTags.js'
 
@@ -171,13 +171,14 @@ export function tagTalks(input: Atlas | readonly Talk[], themes?: readonly TagTh
   const warnings: Warning[] = []
   const fromTaxonomy = themes === undefined || themes.length === 0
   const minEvidence = resolved.minEvidence ?? (fromTaxonomy ? NAME_EVIDENCE : 0)
+  const evidence = themeEvidence(atlas.talks, definitions, atlas.options.tfidf)
   if (resolved.taxonomy === undefined && fromTaxonomy) {
-    const fit = builtinTaxonomyNotice(atlas.talks, atlas.options.tfidf)
+    // `definitions` are the built-in taxonomy's themes here: their evidence also tells the fit.
+    const fit = builtinTaxonomyNotice(fitOfEvidence(evidence, atlas.talks.length, definitions.length))
     warnings.push(fit.warning)
     if (!fit.fits) return { talks: atlas.talks.map((talk) => ({ id: talk.id, tags: [] })), themes: definitions, warnings }
   }
   const examples = exampleRows(atlas, definitions)
-  const evidence = themeEvidence(atlas.talks, definitions, atlas.options.tfidf)
   for (let t = 0; t < definitions.length; t++) {
     for (const i of examples[t]!) evidence[i * definitions.length + t] = Math.max(evidence[i * definitions.length + t]!, minEvidence)
   }

@@ -5,7 +5,7 @@
  */
 import type { Talk, Warning } from '../types.js'
 import { resolveThemes } from './resolveThemes.js'
-import { BUILTIN_TAXONOMY, type Taxonomy } from './taxonomy.js'
+import type { Taxonomy } from './taxonomy.js'
 import { NAME_EVIDENCE, themeEvidence, type EvidenceOptions } from './themeEvidence.js'
 
 /**
@@ -36,10 +36,19 @@ export interface TaxonomyFit {
  */
 export function taxonomyFit(talks: readonly Talk[], taxonomy: Taxonomy, options: EvidenceOptions = {}): TaxonomyFit {
   const themes = resolveThemes(undefined, { taxonomy })
-  const evidence = themeEvidence(talks, themes, options)
-  const nThemes = themes.length
+  return fitOfEvidence(themeEvidence(talks, themes, options), talks.length, themes.length)
+}
+
+/**
+ * The fit read from evidence already counted (`themeEvidence` of the taxonomy's themes), so
+ * that `tagTalks` counts it once for both the fit and the tags.
+ * @param evidence Talks × themes, row-major.
+ * @param nTalks Talks.
+ * @param nThemes Themes.
+ */
+export function fitOfEvidence(evidence: Float64Array, nTalks: number, nThemes: number): TaxonomyFit {
   let strong = 0
-  for (let i = 0; i < talks.length; i++) {
+  for (let i = 0; i < nTalks; i++) {
     for (let t = 0; t < nThemes; t++) {
       if (evidence[i * nThemes + t]! >= NAME_EVIDENCE) {
         strong++
@@ -47,18 +56,16 @@ export function taxonomyFit(talks: readonly Talk[], taxonomy: Taxonomy, options:
       }
     }
   }
-  const share = talks.length === 0 ? 0 : strong / talks.length
-  return { fits: talks.length > 0 && share >= TAXONOMY_FIT_SHARE, share: Math.round(share * 1e4) / 1e4 }
+  const share = nTalks === 0 ? 0 : strong / nTalks
+  return { fits: nTalks > 0 && share >= TAXONOMY_FIT_SHARE, share: Math.round(share * 1e4) / 1e4 }
 }
 
 /**
- * Whether the built-in taxonomy fits talks, with the warning `tag` gives either way:
- * `taxonomy-detected`, or `no-fitting-taxonomy` asking for the user's own themes.
- * @param talks Talks.
- * @param options Stopwords (those of the atlas).
+ * The warning `tag` gives either way about the built-in taxonomy: `taxonomy-detected`, or
+ * `no-fitting-taxonomy` asking for the user's own themes.
+ * @param fit How well the built-in taxonomy fits the talks.
  */
-export function builtinTaxonomyNotice(talks: readonly Talk[], options: EvidenceOptions = {}): { readonly fits: boolean; readonly warning: Warning } {
-  const fit = taxonomyFit(talks, BUILTIN_TAXONOMY, options)
+export function builtinTaxonomyNotice(fit: TaxonomyFit): { readonly fits: boolean; readonly warning: Warning } {
   const share = `${(fit.share * 100).toFixed(1)} % of the talks name one of its themes`
   const warning: Warning = fit.fits
     ? { code: 'taxonomy-detected', message: `tag: the talks are about Linux networking and BPF (${share}); tagging with the built-in taxonomy` }
