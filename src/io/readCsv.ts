@@ -3,7 +3,7 @@ import { InputError } from '../errors.js'
 import type { Warning } from '../types.js'
 import { isSafeKey, splitNames, withFile } from './fields.js'
 import { listSome, plural } from './finishTalks.js'
-import type { ReaderContext, ReaderOutput, TalkDraft } from './talkDraft.js'
+import { type ReaderContext, type ReaderOutput, type TalkDraft, unreadableDraft } from './talkDraft.js'
 
 /**
  * Header names (lower case, letters and digits only; a header of only punctuation such as
@@ -66,7 +66,7 @@ export function readCsv(text: string, context: ReaderContext): ReaderOutput {
     if (cells.length < header.length) ragged.push(String(r))
     const source = Object.fromEntries(header.map((name, j) => [name, cells[j] ?? '']))
     if (cells.length > header.length) {
-      drafts.push({ id: undefined, title: undefined, abstract: undefined, source, place, invalid: `${cells.length} fields, the header has ${header.length} (an unquoted delimiter?)` })
+      drafts.push(unreadableDraft(source, place, `${cells.length} fields, the header has ${header.length} (an unquoted delimiter?)`))
       continue
     }
     drafts.push({

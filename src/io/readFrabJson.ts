@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js'
 import { describeValue, isRecord, pickField, scalarText, speakerNames, withFile } from './fields.js'
 import { joinAbstract } from './readFrabXml.js'
-import type { ReaderContext, ReaderOutput, TalkDraft } from './talkDraft.js'
+import { type ReaderContext, type ReaderOutput, type TalkDraft, unreadableDraft } from './talkDraft.js'
 
 /**
  * Reads a frab / pretalx `schedule.json`: `schedule.conference.days[].rooms{name: [events]}`.
@@ -19,7 +19,7 @@ export function readFrabJson(data: unknown, context: ReaderContext): ReaderOutpu
   if (!Array.isArray(days)) throw new InputError('expected schedule.conference.days to be a list', withFile({ field: 'schedule.conference.days' }, context.file))
   const drafts: TalkDraft[] = []
   const unreadable = (value: unknown, field: string, reason: string): void => {
-    drafts.push({ id: undefined, title: undefined, abstract: undefined, source: value, place: { field }, invalid: reason })
+    drafts.push(unreadableDraft(value, { field }, reason))
   }
   for (let d = 0; d < days.length; d++) {
     const day: unknown = days[d]
@@ -57,7 +57,7 @@ export function readFrabJson(data: unknown, context: ReaderContext): ReaderOutpu
  * @param field Path of the event for messages.
  */
 function draftFromEvent(event: unknown, date: string, roomName: string, field: string): TalkDraft {
-  if (!isRecord(event)) return { id: undefined, title: undefined, abstract: undefined, source: event, place: { field }, invalid: 'expected an event record' }
+  if (!isRecord(event)) return unreadableDraft(event, { field }, 'expected an event record')
   const slug = scalarText(event['slug'])
   const hasSlug = slug.trim() !== ''
   return {

@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { InputError, type InputPlace } from '../errors.js'
 import { decodeXmlEntities } from './htmlEntities.js'
 import { isRecord, lineAt, lineLocator, speakerNames, withFile } from './fields.js'
-import type { ReaderContext, ReaderOutput, TalkDraft } from './talkDraft.js'
+import { type ReaderContext, type ReaderOutput, type TalkDraft, unreadableDraft } from './talkDraft.js'
 
 const eventPath = 'schedule.day.room.event'
 const arrayPaths = new Set(['schedule.day', 'schedule.day.room', eventPath, `${eventPath}.persons.person`, `${eventPath}.links.link`])
@@ -66,7 +66,7 @@ export function readFrabXml(text: string, context: ReaderContext): ReaderOutput 
   // Events anywhere but day > room are counted and reported: frab never puts them there,
   // and reading them would guess at their room.
   const misplaced = (event: unknown, field: string): void => {
-    drafts.push({ id: undefined, title: undefined, abstract: undefined, source: event, place: { field }, invalid: '<event> outside a <room> (frab nests schedule > day > room > event)' })
+    drafts.push(unreadableDraft(event, { field }, '<event> outside a <room> (frab nests schedule > day > room > event)'))
   }
   for (const event of asArray(schedule['event'])) misplaced(event, 'schedule.event')
   const days = asArray(schedule['day'])
@@ -93,7 +93,7 @@ export function readFrabXml(text: string, context: ReaderContext): ReaderOutput 
  */
 function draftFromEvent(event: unknown, date: string, roomName: string, place: () => InputPlace): TalkDraft {
   if (!isRecord(event)) {
-    return { id: undefined, title: undefined, abstract: undefined, source: event, place, invalid: 'empty <event>' }
+    return unreadableDraft(event, place, 'empty <event>')
   }
   const slug = xmlText(event['slug'])
   const eventId = xmlText(event['@id'])

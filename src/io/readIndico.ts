@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js'
 import { describeValue, isRecord, pickField, scalarText, speakerNames, withFile } from './fields.js'
 import { isIndicoTimetable, readIndicoTimetable } from './readIndicoTimetable.js'
-import type { ReaderContext, ReaderOutput, TalkDraft } from './talkDraft.js'
+import { type ReaderContext, type ReaderOutput, type TalkDraft, unreadableDraft } from './talkDraft.js'
 
 /**
  * Reads an Indico HTTP export (`/export/event/ID.json`): contributions at
@@ -46,7 +46,7 @@ export function readIndico(data: unknown, context: ReaderContext): ReaderOutput 
  */
 function readEvent(event: unknown, path: string, prefixIds: boolean, drafts: TalkDraft[]): void {
   const unreadable = (value: unknown, field: string, reason: string): void => {
-    drafts.push({ id: undefined, title: undefined, abstract: undefined, source: value, place: { field }, invalid: reason })
+    drafts.push(unreadableDraft(value, { field }, reason))
   }
   if (!isRecord(event)) {
     unreadable(event, path, `an event is ${describeValue(event)}, expected a record`)
@@ -118,7 +118,7 @@ function sessionTitle(session: Record<string, unknown>): string {
  * @param enclosingSession Title of the session the contribution was listed in, or `''`.
  */
 function draftFromContribution(contribution: unknown, idPrefix: string, field: string, enclosingSession: string): TalkDraft {
-  if (!isRecord(contribution)) return { id: undefined, title: undefined, abstract: undefined, source: contribution, place: { field }, invalid: `expected a contribution record, found ${describeValue(contribution)}` }
+  if (!isRecord(contribution)) return unreadableDraft(contribution, { field }, `expected a contribution record, found ${describeValue(contribution)}`)
   const rawId = pickField(contribution, ['id', 'friendly_id', 'db_id'])
   const id = idPrefix !== '' && (typeof rawId === 'string' || typeof rawId === 'number') ? `${idPrefix}-${String(rawId)}` : rawId
   let speakers = speakerNames(contribution['speakers'])

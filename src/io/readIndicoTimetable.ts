@@ -1,7 +1,7 @@
 import type { Warning } from '../types.js'
 import { describeValue, isRecord, pickField, scalarText, speakerNames } from './fields.js'
 import { listSome, plural } from './finishTalks.js'
-import type { ReaderOutput, TalkDraft } from './talkDraft.js'
+import { type ReaderOutput, type TalkDraft, unreadableDraft } from './talkDraft.js'
 
 /**
  * Whether `results` has the shape of an Indico timetable export: a record of event id →
@@ -116,5 +116,5 @@ function draftFromEntry(entry: Record<string, unknown>, field: string, session: 
  * @param reason Why it cannot be read.
  */
 function unreadable(value: unknown, field: string, reason: string): TalkDraft {
-  return { id: undefined, title: undefined, abstract: undefined, source: value, place: { field }, invalid: reason }
+  return unreadableDraft(value, { field }, reason)
 }

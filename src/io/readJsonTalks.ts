@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js'
 import { isRecord, isSafeKey, pickField, pickFieldName, speakerNames } from './fields.js'
-import type { ReaderContext, ReaderOutput, TalkDraft } from './talkDraft.js'
+import { type ReaderContext, type ReaderOutput, type TalkDraft, unreadableDraft } from './talkDraft.js'
 
 const idFields = ['id', 'slug', 'code', 'guid', 'key'] as const
 const titleFields = ['title', 'name'] as const
@@ -49,7 +49,7 @@ function talkList(data: unknown, context: ReaderContext): { list: readonly unkno
 function draftFromRecord(record: unknown, field: string): TalkDraft {
   if (!isRecord(record)) {
     const kind = Array.isArray(record) ? 'a list' : record === null ? 'null' : `a ${typeof record}`
-    return { id: undefined, title: undefined, abstract: undefined, source: record, place: { field }, invalid: `expected a talk record, found ${kind}` }
+    return unreadableDraft(record, { field }, `expected a talk record, found ${kind}`)
   }
   const idField = pickFieldName(record, idFields)
   const extra: Array<readonly [string, unknown]> = []

@@ -2,7 +2,7 @@ import { InputError } from '../errors.js'
 import type { Warning } from '../types.js'
 import { describeValue, isRecord, personName, scalarText, speakerNames, withFile } from './fields.js'
 import { listSome, plural } from './finishTalks.js'
-import type { ReaderContext, ReaderOutput, TalkDraft } from './talkDraft.js'
+import { type ReaderContext, type ReaderOutput, type TalkDraft, unreadableDraft } from './talkDraft.js'
 
 /** Id → name lookups of an "All data" export. */
 interface Lookups {
@@ -40,7 +40,7 @@ export function readSessionize(data: unknown, context: ReaderContext): ReaderOut
       else if (!(isRecord(group) && group['sessions'] == null && !('title' in group))) {
         // Anything but an empty group is a record that would otherwise vanish.
         const reason = isRecord(group) ? (group['sessions'] == null ? 'a session outside a group (the "Sessions" export lists groups with "sessions")' : `sessions is ${describeValue(group['sessions'])}, expected a list`) : `a group is ${describeValue(group)}, expected a record with "sessions"`
-        drafts.push({ id: undefined, title: undefined, abstract: undefined, source: group, place: { field: `[${g}]` }, invalid: reason })
+        drafts.push(unreadableDraft(group, { field: `[${g}]` }, reason))
       }
     }
   } else {
@@ -68,7 +68,7 @@ function readSessions(sessions: readonly unknown[], path: string, lookups: Looku
     const session: unknown = sessions[s]
     const field = `${path}[${s}]`
     if (!isRecord(session)) {
-      drafts.push({ id: undefined, title: undefined, abstract: undefined, source: session, place: { field }, invalid: 'expected a session record' })
+      drafts.push(unreadableDraft(session, { field }, 'expected a session record'))
       continue
     }
     if (session['isServiceSession'] === true) {

@@ -29,6 +29,18 @@ export interface TalkDraft {
   readonly invalid?: string
 }
 
+/**
+ * The draft of a record that cannot be a talk: `finishTalks` reports it (or skips it with
+ * `skipInvalid`) with `reason`.
+ * @param source The record.
+ * @param place Where it is.
+ * @param reason Why it is not a talk.
+ * @internal
+ */
+export function unreadableDraft(source: unknown, place: TalkDraft['place'], reason: string): TalkDraft {
+  return { id: undefined, title: undefined, abstract: undefined, source, place, invalid: reason }
+}
+
 /** Records a reader met and left out on purpose (breaks, service sessions), by warning code. @internal */
 export interface OmittedRecords {
   /** Code of the reader warning that lists them. */
