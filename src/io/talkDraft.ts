@@ -52,7 +52,8 @@ export interface OmittedRecords {
 /**
  * What every reader returns. Every record the reader meets becomes a draft (an unreadable
  * one carries `invalid`) or is counted in `omitted` with a warning naming it, so that
- * records met = drafts + omitted, checked by {@link parseTalks}.
+ * records met = drafts + omitted (asserted by a property test over malformed containers,
+ * test/adversarial/readers.test.ts).
  * @internal
  */
 export interface ReaderOutput {
