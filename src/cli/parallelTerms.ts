@@ -6,7 +6,7 @@
  * atlas does not depend on the thread count.
  */
 import { availableParallelism } from 'node:os'
-import { Worker } from 'node:worker_threads'
+import { runOneShotWorker } from './oneShotWorker.js'
 import { buildAtlas, buildAtlasWith, type TermReader } from '../atlas/buildAtlas.js'
 import type { Atlas, AtlasOptions } from '../atlas/types.js'
 import type { Talk } from '../types.js'
@@ -144,19 +144,5 @@ export function unpackTexts(job: Pick<TermJob, 'text' | 'lengths'>): { title: st
  * @param job Packed texts and options.
  */
 function readInWorker(workerUrl: URL, job: TermJob): Promise<TermStreams> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl, { workerData: job })
-    let settled = false
-    worker.once('message', (streams: TermStreams) => {
-      settled = true
-      resolve(streams)
-    })
-    worker.once('error', (error) => {
-      settled = true
-      reject(error)
-    })
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`text-reading worker stopped with exit code ${code} before answering`))
-    })
-  })
+  return runOneShotWorker<TermStreams>(workerUrl, job, 'text-reading')
 }

@@ -5,7 +5,7 @@
  * the lists do not depend on the thread count.
  */
 import { availableParallelism } from 'node:os'
-import { Worker } from 'node:worker_threads'
+import { runOneShotWorker } from './oneShotWorker.js'
 import type { Atlas } from '../atlas/types.js'
 import { topKRows, type PairSpace, type TopKRows } from '../similarity/allPairsTopK.js'
 import { atlasPairSpace, joinTopKRows, relatedIndex } from '../similarity/relatedIndex.js'
@@ -58,19 +58,5 @@ export async function keepRelatedIndexThreaded(atlas: Atlas, top: number, thread
  * @param job Talks and rows.
  */
 function searchInWorker(workerUrl: URL, job: RelatedJob): Promise<TopKRows> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl, { workerData: job })
-    let settled = false
-    worker.once('message', (lists: TopKRows) => {
-      settled = true
-      resolve(lists)
-    })
-    worker.once('error', (error) => {
-      settled = true
-      reject(error)
-    })
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`related-talks worker stopped with exit code ${code} before answering`))
-    })
-  })
+  return runOneShotWorker<TopKRows>(workerUrl, job, 'related-talks')
 }
