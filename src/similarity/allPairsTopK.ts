@@ -203,7 +203,7 @@ function searchRow(space: PairSpace, i: number, bound: Float64Array, size: numbe
   for (let p = rows.indptr[i]; p < rows.indptr[i + 1]; p++) termWeights[rows.indices[p]] = TFIDF_SHARE * rows.data[p]
   let share = 0
   if (ensemble !== undefined) {
-    together.set(coAssociationCounts(ensemble, i, n))
+    coAssociationCounts(ensemble, i, n, together)
     share = COASSOCIATION_SHARE / ensemble.runs
     for (let j = 0; j < n; j++) bound[j] = (1 - COASSOCIATION_SHARE) * bound[j] + share * together[j] + BOUND_SLACK
   }

@@ -116,9 +116,10 @@ function addCoAssociation(scores: Float64Array, ensemble: AtlasEnsemble, row: nu
  * @param ensemble Consensus runs.
  * @param row Talk.
  * @param n Number of talks.
+ * @param out A buffer of n counts to fill instead of a new one (reused across rows).
  */
-export function coAssociationCounts(ensemble: AtlasEnsemble, row: number, n: number): Uint16Array {
-  const together = new Uint16Array(n)
+export function coAssociationCounts(ensemble: AtlasEnsemble, row: number, n: number, out?: Uint16Array): Uint16Array {
+  const together = out === undefined ? new Uint16Array(n) : out.fill(0)
   const { labels, runs } = ensemble
   for (let r = 0; r < runs; r++) {
     const base = r * n
