@@ -5,7 +5,7 @@
  * Each throws an `InputError` naming the first bad path.
  */
 import { OptionError } from '../errors.js'
-import { resolveTfidfOptions } from '../vectorize/tfidf.js'
+import { resolveTfidfOptions, smoothedIdf } from '../vectorize/tfidf.js'
 import { resolveAtlasOptions } from './buildAtlas.js'
 import { UNCLASSIFIED_THEME_ID } from './unclassified.js'
 import { fail } from './jsonSchema.js'
@@ -180,8 +180,9 @@ function checkMatrix(atlas: AtlasJson): void {
  */
 function checkIdf(atlas: AtlasJson): void {
   const { idf, docCounts, nDocs } = atlas.model
+  const expectedIdf = smoothedIdf(docCounts, nDocs)
   for (let j = 0; j < idf.length; j++) {
-    const expected = Math.fround(Math.log((1 + nDocs) / (1 + docCounts[j]!)) + 1)
+    const expected = expectedIdf[j]!
     if (!(Math.abs(Math.fround(idf[j]!) - expected) <= IDF_TOLERANCE * expected)) {
       fail(`atlas.model.idf[${j}]`, `${idf[j]} differs from ${expected} = ln((1 + nDocs) / (1 + docCounts[${j}])) + 1`)
     }

@@ -287,7 +287,7 @@ function keptTerms(docCounts: Int32Array, nDocs: number, minDocCount: number, ma
   return keep
 }
 
-function smoothedIdf(docCounts: readonly number[], nDocs: number): Float32Array {
+export function smoothedIdf(docCounts: readonly number[], nDocs: number): Float32Array {
   return Float32Array.from(docCounts, (df) => Math.log((1 + nDocs) / (1 + df)) + 1)
 }
 
