@@ -67,6 +67,13 @@ describe('talkatlas --embeddings', () => {
     }
   })
 
+  it('related lists of every talk are the same on 1 and 2 threads with --embeddings', () => {
+    const [one, two] = ['1', '2'].map((threads) => talkatlas(['related', lpc, '--restarts', '3', '--quiet', '--threads', threads, '--embeddings', npy]))
+    expect(one!.code).toBe(0)
+    expect(two!.stdout).toBe(one!.stdout)
+    expect(Object.keys((JSON.parse(one!.stdout) as { related: object }).related)).toHaveLength(talks.length)
+  })
+
   it('exits 2 with the problem and no stack trace for each bad file', () => {
     const bad: Array<[string, RegExp]> = [
       [file('missing.json', JSON.stringify(Object.fromEntries(talks.slice(1).map((talk, i) => [talk.id, Array.from(vectors[i + 1]!)])))), /a talk has no vector: "/],
