@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { normalizedMutualInfo } from '../src/eval/normalizedMutualInfo.js'
 import { root, talkatlas } from './helpers/cli.js'
 import { labelVectors } from './helpers/labelVectors.js'
+import { npyBytes } from './helpers/npy.js'
 
 const lpc = join(root, 'fixtures', 'lpc-networking-bpf.json')
 const talks = (JSON.parse(readFileSync(lpc, 'utf8')) as { talks: { id: string; theme: string }[] }).talks
@@ -18,16 +19,9 @@ function file(name: string, content: string | Uint8Array): string {
   return path
 }
 
-/** The vectors as a float32 `.npy` file, rows in the talks' order. */
+/** The vectors as a `.npy` file, rows in the talks' order. */
 function npyFile(name: string, rows: readonly Float32Array[], descr = '<f4'): string {
-  let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': (${rows.length}, ${rows[0]!.length}), }`
-  header += ' '.repeat(64 - ((10 + header.length + 1) % 64)) + '\n'
-  const body = new Uint8Array(new Float32Array(rows.flatMap((row) => Array.from(row))).buffer)
-  const bytes = new Uint8Array(10 + header.length + body.length)
-  bytes.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, header.length & 0xff, header.length >> 8])
-  bytes.set(new TextEncoder().encode(header), 10)
-  bytes.set(body, 10 + header.length)
-  return file(name, bytes)
+  return file(name, npyBytes(descr, [rows.length, rows[0]!.length], rows.flatMap((row) => Array.from(row))))
 }
 
 const jsonMap = file('vectors.json', JSON.stringify(Object.fromEntries(talks.map((talk, i) => [talk.id, Array.from(vectors[i]!)]))))

@@ -164,4 +164,10 @@ describe('buildAtlas(talks, { embeddings }) errors', () => {
     const given = resolveUserEmbedding([Float32Array.from([3, 4])], 1, [{ id: 'a' }])!
     expect(Array.from(given.vectors)).toEqual([Math.fround(0.6), Math.fround(0.8)])
   })
+
+  it('resolveUserEmbedding(…) stores no −0, which JSON cannot keep (a saved atlas loads bit for bit)', () => {
+    const given = resolveUserEmbedding([Float32Array.from([0, -1.401298464324817e-45, -2])], 1, [{ id: 'a' }])!
+    expect(Object.is(given.vectors[1], 0)).toBe(true)
+    expect(given.vectors[2]).toBe(-1)
+  })
 })

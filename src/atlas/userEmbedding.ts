@@ -129,7 +129,9 @@ export function unitRows(vectors: Float32Array, dimensions: number, talks: reado
     // A vector too small to normalise in float32 says nothing about direction either.
     if (!(sum > 1e-30)) throw new InputError('the vector is all zeros', { field: embeddingField(what, i, talks), expected: 'a vector with a direction' })
     const scale = 1 / Math.sqrt(sum)
-    for (let c = i * dimensions; c < (i + 1) * dimensions; c++) out[c] = vectors[c]! * scale
+    // + 0 after rounding turns −0 into 0: JSON keeps no sign of zero, and a loaded atlas must
+    // match the built one bit for bit.
+    for (let c = i * dimensions; c < (i + 1) * dimensions; c++) out[c] = Math.fround(vectors[c]! * scale) + 0
   }
   return out
 }

@@ -3,28 +3,10 @@ import { describe, expect, it } from 'vitest'
 import { InputError } from '../errors.js'
 import { parseEmbeddings } from './parseEmbeddings.js'
 import { parseNpy } from './parseNpy.js'
+import { npyBytes as npy } from '../../test/helpers/npy.js'
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../test/fixtures/embeddings/${name}`, import.meta.url)))
 const two = [{ id: 'a' }, { id: 'b' }]
-
-/**
- * A `.npy` file as numpy writes it (version 1.0, header padded to 64 bytes).
- * @param descr Dtype.
- * @param shape Shape.
- * @param values Values to write as that dtype.
- */
-function npy(descr: string, shape: readonly number[], values: readonly number[], fortran = false): Uint8Array {
-  const shapeText = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`
-  let header = `{'descr': '${descr}', 'fortran_order': ${fortran ? 'True' : 'False'}, 'shape': ${shapeText}, }`
-  header += ' '.repeat(64 - ((10 + header.length + 1) % 64)) + '\n'
-  const size = descr.endsWith('8') ? 8 : 4
-  const out = new Uint8Array(10 + header.length + values.length * size)
-  out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, header.length & 0xff, header.length >> 8])
-  out.set(new TextEncoder().encode(header), 10)
-  const view = new DataView(out.buffer)
-  values.forEach((x, i) => (size === 4 ? view.setFloat32(10 + header.length + i * 4, x, !descr.startsWith('>')) : view.setFloat64(10 + header.length + i * 8, x, true)))
-  return out
-}
 
 describe('parseNpy(bytes)', () => {
   it('reads a float64 file numpy.save wrote', () => {
