@@ -101,3 +101,13 @@ export { vMeasure, defaultVMeasureOptions } from './eval/vMeasure.js'
 export type { VMeasure, VMeasureOptions } from './eval/vMeasure.js'
 export { generateCorpus, defaultGenerateCorpusOptions } from './eval/synthetic.js'
 export type { GenerateCorpusOptions, SyntheticTalk } from './eval/synthetic.js'
+
+// --- embeddings: vectors from any model (bring your own) ---
+export { parseEmbeddings, detectEmbeddingsFormat } from './io/parseEmbeddings.js'
+export type { EmbeddingsFormat, ParseEmbeddingsOptions, ParsedEmbeddings } from './io/parseEmbeddings.js'
+export { parseNpy } from './io/parseNpy.js'
+export type { NpyMatrix } from './io/parseNpy.js'
+export { DEFAULT_EMBEDDING_WEIGHT } from './atlas/userEmbedding.js'
+export type { EmbeddingsInput, UserEmbedding } from './atlas/userEmbedding.js'
+export type { SearchOptions } from './similarity/searchTalks.js'
+export type { AssignOptions } from './atlas/assignThemes.js'

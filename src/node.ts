@@ -8,3 +8,6 @@ export { readTalksFile } from './io/readTalksFile.js'
 export type { ReadTalksFileOptions, ReadTalksFileResult } from './io/readTalksFile.js'
 export { writeFileAtomic } from './io/writeFileAtomic.js'
 export type { FileContent } from './io/writeFileAtomic.js'
+
+// --- embeddings: files ---
+export { readEmbeddingsFile } from './io/readEmbeddingsFile.js'

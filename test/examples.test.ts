@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 const root = new URL('..', import.meta.url).pathname
@@ -34,5 +35,12 @@ describe('examples/', () => {
     const lines = run('examples/persistence.ts').trim().split('\n')
     expect(lines).toHaveLength(2)
     expect(lines[0]).toMatch(/^late-1 → .*seccomp.* \(0\.\d\d\)$/i)
+  })
+
+  // With the optional package installed the example downloads a model: not in a unit run.
+  it.skipIf(existsSync(new URL('node_modules/@huggingface/transformers', `file://${root}`)))('embeddings.ts says how to install its optional model package when it is absent', () => {
+    const result = spawnSync('node', ['--import', 'tsx', 'examples/embeddings.ts'], { cwd: root, encoding: 'utf8' })
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain('npm install @huggingface/transformers')
   })
 })

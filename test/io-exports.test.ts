@@ -11,8 +11,8 @@ describe('io exports', () => {
     expect('readTalksFile' in api).toBe(false)
   })
 
-  it('talkatlas/node adds readTalksFile and writeFileAtomic to everything talkatlas exports', () => {
-    expect(Object.keys(nodeApi).sort()).toEqual([...Object.keys(api), 'readTalksFile', 'writeFileAtomic'].sort())
+  it('talkatlas/node adds readTalksFile, writeFileAtomic and readEmbeddingsFile to everything talkatlas exports', () => {
+    expect(Object.keys(nodeApi).sort()).toEqual([...Object.keys(api), 'readTalksFile', 'writeFileAtomic', 'readEmbeddingsFile'].sort())
   })
 
   it('the built talkatlas/node entry loads as ESM and CommonJS', () => {

@@ -30,7 +30,8 @@ export function checkAtlasInvariants(atlas: AtlasJson): void {
   checkMatrix(atlas)
   checkIdf(atlas)
   checkThemes(atlas, rowOf)
-  checkUnitRows(atlas.centroids, atlas.lsa.dimensions, 'atlas.centroids')
+  checkUnitRows(atlas.centroids, atlas.lsa.dimensions + (atlas.userEmbedding?.dimensions ?? 0), 'atlas.centroids')
+  if (atlas.userEmbedding !== undefined) checkUnitRows(atlas.userEmbedding.vectors, atlas.userEmbedding.dimensions, 'atlas.userEmbedding.vectors')
   if (atlas.ensemble !== undefined) {
     const { labels } = atlas.ensemble
     const n = atlas.talks.length

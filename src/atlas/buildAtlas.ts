@@ -12,7 +12,8 @@ import { progressReporter } from '../progress.js'
 import { checkInteger, DEFAULT_SEED } from '../options.js'
 import type { Atlas, AtlasOptions, ResolvedAtlasOptions, Theme } from './types.js'
 import { canonicalOrder, invertPermutation, keepCopiesTogether, permuteCsrRows, permuteDenseRows, permuteEnsemble } from './canonicalOrder.js'
-import { embedTalks, resolveSmoothing } from './embed.js'
+import { embeddingDimensions, embedTalks, permuteUserEmbedding, resolveSmoothing } from './embed.js'
+import { checkEmbeddingOptions, resolveUserEmbedding, type UserEmbedding } from './userEmbedding.js'
 import { themeMembers } from './themeMembers.js'
 import { addUnclassified } from './unclassified.js'
 
@@ -30,10 +31,11 @@ export { UNCLASSIFIED_THEME_ID } from './unclassified.js'
 export function buildAtlas(talks: readonly Talk[], options: AtlasOptions = {}): Atlas {
   const resolved = resolveAtlasOptions(options)
   checkTalks(talks)
+  const given = resolveUserEmbedding(options.embeddings, options.embeddingWeight, talks)
   // The pipeline runs on a canonical order so that input order cannot change the themes.
   const order = canonicalOrder(talks)
-  const canonical = fitAtlas(Array.from(order, (i) => talks[i]!), resolved, progressReporter('themes', options.onProgress))
-  return restoreInputOrder(canonical, talks, order)
+  const canonical = fitAtlas(Array.from(order, (i) => talks[i]!), resolved, progressReporter('themes', options.onProgress), permuteUserEmbedding(given, order))
+  return restoreInputOrder(canonical, talks, order, given)
 }
 
 /**
@@ -60,6 +62,7 @@ export interface AtlasRunners {
 export async function buildAtlasWith(talks: readonly Talk[], options: AtlasOptions, runners: AtlasRunners): Promise<Atlas> {
   const resolved = resolveAtlasOptions(options)
   checkTalks(talks)
+  const given = resolveUserEmbedding(options.embeddings, options.embeddingWeight, talks)
   const order = canonicalOrder(talks)
   const ordered = Array.from(order, (i) => talks[i]!)
   const report = progressReporter('themes', options.onProgress)
@@ -71,7 +74,7 @@ export async function buildAtlasWith(talks: readonly Talk[], options: AtlasOptio
       throw new RangeError(`buildAtlasWith: the reader returned ${streams.docStart.length - 1} talks for ${ordered.length}`)
     }
   }
-  return restoreInputOrder(fitAtlas(ordered, resolved, report, streams, runners.runKmeans), talks, order)
+  return restoreInputOrder(fitAtlas(ordered, resolved, report, permuteUserEmbedding(given, order), streams, runners.runKmeans), talks, order, given)
 }
 
 /**
@@ -79,10 +82,11 @@ export async function buildAtlasWith(talks: readonly Talk[], options: AtlasOptio
  * @param talks Talks in canonical order.
  * @param resolved Resolved options.
  * @param report Progress reporter.
+ * @param given Given vectors in canonical order, if any.
  * @param streams The talks already read, if they were.
  * @param runKmeans Runner of the k-means batches.
  */
-function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, report: ProgressReport, streams?: TermStreams, runKmeans: KmeansBatchRunner = runKmeansInOrder): Atlas {
+function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, report: ProgressReport, given?: UserEmbedding, streams?: TermStreams, runKmeans: KmeansBatchRunner = runKmeansInOrder): Atlas {
   const warnings: Warning[] = []
   if (streams === undefined) report('tokenising')
   const read = streams ?? readTalkTerms(talks, resolved.tfidf)
@@ -92,8 +96,8 @@ function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, report
   report('lsa')
   const lsa = fitLsa(tfidf.matrix, { dimensions: resolved.dimensions, seed: resolved.seed })
   if (resolveSmoothing(resolved.smoothing, talks.length) > 0) report('smoothing')
-  const vectors = embedTalks(lsa, tfidf.matrix, resolved)
-  const d = lsa.dimensions
+  const vectors = embedTalks(lsa, tfidf.matrix, resolved, given)
+  const d = embeddingDimensions(lsa, given)
   const clustering = consensusClusters(vectors, d, { k: resolved.k, seed: resolved.seed, runs: resolved.restarts }, reportingBatches(runKmeans, report))
   const { kSearch } = clustering
   // No talks at all: say that, not that k exceeds the number of distinct talks.
@@ -140,8 +144,9 @@ function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, report
  * @param atlas Atlas fitted on `talks` permuted by `order`.
  * @param talks Talks in input order.
  * @param order `order[r]` = input position of canonical row r.
+ * @param given Given vectors in input order, if any.
  */
-function restoreInputOrder(atlas: Atlas, talks: readonly Talk[], order: Int32Array): Atlas {
+function restoreInputOrder(atlas: Atlas, talks: readonly Talk[], order: Int32Array, given: UserEmbedding | undefined): Atlas {
   const rowOf = invertPermutation(order)
   const d = atlas.embedding.dimensions
   const assignments = new Int32Array(talks.length)
@@ -153,6 +158,7 @@ function restoreInputOrder(atlas: Atlas, talks: readonly Talk[], order: Int32Arr
     embedding: { dimensions: d, vectors: permuteDenseRows(atlas.embedding.vectors, d, rowOf) },
     assignments,
     ...(atlas.ensemble === undefined ? {} : { ensemble: permuteEnsemble(atlas.ensemble, rowOf) }),
+    ...(given === undefined ? {} : { userEmbedding: given }),
   }
 }
 
@@ -169,8 +175,9 @@ export const MAX_KEYWORDS = 50
  */
 export function resolveAtlasOptions(options: AtlasOptions = {}): ResolvedAtlasOptions {
   if (typeof options !== 'object' || options === null) throw new OptionError('themes', 'options', options, 'an object')
-  const { k = 'auto', seed = DEFAULT_SEED, dimensions = 100, restarts = 20, keywords = 10, smoothing = 'auto', onProgress, ...tfidf } = options
+  const { k = 'auto', seed = DEFAULT_SEED, dimensions = 100, restarts = 20, keywords = 10, smoothing = 'auto', onProgress, embeddings, embeddingWeight, ...tfidf } = options
   progressReporter('themes', onProgress) // checked here; the pipeline makes its own reporter
+  checkEmbeddingOptions(embeddings, embeddingWeight) // against the talks in buildAtlas
   // The same bounds as the command line's --k, --restarts and --keywords.
   if (k !== 'auto' && (!Number.isInteger(k) || k < 1 || k > MAX_THEMES)) throw new OptionError('themes', 'k', k, `an integer in [1, ${MAX_THEMES}] or 'auto'`)
   if (!Number.isInteger(seed)) throw new OptionError('themes', 'seed', seed, 'an integer')

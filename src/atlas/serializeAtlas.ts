@@ -2,11 +2,12 @@
  * Saving and loading an atlas as JSON. Typed arrays become number arrays (float32 values
  * survive the round trip exactly); the LSA embedding is recomputed on load with the same
  * code, so a loaded atlas gives identical themes, related talks and assignments. The
- * consensus runs' labels (`ensemble`) are saved too: related talks use them.
+ * consensus runs' labels (`ensemble`) are saved too: related talks use them, and so are the
+ * vectors given with `embeddings` (`userEmbedding`, unit float32 rows) that the embedding blends in.
  */
 import type { LsaModel } from '../cluster/lsa.js'
 import { checkThemeScores } from './atlasInvariants.js'
-import { embedInInputOrder } from './embed.js'
+import { embeddingDimensions, embedInInputOrder } from './embed.js'
 import { validateAtlasJson } from './validateAtlasJson.js'
 import type { CsrMatrix, Talk, Warning } from '../types.js'
 import type { TfidfModel } from '../vectorize/tfidf.js'
@@ -33,6 +34,8 @@ export interface AtlasJson {
   readonly kSearch?: ChooseKResult
   /** The consensus runs' labels (absent when the atlas has none). */
   readonly ensemble?: { readonly runs: number; readonly labels: number[] }
+  /** The vectors given with `embeddings` (unit rows, input order) and their weight; absent without. */
+  readonly userEmbedding?: { readonly dimensions: number; readonly weight: number; readonly vectors: number[] }
   readonly warnings: readonly Warning[]
 }
 
@@ -65,6 +68,7 @@ export function serializeAtlas(atlas: Atlas): AtlasJson {
     centroids: Array.from(atlas.centroids),
     ...(atlas.kSearch === undefined ? {} : { kSearch: atlas.kSearch }),
     ...(atlas.ensemble === undefined ? {} : { ensemble: { runs: atlas.ensemble.runs, labels: Array.from(atlas.ensemble.labels) } }),
+    ...(atlas.userEmbedding === undefined ? {} : { userEmbedding: { ...atlas.userEmbedding, vectors: Array.from(atlas.userEmbedding.vectors) } }),
     warnings: atlas.warnings,
   }
 }
@@ -94,17 +98,19 @@ export function loadAtlas(json: unknown): Atlas {
     indices: Int32Array.from(data.matrix.indices),
     data: Float32Array.from(data.matrix.data),
   }
+  const given = data.userEmbedding === undefined ? undefined : { ...data.userEmbedding, vectors: Float32Array.from(data.userEmbedding.vectors) }
   const atlas: Atlas = {
     talks: data.talks,
     model,
     matrix,
     lsa,
-    embedding: { dimensions: lsa.dimensions, vectors: embedInInputOrder(data.talks, lsa, matrix, data.options) },
+    embedding: { dimensions: embeddingDimensions(lsa, given), vectors: embedInInputOrder(data.talks, lsa, matrix, data.options, given) },
     themes: data.themes,
     assignments: Int32Array.from(data.assignments),
     centroids: Float32Array.from(data.centroids),
     ...(data.kSearch === undefined ? {} : { kSearch: data.kSearch }),
     ...(data.ensemble === undefined ? {} : { ensemble: { runs: data.ensemble.runs, labels: Int32Array.from(data.ensemble.labels) } }),
+    ...(given === undefined ? {} : { userEmbedding: given }),
     options: data.options,
     warnings: data.warnings ?? [],
   }

@@ -5,6 +5,7 @@ import type { LsaModel } from '../cluster/lsa.js'
 import type { CsrMatrix, Talk, Warning } from '../types.js'
 import type { TfidfModel, TfidfOptions } from '../vectorize/tfidf.js'
 import type { ProgressCallback } from '../progress.js'
+import type { EmbeddingsInput, UserEmbedding } from './userEmbedding.js'
 
 /** Options of {@link buildAtlas}; also accepts every {@link TfidfOptions} field. */
 export interface AtlasOptions extends TfidfOptions {
@@ -43,6 +44,20 @@ export interface AtlasOptions extends TfidfOptions {
    * result nor of a saved atlas. @default undefined
    */
   readonly onProgress?: ProgressCallback
+  /**
+   * Vectors from any embedding model, one per talk in the talks' order: an array of
+   * `Float32Array`, or `{ vectors, dimensions }` with the rows back to back. Blended with the
+   * LSA rows (`[√(1 − w) · lsa, √w · vector]`, see `embeddingWeight`) for themes, tags,
+   * sessions and related talks; labels, keywords and shared terms still come from the words.
+   * Kept in the atlas (unit rows), so a saved atlas keeps them. @default undefined
+   */
+  readonly embeddings?: EmbeddingsInput
+  /**
+   * Weight w of `embeddings` in the blend, in [0, 1]: the cosine of two talks becomes
+   * `(1 − w) · cos_LSA + w · cos_vectors`. 0 ignores the vectors (the words-only atlas, byte
+   * for byte); 1 clusters on the vectors alone. @default 0.7
+   */
+  readonly embeddingWeight?: number
 }
 
 /** A talk's membership in a theme. */
@@ -88,15 +103,17 @@ export interface Atlas {
   /** Fitted LSA projection. */
   readonly lsa: LsaModel
   /**
-   * Unit LSA rows mixed with their nearest neighbours (`smoothing`), row-major n × dimensions
-   * (zero for talks without known terms).
+   * Unit LSA rows (blended with `userEmbedding` when there is one) mixed with their nearest
+   * neighbours (`smoothing`), row-major n × dimensions (zero for talks without known terms).
    */
   readonly embedding: { readonly dimensions: number; readonly vectors: Float32Array }
+  /** The vectors given with `embeddings` (unit rows, input order) and their weight; absent without. */
+  readonly userEmbedding?: UserEmbedding
   /** Themes, largest first; an `unclassified` theme holds talks with no distinctive terms. */
   readonly themes: readonly Theme[]
   /** Index into `themes` of each talk, in input order. */
   readonly assignments: Int32Array
-  /** Unit theme centres in the LSA space, row-major (themes without `unclassified`) × dimensions. */
+  /** Unit theme centres in the embedding space, row-major (themes without `unclassified`) × dimensions. */
   readonly centroids: Float32Array
   /** The k search, when `k` was `'auto'`. */
   readonly kSearch?: ChooseKResult

@@ -28,6 +28,7 @@ import {
   type JsonTally,
 } from './jsonSchema.js'
 import { ATLAS_FORMAT, ATLAS_VERSION, type AtlasJson } from './serializeAtlas.js'
+import { MAX_EMBEDDING_DIMENSIONS } from './userEmbedding.js'
 
 /** Float32 rounding slack on values that are cosines or entries of unit vectors. */
 const UNIT_SLACK = 1e-5
@@ -78,6 +79,8 @@ const atlasSchema = objectOf(
     kSearch: objectOf({ k: integer(1, INT32_MAX), scores: arrayOf(objectOf({ k: integer(1, INT32_MAX), silhouette: float32(-1 - UNIT_SLACK, 1 + UNIT_SLACK) })) }),
     // Co-association counts are Uint16: more runs than 65,535 would overflow them.
     ensemble: objectOf({ runs: integer(1, 65535), labels: int32Array(-1, INT32_MAX) }),
+    // Vectors given with `embeddings`: unit rows, so no entry exceeds 1 in magnitude.
+    userEmbedding: objectOf({ dimensions: integer(1, MAX_EMBEDDING_DIMENSIONS), weight: float32(0, 1), vectors: float32Array(-1 - UNIT_SLACK, 1 + UNIT_SLACK) }),
   },
 )
 
@@ -122,15 +125,15 @@ function checkSizes(atlas: AtlasJson): void {
   const { model, lsa, matrix, themes } = atlas
   const n = atlas.talks.length
   const m = model.terms.length
-  const d = lsa.dimensions
+  const d = lsa.dimensions + (atlas.userEmbedding?.dimensions ?? 0)
   const carried = (path: string, declared: number, what: string, actual: number) => {
     if (declared !== actual) fail(path, `${declared} does not match ${what} (${actual} ${actual === 1 ? 'value' : 'values'})`)
   }
-  carried('atlas.lsa.dimensions', d, 'lsa.singularValues', lsa.singularValues.length)
+  carried('atlas.lsa.dimensions', lsa.dimensions, 'lsa.singularValues', lsa.singularValues.length)
   // fitLsa never keeps more dimensions than there are talks or terms.
-  if (d > Math.max(1, Math.min(n, m))) fail('atlas.lsa.dimensions', `${d} exceeds max(1, min(talks, terms)) = ${Math.max(1, Math.min(n, m))}`)
+  if (lsa.dimensions > Math.max(1, Math.min(n, m))) fail('atlas.lsa.dimensions', `${lsa.dimensions} exceeds max(1, min(talks, terms)) = ${Math.max(1, Math.min(n, m))}`)
   carried('atlas.lsa.nTerms', lsa.nTerms, 'model.terms', m)
-  carried('atlas.lsa.components.length', lsa.components.length, 'nTerms × dimensions', m * d)
+  carried('atlas.lsa.components.length', lsa.components.length, 'nTerms × dimensions', m * lsa.dimensions)
   carried('atlas.model.labels.length', model.labels.length, 'model.terms', m)
   carried('atlas.model.idf.length', model.idf.length, 'model.terms', m)
   carried('atlas.model.docCounts.length', model.docCounts.length, 'model.terms', m)
@@ -143,19 +146,25 @@ function checkSizes(atlas: AtlasJson): void {
   const centres = themes.length - (themes.at(-1)?.id === 'unclassified' ? 1 : 0)
   carried('atlas.centroids.length', atlas.centroids.length, 'themes with a centre × dimensions', centres * d)
   if (atlas.ensemble !== undefined) carried('atlas.ensemble.labels.length', atlas.ensemble.labels.length, 'runs × talks', atlas.ensemble.runs * n)
+  const given = atlas.userEmbedding
+  if (given !== undefined) {
+    carried('atlas.userEmbedding.vectors.length', given.vectors.length, 'talks × userEmbedding.dimensions', n * given.dimensions)
+    if (!(given.weight > 0)) fail('atlas.userEmbedding.weight', `${given.weight} is invalid, expected a number in (0, 1] (an atlas built at weight 0 keeps no vectors)`)
+  }
 }
 
 /**
  * Refuses an atlas whose load would derive more values than {@link DERIVED_VALUES_PER_CHAR}
  * per character of its JSON: the embedding (talks × dimensions) and the neighbour lists of
- * smoothing (talks × neighbours) are the only allocations not carried by an array of the file.
+ * smoothing (talks × neighbours) are the only allocations not carried by an array of the file
+ * (the embedding is as wide as the LSA dimensions and the given vectors' together).
  * @param atlas Size-checked atlas.
  * @param chars Lower bound of the file's length.
  */
 function checkBudget(atlas: AtlasJson, chars: number): void {
   const n = atlas.talks.length
   const neighbours = Math.min(resolveSmoothing(atlas.options.smoothing, n), Math.max(0, n - 1))
-  const derived = n * (atlas.lsa.dimensions + neighbours)
+  const derived = n * (atlas.lsa.dimensions + (atlas.userEmbedding?.dimensions ?? 0) + neighbours)
   const budget = DERIVED_VALUES_PER_CHAR * Math.max(chars, 4096)
   if (derived > budget) {
     fail('atlas', `loading would derive ${derived} values from a file of about ${chars} characters (budget ${budget}): talks × (dimensions + neighbours) is out of proportion`)

@@ -8,6 +8,7 @@ import { findTalks } from '../similarity/searchTalks.js'
 import type { Talk, Warning } from '../types.js'
 import { integerOption, type CommonOptions, type OptionSpec } from './args.js'
 import { readStopwordsOption, stopwordsOption } from './stopwordsFile.js'
+import { embeddingsOption, embeddingWeightOption, readEmbeddingsOption } from './embeddingsFile.js'
 import { detectLanguage } from '../text/language.js'
 import { UsageError } from './cliErrors.js'
 import type { Command } from './command.js'
@@ -55,14 +56,17 @@ export function parseRestarts(command: string, value: string | boolean | undefin
  * @param common Common options.
  * @param context Process streams.
  * @param options Atlas options from the command line.
+ * @param command Command name and option values, for `--embeddings`.
  */
 async function readAtlas(
   common: CommonOptions,
   context: CliContext,
   options: { k?: number | 'auto'; keywords?: number; restarts: number; stopwords?: readonly string[] },
+  command: { name: string; values: Readonly<Record<string, string | boolean | undefined>> },
 ): Promise<Atlas> {
   const { talks } = await readInput(common, context)
-  const atlas = await buildAtlasThreaded(talks, { seed: common.seed, ...options, onProgress: progressCallback(common, context) }, common.threads)
+  const embeddings = await readEmbeddingsOption(command.name, command.values, talks)
+  const atlas = await buildAtlasThreaded(talks, { seed: common.seed, ...options, ...embeddings, onProgress: progressCallback(common, context) }, common.threads)
   printWarnings(atlas.warnings, common, context)
   return atlas
 }
@@ -86,6 +90,8 @@ export const themesCommand: Command = {
     restarts: restartsOption,
     themes: { type: 'string', value: '<file>', help: 'name themes after these themes or this taxonomy (as for `talkatlas tag`; default: the built-in Linux networking and BPF taxonomy when the talks are about that field)' },
     stopwords: stopwordsOption,
+    embeddings: embeddingsOption,
+    'embedding-weight': embeddingWeightOption,
   },
   available: true,
   async run(common, values, context) {
@@ -95,7 +101,7 @@ export const themesCommand: Command = {
     if (themesPath === true || themesPath === '') throw new UsageError('talkatlas themes: --themes needs a file name')
     const themesFile = typeof themesPath === 'string' ? await readThemesFile(themesPath) : undefined
     const stopwords = await readStopwordsOption('themes', values['stopwords'])
-    const atlas = await readAtlas(common, context, { k, keywords, restarts: parseRestarts('themes', values['restarts']), ...stopwords })
+    const atlas = await readAtlas(common, context, { k, keywords, restarts: parseRestarts('themes', values['restarts']), ...stopwords }, { name: 'themes', values })
     const names = themeNames(atlas, themesFile, common, context)
     const views = atlas.themes.map((theme, c) => ({ ...theme, name: names[c] ?? null }))
     const text = renderThemes(views, talksById(atlas.talks), resolveOutputFormat(common, context), outputWidth(common, context))
@@ -135,6 +141,8 @@ export const relatedCommand: Command = {
     query: { type: 'string', value: '<text>', help: 'search the talks for this text instead' },
     restarts: restartsOption,
     stopwords: stopwordsOption,
+    embeddings: embeddingsOption,
+    'embedding-weight': embeddingWeightOption,
   },
   available: true,
   async run(common, values, context) {
@@ -144,7 +152,7 @@ export const relatedCommand: Command = {
     if (id !== undefined && query !== undefined) throw new UsageError('talkatlas related: --id and --query cannot be combined')
     if (query === '' || query === true) throw new UsageError('talkatlas related: --query needs a non-empty text')
     const stopwords = await readStopwordsOption('related', values['stopwords'])
-    const atlas = await readAtlas(common, context, { restarts: parseRestarts('related', values['restarts']), ...stopwords })
+    const atlas = await readAtlas(common, context, { restarts: parseRestarts('related', values['restarts']), ...stopwords }, { name: 'related', values })
     const lists = new Map<string, readonly RelatedView[]>()
     let searchWarnings: readonly Warning[] = []
     if (typeof query === 'string') {
@@ -180,13 +188,15 @@ export const evaluateCommand: Command = {
     k: kOption,
     restarts: restartsOption,
     stopwords: stopwordsOption,
+    embeddings: embeddingsOption,
+    'embedding-weight': embeddingWeightOption,
   },
   available: true,
   async run(common, values, context) {
     const k = parseK('evaluate', values['k'])
     const label = truthField(values['truth'], values['label'])
     const stopwords = await readStopwordsOption('evaluate', values['stopwords'])
-    const atlas = await readAtlas(common, context, { k, restarts: parseRestarts('evaluate', values['restarts']), ...stopwords })
+    const atlas = await readAtlas(common, context, { k, restarts: parseRestarts('evaluate', values['restarts']), ...stopwords }, { name: 'evaluate', values })
     const truth: string[] = []
     const predicted: number[] = []
     const unlabelled: string[] = []

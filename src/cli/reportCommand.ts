@@ -15,6 +15,7 @@ import { readInput } from './readInput.js'
 import { keepRelatedIndexThreaded, relatedThreads } from './relatedPool.js'
 import { inFile } from './readJsonFile.js'
 import { readStopwordsOption, stopwordsOption } from './stopwordsFile.js'
+import { embeddingsOption, embeddingWeightOption, readEmbeddingsOption } from './embeddingsFile.js'
 import { readThemesFile } from './tagCommand.js'
 
 /** `talkatlas report`: the HTML page, or a Markdown summary with `--format md` / a `.md` output. */
@@ -32,6 +33,8 @@ export const reportCommand: Command = {
     title: { type: 'string', value: '<text>', help: 'page title (default "talkatlas report")' },
     related: { type: 'string', value: '<n>', help: 'related talks per talk, 0 to 50 (default 5)' },
     stopwords: stopwordsOption,
+    embeddings: embeddingsOption,
+    'embedding-weight': embeddingWeightOption,
   },
   available: true,
   async run(common, values, context) {
@@ -53,7 +56,7 @@ export const reportCommand: Command = {
     const stopwords = await readStopwordsOption('report', values['stopwords'])
     const { talks } = await readInput(common, context)
     const onProgress = progressCallback(common, context)
-    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, onProgress, ...stopwords }, common.threads)
+    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, onProgress, ...stopwords, ...(await readEmbeddingsOption('report', values, talks)) }, common.threads)
     printWarnings(atlas.warnings, common, context)
     const options: { -readonly [K in keyof ReportOptions]: ReportOptions[K] } = { related, onProgress }
     if (typeof title === 'string') options.title = title

@@ -10,6 +10,7 @@ import { inFile, readJsonFile } from './readJsonFile.js'
 import { readInput } from './readInput.js'
 import { renderSessions } from './renderSessions.js'
 import { readStopwordsOption, stopwordsOption } from './stopwordsFile.js'
+import { embeddingsOption, embeddingWeightOption, readEmbeddingsOption } from './embeddingsFile.js'
 
 /** `talkatlas sessions`. */
 export const sessionsCommand: Command = {
@@ -23,6 +24,8 @@ export const sessionsCommand: Command = {
     k: { type: 'string', short: 'k', value: '<n|auto>', help: 'number of themes the schedule spreads over slots, or auto (default auto)' },
     restarts: restartsOption,
     stopwords: stopwordsOption,
+    embeddings: embeddingsOption,
+    'embedding-weight': embeddingWeightOption,
   },
   available: true,
   async run(common, values, context) {
@@ -36,7 +39,7 @@ export const sessionsCommand: Command = {
     const constraints = typeof constraintsPath === 'string' ? await readConstraintsFile(constraintsPath) : {}
     const stopwords = await readStopwordsOption('sessions', values['stopwords'])
     const { talks } = await readInput(common, context)
-    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, onProgress: progressCallback(common, context), ...stopwords }, common.threads)
+    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, onProgress: progressCallback(common, context), ...stopwords, ...(await readEmbeddingsOption('sessions', values, talks)) }, common.threads)
     printWarnings(atlas.warnings, common, context)
     let plan: SessionsResult
     try {

@@ -11,6 +11,7 @@ import { inFile, readJsonFile } from './readJsonFile.js'
 import { readInput } from './readInput.js'
 import { renderTags } from './renderTags.js'
 import { readStopwordsOption, stopwordsOption } from './stopwordsFile.js'
+import { embeddingsOption, embeddingWeightOption, readEmbeddingsOption } from './embeddingsFile.js'
 
 /** Atlas warnings about themes, which tagging does not use. */
 const THEME_WARNINGS = new Set(['fewer-clusters', 'unclassified-talks'])
@@ -25,6 +26,8 @@ export const tagCommand: Command = {
     top: { type: 'string', short: 'n', value: '<n>', help: 'at most this many tags per talk, 1 to 100 (default 3)' },
     threshold: { type: 'string', value: '<score>', help: 'keep tags scoring at least this, 0 to 1; the best tag with evidence is always kept (default 0.2)' },
     stopwords: stopwordsOption,
+    embeddings: embeddingsOption,
+    'embedding-weight': embeddingWeightOption,
   },
   available: true,
   async run(common, values, context) {
@@ -37,7 +40,7 @@ export const tagCommand: Command = {
     const { talks } = await readInput(common, context)
     // Tags use the TF-IDF rows and the embedding, never the themes, so k = 1 skips the k
     // search (4× faster on 1,093 talks) without changing a tag.
-    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k: 1, onProgress: progressCallback(common, context), ...stopwords }, common.threads)
+    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k: 1, onProgress: progressCallback(common, context), ...stopwords, ...(await readEmbeddingsOption('tag', values, talks)) }, common.threads)
     printWarnings(atlas.warnings.filter((warning) => !THEME_WARNINGS.has(warning.code)), common, context)
     let result: TagResult
     try {

@@ -43,7 +43,7 @@ export async function readTalksFile(path: string, options: ReadTalksFileOptions 
  * File content, with file-system errors turned into InputErrors.
  * @param path File path.
  */
-async function readBytes(path: string): Promise<Uint8Array> {
+export async function readBytes(path: string): Promise<Uint8Array> {
   try {
     return await readFile(path)
   } catch (error) {

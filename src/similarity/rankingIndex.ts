@@ -12,7 +12,7 @@
  * Measured on the LPC fixture at seed 42 with the co-association of cosine.ts: related
  * precision@3 0.782 → 0.819, FOSDEM precision@5 0.408 → 0.419 (docs/quality.md).
  */
-import { embedTalks } from '../atlas/embed.js'
+import { embeddingDimensions, embedTalks, permuteUserEmbedding } from '../atlas/embed.js'
 import { canonicalOrder, invertPermutation, permuteCsrRows, permuteDenseRows, permuteEnsemble } from '../atlas/canonicalOrder.js'
 import type { Atlas } from '../atlas/types.js'
 import type { CsrMatrix } from '../types.js'
@@ -67,13 +67,14 @@ function computeRankingIndex(atlas: Atlas): RankingIndex {
   const assignments = Int32Array.from(order, (i) => atlas.assignments[i]!)
   const weights = topicalityWeights(canonical, assignments, atlas.themes.length)
   const weighted = weighTerms(canonical, weights)
-  const vectors = embedTalks(atlas.lsa, weighted, atlas.options)
+  const vectors = embedTalks(atlas.lsa, weighted, atlas.options, permuteUserEmbedding(atlas.userEmbedding, order))
+  const d = embeddingDimensions(atlas.lsa, atlas.userEmbedding)
   const rowOf = invertPermutation(order)
   const matrix = permuteCsrRows(weighted, rowOf)
   return {
     matrix,
     inverted: transposeCsr(matrix),
-    embedding: { dimensions: atlas.lsa.dimensions, vectors: permuteDenseRows(vectors, atlas.lsa.dimensions, rowOf) },
+    embedding: { dimensions: d, vectors: permuteDenseRows(vectors, d, rowOf) },
     ...(atlas.ensemble === undefined ? {} : { ensemble: atlas.ensemble }),
     weights,
   }

@@ -1,6 +1,7 @@
 /** Free-text search over an atlas: exact words first (BM25), meaning second (LSA). */
 import type { Atlas } from '../atlas/types.js'
-import { projectLsa } from '../cluster/lsa.js'
+import { embedQueries } from '../atlas/embed.js'
+import { unitRows } from '../atlas/userEmbedding.js'
 import { InputError, OptionError } from '../errors.js'
 import { scanTokens } from '../text/tokenize.js'
 import type { Warning } from '../types.js'
@@ -18,6 +19,16 @@ export interface SearchResult {
   readonly talks: readonly RelatedTalk[]
   /** `no-match` when no talk mentions a word of the query (one per missing word). */
   readonly warnings: readonly Warning[]
+}
+
+/** Options of {@link findTalks} and {@link searchTalks}. */
+export interface SearchOptions extends RelatedOptions {
+  /**
+   * The query's vector from the model that made the atlas's `embeddings` (same width); its
+   * semantic score then blends words and vectors as the talks do, and talks are found even
+   * when no word of the query occurs. Ignored by an atlas without given vectors. @default undefined
+   */
+  readonly queryVector?: Float32Array
 }
 
 /** BM25 term-frequency saturation (Robertson & Zaragoza 2009; Lucene's default). */
@@ -45,30 +56,38 @@ const TITLE_BONUS = 2
  *
  * @param atlas A built or loaded atlas.
  * @param text Query text, e.g. `"rust embedded"`, or a talk's title.
- * @param options See {@link RelatedOptions}: `top` results, `explainTerms` query words each.
+ * With a `queryVector` and an atlas built with `embeddings`, semantic blends the words and
+ * the vectors as the talks' embedding does, and a query none of whose words occurs is
+ * ranked by it alone (0.125 · semantic).
+ *
+ * @param atlas A built or loaded atlas.
+ * @param text Query text, e.g. `"rust embedded"`, or a talk's title.
+ * @param options See {@link SearchOptions}: `top` results, `explainTerms` query words each, `queryVector`.
  * @returns Talks best first (`terms`: the query's words the talk contains, rarest first) and warnings.
- * @throws InputError when `text` is not a string.
+ * @throws InputError when `text` is not a string, or `queryVector` is not a finite non-zero
+ * Float32Array as wide as the atlas's vectors.
  * @throws OptionError on a bad `top` or `explainTerms`.
  */
-export function findTalks(atlas: Atlas, text: string, options: RelatedOptions = {}): SearchResult {
+export function findTalks(atlas: Atlas, text: string, options: SearchOptions = {}): SearchResult {
   if (typeof text !== 'string') throw new InputError(`search: the query must be a string, not ${typeof text}`)
   const top = options.top ?? 5
   if (!Number.isInteger(top) || top < 0) throw new OptionError('search', 'top', top, 'an integer ≥ 0')
   const explainTerms = options.explainTerms ?? 5
   if (!Number.isInteger(explainTerms) || explainTerms < 0) throw new OptionError('search', 'explainTerms', explainTerms, 'an integer ≥ 0')
+  const queryVector = checkQueryVector(atlas, options.queryVector)
   const index = searchIndex(atlas)
   const words = queryWords(index, text)
   const warnings: Warning[] = []
   const missing = words.filter((word) => word.term < 0).map((word) => word.surface)
   if (missing.length > 0) warnings.push({ code: 'no-match', message: `search: no talk mentions ${missing.map((word) => JSON.stringify(word)).join(', ')}` })
   const known = words.filter((word) => word.term >= 0)
-  if (known.length === 0) {
+  if (known.length === 0 && queryVector === undefined) {
     if (words.length === 0) warnings.push({ code: 'no-match', message: `search: ${JSON.stringify(text)} has no searchable word` })
     return { talks: [], warnings }
   }
   const n = atlas.talks.length
   const lexical = lexicalScores(index, known, n)
-  const semantic = semanticScores(atlas, text)
+  const semantic = semanticScores(atlas, text, queryVector)
   const titled = index.titles.get(normaliseTitle(text)) ?? []
   const scores = new Float64Array(n)
   for (let i = 0; i < n; i++) {
@@ -92,10 +111,10 @@ export function findTalks(atlas: Atlas, text: string, options: RelatedOptions = 
  * Free-text search: talks ranked by {@link findTalks}, without its warnings.
  * @param atlas A built or loaded atlas.
  * @param text Query text.
- * @param options See {@link RelatedOptions}.
- * @throws InputError when `text` is not a string.
+ * @param options See {@link SearchOptions}.
+ * @throws InputError when `text` is not a string or `queryVector` is unusable.
  */
-export function searchTalks(atlas: Atlas, text: string, options: RelatedOptions = {}): RelatedTalk[] {
+export function searchTalks(atlas: Atlas, text: string, options: SearchOptions = {}): RelatedTalk[] {
   return [...findTalks(atlas, text, options).talks]
 }
 
@@ -170,12 +189,29 @@ function lexicalScores(index: SearchIndex, words: readonly QueryWord[], n: numbe
  * use, with the query's terms weighted by topicality).
  * @param atlas Atlas.
  * @param text Query.
+ * @param queryVector The query's unit given vector, if any.
  */
-function semanticScores(atlas: Atlas, text: string): Float64Array {
+function semanticScores(atlas: Atlas, text: string, queryVector: Float32Array | undefined): Float64Array {
   const ranking = rankingIndex(atlas)
   const vector = weighTerms(vectorizeText(atlas.model, text), ranking.weights)
-  if (vector.indices.length === 0) return new Float64Array(atlas.talks.length)
-  return similarityToAll(ranking, ranking.inverted, { terms: vector.indices, weights: vector.data, embedding: projectLsa(atlas.lsa, vector) })
+  if (vector.indices.length === 0 && queryVector === undefined) return new Float64Array(atlas.talks.length)
+  const embedding = embedQueries(atlas.lsa, vector, atlas.userEmbedding, queryVector)
+  return similarityToAll(ranking, ranking.inverted, { terms: vector.indices, weights: vector.data, embedding })
+}
+
+/**
+ * The query vector made unit, or nothing when there is none or the atlas has no given vectors.
+ * @param atlas Atlas.
+ * @param queryVector The `queryVector` option.
+ */
+function checkQueryVector(atlas: Atlas, queryVector: unknown): Float32Array | undefined {
+  if (queryVector === undefined || atlas.userEmbedding === undefined) return undefined
+  const d = atlas.userEmbedding.dimensions
+  if (!(queryVector instanceof Float32Array) || queryVector.length !== d) {
+    const found = queryVector instanceof Float32Array ? `${queryVector.length} values` : typeof queryVector
+    throw new InputError(`search: expected a Float32Array of ${d} values (the atlas's embedding width), found ${found}`, { field: 'queryVector' })
+  }
+  return unitRows(queryVector, d, [], 'queryVector')
 }
 
 /**

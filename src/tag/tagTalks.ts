@@ -4,7 +4,7 @@
  */
 import { buildAtlas } from '../atlas/buildAtlas.js'
 import type { Atlas, AtlasOptions } from '../atlas/types.js'
-import { projectLsa } from '../cluster/lsa.js'
+import { embedQueries } from '../atlas/embed.js'
 import { InputError } from '../errors.js'
 import { checkInteger, checkRange } from '../options.js'
 import { TFIDF_SHARE } from '../similarity/cosine.js'
@@ -278,7 +278,8 @@ function themeQueries(
   const m = atlas.model.terms.length
   const d = atlas.embedding.dimensions
   const described = transformTfidf(atlas.model, themes.map(themeText))
-  const describedLsa = projectLsa(atlas.lsa, described)
+  // Descriptions come without given vectors: they weigh on the words' half of the space.
+  const describedLsa = embedQueries(atlas.lsa, described, atlas.userEmbedding)
   // Term-major (m × T) and dimension-major (d × T) so that scoring walks each talk once.
   const termWeights = new Float32Array(m * nThemes)
   const lsaWeights = new Float32Array(d * nThemes)
