@@ -101,3 +101,7 @@ export { vMeasure, defaultVMeasureOptions } from './eval/vMeasure.js'
 export type { VMeasure, VMeasureOptions } from './eval/vMeasure.js'
 export { generateCorpus, defaultGenerateCorpusOptions } from './eval/synthetic.js'
 export type { GenerateCorpusOptions, SyntheticTalk } from './eval/synthetic.js'
+
+// --- compare: what changed between two editions (issue #17) ---
+export { compare } from './compare/compare.js'
+export type { CompareOptions, CompareResult, ThemeChange, ThemeChangeKind, EditionSide } from './compare/types.js'
