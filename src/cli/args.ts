@@ -188,8 +188,9 @@ function describeParseError(error: unknown): string {
  * @param usage Usage line.
  * @param summary What the command does.
  * @param specs The command's own options.
+ * @param inputNames Names of the inputs when the command takes more than one.
  */
-export function formatHelp(usage: string, summary: string, specs: Readonly<Record<string, OptionSpec>>): string {
+export function formatHelp(usage: string, summary: string, specs: Readonly<Record<string, OptionSpec>>, inputNames: readonly string[] = ['<input>']): string {
   const rows: Array<[string, string]> = []
   const add = (name: string, spec: OptionSpec): void => {
     const flag = `${spec.short === undefined ? '    ' : `-${spec.short}, `}--${name}${spec.value === undefined ? '' : ` ${spec.value}`}`
@@ -200,7 +201,8 @@ export function formatHelp(usage: string, summary: string, specs: Readonly<Recor
   for (const [name, spec] of Object.entries(commonOptionSpecs)) add(name, spec)
   const width = Math.max(...rows.map(([flag]) => flag.length)) + 2
   const lines = rows.map(([flag, help]) => `  ${flag.padEnd(width)}${help}`)
-  const sections = [`Usage: ${usage}`, '', summary, '', '<input> is a file path, or - for standard input.', '']
+  const inputs = inputNames.length > 1 ? `${inputNames.join(' and ')} are file paths, or - (standard input) for one of them.` : '<input> is a file path, or - for standard input.'
+  const sections = [`Usage: ${usage}`, '', summary, '', inputs, '']
   if (own > 0) sections.push('Options:', ...lines.slice(0, own), '')
   sections.push('Common options:', ...lines.slice(own), '')
   return sections.join('\n')

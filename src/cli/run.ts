@@ -59,7 +59,7 @@ async function dispatch(argv: readonly string[], context: CliContext, version: s
   if (!command.available && Object.keys(command.options).length === 0 && !wantsHelp) throw new NotAvailableError(command.name)
   const { common, values, help, inputs } = parseCommandArgs(command.name, rest, command.options, command.inputs)
   if (help) {
-    context.stdout.write(formatHelp(command.usage, command.summary + (command.available ? '' : '\n(Not available yet in this build.)'), command.options))
+    context.stdout.write(formatHelp(command.usage, command.summary + (command.available ? '' : '\n(Not available yet in this build.)'), command.options, command.inputs))
     return
   }
   await command.run(common, values, context, inputs)
