@@ -1,3 +1,4 @@
+import { basename } from 'node:path'
 import { jointTalks, resolveCompareOptions, summarizeChanges } from '../compare/compare.js'
 import type { CompareResult } from '../compare/types.js'
 import { InputError } from '../errors.js'
@@ -47,7 +48,7 @@ export async function runCompareReport(common: CommonOptions, values: Readonly<R
   const title = values['title']
   const text = markdown
     ? renderCompare(result, files, 'md', outputWidth(common, context))
-    : renderCompareHtml(result, { names: files, talks, ...(typeof title === 'string' ? { title } : {}) })
+    : renderCompareHtml(result, { names: { before: basename(files.before), after: basename(files.after) }, talks, ...(typeof title === 'string' ? { title } : {}) })
   await writeOutput([text], common, context)
 }
 

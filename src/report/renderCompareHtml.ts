@@ -22,7 +22,7 @@ const ROW = 18
 const LABEL_WIDTH = 300
 const PLOT_WIDTH = 520
 const RIGHT_MARGIN = 70
-const TOP = 34
+const TOP = 46
 const MAX_LABEL = 44
 
 const STYLE = `
