@@ -11,6 +11,7 @@
 //     fixture without its labels), `atlas` (buildAtlas(talks)), `xmlText` (a frab XML file).
 //   - `markdown-report`: the start of renderMarkdownReport on the fixture.
 //   - `tag-cli` and `sessions-cli`: the CLI's output on the fixture, cut as the text says.
+//   - `compare-cli`: `talkatlas compare` on the two invented editions of fixtures/compare.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -217,6 +218,7 @@ export async function renderReadme(text) {
       : kind === 'markdown-report' ? renderMarkdownStart(scope)
       : kind === 'tag-cli' ? renderTagCli()
       : kind === 'sessions-cli' ? renderSessionsCli()
+      : kind === 'compare-cli' ? cli(['compare', 'fixtures/compare/before.json', 'fixtures/compare/after.json', '--k', '4', '--format', 'table', '--quiet']).trimEnd().split('\n')
       : (() => { throw new Error(`README.md:${i + 1}: unknown readme-output kind ${kind}`) })()
     out.push(lines[open], ...generated, lines[close])
     i = close

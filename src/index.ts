@@ -111,3 +111,6 @@ export { DEFAULT_EMBEDDING_WEIGHT } from './atlas/userEmbedding.js'
 export type { EmbeddingsInput, UserEmbedding } from './atlas/userEmbedding.js'
 export type { SearchOptions } from './similarity/searchTalks.js'
 export type { AssignOptions } from './atlas/assignThemes.js'
+// --- compare: what changed between two editions ---
+export { compare } from './compare/compare.js'
+export type { CompareOptions, CompareResult, ThemeChange, ThemeChangeKind, EditionSide } from './compare/types.js'

@@ -6,3 +6,7 @@ export { renderHtmlReport } from './report/renderHtmlReport.js'
 export { projectMap } from './report/projectMap.js'
 export type { MapProjection, MapMethod, ProjectMapOptions } from './report/projectMap.js'
 export type { ReportOptions } from './report/types.js'
+
+// --- compare: the page of what changed between two editions (issue #17) ---
+export { renderCompareHtml } from './report/renderCompareHtml.js'
+export type { CompareHtmlOptions } from './report/renderCompareHtml.js'

@@ -49,6 +49,8 @@ export interface ParsedArgs {
   readonly values: Readonly<Record<string, string | boolean | undefined>>
   /** True when `--help` was asked for. */
   readonly help: boolean
+  /** Every input given, in order (`common.input` is the first). */
+  readonly inputs: readonly string[]
 }
 
 /** Options shared by all commands, in help order. */
@@ -69,9 +71,10 @@ export const commonOptionSpecs: Readonly<Record<string, OptionSpec>> = {
  * @param command Command name, for messages.
  * @param argv Arguments after the command name.
  * @param specs The command's own options.
+ * @param inputNames Names of the inputs the command takes, for messages (one `<input>` by default).
  * @throws {UsageError} On unknown options, missing values, bad values or a wrong number of inputs.
  */
-export function parseCommandArgs(command: string, argv: readonly string[], specs: Readonly<Record<string, OptionSpec>>): ParsedArgs {
+export function parseCommandArgs(command: string, argv: readonly string[], specs: Readonly<Record<string, OptionSpec>>, inputNames: readonly string[] = ['<input>']): ParsedArgs {
   const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {}
   for (const [name, spec] of Object.entries({ ...commonOptionSpecs, ...specs })) {
     options[name] = spec.short === undefined ? { type: spec.type } : { type: spec.type, short: spec.short }
@@ -84,9 +87,8 @@ export function parseCommandArgs(command: string, argv: readonly string[], specs
   }
   const values = parsed.values
   const help = values['help'] === true
-  if (help) return { common: defaultCommon(), values, help }
-  if (parsed.positionals.length === 0) throw new UsageError(`talkatlas ${command}: missing <input> (a file path, or - for stdin)`)
-  if (parsed.positionals.length > 1) throw new UsageError(`talkatlas ${command}: expected one <input>, got ${parsed.positionals.length}: ${parsed.positionals.join(' ')}`)
+  if (help) return { common: defaultCommon(), values, help, inputs: [] }
+  checkInputCount(command, parsed.positionals, inputNames)
   return {
     common: {
       input: parsed.positionals[0]!,
@@ -101,7 +103,24 @@ export function parseCommandArgs(command: string, argv: readonly string[], specs
     },
     values,
     help,
+    inputs: parsed.positionals,
   }
+}
+
+/**
+ * Throws unless the command got as many inputs as it takes.
+ * @param command Command name.
+ * @param positionals Inputs given.
+ * @param names Names of the inputs the command takes.
+ */
+function checkInputCount(command: string, positionals: readonly string[], names: readonly string[]): void {
+  if (names.length === 1) {
+    if (positionals.length === 0) throw new UsageError(`talkatlas ${command}: missing <input> (a file path, or - for stdin)`)
+    if (positionals.length > 1) throw new UsageError(`talkatlas ${command}: expected one <input>, got ${positionals.length}: ${positionals.join(' ')}`)
+    return
+  }
+  if (positionals.length < names.length) throw new UsageError(`talkatlas ${command}: missing ${names.slice(positionals.length).join(' ')} (file paths, or - for stdin)`)
+  if (positionals.length > names.length) throw new UsageError(`talkatlas ${command}: expected ${names.join(' ')}, got ${positionals.length} inputs: ${positionals.join(' ')}`)
 }
 
 /**
@@ -169,8 +188,9 @@ function describeParseError(error: unknown): string {
  * @param usage Usage line.
  * @param summary What the command does.
  * @param specs The command's own options.
+ * @param inputNames Names of the inputs when the command takes more than one.
  */
-export function formatHelp(usage: string, summary: string, specs: Readonly<Record<string, OptionSpec>>): string {
+export function formatHelp(usage: string, summary: string, specs: Readonly<Record<string, OptionSpec>>, inputNames: readonly string[] = ['<input>']): string {
   const rows: Array<[string, string]> = []
   const add = (name: string, spec: OptionSpec): void => {
     const flag = `${spec.short === undefined ? '    ' : `-${spec.short}, `}--${name}${spec.value === undefined ? '' : ` ${spec.value}`}`
@@ -181,7 +201,8 @@ export function formatHelp(usage: string, summary: string, specs: Readonly<Recor
   for (const [name, spec] of Object.entries(commonOptionSpecs)) add(name, spec)
   const width = Math.max(...rows.map(([flag]) => flag.length)) + 2
   const lines = rows.map(([flag, help]) => `  ${flag.padEnd(width)}${help}`)
-  const sections = [`Usage: ${usage}`, '', summary, '', '<input> is a file path, or - for standard input.', '']
+  const inputs = inputNames.length > 1 ? `${inputNames.join(' and ')} are file paths, or - (standard input) for one of them.` : '<input> is a file path, or - for standard input.'
+  const sections = [`Usage: ${usage}`, '', summary, '', inputs, '']
   if (own > 0) sections.push('Options:', ...lines.slice(0, own), '')
   sections.push('Common options:', ...lines.slice(own), '')
   return sections.join('\n')

@@ -11,6 +11,8 @@ export interface Command {
   readonly usage: string
   /** The command's own options (the common ones are added). */
   readonly options: Readonly<Record<string, OptionSpec>>
+  /** Names of its inputs when it takes more than one (`['<before>', '<after>']`); one `<input>` otherwise. */
+  readonly inputs?: readonly string[]
   /** Whether the command works in this build; others exit 1 with "not available yet". */
   readonly available: boolean
   /**
@@ -18,6 +20,7 @@ export interface Command {
    * @param common Common options.
    * @param values The command's own option values.
    * @param context Process streams.
+   * @param inputs Every input given, in order.
    */
-  run(common: CommonOptions, values: Readonly<Record<string, string | boolean | undefined>>, context: CliContext): Promise<void>
+  run(common: CommonOptions, values: Readonly<Record<string, string | boolean | undefined>>, context: CliContext, inputs: readonly string[]): Promise<void>
 }

@@ -17,12 +17,13 @@ import { inFile } from './readJsonFile.js'
 import { readStopwordsOption, stopwordsOption } from './stopwordsFile.js'
 import { embeddingsOption, embeddingWeightOption, readEmbeddingsOption } from './embeddingsFile.js'
 import { readThemesFile } from './tagCommand.js'
+import { examplesOption, runCompareReport } from './compareCommand.js'
 
 /** `talkatlas report`: the HTML page, or a Markdown summary with `--format md` / a `.md` output. */
 export const reportCommand: Command = {
   name: 'report',
   summary: 'Write one self-contained HTML page (map, themes, talks, related talks, sessions, search); --format md for a Markdown summary.',
-  usage: 'talkatlas report <input> --out report.html [--size <n>] [options]',
+  usage: 'talkatlas report <input> --out report.html [--size <n>] [options]\n       talkatlas report <after> --compare <before> --out changes.html [options]',
   options: {
     k: kOption,
     restarts: restartsOption,
@@ -35,9 +36,12 @@ export const reportCommand: Command = {
     stopwords: stopwordsOption,
     embeddings: embeddingsOption,
     'embedding-weight': embeddingWeightOption,
+    compare: { type: 'string', value: '<before>', help: 'instead: the page of what changed from this earlier edition to <input> (chart of theme sizes before vs after)' },
+    examples: examplesOption,
   },
   available: true,
   async run(common, values, context) {
+    if (values['compare'] !== undefined) return runCompareReport(common, values, context)
     const markdown = common.format === 'md' || (common.format === undefined && /\.(md|markdown)$/i.test(common.out ?? ''))
     if (common.format !== undefined && common.format !== 'md') {
       throw new UsageError(`talkatlas report: --format ${common.format} is not a report format; the report is HTML (default) or md`)

@@ -2,6 +2,7 @@ import { TalkatlasError } from '../errors.js'
 import { formatHelp, parseCommandArgs } from './args.js'
 import { NotAvailableError, UsageError } from './cliErrors.js'
 import type { Command } from './command.js'
+import { compareCommand } from './compareCommand.js'
 import { clearProgress, type CliContext } from './context.js'
 import { convertCommand } from './convert.js'
 import { evaluateCommand, relatedCommand, themesCommand } from './coreCommands.js'
@@ -11,7 +12,7 @@ import { tagCommand } from './tagCommand.js'
 import { stripTerminalControls } from './terminal.js'
 
 /** Every command, in the order `talkatlas --help` lists them. */
-export const commands: readonly Command[] = [themesCommand, relatedCommand, tagCommand, sessionsCommand, reportCommand, convertCommand, evaluateCommand]
+export const commands: readonly Command[] = [themesCommand, relatedCommand, tagCommand, sessionsCommand, reportCommand, convertCommand, evaluateCommand, compareCommand]
 
 /** Exit codes: 0 success, 1 internal error or unavailable command, 2 input or usage error. */
 export const exitCodes = { ok: 0, internal: 1, usage: 2 } as const
@@ -56,12 +57,12 @@ async function dispatch(argv: readonly string[], context: CliContext, version: s
   if (command === undefined) throw new UsageError(`talkatlas: unknown command ${JSON.stringify(name)}; commands: ${commands.map((c) => c.name).join(', ')}`)
   const wantsHelp = rest.includes('--help') || rest.includes('-h')
   if (!command.available && Object.keys(command.options).length === 0 && !wantsHelp) throw new NotAvailableError(command.name)
-  const { common, values, help } = parseCommandArgs(command.name, rest, command.options)
+  const { common, values, help, inputs } = parseCommandArgs(command.name, rest, command.options, command.inputs)
   if (help) {
-    context.stdout.write(formatHelp(command.usage, command.summary + (command.available ? '' : '\n(Not available yet in this build.)'), command.options))
+    context.stdout.write(formatHelp(command.usage, command.summary + (command.available ? '' : '\n(Not available yet in this build.)'), command.options, command.inputs))
     return
   }
-  await command.run(common, values, context)
+  await command.run(common, values, context, inputs)
 }
 
 /**
