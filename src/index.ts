@@ -101,3 +101,9 @@ export { vMeasure, defaultVMeasureOptions } from './eval/vMeasure.js'
 export type { VMeasure, VMeasureOptions } from './eval/vMeasure.js'
 export { generateCorpus, defaultGenerateCorpusOptions } from './eval/synthetic.js'
 export type { GenerateCorpusOptions, SyntheticTalk } from './eval/synthetic.js'
+
+// --- theme groups (tracks over themes) ---
+export { cutThemes, autoGroupCount, groupOfTheme, MIN_AUTO_GROUPS, MAX_AUTO_GROUPS } from './atlas/themeGroups.js'
+export type { ThemeGroup } from './atlas/themeGroups.js'
+export { cutTree } from './atlas/themeTree.js'
+export type { ThemeTree } from './atlas/themeTree.js'

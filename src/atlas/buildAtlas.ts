@@ -15,6 +15,8 @@ import { canonicalOrder, invertPermutation, keepCopiesTogether, permuteCsrRows, 
 import { embedTalks, resolveSmoothing } from './embed.js'
 import { themeMembers } from './themeMembers.js'
 import { addUnclassified } from './unclassified.js'
+import { buildThemeTree } from './themeTree.js'
+import { checkGroupsOption, cutThemes } from './themeGroups.js'
 
 export { UNCLASSIFIED_THEME_ID } from './unclassified.js'
 
@@ -118,6 +120,11 @@ function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, report
     talks: members[rank],
   }))
   const unclassified = addUnclassified(talks, assignment, themes, warnings)
+  const tree = buildThemeTree(vectors, d, assignment, order.ranked.length)
+  const groups = cutThemes({ matrix: tfidf.matrix, model: tfidf.model, assignments: assignment, themes: unclassified, tree, options: resolved }, resolved.groups ?? 'auto')
+  if (typeof resolved.groups === 'number' && resolved.groups > tree.leaves) {
+    warnings.push({ code: 'fewer-groups', message: `themes: groups=${resolved.groups} exceeds the ${tree.leaves} themes; each theme is a group` })
+  }
   return {
     talks,
     model: tfidf.model,
@@ -127,6 +134,8 @@ function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, report
     themes: unclassified,
     assignments: assignment,
     centroids,
+    tree,
+    groups,
     ...(kSearch === undefined ? {} : { kSearch }),
     ...(clustering.consensus && talks.length > 0 ? { ensemble: { runs: clustering.runLabels.length / talks.length, labels: clustering.runLabels } } : {}),
     options: resolved,
@@ -169,7 +178,7 @@ export const MAX_KEYWORDS = 50
  */
 export function resolveAtlasOptions(options: AtlasOptions = {}): ResolvedAtlasOptions {
   if (typeof options !== 'object' || options === null) throw new OptionError('themes', 'options', options, 'an object')
-  const { k = 'auto', seed = DEFAULT_SEED, dimensions = 100, restarts = 20, keywords = 10, smoothing = 'auto', onProgress, ...tfidf } = options
+  const { k = 'auto', seed = DEFAULT_SEED, dimensions = 100, restarts = 20, keywords = 10, smoothing = 'auto', groups = 'auto', onProgress, ...tfidf } = options
   progressReporter('themes', onProgress) // checked here; the pipeline makes its own reporter
   // The same bounds as the command line's --k, --restarts and --keywords.
   if (k !== 'auto' && (!Number.isInteger(k) || k < 1 || k > MAX_THEMES)) throw new OptionError('themes', 'k', k, `an integer in [1, ${MAX_THEMES}] or 'auto'`)
@@ -180,8 +189,9 @@ export function resolveAtlasOptions(options: AtlasOptions = {}): ResolvedAtlasOp
   if (smoothing !== 'auto' && (!Number.isInteger(smoothing) || smoothing < 0)) {
     throw new OptionError('themes', 'smoothing', smoothing, "an integer ≥ 0 or 'auto'")
   }
+  checkGroupsOption(groups)
   resolveTfidfOptions(tfidf) // fails here, before any talk is read
-  return { k, seed, dimensions, restarts, keywords, smoothing, tfidf: tfidf as TfidfOptions }
+  return { k, seed, dimensions, restarts, keywords, smoothing, groups, tfidf: tfidf as TfidfOptions }
 }
 
 /**

@@ -2,7 +2,9 @@
  * Saving and loading an atlas as JSON. Typed arrays become number arrays (float32 values
  * survive the round trip exactly); the LSA embedding is recomputed on load with the same
  * code, so a loaded atlas gives identical themes, related talks and assignments. The
- * consensus runs' labels (`ensemble`) are saved too: related talks use them.
+ * consensus runs' labels (`ensemble`) are saved too: related talks use them. So is the theme
+ * tree; the groups are cut from it again on load (an atlas saved without a tree gets it
+ * recomputed from the embedding).
  */
 import type { LsaModel } from '../cluster/lsa.js'
 import { checkThemeScores } from './atlasInvariants.js'
@@ -12,6 +14,8 @@ import type { CsrMatrix, Talk, Warning } from '../types.js'
 import type { TfidfModel } from '../vectorize/tfidf.js'
 import type { Atlas, ResolvedAtlasOptions, Theme } from './types.js'
 import type { ChooseKResult } from '../cluster/chooseK.js'
+import { cutThemes } from './themeGroups.js'
+import { themeTreeOf, type ThemeTree } from './themeTree.js'
 
 /** Format marker of serialised atlases. */
 export const ATLAS_FORMAT = 'talkatlas-atlas'
@@ -33,6 +37,8 @@ export interface AtlasJson {
   readonly kSearch?: ChooseKResult
   /** The consensus runs' labels (absent when the atlas has none). */
   readonly ensemble?: { readonly runs: number; readonly labels: number[] }
+  /** The theme tree (absent in atlases saved before it existed: it is recomputed on load). */
+  readonly tree?: { readonly leaves: number; readonly left: number[]; readonly right: number[]; readonly heights: number[] }
   readonly warnings: readonly Warning[]
 }
 
@@ -65,6 +71,7 @@ export function serializeAtlas(atlas: Atlas): AtlasJson {
     centroids: Array.from(atlas.centroids),
     ...(atlas.kSearch === undefined ? {} : { kSearch: atlas.kSearch }),
     ...(atlas.ensemble === undefined ? {} : { ensemble: { runs: atlas.ensemble.runs, labels: Array.from(atlas.ensemble.labels) } }),
+    tree: { leaves: atlas.tree.leaves, left: Array.from(atlas.tree.left), right: Array.from(atlas.tree.right), heights: Array.from(atlas.tree.heights) },
     warnings: atlas.warnings,
   }
 }
@@ -94,7 +101,7 @@ export function loadAtlas(json: unknown): Atlas {
     indices: Int32Array.from(data.matrix.indices),
     data: Float32Array.from(data.matrix.data),
   }
-  const atlas: Atlas = {
+  const parts = {
     talks: data.talks,
     model,
     matrix,
@@ -108,6 +115,10 @@ export function loadAtlas(json: unknown): Atlas {
     options: data.options,
     warnings: data.warnings ?? [],
   }
+  const tree: ThemeTree = data.tree === undefined
+    ? themeTreeOf(parts)
+    : { leaves: data.tree.leaves, left: Int32Array.from(data.tree.left), right: Int32Array.from(data.tree.right), heights: Float32Array.from(data.tree.heights) }
+  const atlas: Atlas = { ...parts, tree, groups: cutThemes({ ...parts, tree }, data.options.groups ?? 'auto') }
   checkThemeScores(atlas)
   return atlas
 }

@@ -78,6 +78,7 @@ const atlasSchema = objectOf(
     kSearch: objectOf({ k: integer(1, INT32_MAX), scores: arrayOf(objectOf({ k: integer(1, INT32_MAX), silhouette: float32(-1 - UNIT_SLACK, 1 + UNIT_SLACK) })) }),
     // Co-association counts are Uint16: more runs than 65,535 would overflow them.
     ensemble: objectOf({ runs: integer(1, 65535), labels: int32Array(-1, INT32_MAX) }),
+    tree: objectOf({ leaves: integer(0, INT32_MAX), left: int32Array(0, INT32_MAX), right: int32Array(0, INT32_MAX), heights: float32Array(0, FLOAT32_MAX) }),
   },
 )
 
@@ -108,6 +109,8 @@ export function validateAtlasJson(json: unknown): AtlasJson {
   const atlas = data as unknown as AtlasJson
   const smoothing = (atlas.options as { smoothing?: unknown }).smoothing
   if (smoothing !== undefined) either(literal('auto'), integer(0, INT32_MAX), "'auto' or an integer ≥ 0")(smoothing, 'atlas.options.smoothing', tally)
+  const groups = (atlas.options as { groups?: unknown }).groups
+  if (groups !== undefined) either(literal('auto'), integer(1, INT32_MAX), "'auto' or an integer ≥ 1")(groups, 'atlas.options.groups', tally)
   checkSizes(atlas)
   checkBudget(atlas, tally.chars)
   checkAtlasInvariants(atlas)
@@ -143,6 +146,14 @@ function checkSizes(atlas: AtlasJson): void {
   const centres = themes.length - (themes.at(-1)?.id === 'unclassified' ? 1 : 0)
   carried('atlas.centroids.length', atlas.centroids.length, 'themes with a centre × dimensions', centres * d)
   if (atlas.ensemble !== undefined) carried('atlas.ensemble.labels.length', atlas.ensemble.labels.length, 'runs × talks', atlas.ensemble.runs * n)
+  if (atlas.tree !== undefined) {
+    const { tree } = atlas
+    carried('atlas.tree.leaves', tree.leaves, 'themes with a centre', centres)
+    const merges = Math.max(0, centres - 1)
+    carried('atlas.tree.left.length', tree.left.length, 'leaves − 1', merges)
+    carried('atlas.tree.right.length', tree.right.length, 'leaves − 1', merges)
+    carried('atlas.tree.heights.length', tree.heights.length, 'leaves − 1', merges)
+  }
 }
 
 /**
