@@ -107,3 +107,4 @@ export { cutThemes, autoGroupCount, groupOfTheme, MIN_AUTO_GROUPS, MAX_AUTO_GROU
 export type { ThemeGroup } from './atlas/themeGroups.js'
 export { cutTree } from './atlas/themeTree.js'
 export type { ThemeTree } from './atlas/themeTree.js'
+export type { SessionTrack } from './sessions/groupSessions.js'

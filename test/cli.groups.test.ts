@@ -57,3 +57,26 @@ describe('talkatlas themes --level', () => {
     expect(groups.stderr).not.toContain('    at ')
   })
 })
+
+describe('talkatlas sessions --by-group', () => {
+  it('keeps each session in one group and says which group each room holds when', () => {
+    const run = talkatlas(['sessions', ml, '--size', '3', '--parallel', '2', '--by-group', '--format', 'json'])
+    expect(run.code).toBe(0)
+    const plan = JSON.parse(run.stdout) as {
+      sessions: { id: string; talks: string[]; slot: number; room: number; group: string }[]
+      tracks: { group: string; label: string; room: number; firstSlot: number; lastSlot: number }[]
+    }
+    const tree = (JSON.parse(talkatlas(['themes', ml, '--format', 'json', '--level', 'tree']).stdout) as { groups: GroupJson<ThemeJson>[] }).groups
+    const groupOf = new Map(tree.flatMap((g) => g.themes.flatMap((t) => t.talks.map((id) => [id, g.id] as const))))
+    expect(plan.sessions.flatMap((s) => s.talks).sort()).toEqual([...groupOf.keys()].sort())
+    for (const session of plan.sessions) {
+      for (const id of session.talks) expect(groupOf.get(id)).toBe(session.group)
+      expect(plan.tracks.some((t) => t.group === session.group && t.room === session.room && t.firstSlot <= session.slot && session.slot <= t.lastSlot)).toBe(true)
+    }
+    const table = talkatlas(['sessions', ml, '--size', '3', '--parallel', '2', '--by-group', '--format', 'table'])
+    expect(table.stdout).toMatch(/room {2}slots +group +label/)
+    const plain = talkatlas(['sessions', ml, '--size', '3', '--format', 'json'])
+    expect(plain.stdout).not.toContain('"tracks"')
+    expect(plain.stdout).not.toContain('"group"')
+  })
+})

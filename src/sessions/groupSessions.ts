@@ -17,6 +17,8 @@ import { scheduleSessions } from './schedule.js'
 import { dominantThemes, meanParallel, meanWithin, withinSimilarities } from './sessionMeasures.js'
 import { sessionVectors } from './similarityTable.js'
 import { reportClashes, speakerIds } from './speakers.js'
+import { partitionByGroup } from './sessionsByGroup.js'
+import { scheduleTracks } from './trackSchedule.js'
 import { round } from '../util/round.js'
 
 export type { SessionConstraints } from './constraints.js'
@@ -36,6 +38,12 @@ export interface SessionOptions {
   readonly passes?: number
   /** Terms in a session label. @default 3 */
   readonly labelTerms?: number
+  /**
+   * Keep each session within one theme group (`atlas.groups`) and run each group as a track:
+   * its sessions in one room on consecutive slots where the rooms allow (see `tracks`).
+   * @default false
+   */
+  readonly byGroup?: boolean
 }
 
 /** Options with defaults filled in. */
@@ -45,6 +53,7 @@ export interface ResolvedSessionOptions {
   readonly constraints: SessionConstraints
   readonly passes: number
   readonly labelTerms: number
+  readonly byGroup: boolean
 }
 
 /** Defaults of {@link SessionOptions}. */
@@ -54,6 +63,7 @@ export const defaultSessionOptions: ResolvedSessionOptions = Object.freeze({
   constraints: Object.freeze({}),
   passes: 50,
   labelTerms: 3,
+  byGroup: false,
 })
 
 /** Largest allowed session size. */
@@ -76,6 +86,21 @@ export interface Session {
   readonly slot: number
   /** 1-based room within the slot. */
   readonly room: number
+  /** With `byGroup`: id of the theme group (`group-1`, …) all its talks belong to. */
+  readonly group?: string
+}
+
+/** With `byGroup`: a room holding one theme group for consecutive slots. */
+export interface SessionTrack {
+  /** Group id (`group-1`, …). */
+  readonly group: string
+  /** Group label. */
+  readonly label: string
+  /** 1-based room. */
+  readonly room: number
+  /** 1-based first and last slot. */
+  readonly firstSlot: number
+  readonly lastSlot: number
 }
 
 /** The one session shorter than `size`, when the talks do not divide evenly. */
@@ -104,7 +129,12 @@ export interface SessionsResult {
   /** The shorter session, or null when every session has `size` talks. */
   readonly remainder: SessionRemainder | null
   readonly objective: SessionObjective
-  /** `speaker-clash` for a clash that could not be avoided, `short-sessions` when constraints left more than one short session. */
+  /** With `byGroup`: which group each room holds when, by room then slot. */
+  readonly tracks?: readonly SessionTrack[]
+  /**
+   * `speaker-clash` for a clash that could not be avoided, `short-sessions` when constraints
+   * left more than one short session (with `byGroup`, more than one per group).
+   */
   readonly warnings: readonly Warning[]
 }
 
@@ -136,11 +166,13 @@ export function groupSessions(input: Atlas, options: SessionOptions = {}): Sessi
   // Talks are compared as related talks compares them (topicality weights, co-association);
   // the input atlas's index is shared with related talks (the CLI report asks for both).
   const ranking = permuteRankingIndex(rankingIndex(input), canonical)
-  const groups = partitionTalks(atlas, ranking, constraints, resolved)
+  const byGroup = resolved.byGroup ? partitionByGroup(atlas, ranking, constraints, resolved) : undefined
+  const groups = byGroup?.sessions ?? partitionTalks(atlas, ranking, constraints, resolved)
   const vectors = sessionVectors(ranking, groups)
   const topic = dominantThemes(atlas.assignments, groups)
   const speakers = speakerIds(atlas, groups)
-  const schedule = scheduleSessions({ vectors, speakers, topic, parallel: resolved.parallel, passes: resolved.passes })
+  const tracked = byGroup === undefined ? undefined : scheduleTracks(byGroup.group, topic, resolved.parallel)
+  const schedule = tracked ?? scheduleSessions({ vectors, speakers, topic, parallel: resolved.parallel, passes: resolved.passes })
   const order = groups.map((_, s) => s).sort((a, b) => schedule.slot[a] - schedule.slot[b] || schedule.room[a] - schedule.room[b])
   const labels = labelSessions(atlas.matrix, atlas.model, groups, resolved.labelTerms)
   const within = withinSimilarities(ranking, vectors, groups)
@@ -151,16 +183,20 @@ export function groupSessions(input: Atlas, options: SessionOptions = {}): Sessi
     similarity: round(within[s], 6),
     slot: schedule.slot[s] + 1,
     room: schedule.room[s] + 1,
+    ...(byGroup === undefined ? {} : { group: atlas.groups[byGroup.group[s]!]!.id }),
   }))
   const warnings: Warning[] = []
   const speakerClashes = reportClashes(atlas, groups, order, schedule.slot, sessions, warnings)
-  const remainder = findRemainder(sessions, n, resolved.size, warnings)
+  const remainder = findRemainder(sessions, n, resolved.size, byGroup === undefined ? 1 : atlas.groups.length, warnings)
   const objective: SessionObjective = {
     meanWithinSimilarity: round(meanWithin(sessions), 6),
     meanParallelSimilarity: meanParallel(vectors, schedule.slot, schedule.nSlots),
     speakerClashes,
   }
-  return { sessions, remainder, objective, warnings }
+  const tracks = tracked !== undefined
+    ? tracked.runs.map((run) => ({ group: atlas.groups[run.group]!.id, label: atlas.groups[run.group]!.label, room: run.room + 1, firstSlot: run.firstSlot + 1, lastSlot: run.lastSlot + 1 }))
+    : undefined
+  return { sessions, remainder, objective, ...(tracks === undefined ? {} : { tracks }), warnings }
 }
 
 /**
@@ -174,6 +210,7 @@ export function resolveSessionOptions(options: SessionOptions = {}): ResolvedSes
   checkInteger('sessions', 'parallel', resolved.parallel, 1, MAX_PARALLEL)
   checkInteger('sessions', 'passes', resolved.passes, 0, Number.MAX_SAFE_INTEGER)
   checkInteger('sessions', 'labelTerms', resolved.labelTerms, 1, 10)
+  if (typeof resolved.byGroup !== 'boolean') throw new OptionError('sessions', 'byGroup', resolved.byGroup, 'a boolean')
   if (resolved.constraints === null || typeof resolved.constraints !== 'object' || Array.isArray(resolved.constraints)) {
     throw new OptionError('sessions', 'constraints', resolved.constraints, 'an object { together?, apart? }')
   }
@@ -188,14 +225,14 @@ function emptyResult(): SessionsResult {
   return { sessions: [], remainder: null, objective: { meanWithinSimilarity: 0, meanParallelSimilarity: null, speakerClashes: 0 }, warnings: [] }
 }
 
-/** The shorter session; warns when constraints left more than one. */
-function findRemainder(sessions: readonly Session[], n: number, size: number, warnings: Warning[]): SessionRemainder | null {
+/** The shorter session; warns when constraints left more than `expected` (one, or one per group). */
+function findRemainder(sessions: readonly Session[], n: number, size: number, allowed: number, warnings: Warning[]): SessionRemainder | null {
   const short = sessions.filter((session) => session.talks.length < size)
   if (short.length === 0) return null
-  if (short.length > 1) {
+  if (short.length > allowed) {
     warnings.push({
       code: 'short-sessions',
-      message: `sessions: the constraints left ${short.length} sessions shorter than size=${size} (${short.map((s) => `${s.id}: ${s.talks.length}`).join(', ')}); ${n % size === 0 ? 'none' : 'one'} was expected`,
+      message: `sessions: the constraints left ${short.length} sessions shorter than size=${size} (${short.map((s) => `${s.id}: ${s.talks.length}`).join(', ')}); ${allowed > 1 ? `at most one per group (${allowed})` : n % size === 0 ? 'none' : 'one'} was expected`,
       talkIds: short.flatMap((s) => s.talks),
     })
   }

@@ -21,19 +21,32 @@ interface PartitionOptions {
   readonly passes: number
 }
 
-/** Talk indices of every session: full sessions first, shorter ones last. */
-export function partitionTalks(atlas: Atlas, ranking: RankingIndex, constraints: ResolvedConstraints, options: PartitionOptions): Int32Array[] {
+/**
+ * Talk indices of every session: full sessions first, shorter ones last.
+ * @param atlas Atlas in canonical order.
+ * @param ranking Its ranking index.
+ * @param constraints Resolved constraints (units of talks kept together).
+ * @param options Session size and passes.
+ * @param unitIds The units to partition, ascending (default: all).
+ */
+export function partitionTalks(
+  atlas: Atlas, ranking: RankingIndex, constraints: ResolvedConstraints, options: PartitionOptions,
+  unitIds: readonly number[] = constraints.units.map((_, u) => u),
+): Int32Array[] {
   const n = atlas.talks.length
-  const allUnits = constraints.units.map((_, u) => u)
-  if (n <= BLOCK_TALKS) return solveBlock(ranking, constraints, allUnits, options)
+  let talks = 0
+  for (const u of unitIds) talks += constraints.units[u]!.length
+  if (talks <= BLOCK_TALKS) return solveBlock(ranking, constraints, unitIds, options)
+  const wanted = new Uint8Array(constraints.units.length)
+  for (const u of unitIds) wanted[u] = 1
   const full: Int32Array[] = []
-  for (const block of cutBlocks(atlas, constraints, options.size)) {
+  for (const block of cutBlocks(atlas, constraints, options.size, wanted)) {
     for (const session of solveBlock(ranking, constraints, block, options)) {
       if (session.length === options.size) full.push(session)
     }
   }
   // What the blocks left over (their short sessions, whole units) is partitioned together.
-  return [...full, ...solveBlock(ranking, constraints, leftOverUnits(constraints, full, n), options)]
+  return [...full, ...solveBlock(ranking, constraints, leftOverUnits(constraints, full, n).filter((u) => wanted[u] === 1), options)]
 }
 
 /** Units not placed in any full session, ascending. */
@@ -49,14 +62,14 @@ function leftOverUnits(constraints: ResolvedConstraints, full: readonly Int32Arr
  * Units ordered by theme (atlas order) and typicality within the theme, cut into blocks of
  * about BLOCK_TALKS talks, a multiple of `size` where units allow.
  */
-function cutBlocks(atlas: Atlas, constraints: ResolvedConstraints, size: number): number[][] {
+function cutBlocks(atlas: Atlas, constraints: ResolvedConstraints, size: number, wanted: Uint8Array): number[][] {
   const index = new Map<string, number>()
   atlas.talks.forEach((talk, i) => index.set(talk.id, i))
   const seen = new Uint8Array(constraints.units.length)
   const ordered: number[] = []
   const visit = (i: number) => {
     const u = constraints.unitOf[i]
-    if (seen[u] === 0) {
+    if (seen[u] === 0 && wanted[u] === 1) {
       seen[u] = 1
       ordered.push(u)
     }
