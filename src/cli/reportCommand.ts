@@ -16,6 +16,7 @@ import { keepRelatedIndexThreaded, relatedThreads } from './relatedPool.js'
 import { inFile } from './readJsonFile.js'
 import { readStopwordsOption, stopwordsOption } from './stopwordsFile.js'
 import { readThemesFile } from './tagCommand.js'
+import { groupsOption, parseGroups } from './groupsOption.js'
 
 /** `talkatlas report`: the HTML page, or a Markdown summary with `--format md` / a `.md` output. */
 export const reportCommand: Command = {
@@ -32,6 +33,7 @@ export const reportCommand: Command = {
     title: { type: 'string', value: '<text>', help: 'page title (default "talkatlas report")' },
     related: { type: 'string', value: '<n>', help: 'related talks per talk, 0 to 50 (default 5)' },
     stopwords: stopwordsOption,
+    groups: groupsOption,
   },
   available: true,
   async run(common, values, context) {
@@ -41,6 +43,7 @@ export const reportCommand: Command = {
     }
     const k = parseK('report', values['k'])
     const restarts = parseRestarts('report', values['restarts'])
+    const groups = parseGroups('report', values['groups'])
     const related = integerOption('report', 'related', values['related'], 5, 0, 50)
     const size = values['size'] === undefined ? undefined : integerOption('report', 'size', values['size'], 0, 1, 1000)
     const rooms = values['parallel'] !== undefined
@@ -53,7 +56,7 @@ export const reportCommand: Command = {
     const stopwords = await readStopwordsOption('report', values['stopwords'])
     const { talks } = await readInput(common, context)
     const onProgress = progressCallback(common, context)
-    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, onProgress, ...stopwords }, common.threads)
+    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, groups, onProgress, ...stopwords }, common.threads)
     printWarnings(atlas.warnings, common, context)
     const options: { -readonly [K in keyof ReportOptions]: ReportOptions[K] } = { related, onProgress }
     if (typeof title === 'string') options.title = title
