@@ -1,17 +1,20 @@
 #!/usr/bin/python3
 """scikit-learn anchor figures for `npm run eval`, on any labelled talk corpus.
 
-    /usr/bin/python3 scripts/eval-anchors.py CORPUS.json [--truth theme|track] [--drop-generic]
+    /usr/bin/python3 scripts/eval-anchors.py CORPUS.json [--truth theme|track] [--drop-generic] [--groups N]
 
 Prints one JSON object with the keys of the ANCHORS table in scripts/eval.mjs. The recipes
 are scikit-learn's standard text pipeline, with the settings of the FOSDEM anchors in
 docs/quality.md: TfidfVectorizer(sublinear_tf, min_df=2, max_df=0.5, English stop words) on
 title + abstract; themes = LSA(100) + KMeans(k = number of labels, n_init=10); related =
 TF-IDF cosine precision@5; zero-shot = TF-IDF cosine to the label name; few-shot = nearest
-centroid of 3 random talks per label (5 draws); sessions = k-means clusters cut in runs of 4.
+centroid of 3 random talks per label (5 draws); sessions = k-means clusters cut in runs of 4;
+groups = LSA(100) + KMeans(k = N, n_init=10), N by default talkatlas's automatic group count
+(the cube root of the talk count, rounded, within [3, 20]).
 Needs Debian's python3-sklearn (`apt-get install python3-sklearn`).
 """
 import json
+import math
 import random
 import sys
 from collections import defaultdict
@@ -98,6 +101,11 @@ def main():
         members = [i for i in range(len(talks)) if km.labels_[i] == c]
         sessions += [members[j:j + 4] for j in range(0, len(members), 4)]
     out["sessions"] = pair_purity(sessions, labels)
+    # talkatlas's autoGroupCount (rounding half up, as JavaScript's Math.round does).
+    groups = int(args[args.index("--groups") + 1]) if "--groups" in args else min(20, max(3, math.floor(len(talks) ** (1 / 3) + 0.5)))
+    km_groups = KMeans(groups, n_init=10, random_state=0).fit(Z)
+    out["groups"] = groups
+    out["groupsNmi"] = metrics.normalized_mutual_info_score(labels, km_groups.labels_)
     print(json.dumps({key: round(v, 3) if isinstance(v, float) else v for key, v in out.items()}))
 
 

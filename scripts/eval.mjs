@@ -58,15 +58,16 @@ const FOSDEM_GENERIC_TRACKS = new Set([
  * + LSA(100) + KMeans(k = number of tracks, n_init = 10, random_state = 0). Related:
  * TF-IDF cosine precision@5. Zero-shot: TF-IDF cosine to the track name. Few-shot: nearest
  * centroid of 3 random talks per track, 5 draws. Sessions: k-means clusters cut in runs of 4.
+ * Groups: LSA(100) + KMeans at talkatlas's automatic group count, n_init = 10.
  */
 const ANCHORS = {
   'fosdem-2025 (all)': {
     themesNmi: 0.635, themesAri: 0.243, themesV: 0.635, autoK: 78, related: 0.349,
-    zeroShot: 0.450, fewShot: 0.442, sessions: 0.479,
+    zeroShot: 0.450, fewShot: 0.442, sessions: 0.479, groups: 10, groupsNmi: 0.295,
   },
   'fosdem-2025 (topical)': {
     themesNmi: 0.633, themesAri: 0.242, themesV: 0.633, autoK: 70, related: 0.385,
-    zeroShot: 0.506, fewShot: 0.458, sessions: 0.494,
+    zeroShot: 0.506, fewShot: 0.458, sessions: 0.494, groups: 10, groupsNmi: 0.332,
   },
   ...readAnchorsFile(),
 }
@@ -101,6 +102,8 @@ const ROWS = [
   { key: 'autoK', label: 'auto k (anchor: true k)', integer: true, measure: (c) => themesAtAutoK(c).k },
   { key: 'talksPerTheme', label: 'talks per theme @ auto k', integer: true, measure: (c) => Math.round(c.talks.length / themesAtAutoK(c).k) },
   { key: 'autoNmi', label: 'themes NMI @ auto k', anchorKey: 'themesNmi', measure: (c) => themesAtAutoK(c).nmi },
+  { key: 'groups', label: 'auto groups (anchor: same count)', integer: true, measure: (c) => groupsAtAuto(c).groups },
+  { key: 'groupsNmi', label: 'groups NMI @ auto groups', measure: (c) => groupsAtAuto(c).nmi },
   { key: 'related', label: `related precision@${RELATED_TOP}`, measure: (c) => relatedPrecision(c, RELATED_TOP) },
   { key: 'related3', label: 'related precision@3', measure: (c) => relatedPrecision(c, 3) },
   { key: 'zeroShot', label: 'tagging zero-shot accuracy', measure: zeroShotAccuracy },
@@ -303,8 +306,18 @@ function themesAtAutoK(corpus) {
   requireApi('buildAtlas')
   return cached(corpus, 'themes@autoK', () => {
     const atlas = talkatlas.buildAtlas(corpus.talks, { seed: SEED })
-    return { k: atlas.themes.length, nmi: talkatlas.normalizedMutualInfo(labels, atlas.assignments) }
+    return { atlas, k: atlas.themes.length, nmi: talkatlas.normalizedMutualInfo(labels, atlas.assignments) }
   })
+}
+
+/** The theme groups of the auto-k atlas against the truth: the group of each talk's theme. */
+function groupsAtAuto(corpus) {
+  const labels = requireLabels(corpus)
+  requireApi('buildAtlas', 'groupOfTheme')
+  const { atlas } = themesAtAutoK(corpus)
+  const groupOf = talkatlas.groupOfTheme(atlas)
+  const predicted = Array.from(atlas.assignments, (c) => groupOf[c])
+  return { groups: atlas.groups.length, nmi: talkatlas.normalizedMutualInfo(labels, predicted) }
 }
 
 /** precision@k of the related lists of every talk (one list of RELATED_TOP per talk, shared by the rows). */

@@ -114,3 +114,9 @@ export type { AssignOptions } from './atlas/assignThemes.js'
 // --- compare: what changed between two editions ---
 export { compare } from './compare/compare.js'
 export type { CompareOptions, CompareResult, ThemeChange, ThemeChangeKind, EditionSide } from './compare/types.js'
+// --- theme groups (tracks over themes) ---
+export { cutThemes, autoGroupCount, groupOfTheme, MIN_AUTO_GROUPS, MAX_AUTO_GROUPS } from './atlas/themeGroups.js'
+export type { ThemeGroup } from './atlas/themeGroups.js'
+export { cutTree } from './atlas/themeTree.js'
+export type { ThemeTree } from './atlas/themeTree.js'
+export type { SessionTrack } from './sessions/groupSessions.js'

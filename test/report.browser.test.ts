@@ -147,6 +147,28 @@ describe('the HTML report in chromium', () => {
     await expect.poll(() => page.locator('details.talk:not([hidden])').count()).toBe(talks.length)
   })
 
+  test('the group filter shows only the chosen group: its themes, its talks, its points on the map', async () => {
+    const groupOf = new Map(atlas.groups.flatMap((group, g) => group.themes.map((id) => [id, g] as const)))
+    const talkGroup = talks.map((_, i) => groupOf.get(atlas.themes[atlas.assignments[i]!]!.id)!)
+    expect(await page.locator('section.group').count()).toBe(atlas.groups.length)
+    expect(await page.locator('#group-filter option').count()).toBe(atlas.groups.length + 1)
+    // The themes are nested under their groups, largest first.
+    const nested = await page.locator('section.group').evaluateAll((sections) => sections.map((s) => Array.from(s.querySelectorAll('details.theme'), (d) => d.id)))
+    expect(nested.map((ids) => ids.length)).toEqual(atlas.groups.map((group) => group.themes.length))
+    const g = 1
+    const expected = talkGroup.filter((group) => group === g).length
+    expect(expected).toBeGreaterThan(0)
+    await page.selectOption('#group-filter', String(g))
+    await expect.poll(() => page.locator('details.talk:not([hidden])').count()).toBe(expected)
+    expect(await page.locator('#count').textContent()).toBe(`${expected} of ${talks.length} talks`)
+    expect(await page.locator('section.group:not([hidden])').evaluateAll((sections) => sections.map((s) => s.id))).toEqual([`group-${g}`])
+    expect(await page.locator('#map').getAttribute('data-shown')).toBe(String(expected))
+    await page.selectOption('#group-filter', '')
+    await expect.poll(() => page.locator('details.talk:not([hidden])').count()).toBe(talks.length)
+    expect(await page.locator('#map').getAttribute('data-shown')).toBe(String(talks.length))
+    expect(problems).toEqual([])
+  })
+
   test('the injected-script fixture shows as text and runs nothing', async () => {
     const state = await page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,

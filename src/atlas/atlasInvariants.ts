@@ -37,6 +37,26 @@ export function checkAtlasInvariants(atlas: AtlasJson): void {
     const n = atlas.talks.length
     for (let p = 0; p < labels.length; p++) if (labels[p]! >= n) fail(`atlas.ensemble.labels[${p}]`, `cluster ${labels[p]} is not below the ${n} talks`)
   }
+  if (atlas.tree !== undefined) checkTree(atlas.tree)
+}
+
+/**
+ * The theme tree is a binary tree in linkage layout: merge i joins two distinct nodes made
+ * before it (leaves, or merges below i), each node joins once, heights never decrease.
+ * @param tree Size-checked tree (leaves − 1 merges).
+ */
+function checkTree(tree: NonNullable<AtlasJson['tree']>): void {
+  const { leaves, left, right, heights } = tree
+  const joined = new Uint8Array(leaves + left.length)
+  for (let i = 0; i < left.length; i++) {
+    if (left[i] === right[i]) fail(`atlas.tree.right[${i}]`, `merge ${i} joins node ${left[i]} with itself`)
+    for (const [side, node] of [['left', left[i]!], ['right', right[i]!]] as const) {
+      if (node >= leaves + i) fail(`atlas.tree.${side}[${i}]`, `node ${node} is not made before merge ${i} (below ${leaves + i})`)
+      if (joined[node] === 1) fail(`atlas.tree.${side}[${i}]`, `node ${node} is joined twice`)
+      joined[node] = 1
+    }
+    if (i > 0 && heights[i]! < heights[i - 1]!) fail(`atlas.tree.heights[${i}]`, `${heights[i]} is below the height before it (${heights[i - 1]})`)
+  }
 }
 
 /**
@@ -46,7 +66,10 @@ export function checkAtlasInvariants(atlas: AtlasJson): void {
  */
 function checkOptions(atlas: AtlasJson): void {
   const { tfidf, ...themeOptions } = atlas.options
-  const options = { k: themeOptions.k, seed: themeOptions.seed, dimensions: themeOptions.dimensions, restarts: themeOptions.restarts, keywords: themeOptions.keywords }
+  const options = {
+    k: themeOptions.k, seed: themeOptions.seed, dimensions: themeOptions.dimensions, restarts: themeOptions.restarts, keywords: themeOptions.keywords,
+    ...(themeOptions.groups === undefined ? {} : { groups: themeOptions.groups }),
+  }
   resolveOrFail('atlas.options', () => resolveAtlasOptions(themeOptions.smoothing === undefined ? options : { ...options, smoothing: themeOptions.smoothing }))
   const expected: Record<string, unknown> = resolveOrFail('atlas.options.tfidf', () => resolveTfidfOptions(tfidf))
   const saved = atlas.model.options as unknown as Record<string, unknown>

@@ -16,6 +16,8 @@ import { embeddingDimensions, embedTalks, permuteUserEmbedding, resolveSmoothing
 import { checkEmbeddingOptions, resolveUserEmbedding, type UserEmbedding } from './userEmbedding.js'
 import { themeMembers } from './themeMembers.js'
 import { addUnclassified } from './unclassified.js'
+import { buildThemeTree } from './themeTree.js'
+import { checkGroupsOption, cutThemes } from './themeGroups.js'
 
 export { UNCLASSIFIED_THEME_ID } from './unclassified.js'
 
@@ -122,6 +124,11 @@ function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, report
     talks: members[rank],
   }))
   const unclassified = addUnclassified(talks, assignment, themes, warnings)
+  const tree = buildThemeTree(vectors, d, assignment, order.ranked.length)
+  const groups = cutThemes({ matrix: tfidf.matrix, model: tfidf.model, assignments: assignment, themes: unclassified, tree, options: resolved }, resolved.groups ?? 'auto')
+  if (typeof resolved.groups === 'number' && resolved.groups > tree.leaves) {
+    warnings.push({ code: 'fewer-groups', message: `themes: groups=${resolved.groups} exceeds the ${tree.leaves} themes; each theme is a group` })
+  }
   return {
     talks,
     model: tfidf.model,
@@ -131,6 +138,8 @@ function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, report
     themes: unclassified,
     assignments: assignment,
     centroids,
+    tree,
+    groups,
     ...(kSearch === undefined ? {} : { kSearch }),
     ...(clustering.consensus && talks.length > 0 ? { ensemble: { runs: clustering.runLabels.length / talks.length, labels: clustering.runLabels } } : {}),
     options: resolved,
@@ -175,7 +184,7 @@ export const MAX_KEYWORDS = 50
  */
 export function resolveAtlasOptions(options: AtlasOptions = {}): ResolvedAtlasOptions {
   if (typeof options !== 'object' || options === null) throw new OptionError('themes', 'options', options, 'an object')
-  const { k = 'auto', seed = DEFAULT_SEED, dimensions = 100, restarts = 20, keywords = 10, smoothing = 'auto', onProgress, embeddings, embeddingWeight, ...tfidf } = options
+  const { k = 'auto', seed = DEFAULT_SEED, dimensions = 100, restarts = 20, keywords = 10, smoothing = 'auto', groups = 'auto', onProgress, embeddings, embeddingWeight, ...tfidf } = options
   progressReporter('themes', onProgress) // checked here; the pipeline makes its own reporter
   checkEmbeddingOptions(embeddings, embeddingWeight) // against the talks in buildAtlas
   // The same bounds as the command line's --k, --restarts and --keywords.
@@ -187,8 +196,9 @@ export function resolveAtlasOptions(options: AtlasOptions = {}): ResolvedAtlasOp
   if (smoothing !== 'auto' && (!Number.isInteger(smoothing) || smoothing < 0)) {
     throw new OptionError('themes', 'smoothing', smoothing, "an integer ≥ 0 or 'auto'")
   }
+  checkGroupsOption(groups)
   resolveTfidfOptions(tfidf) // fails here, before any talk is read
-  return { k, seed, dimensions, restarts, keywords, smoothing, tfidf: tfidf as TfidfOptions }
+  return { k, seed, dimensions, restarts, keywords, smoothing, groups, tfidf: tfidf as TfidfOptions }
 }
 
 /**

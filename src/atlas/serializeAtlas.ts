@@ -3,7 +3,9 @@
  * survive the round trip exactly); the LSA embedding is recomputed on load with the same
  * code, so a loaded atlas gives identical themes, related talks and assignments. The
  * consensus runs' labels (`ensemble`) are saved too: related talks use them, and so are the
- * vectors given with `embeddings` (`userEmbedding`, unit float32 rows) that the embedding blends in.
+ * vectors given with `embeddings` (`userEmbedding`, unit float32 rows) that the embedding blends in,
+ * and the theme tree; the groups are cut from it again on load (an atlas saved without a tree
+ * gets it recomputed from the embedding).
  */
 import type { LsaModel } from '../cluster/lsa.js'
 import { checkThemeScores } from './atlasInvariants.js'
@@ -13,6 +15,8 @@ import type { CsrMatrix, Talk, Warning } from '../types.js'
 import type { TfidfModel } from '../vectorize/tfidf.js'
 import type { Atlas, ResolvedAtlasOptions, Theme } from './types.js'
 import type { ChooseKResult } from '../cluster/chooseK.js'
+import { cutThemes } from './themeGroups.js'
+import { themeTreeOf, type ThemeTree } from './themeTree.js'
 
 /** Format marker of serialised atlases. */
 export const ATLAS_FORMAT = 'talkatlas-atlas'
@@ -36,6 +40,8 @@ export interface AtlasJson {
   readonly ensemble?: { readonly runs: number; readonly labels: number[] }
   /** The vectors given with `embeddings` (unit rows, input order) and their weight; absent without. */
   readonly userEmbedding?: { readonly dimensions: number; readonly weight: number; readonly vectors: number[] }
+  /** The theme tree (absent in atlases saved before it existed: it is recomputed on load). */
+  readonly tree?: { readonly leaves: number; readonly left: number[]; readonly right: number[]; readonly heights: number[] }
   readonly warnings: readonly Warning[]
 }
 
@@ -69,6 +75,7 @@ export function serializeAtlas(atlas: Atlas): AtlasJson {
     ...(atlas.kSearch === undefined ? {} : { kSearch: atlas.kSearch }),
     ...(atlas.ensemble === undefined ? {} : { ensemble: { runs: atlas.ensemble.runs, labels: Array.from(atlas.ensemble.labels) } }),
     ...(atlas.userEmbedding === undefined ? {} : { userEmbedding: { ...atlas.userEmbedding, vectors: Array.from(atlas.userEmbedding.vectors) } }),
+    tree: { leaves: atlas.tree.leaves, left: Array.from(atlas.tree.left), right: Array.from(atlas.tree.right), heights: Array.from(atlas.tree.heights) },
     warnings: atlas.warnings,
   }
 }
@@ -99,7 +106,7 @@ export function loadAtlas(json: unknown): Atlas {
     data: Float32Array.from(data.matrix.data),
   }
   const given = data.userEmbedding === undefined ? undefined : { ...data.userEmbedding, vectors: Float32Array.from(data.userEmbedding.vectors) }
-  const atlas: Atlas = {
+  const parts = {
     talks: data.talks,
     model,
     matrix,
@@ -114,6 +121,10 @@ export function loadAtlas(json: unknown): Atlas {
     options: data.options,
     warnings: data.warnings ?? [],
   }
+  const tree: ThemeTree = data.tree === undefined
+    ? themeTreeOf(parts)
+    : { leaves: data.tree.leaves, left: Int32Array.from(data.tree.left), right: Int32Array.from(data.tree.right), heights: Float32Array.from(data.tree.heights) }
+  const atlas: Atlas = { ...parts, tree, groups: cutThemes({ ...parts, tree }, data.options.groups ?? 'auto') }
   checkThemeScores(atlas)
   return atlas
 }

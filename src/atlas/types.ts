@@ -6,6 +6,8 @@ import type { CsrMatrix, Talk, Warning } from '../types.js'
 import type { TfidfModel, TfidfOptions } from '../vectorize/tfidf.js'
 import type { ProgressCallback } from '../progress.js'
 import type { EmbeddingsInput, UserEmbedding } from './userEmbedding.js'
+import type { ThemeGroup } from './themeGroups.js'
+import type { ThemeTree } from './themeTree.js'
 
 /** Options of {@link buildAtlas}; also accepts every {@link TfidfOptions} field. */
 export interface AtlasOptions extends TfidfOptions {
@@ -37,6 +39,12 @@ export interface AtlasOptions extends TfidfOptions {
    * @default 'auto'
    */
   readonly smoothing?: number | 'auto'
+  /**
+   * Number of theme groups ("tracks"), or `'auto'`: the cube root of the talk count, within
+   * [3, 20] (see `autoGroupCount`). At most the number of themes. At most 100,000.
+   * @default 'auto'
+   */
+  readonly groups?: number | 'auto'
   /**
    * Called as the pipeline moves through its steps (`tokenising`, `tf-idf`, `lsa`,
    * `smoothing`, `k-means` once per batch of runs, `labels`), synchronously; for progress
@@ -115,6 +123,10 @@ export interface Atlas {
   readonly assignments: Int32Array
   /** Unit theme centres in the embedding space, row-major (themes without `unclassified`) × dimensions. */
   readonly centroids: Float32Array
+  /** Ward merge tree over the themes with a centre; cut it elsewhere with `cutThemes`. */
+  readonly tree: ThemeTree
+  /** The themes grouped into tracks (the tree cut at `options.groups`), largest first. */
+  readonly groups: readonly ThemeGroup[]
   /** The k search, when `k` was `'auto'`. */
   readonly kSearch?: ChooseKResult
   /** The consensus runs; absent above 3,000 talks (no consensus) and in atlases saved without them. */
@@ -133,5 +145,7 @@ export interface ResolvedAtlasOptions {
   readonly keywords: number
   /** Absent in atlases saved before smoothing existed (they load unsmoothed). */
   readonly smoothing: number | 'auto'
+  /** Absent in atlases saved before groups existed (they load with `'auto'`). */
+  readonly groups?: number | 'auto'
   readonly tfidf: TfidfOptions
 }

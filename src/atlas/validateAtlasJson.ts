@@ -81,6 +81,7 @@ const atlasSchema = objectOf(
     ensemble: objectOf({ runs: integer(1, 65535), labels: int32Array(-1, INT32_MAX) }),
     // Vectors given with `embeddings`: unit rows, so no entry exceeds 1 in magnitude.
     userEmbedding: objectOf({ dimensions: integer(1, MAX_EMBEDDING_DIMENSIONS), weight: float32(0, 1), vectors: float32Array(-1 - UNIT_SLACK, 1 + UNIT_SLACK) }),
+    tree: objectOf({ leaves: integer(0, INT32_MAX), left: int32Array(0, INT32_MAX), right: int32Array(0, INT32_MAX), heights: float32Array(0, FLOAT32_MAX) }),
   },
 )
 
@@ -111,6 +112,8 @@ export function validateAtlasJson(json: unknown): AtlasJson {
   const atlas = data as unknown as AtlasJson
   const smoothing = (atlas.options as { smoothing?: unknown }).smoothing
   if (smoothing !== undefined) either(literal('auto'), integer(0, INT32_MAX), "'auto' or an integer ≥ 0")(smoothing, 'atlas.options.smoothing', tally)
+  const groups = (atlas.options as { groups?: unknown }).groups
+  if (groups !== undefined) either(literal('auto'), integer(1, INT32_MAX), "'auto' or an integer ≥ 1")(groups, 'atlas.options.groups', tally)
   checkSizes(atlas)
   checkBudget(atlas, tally.chars)
   checkAtlasInvariants(atlas)
@@ -150,6 +153,14 @@ function checkSizes(atlas: AtlasJson): void {
   if (given !== undefined) {
     carried('atlas.userEmbedding.vectors.length', given.vectors.length, 'talks × userEmbedding.dimensions', n * given.dimensions)
     if (!(given.weight > 0)) fail('atlas.userEmbedding.weight', `${given.weight} is invalid, expected a number in (0, 1] (an atlas built at weight 0 keeps no vectors)`)
+  }
+  if (atlas.tree !== undefined) {
+    const { tree } = atlas
+    carried('atlas.tree.leaves', tree.leaves, 'themes with a centre', centres)
+    const merges = Math.max(0, centres - 1)
+    carried('atlas.tree.left.length', tree.left.length, 'leaves − 1', merges)
+    carried('atlas.tree.right.length', tree.right.length, 'leaves − 1', merges)
+    carried('atlas.tree.heights.length', tree.heights.length, 'leaves − 1', merges)
   }
 }
 

@@ -20,6 +20,8 @@ import { nameThemes } from '../tag/nameThemes.js'
 import { BUILTIN_TAXONOMY, type Taxonomy } from '../tag/taxonomy.js'
 import { taxonomyFit } from '../tag/taxonomyFit.js'
 import { renderEvaluation, renderRelated, renderThemes, type RelatedView } from './renderResults.js'
+import { parseLevel, renderGroups } from './renderGroups.js'
+import { groupsOption, parseGroups } from './groupsOption.js'
 
 /**
  * `--k`: `auto` or an integer ≥ 1.
@@ -61,7 +63,7 @@ export function parseRestarts(command: string, value: string | boolean | undefin
 async function readAtlas(
   common: CommonOptions,
   context: CliContext,
-  options: { k?: number | 'auto'; keywords?: number; restarts: number; stopwords?: readonly string[] },
+  options: { k?: number | 'auto'; keywords?: number; restarts: number; groups?: number | 'auto'; stopwords?: readonly string[] },
   command: { name: string; values: Readonly<Record<string, string | boolean | undefined>> },
 ): Promise<Atlas> {
   const { talks } = await readInput(common, context)
@@ -92,19 +94,27 @@ export const themesCommand: Command = {
     stopwords: stopwordsOption,
     embeddings: embeddingsOption,
     'embedding-weight': embeddingWeightOption,
+    groups: groupsOption,
+    level: { type: 'string', value: '<themes|groups|tree>', help: 'themes (default); groups: the theme groups (tracks) with their theme ids; tree: groups → themes → talks' },
   },
   available: true,
   async run(common, values, context) {
+    const level = parseLevel(values['level'])
+    const groups = parseGroups('themes', values['groups'])
     const k = parseK('themes', values['k'])
     const keywords = integerOption('themes', 'keywords', values['keywords'], 10, 1, 50)
     const themesPath = values['themes']
     if (themesPath === true || themesPath === '') throw new UsageError('talkatlas themes: --themes needs a file name')
     const themesFile = typeof themesPath === 'string' ? await readThemesFile(themesPath) : undefined
     const stopwords = await readStopwordsOption('themes', values['stopwords'])
-    const atlas = await readAtlas(common, context, { k, keywords, restarts: parseRestarts('themes', values['restarts']), ...stopwords }, { name: 'themes', values })
+    const atlas = await readAtlas(common, context, { k, keywords, restarts: parseRestarts('themes', values['restarts']), groups, ...stopwords }, { name: 'themes', values })
     const names = themeNames(atlas, themesFile, common, context)
     const views = atlas.themes.map((theme, c) => ({ ...theme, name: names[c] ?? null }))
-    const text = renderThemes(views, talksById(atlas.talks), resolveOutputFormat(common, context), outputWidth(common, context))
+    const format = resolveOutputFormat(common, context)
+    const width = outputWidth(common, context)
+    const text = level === 'themes'
+      ? renderThemes(views, talksById(atlas.talks), format, width)
+      : renderGroups(level, atlas.groups, new Map(views.map((view) => [view.id, view])), talksById(atlas.talks), format, width)
     await writeOutput([text], common, context)
   },
 }

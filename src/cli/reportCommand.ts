@@ -18,6 +18,7 @@ import { readStopwordsOption, stopwordsOption } from './stopwordsFile.js'
 import { embeddingsOption, embeddingWeightOption, readEmbeddingsOption } from './embeddingsFile.js'
 import { readThemesFile } from './tagCommand.js'
 import { examplesOption, runCompareReport } from './compareCommand.js'
+import { groupsOption, parseGroups } from './groupsOption.js'
 
 /** `talkatlas report`: the HTML page, or a Markdown summary with `--format md` / a `.md` output. */
 export const reportCommand: Command = {
@@ -38,6 +39,7 @@ export const reportCommand: Command = {
     'embedding-weight': embeddingWeightOption,
     compare: { type: 'string', value: '<before>', help: 'instead: the page of what changed from this earlier edition to <input> (chart of theme sizes before vs after)' },
     examples: examplesOption,
+    groups: groupsOption,
   },
   available: true,
   async run(common, values, context) {
@@ -48,6 +50,7 @@ export const reportCommand: Command = {
     }
     const k = parseK('report', values['k'])
     const restarts = parseRestarts('report', values['restarts'])
+    const groups = parseGroups('report', values['groups'])
     const related = integerOption('report', 'related', values['related'], 5, 0, 50)
     const size = values['size'] === undefined ? undefined : integerOption('report', 'size', values['size'], 0, 1, 1000)
     const rooms = values['parallel'] !== undefined
@@ -60,7 +63,7 @@ export const reportCommand: Command = {
     const stopwords = await readStopwordsOption('report', values['stopwords'])
     const { talks } = await readInput(common, context)
     const onProgress = progressCallback(common, context)
-    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, onProgress, ...stopwords, ...(await readEmbeddingsOption('report', values, talks)) }, common.threads)
+    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, groups, onProgress, ...stopwords, ...(await readEmbeddingsOption('report', values, talks)) }, common.threads)
     printWarnings(atlas.warnings, common, context)
     const options: { -readonly [K in keyof ReportOptions]: ReportOptions[K] } = { related, onProgress }
     if (typeof title === 'string') options.title = title

@@ -9,6 +9,7 @@ import { outputWidth, printWarnings, progressCallback, progressLine, resolveOutp
 import { inFile, readJsonFile } from './readJsonFile.js'
 import { readInput } from './readInput.js'
 import { renderSessions } from './renderSessions.js'
+import { groupsOption, parseGroups } from './groupsOption.js'
 import { readStopwordsOption, stopwordsOption } from './stopwordsFile.js'
 import { embeddingsOption, embeddingWeightOption, readEmbeddingsOption } from './embeddingsFile.js'
 
@@ -26,6 +27,8 @@ export const sessionsCommand: Command = {
     stopwords: stopwordsOption,
     embeddings: embeddingsOption,
     'embedding-weight': embeddingWeightOption,
+    'by-group': { type: 'boolean', help: 'keep each session within one theme group and run each group as a track: one room, consecutive slots where the rooms allow' },
+    groups: groupsOption,
   },
   available: true,
   async run(common, values, context) {
@@ -34,17 +37,19 @@ export const sessionsCommand: Command = {
     const parallel = integerOption('sessions', 'parallel', values['parallel'], 1, 1, 100_000)
     const k = parseK('sessions', values['k'])
     const restarts = parseRestarts('sessions', values['restarts'])
+    const groups = parseGroups('sessions', values['groups'])
+    const byGroup = values['by-group'] === true
     const constraintsPath = values['constraints']
     if (constraintsPath === true || constraintsPath === '') throw new UsageError('talkatlas sessions: --constraints needs a file name')
     const constraints = typeof constraintsPath === 'string' ? await readConstraintsFile(constraintsPath) : {}
     const stopwords = await readStopwordsOption('sessions', values['stopwords'])
     const { talks } = await readInput(common, context)
-    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, onProgress: progressCallback(common, context), ...stopwords, ...(await readEmbeddingsOption('sessions', values, talks)) }, common.threads)
+    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, groups, onProgress: progressCallback(common, context), ...stopwords, ...(await readEmbeddingsOption('sessions', values, talks)) }, common.threads)
     printWarnings(atlas.warnings, common, context)
     let plan: SessionsResult
     try {
       progressLine(common, context).show('sessions', 0, 0)
-      plan = groupSessions(atlas, { size, parallel, constraints })
+      plan = groupSessions(atlas, { size, parallel, constraints, byGroup })
     } catch (error) {
       throw typeof constraintsPath === 'string' ? constraintsError(error, constraintsPath) : error
     }

@@ -13,6 +13,8 @@ export const CLIENT_SCRIPT = `
   var ctx = canvas.getContext('2d');
   var tooltip = document.getElementById('tooltip');
   var search = document.getElementById('search');
+  var groupFilter = document.getElementById('group-filter');
+  var groupSections = document.querySelectorAll('section.group');
   var count = document.getElementById('count');
   var visible = new Uint8Array(n);
   for (var v = 0; v < n; v++) visible[v] = 1;
@@ -75,7 +77,7 @@ export const CLIENT_SCRIPT = `
 
   function draw() {
     ctx.clearRect(0, 0, width, height);
-    var drawn = 0;
+    var drawn = 0, shownPoints = 0;
     for (var pass = 0; pass < 2; pass++) {
       // Filtered-out talks first and faint, matching talks on top.
       ctx.globalAlpha = pass === 0 ? 0.12 : 0.85;
@@ -89,6 +91,7 @@ export const CLIENT_SCRIPT = `
           ctx.moveTo(px[i] + radius, py[i]);
           ctx.arc(px[i], py[i], radius, 0, 2 * Math.PI);
           drawn++;
+          shownPoints += pass;
         }
         ctx.fill();
       }
@@ -97,6 +100,7 @@ export const CLIENT_SCRIPT = `
     ring(hovered, '#1f2328', 1.5);
     ring(selected, '#1f2328', 2.5);
     canvas.setAttribute('data-points', String(drawn));
+    canvas.setAttribute('data-shown', String(shownPoints));
   }
 
   function ring(i, color, lineWidth) {
@@ -201,18 +205,22 @@ export const CLIENT_SCRIPT = `
   function applySearch() {
     var words = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
     if (words.length && !haystacks) buildHaystacks();
+    // The group filter: only the talks whose theme is in the chosen group.
+    var group = groupFilter && groupFilter.value !== '' ? +groupFilter.value : -1;
+    for (var s = 0; s < groupSections.length; s++) groupSections[s].hidden = group >= 0 && +groupSections[s].getAttribute('data-group') !== group;
     var shown = 0;
     for (var i = 0; i < n; i++) {
-      var match = 1;
+      var match = group < 0 || data.groups[data.themes[i]] === group ? 1 : 0;
       for (var w = 0; w < words.length && match; w++) if (haystacks[i].indexOf(words[w]) < 0) match = 0;
       visible[i] = match;
       shown += match;
     }
     for (var c = 0; c < cards.length; c++) cards[c].hidden = !visible[+cards[c].getAttribute('data-talk')];
     for (var e = 0; e < entries.length; e++) entries[e].hidden = !visible[+entries[e].getAttribute('data-talk')];
-    count.textContent = words.length ? shown + ' of ' + n + ' talks' : n + ' talks';
+    count.textContent = words.length || group >= 0 ? shown + ' of ' + n + ' talks' : n + ' talks';
     draw();
   }
+  if (groupFilter) groupFilter.addEventListener('change', applySearch);
   var pending = 0;
   search.addEventListener('input', function () {
     clearTimeout(pending);

@@ -4,6 +4,7 @@
  * colour; sessions arranged by slot and room.
  */
 import { themeColors, UNCLASSIFIED_COLOR } from './themeColors.js'
+import { groupOfTheme } from '../atlas/themeGroups.js'
 import type { Atlas } from '../atlas/types.js'
 import { UNCLASSIFIED_THEME_ID } from '../atlas/unclassified.js'
 import { OptionError } from '../errors.js'
@@ -44,6 +45,20 @@ export interface CollectedTheme {
   readonly members: readonly { readonly index: number; readonly score: number }[]
   /** CSS colour. */
   readonly color: string
+  /** Index into {@link CollectedReport.groups}. */
+  readonly group: number
+}
+
+/** A theme group (track) as the report shows it. */
+export interface CollectedGroup {
+  readonly index: number
+  readonly id: string
+  readonly label: string
+  readonly keywords: readonly string[]
+  /** Indices into {@link CollectedReport.themes}, largest first. */
+  readonly themes: readonly number[]
+  /** Talks in its themes. */
+  readonly size: number
 }
 
 /** A session with its talks resolved to positions (-1 for an id not in the atlas). */
@@ -62,6 +77,8 @@ export interface CollectedReport {
   readonly title: string
   readonly talks: readonly CollectedTalk[]
   readonly themes: readonly CollectedTheme[]
+  /** Theme groups, largest first. */
+  readonly groups: readonly CollectedGroup[]
   readonly sessions: readonly CollectedSession[]
   /** Slot names in first-appearance order; `''` for sessions without a slot. */
   readonly slots: readonly string[]
@@ -91,7 +108,12 @@ export function collectReport(atlas: Atlas, options: ReportOptions, where: strin
   const rowById = new Map<string, number>()
   for (let i = atlas.talks.length - 1; i >= 0; i--) rowById.set(atlas.talks[i]!.id, i)
 
-  const colors = themeColors(atlas.centroids, atlas.embedding.dimensions, atlas.themes.filter((theme) => theme.id !== UNCLASSIFIED_THEME_ID).length)
+  const groupOf = groupOfTheme(atlas)
+  const colors = themeColors(groupOf.subarray(0, atlas.tree.leaves), atlas.groups.length)
+  const themeIndex = new Map(atlas.themes.map((theme, c) => [theme.id, c]))
+  const groups = atlas.groups.map((group, g): CollectedGroup => ({
+    index: g, id: group.id, label: group.label, keywords: group.keywords.map((keyword) => keyword.term), themes: group.themes.map((id) => themeIndex.get(id)!), size: group.size,
+  }))
   const themes = atlas.themes.map((theme, c): CollectedTheme => ({
     index: c,
     id: theme.id,
@@ -99,6 +121,7 @@ export function collectReport(atlas: Atlas, options: ReportOptions, where: strin
     keywords: theme.keywords.map((keyword) => keyword.term),
     members: theme.talks.map((member) => ({ index: rowById.get(member.id) ?? -1, score: member.score })),
     color: theme.id === UNCLASSIFIED_THEME_ID ? UNCLASSIFIED_COLOR : colors[c]!,
+    group: groupOf[c]!,
   }))
   const plan = arrangeSessions(resolved.sessions, rowById)
   const sessionOfTalk = new Int32Array(atlas.talks.length).fill(-1)
@@ -119,7 +142,7 @@ export function collectReport(atlas: Atlas, options: ReportOptions, where: strin
     related: lists === undefined ? [] : relatedByRow(atlas, lists, i, resolved.related, rowById),
     session: sessionOfTalk[i]!,
   }))
-  return { title: resolved.title, talks, themes, ...plan, hasSessions: resolved.sessions !== undefined }
+  return { title: resolved.title, talks, themes, groups, ...plan, hasSessions: resolved.sessions !== undefined }
 }
 
 /**

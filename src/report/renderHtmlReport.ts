@@ -1,7 +1,7 @@
 /** The self-contained HTML report: map, themes, talks, sessions and search in one file. */
 import type { Atlas } from '../atlas/types.js'
 import { CLIENT_SCRIPT } from './clientScript.js'
-import { collectReport, type CollectedReport, type CollectedTalk, type CollectedTheme } from './collectReport.js'
+import { collectReport, type CollectedGroup, type CollectedReport, type CollectedTalk, type CollectedTheme } from './collectReport.js'
 import { escapeHtml, jsonForScript } from './escape.js'
 import { projectMap, type MapProjection } from './projectMap.js'
 import { REPORT_STYLE } from './reportStyle.js'
@@ -39,6 +39,7 @@ export function renderHtmlReport(atlas: Atlas, options: ReportOptions = {}): str
     titles: report.talks.map((talk) => talk.title),
     labels: report.themes.map((theme) => theme.label),
     colors: report.themes.map((theme) => theme.color),
+    groups: report.themes.map((theme) => theme.group),
   }
   const style = REPORT_STYLE + themeColorRules(report.themes)
   const policy = [
@@ -64,8 +65,9 @@ export function renderHtmlReport(atlas: Atlas, options: ReportOptions = {}): str
 <body>
 <header>
 <h1>${escapeHtml(report.title)}</h1>
-<span class="stats">${plural(nTalks, 'talk')} · ${plural(nThemes, 'theme')}${report.hasSessions ? ` · ${plural(report.sessions.length, 'session')}` : ''}</span>
+<span class="stats">${plural(nTalks, 'talk')} · ${plural(report.groups.length, 'group')} · ${plural(nThemes, 'theme')}${report.hasSessions ? ` · ${plural(report.sessions.length, 'session')}` : ''}</span>
 <label class="search">Search <input id="search" type="search" placeholder="words in title, abstract, speakers, tags" autocomplete="off"></label>
+<label class="group-filter">Group <select id="group-filter"><option value="">all groups</option>${report.groups.map((group) => `<option value="${group.index}">${escapeHtml(group.label)} (${group.size})</option>`).join('')}</select></label>
 <span id="count" aria-live="polite">${plural(nTalks, 'talk')}</span>
 </header>
 <main>
@@ -83,7 +85,7 @@ export function renderHtmlReport(atlas: Atlas, options: ReportOptions = {}): str
 <div class="lists">
 <section class="panel" id="themes" aria-labelledby="themes-heading">
 <h2 id="themes-heading">Themes</h2>
-${report.themes.map((theme) => renderTheme(theme, report, nTalks <= EXPAND_THEMES_UP_TO)).join('\n')}
+${report.groups.map((group) => renderGroup(group, report, nTalks <= EXPAND_THEMES_UP_TO)).join('\n')}
 </section>
 ${report.hasSessions ? renderSessions(report) : ''}
 <section class="panel" id="talks" aria-labelledby="talks-heading">
@@ -114,6 +116,21 @@ function themeColorRules(themes: readonly CollectedTheme[]): string {
  */
 function renderLegendItem(theme: CollectedTheme): string {
   return `<li><a href="#theme-${theme.index}"><span class="swatch c${theme.index}"></span>${escapeHtml(theme.label)} (${theme.members.length})</a></li>`
+}
+
+/**
+ * A theme group: label, size, keywords, and its themes largest first.
+ * @param group The group.
+ * @param report All report data.
+ * @param open Whether the themes' talk lists start expanded.
+ */
+function renderGroup(group: CollectedGroup, report: CollectedReport, open: boolean): string {
+  const first = group.themes[0] ?? 0
+  return `<section class="group" id="group-${group.index}" data-group="${group.index}">
+<h3><span class="swatch c${first}"></span>${escapeHtml(group.label)} <span class="size">${plural(group.size, 'talk')} · ${plural(group.themes.length, 'theme')}</span></h3>
+<p class="keywords">${group.keywords.length ? escapeHtml(group.keywords.join(' · ')) : 'no distinctive terms'}</p>
+${group.themes.map((c) => renderTheme(report.themes[c]!, report, open)).join('\n')}
+</section>`
 }
 
 /**

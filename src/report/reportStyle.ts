@@ -10,6 +10,10 @@ h1{font-size:18px;margin:0}
 .stats{color:#59636e}
 .search{margin-left:auto;display:flex;gap:8px;align-items:center}
 .search input{width:240px;max-width:60vw;padding:6px 10px;border:1px solid #b8c0c8;border-radius:6px;font:inherit}
+.group-filter select{max-width:40vw;padding:5px 6px;border:1px solid #b8c0c8;border-radius:6px;font:inherit}
+section.group{border-top:2px solid #d8dee4;margin-top:10px;padding-left:4px}
+section.group>h3{font-size:15px;margin:10px 0 2px}
+section.group details.theme{margin-left:14px}
 #count{color:#59636e;min-width:6.5em}
 main{display:grid;grid-template-columns:minmax(0,1.1fr) minmax(0,1fr);gap:16px;padding:16px 20px;align-items:start}
 @media (max-width:900px){main{grid-template-columns:minmax(0,1fr)}.map-panel{position:static}}
