@@ -28,6 +28,11 @@ export interface LabelOptions {
   readonly keywords?: number
   /** Terms in a label. @default 3 */
   readonly labelTerms?: number
+  /**
+   * Lower-case words that may not stand in a label or keyword, such as the function words of
+   * the corpus's other languages (see `foreignStopwords`). @default none
+   */
+  readonly excludedWords?: ReadonlySet<string>
 }
 
 /** Keywords and a label for every cluster. */
@@ -53,6 +58,7 @@ export function labelThemes(
 ): ThemeNames {
   const nKeywords = options.keywords ?? 10
   const labelTerms = options.labelTerms ?? 3
+  const excluded = options.excludedWords
   const { clusterDocs, sizes } = clusterDocumentFrequencies(matrix, assignment, k)
   const n = matrix.nRows
   // A term in more of the corpus than two themes' worth of talks (and at least a fifth) is
@@ -61,7 +67,11 @@ export function labelThemes(
   const nameable = new Map<number, boolean>()
   const mayName = (term: number) => {
     let ok = nameable.get(term)
-    if (ok === undefined) nameable.set(term, (ok = model.docCounts[term] <= spread && isLabelTerm(model.labels[term])))
+    if (ok === undefined) {
+      const label = model.labels[term]!
+      ok = model.docCounts[term] <= spread && isLabelTerm(label) && !(excluded !== undefined && hasExcludedWord(label, excluded))
+      nameable.set(term, ok)
+    }
     return ok
   }
   const keywords: ThemeKeyword[][] = []
@@ -82,9 +92,11 @@ export function labelThemes(
   return { keywords, labels }
 }
 
-/**
- * Counts, per cluster, how many of its rows contain each term.
- */
+/** Whether any word of a display form is in `excluded` (compared in lower case). */
+function hasExcludedWord(label: string, excluded: ReadonlySet<string>): boolean {
+  return label.toLowerCase().split(/[\s-]+/).some((word) => excluded.has(word))
+}
+
 /**
  * Class-based score of a term for a group of talks (a theme, a session):
  * `p · ln((p + ε) / (p_rest + ε))`, p the share of the group's talks containing the term,
