@@ -101,3 +101,7 @@ export { vMeasure, defaultVMeasureOptions } from './eval/vMeasure.js'
 export type { VMeasure, VMeasureOptions } from './eval/vMeasure.js'
 export { generateCorpus, defaultGenerateCorpusOptions } from './eval/synthetic.js'
 export type { GenerateCorpusOptions, SyntheticTalk } from './eval/synthetic.js'
+
+// --- quality: the taxonomy nameThemes names themes after (and the notice the CLI prints) ---
+export { namingTaxonomy } from './tag/nameThemes.js'
+export type { NamingTaxonomy } from './tag/nameThemes.js'
