@@ -112,7 +112,11 @@ function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, report
   order.ranked.forEach((c, rank) => centroids.set(clustering.centroids.subarray(c * d, c * d + d), rank * d))
   report('labels')
   const excludedWords = foreignStopwords(labelLanguages(talks, resolved.tfidf.language))
-  const names = labelThemes(tfidf.matrix, tfidf.model, assignment, order.ranked.length, { keywords: resolved.keywords, excludedWords })
+  const names = labelThemes(tfidf.matrix, tfidf.model, assignment, order.ranked.length, {
+    keywords: resolved.keywords,
+    excludedWords,
+    text: (row) => `${talks[row]!.title}\n${talks[row]!.abstract}`,
+  })
   const members = themeMembers(talks, vectors, d, assignment, centroids, order.ranked.length)
   const themes: Theme[] = order.ranked.map((_, rank) => ({
     id: `theme-${rank + 1}`,

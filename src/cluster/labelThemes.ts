@@ -8,6 +8,7 @@
  */
 import type { CsrMatrix } from '../types.js'
 import { isLabelTerm } from './labelTerms.js'
+import { verbLikeWords } from './verbUsage.js'
 import type { TfidfModel } from '../vectorize/tfidf.js'
 import { round } from '../util/round.js'
 
@@ -33,7 +34,16 @@ export interface LabelOptions {
    * the corpus's other languages (see `foreignStopwords`). @default none
    */
   readonly excludedWords?: ReadonlySet<string>
+  /**
+   * Text of each row (a talk's title and abstract): when given, a candidate word that the
+   * theme's talks mostly use as a verb (`we implement`, `exhibits this`) names nothing.
+   * @default none
+   */
+  readonly text?: (row: number) => string
 }
+
+/** Talks of a theme read for the verb check: enough to see how a word is used. */
+const VERB_CHECK_TALKS = 50
 
 /** Keywords and a label for every cluster. */
 export interface ThemeNames {
@@ -85,11 +95,42 @@ export function labelThemes(
       if (score > 0 && mayName(term)) scored.push({ term, score })
     }
     scored.sort((a, b) => b.score - a.score || a.term - b.term)
+    if (options.text !== undefined) dropVerbs(scored, model, rowsOf(assignment, c, VERB_CHECK_TALKS), options.text, nKeywords + 2 * labelTerms)
     const top = scored.slice(0, nKeywords).map(({ term, score }) => ({ term: model.labels[term], score: round(score, 6) }))
     keywords.push(top)
     labels.push(composeLabel(scored.map((s) => model.labels[s.term]), labelTerms))
   }
   return { keywords, labels }
+}
+
+/**
+ * Removes, among the first `count` candidates, the single words the theme's talks mostly use
+ * as verbs (see verbLikeWords).
+ * @param scored Candidates, best first (changed in place).
+ * @param model Vocabulary (display forms).
+ * @param rows Rows of the theme's talks to read.
+ * @param text Text of a row.
+ * @param count Candidates to check.
+ */
+function dropVerbs(scored: { term: number }[], model: TfidfModel, rows: readonly number[], text: (row: number) => string, count: number): void {
+  const words = new Set<string>()
+  for (const { term } of scored.slice(0, count)) {
+    const label = model.labels[term]!
+    if (/^\p{Ll}+$/u.test(label)) words.add(label)
+  }
+  if (words.size === 0) return
+  const verbs = verbLikeWords(rows.map(text), words)
+  if (verbs.size === 0) return
+  let kept = 0
+  for (const entry of scored) if (!verbs.has(model.labels[entry.term]!)) scored[kept++] = entry
+  scored.length = kept
+}
+
+/** The first `limit` rows assigned to cluster c. */
+function rowsOf(assignment: Int32Array, c: number, limit: number): number[] {
+  const rows: number[] = []
+  for (let i = 0; i < assignment.length && rows.length < limit; i++) if (assignment[i] === c) rows.push(i)
+  return rows
 }
 
 /** Whether any word of a display form is in `excluded` (compared in lower case). */
