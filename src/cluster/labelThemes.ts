@@ -43,7 +43,7 @@ export interface LabelOptions {
 }
 
 /** Talks of a theme read for the verb check: enough to see how a word is used. */
-const VERB_CHECK_TALKS = 50
+const VERB_CHECK_TALKS = 10
 
 /** Keywords and a label for every cluster. */
 export interface ThemeNames {
@@ -95,7 +95,7 @@ export function labelThemes(
       if (score > 0 && mayName(term)) scored.push({ term, score })
     }
     scored.sort((a, b) => b.score - a.score || a.term - b.term)
-    if (options.text !== undefined) dropVerbs(scored, model, rowsOf(assignment, c, VERB_CHECK_TALKS), options.text, nKeywords + 2 * labelTerms)
+    if (options.text !== undefined) dropVerbs(scored, model, rowsOf(assignment, c, VERB_CHECK_TALKS), options.text, 2 * labelTerms + 2)
     const top = scored.slice(0, nKeywords).map(({ term, score }) => ({ term: model.labels[term], score: round(score, 6) }))
     keywords.push(top)
     labels.push(composeLabel(scored.map((s) => model.labels[s.term]), labelTerms))

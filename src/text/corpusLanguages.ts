@@ -9,7 +9,7 @@ import { languageStopwords } from './stopwords.js'
 import { tokenize } from './tokenize.js'
 
 /** Talks read to find the corpus's languages: an evenly spaced sample above this many. */
-const SAMPLE_TALKS = 2000
+const SAMPLE_TALKS = 500
 /** A language counts when it is the main language of this share of the talks read… */
 const MIN_SHARE = 0.01
 /** …and of at least this many talks. */
@@ -17,8 +17,8 @@ const MIN_TALKS = 2
 
 /**
  * The languages other than English that are the main language of at least 1 % of the texts
- * (and of 2 texts), in the order of {@link LanguageReader}'s languages. Above 2,000 texts an
- * evenly spaced sample of 2,000 is read.
+ * (and of 2 texts), in the order of {@link LanguageReader}'s languages. Above 500 texts an
+ * evenly spaced sample of 500 is read.
  * @param texts Texts of the corpus (title and abstract of each talk).
  */
 export function corpusLanguages(texts: readonly string[]): Language[] {
