@@ -120,3 +120,6 @@ export type { ThemeGroup } from './atlas/themeGroups.js'
 export { cutTree } from './atlas/themeTree.js'
 export type { ThemeTree } from './atlas/themeTree.js'
 export type { SessionTrack } from './sessions/groupSessions.js'
+// --- quality: the taxonomy nameThemes names themes after (and the notice the CLI prints) ---
+export { namingTaxonomy } from './tag/nameThemes.js'
+export type { NamingTaxonomy } from './tag/nameThemes.js'

@@ -37,6 +37,19 @@ describe('bilingual corpus (12 German and 12 English talks)', () => {
     expect(words.filter((word) => germanStopwords.has(word))).toEqual([])
   })
 
+  it('buildAtlas keeps a German function word out of labels when English talks of a German-speaking corpus use it (the single letter C)', () => {
+    const cTalks: Talk[] = [
+      { id: 'c-ub', title: 'Undefined behaviour in C, and how compilers exploit it', abstract: 'C leaves many operations undefined: signed overflow, out of bounds pointers, strict aliasing. Compilers for C assume undefined behaviour never happens and optimise accordingly. We read compiler output for small C functions and show where sanitizers catch the bugs.' },
+      { id: 'c-mcu', title: 'Portable C for microcontrollers', abstract: 'Firmware in C runs on a dozen microcontroller families. We show how to keep C code portable across compilers, how the preprocessor hides register differences, and which sanitizers and static analysers work for embedded C.' },
+      { id: 'c-23', title: 'C23: what changed in C', abstract: 'The C23 standard brings nullptr, typeof, constexpr objects and bit-precise integers to C. We walk through each change, which compilers support it today, and what it means for old C code bases that rely on undefined behaviour.' },
+    ]
+    const mixed = themeWords(buildAtlas([...talks, ...cTalks], { seed: 42 }).themes)
+    expect(mixed.filter((word) => germanStopwords.has(word))).toEqual([])
+    expect(mixed).toContain('compilers')
+    // Read as English only, the same talks name their theme after C.
+    expect(themeWords(buildAtlas([...talks, ...cTalks], { seed: 42, language: 'en' }).themes)).toContain('c')
+  })
+
   it('buildAtlas with language "en" reads German talks as English, and German stopwords come back', () => {
     const atlas = buildAtlas(talks, { seed: 42, language: 'en' })
     expect(themeWords(atlas.themes).filter((word) => germanStopwords.has(word)).length).toBeGreaterThan(0)
@@ -124,13 +137,12 @@ describe.skipIf(corpora === undefined)('35C3 schedule, German and English abstra
     expect(readGerman.length).toBeGreaterThanOrEqual(declaredGerman.length - 3)
   }, 60_000)
 
-  it('themes has next to no German stopword among labels and keywords (15% before languages were read)', () => {
+  it('themes has no German stopword among labels and keywords (15% before languages were read)', () => {
     const run = talkatlas(['themes', file, '--format', 'json', '--quiet'])
     expect(run.code).toBe(0)
     const words = themeWords((JSON.parse(run.stdout) as { themes: { label: string; keywords: string[] }[] }).themes)
-    const german = words.filter((word) => germanStopwords.has(word))
-    // What is left comes from English abstracts: names and letters (`Kann`, `C`, `A/V`).
-    expect(german.length).toBeLessThanOrEqual(words.length * 0.01)
-    for (const word of ['und', 'der', 'die', 'das', 'wir', 'ist', 'mit', 'nicht', 'zu', 'wie']) expect(german).not.toContain(word)
+    expect(words.length).toBeGreaterThan(1000)
+    // German words in talks read as English (`Kann`, `schon`, the letters of `C`, `V Angel`) included.
+    expect(words.filter((word) => germanStopwords.has(word))).toEqual([])
   }, 120_000)
 })

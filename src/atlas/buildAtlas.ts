@@ -6,6 +6,8 @@ import { consensusClusters } from '../cluster/consensusClusters.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 import { labelThemes } from '../cluster/labelThemes.js'
 import { fitLsa } from '../cluster/lsa.js'
+import { corpusLanguages, foreignStopwords } from '../text/corpusLanguages.js'
+import type { Language } from '../text/language.js'
 import type { Talk, Warning } from '../types.js'
 import { fitTfidfFromStreams, readTalkTerms, resolveTfidfOptions, type TermStreams, type TfidfOptions } from '../vectorize/tfidf.js'
 import { progressReporter } from '../progress.js'
@@ -115,7 +117,12 @@ function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, report
   const centroids = new Float32Array(order.ranked.length * d)
   order.ranked.forEach((c, rank) => centroids.set(clustering.centroids.subarray(c * d, c * d + d), rank * d))
   report('labels')
-  const names = labelThemes(tfidf.matrix, tfidf.model, assignment, order.ranked.length, { keywords: resolved.keywords })
+  const excludedWords = foreignStopwords(labelLanguages(talks, resolved.tfidf.language))
+  const names = labelThemes(tfidf.matrix, tfidf.model, assignment, order.ranked.length, {
+    keywords: resolved.keywords,
+    excludedWords,
+    text: (row) => `${talks[row]!.title}\n${talks[row]!.abstract}`,
+  })
   const members = themeMembers(talks, vectors, d, assignment, centroids, order.ranked.length)
   const themes: Theme[] = order.ranked.map((_, rank) => ({
     id: `theme-${rank + 1}`,
@@ -169,6 +176,17 @@ function restoreInputOrder(atlas: Atlas, talks: readonly Talk[], order: Int32Arr
     ...(atlas.ensemble === undefined ? {} : { ensemble: permuteEnsemble(atlas.ensemble, rowOf) }),
     ...(given === undefined ? {} : { userEmbedding: given }),
   }
+}
+
+/**
+ * The languages whose function words may not name a theme: the one set by the `language`
+ * option, else those detected in the corpus.
+ * @param talks Talks of the corpus.
+ * @param language The `language` option.
+ */
+function labelLanguages(talks: readonly Talk[], language: Language | 'auto' | undefined): readonly Language[] {
+  if (language !== undefined && language !== 'auto') return [language]
+  return corpusLanguages(talks.map((talk) => `${talk.title}\n${talk.abstract}`))
 }
 
 /** Largest `k`. */

@@ -16,9 +16,8 @@ import { outputWidth, printWarnings, progressCallback, progressFor, resolveOutpu
 import { readInput } from './readInput.js'
 import { keepRelatedIndexThreaded, relatedThreads } from './relatedPool.js'
 import { readThemesFile, type ThemesFile } from './tagCommand.js'
-import { nameThemes } from '../tag/nameThemes.js'
-import { BUILTIN_TAXONOMY, type Taxonomy } from '../tag/taxonomy.js'
-import { taxonomyFit } from '../tag/taxonomyFit.js'
+import { nameThemes, namingTaxonomy } from '../tag/nameThemes.js'
+import type { Taxonomy } from '../tag/taxonomy.js'
 import { renderEvaluation, renderRelated, renderThemes, type RelatedView } from './renderResults.js'
 import { parseLevel, renderGroups } from './renderGroups.js'
 import { groupsOption, parseGroups } from './groupsOption.js'
@@ -128,16 +127,12 @@ export const themesCommand: Command = {
  * @param context Process streams.
  */
 function themeNames(atlas: Atlas, file: ThemesFile | undefined, common: CommonOptions, context: CliContext): (string | null)[] {
-  let taxonomy: Taxonomy
-  if (file !== undefined) {
-    taxonomy = file.taxonomy ?? { name: 'themes', themes: (file.themes ?? []).map(({ name, aliases, keywords }) => ({ name, ...(aliases ? { aliases } : {}), ...(keywords ? { keywords } : {}) })) }
-  } else {
-    const fit = taxonomyFit(atlas.talks, BUILTIN_TAXONOMY, atlas.options.tfidf)
-    if (!fit.fits) return []
-    printWarnings([{ code: 'taxonomy-detected', message: `themes: the talks are about Linux networking and BPF (${(fit.share * 100).toFixed(1)} % name one of its themes); themes are named after the built-in taxonomy` }], common, context)
-    taxonomy = BUILTIN_TAXONOMY
-  }
-  return nameThemes(atlas, taxonomy).map((entry) => entry.name)
+  const given: Taxonomy | undefined = file === undefined
+    ? undefined
+    : file.taxonomy ?? { name: 'themes', themes: (file.themes ?? []).map(({ name, aliases, keywords }) => ({ name, ...(aliases ? { aliases } : {}), ...(keywords ? { keywords } : {}) })) }
+  const { taxonomy, warnings } = namingTaxonomy(atlas, given)
+  printWarnings(warnings, common, context)
+  return taxonomy === null ? [] : nameThemes(atlas, taxonomy).map((entry) => entry.name)
 }
 
 /** `talkatlas related`. */

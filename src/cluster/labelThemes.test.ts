@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { composeLabel } from './labelThemes.js'
+import { composeLabel, labelThemes } from './labelThemes.js'
+import { fitTfidf } from '../vectorize/tfidf.js'
 
 describe('composeLabel(ranked, count)', () => {
   it('composeLabel lets a phrase take the place of a word it contains', () => {
@@ -27,5 +28,29 @@ describe('composeLabel: fragments of one another are said once', () => {
 
   it('skips a term that repeats a word of a chosen one', () => {
     expect(composeLabel(['Embedded Swift', 'embedded devices', 'C', 'microcontrollers'], 3)).toBe('Embedded Swift · C · microcontrollers')
+  })
+})
+
+describe('labelThemes(matrix, model, assignment, k, { text })', () => {
+  // Two topics; every scheduler talk says "we implement …", a verb the lexicon does not know.
+  const talks = [
+    { title: 'Deadline scheduler', abstract: 'We implement the deadline scheduler on servers. We implement it with cgroups and the scheduler meets deadlines.' },
+    { title: 'Scheduler latency', abstract: 'We implement the scheduler patches and measure the scheduler latency on servers with cgroups.' },
+    { title: 'Scheduler for games', abstract: 'We implement a scheduler for games. Frame deadlines and the scheduler interact with cgroups on servers.' },
+    { title: 'Rust drivers', abstract: 'Rust drivers in the kernel: bindings, drivers for GPUs and the Rust build.' },
+    { title: 'Rust bindings', abstract: 'Rust bindings for kernel drivers and the Rust toolchain.' },
+    { title: 'Rust in drivers', abstract: 'Drivers written in Rust, their bindings and the Rust compiler.' },
+  ]
+  const { matrix, model } = fitTfidf(talks, { titleWeight: 1, phrases: false })
+  const assignment = Int32Array.from([0, 0, 0, 1, 1, 1])
+  const text = (row: number) => `${talks[row]!.title}\n${talks[row]!.abstract}`
+
+  it('leaves out a word the theme’s talks use as a verb', () => {
+    const without = labelThemes(matrix, model, assignment, 2, { keywords: 20 })
+    expect(without.keywords[0]!.map((k) => k.term)).toContain('implement')
+    const withText = labelThemes(matrix, model, assignment, 2, { keywords: 20, text })
+    expect(withText.keywords[0]!.map((k) => k.term)).not.toContain('implement')
+    expect(withText.keywords[0]!.map((k) => k.term)).toContain('scheduler')
+    expect(withText.keywords[1]).toEqual(without.keywords[1])
   })
 })

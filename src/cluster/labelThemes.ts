@@ -8,6 +8,7 @@
  */
 import type { CsrMatrix } from '../types.js'
 import { isLabelTerm } from './labelTerms.js'
+import { verbLikeWords } from './verbUsage.js'
 import type { TfidfModel } from '../vectorize/tfidf.js'
 import { round } from '../util/round.js'
 
@@ -28,7 +29,21 @@ export interface LabelOptions {
   readonly keywords?: number
   /** Terms in a label. @default 3 */
   readonly labelTerms?: number
+  /**
+   * Lower-case words that may not stand in a label or keyword, such as the function words of
+   * the corpus's other languages (see `foreignStopwords`). @default none
+   */
+  readonly excludedWords?: ReadonlySet<string>
+  /**
+   * Text of each row (a talk's title and abstract): when given, a candidate word that the
+   * theme's talks mostly use as a verb (`we implement`, `exhibits this`) names nothing.
+   * @default none
+   */
+  readonly text?: (row: number) => string
 }
+
+/** Talks of a theme read for the verb check: enough to see how a word is used. */
+const VERB_CHECK_TALKS = 10
 
 /** Keywords and a label for every cluster. */
 export interface ThemeNames {
@@ -53,6 +68,7 @@ export function labelThemes(
 ): ThemeNames {
   const nKeywords = options.keywords ?? 10
   const labelTerms = options.labelTerms ?? 3
+  const excluded = options.excludedWords
   const { clusterDocs, sizes } = clusterDocumentFrequencies(matrix, assignment, k)
   const n = matrix.nRows
   // A term in more of the corpus than two themes' worth of talks (and at least a fifth) is
@@ -61,7 +77,11 @@ export function labelThemes(
   const nameable = new Map<number, boolean>()
   const mayName = (term: number) => {
     let ok = nameable.get(term)
-    if (ok === undefined) nameable.set(term, (ok = model.docCounts[term] <= spread && isLabelTerm(model.labels[term])))
+    if (ok === undefined) {
+      const label = model.labels[term]!
+      ok = model.docCounts[term] <= spread && isLabelTerm(label) && !(excluded !== undefined && hasExcludedWord(label, excluded))
+      nameable.set(term, ok)
+    }
     return ok
   }
   const keywords: ThemeKeyword[][] = []
@@ -75,6 +95,7 @@ export function labelThemes(
       if (score > 0 && mayName(term)) scored.push({ term, score })
     }
     scored.sort((a, b) => b.score - a.score || a.term - b.term)
+    if (options.text !== undefined) dropVerbs(scored, model, rowsOf(assignment, c, VERB_CHECK_TALKS), options.text, 2 * labelTerms + 2)
     const top = scored.slice(0, nKeywords).map(({ term, score }) => ({ term: model.labels[term], score: round(score, 6) }))
     keywords.push(top)
     labels.push(composeLabel(scored.map((s) => model.labels[s.term]), labelTerms))
@@ -83,8 +104,40 @@ export function labelThemes(
 }
 
 /**
- * Counts, per cluster, how many of its rows contain each term.
+ * Removes, among the first `count` candidates, the single words the theme's talks mostly use
+ * as verbs (see verbLikeWords).
+ * @param scored Candidates, best first (changed in place).
+ * @param model Vocabulary (display forms).
+ * @param rows Rows of the theme's talks to read.
+ * @param text Text of a row.
+ * @param count Candidates to check.
  */
+function dropVerbs(scored: { term: number }[], model: TfidfModel, rows: readonly number[], text: (row: number) => string, count: number): void {
+  const words = new Set<string>()
+  for (const { term } of scored.slice(0, count)) {
+    const label = model.labels[term]!
+    if (/^\p{Ll}+$/u.test(label)) words.add(label)
+  }
+  if (words.size === 0) return
+  const verbs = verbLikeWords(rows.map(text), words)
+  if (verbs.size === 0) return
+  let kept = 0
+  for (const entry of scored) if (!verbs.has(model.labels[entry.term]!)) scored[kept++] = entry
+  scored.length = kept
+}
+
+/** The first `limit` rows assigned to cluster c. */
+function rowsOf(assignment: Int32Array, c: number, limit: number): number[] {
+  const rows: number[] = []
+  for (let i = 0; i < assignment.length && rows.length < limit; i++) if (assignment[i] === c) rows.push(i)
+  return rows
+}
+
+/** Whether any word of a display form is in `excluded` (compared in lower case). */
+function hasExcludedWord(label: string, excluded: ReadonlySet<string>): boolean {
+  return label.toLowerCase().split(/[\s-]+/).some((word) => excluded.has(word))
+}
+
 /**
  * Class-based score of a term for a group of talks (a theme, a session):
  * `p · ln((p + ε) / (p_rest + ε))`, p the share of the group's talks containing the term,

@@ -3,6 +3,7 @@
  */
 import type { Atlas } from '../atlas/types.js'
 import { OptionError } from '../errors.js'
+import type { Warning } from '../types.js'
 import { BUILTIN_TAXONOMY, type Taxonomy } from './taxonomy.js'
 import { tagTalks, type TagOptions } from './tagTalks.js'
 import { taxonomyFit } from './taxonomyFit.js'
@@ -51,13 +52,9 @@ export interface ThemeName {
 export function nameThemes(atlas: Atlas, taxonomy?: Taxonomy, options: NameThemesOptions = {}): ThemeName[] {
   const minShare = options.minShare ?? 0.5
   if (typeof minShare !== 'number' || !(minShare >= 0 && minShare <= 1)) throw new OptionError('nameThemes', 'minShare', minShare, 'a number in [0, 1]')
-  if (taxonomy === undefined) {
-    if (!taxonomyFit(atlas.talks, BUILTIN_TAXONOMY, atlas.options.tfidf).fits) {
-      return atlas.themes.map((theme) => ({ themeId: theme.id, label: theme.label, name: null, share: 0, score: 0 }))
-    }
-    taxonomy = BUILTIN_TAXONOMY
-  }
-  const result = tagTalks(atlas, undefined, { ...options.tag, taxonomy })
+  const naming = namingTaxonomy(atlas, taxonomy).taxonomy
+  if (naming === null) return atlas.themes.map((theme) => ({ themeId: theme.id, label: theme.label, name: null, share: 0, score: 0 }))
+  const result = tagTalks(atlas, undefined, { ...options.tag, taxonomy: naming })
   const order = new Map(result.themes.map((theme, t) => [theme.name, t]))
   const nThemes = result.themes.length
   return atlas.themes.map((theme, c) => {
@@ -88,6 +85,28 @@ export function nameThemes(atlas: Atlas, taxonomy?: Taxonomy, options: NameTheme
       score: round4(score),
     }
   })
+}
+
+/** The taxonomy {@link nameThemes} draws names from, and the notice that says why. */
+export interface NamingTaxonomy {
+  /** The taxonomy given, else the built-in one when it fits the talks, else null (no names). */
+  readonly taxonomy: Taxonomy | null
+  /** `taxonomy-detected` when the built-in taxonomy was chosen because it fits. */
+  readonly warnings: readonly Warning[]
+}
+
+/**
+ * The taxonomy {@link nameThemes} uses for an atlas: `taxonomy` when given; else the built-in
+ * one when it fits the talks (`taxonomyFit`), with a `taxonomy-detected` notice; else none.
+ * @param atlas An atlas from `buildAtlas`.
+ * @param taxonomy Taxonomy chosen by the caller, if any.
+ */
+export function namingTaxonomy(atlas: Atlas, taxonomy?: Taxonomy): NamingTaxonomy {
+  if (taxonomy !== undefined) return { taxonomy, warnings: [] }
+  const fit = taxonomyFit(atlas.talks, BUILTIN_TAXONOMY, atlas.options.tfidf)
+  if (!fit.fits) return { taxonomy: null, warnings: [] }
+  const message = `themes: the talks are about Linux networking and BPF (${(fit.share * 100).toFixed(1)} % name one of its themes); themes are named after the built-in taxonomy`
+  return { taxonomy: BUILTIN_TAXONOMY, warnings: [{ code: 'taxonomy-detected', message }] }
 }
 
 function round4(value: number): number {
