@@ -101,3 +101,7 @@ export { vMeasure, defaultVMeasureOptions } from './eval/vMeasure.js'
 export type { VMeasure, VMeasureOptions } from './eval/vMeasure.js'
 export { generateCorpus, defaultGenerateCorpusOptions } from './eval/synthetic.js'
 export type { GenerateCorpusOptions, SyntheticTalk } from './eval/synthetic.js'
+
+// --- languages other than English: registered by the caller, packs in talkatlas/languages ---
+export { registerLanguages } from './text/languageRegistry.js'
+export type { LanguagePack } from './text/languageRegistry.js'

@@ -16,7 +16,7 @@ function run(code: string, type: 'module' | 'commonjs'): { stdout: string; stder
 
 describe('the built package', () => {
   it('has ESM, CJS and type declarations', () => {
-    for (const file of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js']) {
+    for (const file of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/languages.js', 'dist/languages.cjs', 'dist/cli.js']) {
       expect(existsSync(root + file)).toBe(true)
     }
   })
@@ -29,5 +29,13 @@ describe('the built package', () => {
   it('requires as CommonJS without printing anything', () => {
     const { stdout } = run("const m = require('talkatlas'); if (typeof m.buildAtlas !== 'function') process.exit(3)", 'commonjs')
     expect(stdout).toBe('')
+  })
+
+  const german = 'In diesem Vortrag zeigen wir, wie der Scheduler entscheidet, welche Aufgabe als nächste läuft.'
+  it('reads German once talkatlas/languages is registered, as ESM and as CommonJS', () => {
+    const esm = `const t = await import('talkatlas'); const { german } = await import('talkatlas/languages'); const before = t.detectLanguage(${JSON.stringify(german)}); t.registerLanguages(german); console.log(before, t.detectLanguage(${JSON.stringify(german)}))`
+    expect(run(esm, 'module').stdout).toBe('en de\n')
+    const cjs = `const t = require('talkatlas'); const { german } = require('talkatlas/languages'); const before = t.detectLanguage(${JSON.stringify(german)}); t.registerLanguages(german); console.log(before, t.detectLanguage(${JSON.stringify(german)}))`
+    expect(run(cjs, 'commonjs').stdout).toBe('en de\n')
   })
 })
