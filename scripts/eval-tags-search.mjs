@@ -13,7 +13,11 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as talkatlas from '../dist/index.js'
+import { allLanguages } from '../dist/languages.js'
 import { findSharedCorpora, mulberry32 as createRandom, printTable, shuffle } from './shared.mjs'
+
+// Every language talkatlas knows, as the CLI reads them (German talks in 35C3).
+talkatlas.registerLanguages(...allLanguages)
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const SEED = Number(process.env.TALKATLAS_EVAL_SEED ?? 42)

@@ -18,7 +18,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as talkatlas from '../dist/index.js'
+import { allLanguages } from '../dist/languages.js'
 import { findSharedCorpora, mulberry32 as createRandom, shuffle } from './shared.mjs'
+
+// Every language talkatlas knows, as the CLI reads them (German talks in 35C3).
+talkatlas.registerLanguages(...allLanguages)
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const asJson = process.argv.includes('--json')

@@ -1,6 +1,7 @@
 // THIRD_PARTY_NOTICES.md: the licences of the packages bundled into dist/ that are not
-// installed with talkatlas (fast-xml-parser and what it depends on). `node scripts/notices.mjs`
-// writes it; `--check` exits 1 when it is out of date (test/package.notices.test.ts).
+// installed with talkatlas (fast-xml-parser, csv-parse, stemmer and what they depend on).
+// `node scripts/notices.mjs` writes it; `--check` exits 1 when it is out of date
+// (test/package.notices.test.ts).
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -8,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const OUT = join(ROOT, 'THIRD_PARTY_NOTICES.md')
 /** Packages bundled into the library entries (tsup.config.ts `noExternal`). */
-export const BUNDLED = ['fast-xml-parser']
+export const BUNDLED = ['fast-xml-parser', 'csv-parse', 'stemmer']
 
 /** The bundled packages and everything they depend on, sorted by name. */
 function bundledTree() {

@@ -208,6 +208,8 @@ export async function packageFigures({ skipInstall = false } = {}) {
   rows.push(['browser bundle (buildAtlas, relatedTalks, searchTalks)', `${kb(bundle.gzipBytes)} gzipped, ${kb(bundle.bytes)} minified`, '< 40 KB gzipped'])
   rows.push(['  of which', largest, ''])
   rows.push(['  node: imports in the bundle', bundle.nodeImports.length === 0 ? 'none' : bundle.nodeImports.join(', '), 'none'])
+  const everyLanguage = await measureBrowserBundle(`${BROWSER_ENTRY}; export { registerLanguages } from 'talkatlas'; export { allLanguages } from 'talkatlas/languages'`)
+  rows.push(['  with every language registered (talkatlas/languages)', `${kb(everyLanguage.gzipBytes)} gzipped, ${kb(everyLanguage.bytes)} minified`, ''])
   if (!skipInstall) {
     const install = measureInstallFootprint()
     rows.push(['npm install of the packed tarball', `${mb(install.installedBytes)} in ${install.packages} packages (tarball ${kb(install.tarballBytes)})`, '< 10 MB'])

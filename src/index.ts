@@ -123,3 +123,6 @@ export type { SessionTrack } from './sessions/groupSessions.js'
 // --- quality: the taxonomy nameThemes names themes after (and the notice the CLI prints) ---
 export { namingTaxonomy } from './tag/nameThemes.js'
 export type { NamingTaxonomy } from './tag/nameThemes.js'
+// --- languages other than English: registered by the caller, packs in talkatlas/languages ---
+export { registerLanguages } from './text/languageRegistry.js'
+export type { LanguagePack } from './text/languageRegistry.js'

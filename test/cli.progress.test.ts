@@ -12,15 +12,21 @@ const hasScript = spawnSync('script', ['--version']).status === 0
 let dir = ''
 let large = ''
 let small = ''
+let twentyThousand = ''
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'talkatlas-progress-'))
-  // Above the 3,000 talks the consensus is limited to, the path 20,000 talks take: the
-  // search for k and the best of the runs, each a batch of k-means runs.
+  // Above the 3,000 talks the consensus is limited to, the path 20,000 talks take with an
+  // automatic k: the search for k and the best of the runs, each a batch of k-means runs.
   large = join(dir, 'large.json')
   writeFileSync(large, JSON.stringify(generateCorpus({ talks: 3200, seed: 5, topics: 24 })))
   small = join(dir, 'small.json')
   writeFileSync(small, JSON.stringify(generateCorpus({ talks: 240, seed: 6, topics: 8 })))
+  // 20,000 talks, the size from which the CLI reads the text in two threads. Short abstracts
+  // keep the file at 6 MB; the automatic k (a search over k 200–400 on 20,000 talks, 33 s of
+  // CPU) is left to the 3,200-talk run, which takes the same path for it.
+  twentyThousand = join(dir, 'twenty-thousand.json')
+  writeFileSync(twentyThousand, JSON.stringify(generateCorpus({ talks: 20_000, seed: 7, topics: 24, wordsPerAbstract: 12 })))
 })
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -58,6 +64,16 @@ describe.skipIf(!hasScript)('talkatlas progress line on a terminal', () => {
     expect(screen).not.toContain('\n')
     expect(screen.endsWith('\r\u001b[K')).toBe(true)
   })
+
+  it('themes on 20,000 talks (read by two threads) shows the reading bar and every later step on one line', () => {
+    const { code, screen } = inTerminal(['themes', twentyThousand, '--k', '24', '--restarts', '2', '--out', join(dir, 'themes-20k.json')])
+    expect(code).toBe(0)
+    expect(stepsOn(screen)).toEqual(['reading', 'tokenising', 'tf-idf', 'lsa', 'smoothing', 'k-means', 'labels'])
+    expect(screen).toMatch(/reading \[#*\.*\] \d+% \d+\/20000/)
+    expect(screen).toContain('k-means batch 1: 2 runs, k 24')
+    expect(screen).not.toContain('\n')
+    expect(screen.endsWith('\r\u001b[K')).toBe(true)
+  }, 300_000)
 
   it('report shows the atlas steps, then umap, sessions and the report being written', () => {
     const { code, screen } = inTerminal(['report', small, '--size', '4', '--out', join(dir, 'report.html')])

@@ -5,9 +5,12 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { buildAtlas, detectLanguage, type Talk } from '../src/index.js'
+import { buildAtlas, detectLanguage, registerLanguages, type Talk } from '../src/index.js'
+import { allLanguages } from '../src/languages.js'
 import { STOPWORD_LISTS } from '../src/text/stopwordLists.js'
 import { root, talkatlas } from './helpers/cli.js'
+
+registerLanguages(...allLanguages)
 
 const bilingualPath = join(root, 'fixtures', 'bilingual-congress.json')
 const bilingual = (JSON.parse(readFileSync(bilingualPath, 'utf8')) as { talks: (Talk & { theme: string; expectedLanguage: string })[] }).talks

@@ -10,6 +10,8 @@ import { reportCommand } from './reportCommand.js'
 import { sessionsCommand } from './sessionsCommand.js'
 import { tagCommand } from './tagCommand.js'
 import { stripTerminalControls } from './terminal.js'
+import { allLanguages } from '../text/languagePacks.js'
+import { registerLanguages } from '../text/languageRegistry.js'
 
 /** Every command, in the order `talkatlas --help` lists them. */
 export const commands: readonly Command[] = [themesCommand, relatedCommand, tagCommand, sessionsCommand, reportCommand, convertCommand, evaluateCommand, compareCommand]
@@ -27,6 +29,8 @@ export const exitCodes = { ok: 0, internal: 1, usage: 2 } as const
  */
 export async function runCli(argv: readonly string[], context: CliContext, version: string): Promise<number> {
   try {
+    // The CLI reads every language talkatlas knows; the library reads English unless told.
+    registerLanguages(...allLanguages)
     await dispatch(argv, context, version)
     clearProgress(context)
     return exitCodes.ok

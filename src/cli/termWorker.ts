@@ -3,9 +3,12 @@
  * and sends them back, the typed arrays transferred rather than copied.
  */
 import { parentPort, workerData } from 'node:worker_threads'
+import { allLanguages } from '../text/languagePacks.js'
+import { registerLanguages } from '../text/languageRegistry.js'
 import { readTalkTerms } from '../vectorize/tfidf.js'
 import { unpackTexts, type TermJob } from './parallelTerms.js'
 
+registerLanguages(...allLanguages)
 const job = workerData as TermJob
 const streams = readTalkTerms(unpackTexts(job), job.options)
 const buffers = new Set([streams.units.buffer, streams.isPart.buffer, streams.surfaces.buffer, streams.docStart.buffer, streams.typeUnits.buffer, streams.typeCounts.buffer])

@@ -38,7 +38,7 @@ function buildEntityTable(): ReadonlyMap<string, string> {
   return table
 }
 
-const entityTable = buildEntityTable()
+let entityTable: ReadonlyMap<string, string> | undefined
 
 const entityPattern = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{1,31}));/g
 
@@ -50,7 +50,8 @@ const entityPattern = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text
   return text.replace(entityPattern, (match, decimal: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (name !== undefined) return entityTable.get(name) ?? match
+    // Built on first use: importing the library does not pay for it.
+    if (name !== undefined) return (entityTable ??= buildEntityTable()).get(name) ?? match
     const codePoint = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex!, 16)
     return codePointToString(codePoint)
   })

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { detectLanguage, isLanguage, LANGUAGES, readLanguages } from './language.js'
+import { allLanguages } from './languagePacks.js'
+import { registerLanguages } from './languageRegistry.js'
+
+registerLanguages(...allLanguages)
 
 describe('detectLanguage(text)', () => {
   it('tells each language read by talkatlas from an ordinary paragraph', () => {

@@ -2,10 +2,11 @@
  * Language of a text, told by the share of each language's stopwords among its words: function
  * words make up a third to a half of running text in the languages read here and barely
  * overlap between them, so counting them is a reliable detector on a paragraph and costs one
- * table lookup per token.
+ * table lookup per token. English and the registered languages (languageRegistry.ts) are told
+ * apart; a text in a language not registered reads as English.
  */
+import { languagePack, registrationGeneration } from './languageRegistry.js'
 import { ENGLISH_FUNCTION_WORDS } from './stopwords.js'
-import { STOPWORD_LISTS } from './stopwordLists.js'
 import { tokenize } from './tokenize.js'
 
 /** Languages whose stopwords and stemmer talkatlas knows (ISO 639-1 codes). */
@@ -30,23 +31,31 @@ const MIN_PRESENT_HITS = 3
 const PRESENT_SHARE = 0.3
 
 /**
- * Bit mask of the languages each stopword tells. A word that English uses as a function word
- * tells English only: `a`, `in` or `on` in a list of another language would make every
- * English text look a little French or Italian.
+ * Bit mask of the languages each stopword tells, English and the registered languages
+ * (languageRegistry.ts). A word that English uses as a function word tells English only: `a`,
+ * `in` or `on` in a list of another language would make every English text look a little
+ * French or Italian.
  */
 let languageMasks: ReadonlyMap<string, number> | undefined
+/** The registration the masks were built for. */
+let masksGeneration = -1
 
-/** The masks, built on first use: importing the library does not pay for them. */
+/** The masks, built on first use (importing the library does not pay for them) and again after a registration. */
 function masks(): ReadonlyMap<string, number> {
-  return (languageMasks ??= buildMasks())
+  if (languageMasks === undefined || masksGeneration !== registrationGeneration()) {
+    languageMasks = buildMasks()
+    masksGeneration = registrationGeneration()
+  }
+  return languageMasks
 }
 
 function buildMasks(): Map<string, number> {
   const masks = new Map<string, number>()
   for (const word of ENGLISH_FUNCTION_WORDS) masks.set(word, 1)
   LANGUAGES.forEach((language, bit) => {
-    if (language === 'en') return
-    for (const word of STOPWORD_LISTS[language].split('|')) {
+    const pack = language === 'en' ? undefined : languagePack(language)
+    if (pack === undefined) return
+    for (const word of pack.stopwords.split('|')) {
       // Single letters (`c`, `k` in German's list) are names more often: "Track C", "K Building".
       if (word.length > 1 && !ENGLISH_FUNCTION_WORDS.has(word)) masks.set(word, (masks.get(word) ?? 0) | (1 << bit))
     }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { stem, stemIn } from './stem.js'
 import { buildStopwords, DEFAULT_STOPWORDS } from './stopwords.js'
+import { allLanguages } from './languagePacks.js'
+import { registerLanguages } from './languageRegistry.js'
+
+registerLanguages(...allLanguages)
 
 describe('stem(word)', () => {
   it('reduces inflections to one Porter stem', () => {

@@ -1,30 +1,14 @@
 /**
  * Stemming. English: the Porter stemmer of the `stemmer` package (small, maintained, no
  * dependencies, the same stems as `natural`'s PorterStemmer: stem.porter.test.ts). Other
- * languages: the Snowball stemmers of `@orama/stemmers`, one small module per language
- * (docs/decisions.md has the figures).
+ * languages: the Snowball stemmer of their registered pack (languageRegistry.ts).
  */
-import { stemmer as dutch } from '@orama/stemmers/dutch'
-import { stemmer as french } from '@orama/stemmers/french'
-import { stemmer as german } from '@orama/stemmers/german'
-import { stemmer as italian } from '@orama/stemmers/italian'
-import { stemmer as portuguese } from '@orama/stemmers/portuguese'
-import { stemmer as spanish } from '@orama/stemmers/spanish'
 import { stemmer } from 'stemmer'
 import type { Language } from './language.js'
+import { languagePack } from './languageRegistry.js'
 
 const PURE_LOWER_ALPHA = /^[a-z]+$/
 const PURE_LOWER_LETTERS = /^\p{Ll}+$/u
-
-/** Snowball stemmer of each language other than English. */
-const SNOWBALL: { readonly [L in Exclude<Language, 'en'>]: (word: string) => string } = {
-  de: german,
-  es: spanish,
-  fr: french,
-  it: italian,
-  nl: dutch,
-  pt: portuguese,
-}
 
 /**
  * Porter stem of a lower-case word. Identifiers, numbers, versions and non-ASCII words are
@@ -39,8 +23,8 @@ export function stem(word: string): string {
 }
 
 /**
- * Stem of a lower-case word in a language: Porter for English ({@link stem}), Snowball for the
- * others. Words of three letters or fewer and words with anything but letters (identifiers,
+ * Stem of a lower-case word in a language: Porter for English ({@link stem}), the registered
+ * pack's Snowball stemmer for the others (Porter for a language not registered). Words of three letters or fewer and words with anything but letters (identifiers,
  * versions) are returned unchanged.
  *
  * @param word Lower-case word.
@@ -48,7 +32,8 @@ export function stem(word: string): string {
  * @returns The stem, e.g. `stemIn("netzwerke", "de")` → `"netzwerk"`.
  */
 export function stemIn(word: string, language: Language): string {
-  if (language === 'en') return stem(word)
+  const pack = language === 'en' ? undefined : languagePack(language)
+  if (pack === undefined) return stem(word)
   if (word.length <= 3 || !PURE_LOWER_LETTERS.test(word)) return word
-  return SNOWBALL[language](word)
+  return pack.stem(word)
 }

@@ -3,6 +3,10 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_STOPWORDS, languageStopwords, stopwordsFor } from './stopwords.js'
 import { STOPWORD_LISTS } from './stopwordLists.js'
+import { allLanguages } from './languagePacks.js'
+import { registerLanguages } from './languageRegistry.js'
+
+registerLanguages(...allLanguages)
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 

@@ -1,11 +1,13 @@
 /**
  * Stopwords: the `stopword` package's English list, further English function words, and
  * words that conference abstracts use about themselves rather than about their topic; and
- * the package's lists of the other languages talkatlas reads (src/text/stopwordLists.ts, made
- * from the package at build time: only these 7 of its 62 lists ship).
+ * the package's lists of the other languages talkatlas reads, from their registered packs
+ * (src/text/stopwordLists.ts, made from the package at build time: only these 7 of its 62
+ * lists ship).
  */
 import type { Language } from './language.js'
-import { STOPWORD_LISTS } from './stopwordLists.js'
+import { languagePack, registrationGeneration } from './languageRegistry.js'
+import { STOPWORDS_EN } from './stopwordLists.js'
 
 /** English function words missing from the `stopword` package's list. */
 const MORE_ENGLISH: readonly string[] = [
@@ -57,7 +59,7 @@ const CONFERENCE_BOILERPLATE: readonly string[] = [
 ]
 
 /** English function words: the `stopword` package's list and {@link MORE_ENGLISH}. */
-export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([...STOPWORD_LISTS.en.split('|'), ...MORE_ENGLISH])
+export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([...STOPWORDS_EN.split('|'), ...MORE_ENGLISH])
 
 /**
  * What {@link CONFERENCE_BOILERPLATE} is for English, in German: words abstracts use about the
@@ -90,22 +92,30 @@ export function buildStopwords(extra: readonly string[] = [], keep: readonly str
 }
 
 /**
- * The stopwords of a language: for English {@link DEFAULT_STOPWORDS}, for the others the
- * `stopword` package's list of that language (for German with talk boilerplate added).
+ * The stopwords of a language: for English {@link DEFAULT_STOPWORDS}, for the others the list
+ * of its registered pack, the `stopword` package's (for German with talk boilerplate added);
+ * {@link DEFAULT_STOPWORDS} for a language not registered, which is read as English.
  *
  * @param language Language code.
  */
 export function languageStopwords(language: Language): ReadonlySet<string> {
-  if (language === 'en') return DEFAULT_STOPWORDS
+  const pack = language === 'en' ? undefined : languagePack(language)
+  if (pack === undefined) return DEFAULT_STOPWORDS
+  if (setsGeneration !== registrationGeneration()) {
+    languageSets.clear()
+    setsGeneration = registrationGeneration()
+  }
   let set = languageSets.get(language)
   if (set === undefined) {
-    set = new Set([...STOPWORD_LISTS[language].split('|'), ...(MORE_BY_LANGUAGE[language] ?? [])])
+    set = new Set([...pack.stopwords.split('|'), ...(MORE_BY_LANGUAGE[language] ?? [])])
     languageSets.set(language, set)
   }
   return set
 }
 
 const languageSets = new Map<Language, ReadonlySet<string>>()
+/** The registration the sets were built for: a pack registered again replaces its list. */
+let setsGeneration = 0
 
 /**
  * Stopwords of a text in several languages: `base` (the English defaults with the user's

@@ -6,6 +6,7 @@
 import { OptionError } from '../errors.js'
 import { checkInteger, checkRange } from '../options.js'
 import { isLanguage, LANGUAGES, type Language } from '../text/language.js'
+import { isRegisteredLanguage } from '../text/languageRegistry.js'
 import { buildStopwords } from '../text/stopwords.js'
 import type { CsrMatrix, Talk, Warning } from '../types.js'
 import { columnCounts, CsrBuilder, normalizeRows } from './csr.js'
@@ -36,7 +37,8 @@ export interface TfidfOptions {
    * Language of the talks (`en`, `de`, `es`, `fr`, `it`, `nl`, `pt`), or `auto` to detect each
    * talk's language from its stopwords (see `detectLanguage`). A talk's language decides which
    * stopwords are dropped (English's always, and those of every language the talk is written
-   * in) and which stemmer is used. @default 'auto'
+   * in) and which stemmer is used. Languages other than English must be registered first
+   * (`registerLanguages`); `auto` detects English and the registered ones. @default 'auto'
    */
   readonly language?: Language | 'auto'
   /** Add frequent two-word phrases (`stack unwinding`) as extra terms. @default true */
@@ -128,6 +130,9 @@ export function resolveTfidfOptions(options: TfidfOptions = {}): ResolvedTfidfOp
   checkBoolean('sublinearTf', resolved.sublinearTf)
   if (resolved.language !== 'auto' && !isLanguage(resolved.language)) {
     throw new OptionError('tfidf', 'language', resolved.language, `'auto' or one of ${LANGUAGES.join(', ')}`)
+  }
+  if (resolved.language !== 'auto' && !isRegisteredLanguage(resolved.language)) {
+    throw new OptionError('tfidf', 'language', resolved.language, '', `is not registered: call registerLanguages with its pack from talkatlas/languages`)
   }
   checkWords('stopwords', resolved.stopwords)
   checkWords('keepWords', resolved.keepWords)

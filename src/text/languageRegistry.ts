@@ -1,0 +1,65 @@
+/**
+ * The languages other than English that talkatlas reads, registered by the caller. English is
+ * built in; each other language brings a stopword list and a Snowball stemmer (about 1.5 KB
+ * gzipped each), so a browser page that reads English talks does not ship them. The packs are
+ * in `talkatlas/languages`; the CLI registers all of them.
+ */
+import { OptionError } from '../errors.js'
+import { isLanguage, LANGUAGES, type Language } from './language.js'
+
+/** What talkatlas needs to read one language other than English. */
+export interface LanguagePack {
+  /** ISO 639-1 code of the language, one of `LANGUAGES` other than `en`. */
+  readonly language: Exclude<Language, 'en'>
+  /** The language's stopwords, lower case, separated by `|`. */
+  readonly stopwords: string
+  /**
+   * Stem of a lower-case word of letters longer than three (shorter words and identifiers are
+   * never passed).
+   */
+  readonly stem: (word: string) => string
+}
+
+const registered = new Map<Language, LanguagePack>()
+/** Changes with every registration, so that what is built from the packs is rebuilt. */
+let generation = 0
+
+/**
+ * Lets talkatlas detect, drop the stopwords of and stem the languages of `packs` (from
+ * `talkatlas/languages`), for every later call in this JavaScript realm. Without it, every
+ * talk is read as English. Registering a language again replaces its pack.
+ *
+ * @param packs Language packs, e.g. `german` or `...allLanguages`.
+ * @throws {OptionError} When a pack is not a {@link LanguagePack} of a known language.
+ */
+export function registerLanguages(...packs: readonly LanguagePack[]): void {
+  for (const pack of packs) {
+    const language: unknown = (pack as Partial<LanguagePack> | undefined)?.language
+    if (language === 'en' || !isLanguage(language) || typeof pack.stopwords !== 'string' || typeof pack.stem !== 'function') {
+      throw new OptionError('registerLanguages', 'language', language, `a pack from talkatlas/languages (${LANGUAGES.slice(1).join(', ')})`)
+    }
+  }
+  for (const pack of packs) {
+    if (registered.get(pack.language) === pack) continue
+    registered.set(pack.language, pack)
+    generation++
+  }
+}
+
+/**
+ * The registered pack of a language; `undefined` for English and unregistered languages.
+ * @param language Language code.
+ */
+export function languagePack(language: Language): LanguagePack | undefined {
+  return registered.get(language)
+}
+
+/** True when talkatlas reads `language`: English, or a registered language. */
+export function isRegisteredLanguage(language: Language): boolean {
+  return language === 'en' || registered.has(language)
+}
+
+/** Registration count, for caches built from the registered packs. */
+export function registrationGeneration(): number {
+  return generation
+}
