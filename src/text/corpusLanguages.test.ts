@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { corpusLanguages, foreignStopwords } from './corpusLanguages.js'
+import { allLanguages } from './languagePacks.js'
+import { registerLanguages } from './languageRegistry.js'
+
+// Languages other than English are registered by the caller; the CLI registers all of them.
+registerLanguages(...allLanguages)
 
 const english = 'We measure the latency of the scheduler and show how it changes with the load of the system.'
 const german = 'Wir messen die Latenz des Schedulers und zeigen, wie sie sich mit der Last des Systems ändert.'

@@ -36,7 +36,7 @@ export function corpusLanguages(texts: readonly string[]): Language[] {
 }
 
 /**
- * Lower-case words that may not stand in a label or keyword of a corpus in these languages:
+ * Lower-case words that may not stand in a label or keyword of a corpus in these (registered) languages:
  * the stopwords of each language but English (English function words never become terms).
  * @param languages Languages of the corpus (see {@link corpusLanguages}).
  */
