@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup'
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', node: 'src/node.ts', report: 'src/report.ts' },
+    entry: { index: 'src/index.ts', node: 'src/node.ts', report: 'src/report.ts', eval: 'src/eval.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: false,

@@ -12,8 +12,12 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import * as talkatlas from '../dist/index.js'
+import * as core from '../dist/index.js'
+import * as metrics from '../dist/eval.js'
 import { findSharedCorpora, mulberry32 as createRandom, printTable, shuffle } from './shared.mjs'
+
+/** The library and its metrics (talkatlas and talkatlas/eval). */
+const talkatlas = { ...core, ...metrics }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const SEED = Number(process.env.TALKATLAS_EVAL_SEED ?? 42)

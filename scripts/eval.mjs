@@ -17,8 +17,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import * as talkatlas from '../dist/index.js'
+import * as core from '../dist/index.js'
+import * as metrics from '../dist/eval.js'
 import { findSharedCorpora, mulberry32 as createRandom, shuffle } from './shared.mjs'
+
+/** The library and its metrics (talkatlas and talkatlas/eval). */
+const talkatlas = { ...core, ...metrics }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const asJson = process.argv.includes('--json')
