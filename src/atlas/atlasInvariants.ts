@@ -46,7 +46,7 @@ export function checkAtlasInvariants(atlas: AtlasJson): void {
 function checkOptions(atlas: AtlasJson): void {
   const { tfidf, ...themeOptions } = atlas.options
   const options = { k: themeOptions.k, seed: themeOptions.seed, dimensions: themeOptions.dimensions, restarts: themeOptions.restarts, keywords: themeOptions.keywords }
-  resolveOrFail('atlas.options', () => resolveAtlasOptions(themeOptions.smoothing === undefined ? options : { ...options, smoothing: themeOptions.smoothing }))
+  resolveOrFail('atlas.options', () => resolveAtlasOptions(themeOptions.smoothing === undefined ? options : { ...options, smoothing: themeOptions.smoothing }, 'loadAtlas'))
   const expected: Record<string, unknown> = resolveOrFail('atlas.options.tfidf', () => resolveTfidfOptions(tfidf))
   const saved = atlas.model.options as unknown as Record<string, unknown>
   resolveOrFail('atlas.model.options', () => resolveTfidfOptions(saved))
