@@ -33,6 +33,17 @@ describe('source layout', () => {
     expect(offenders).toEqual([])
   })
 
+  it('computes the canonical talk order only in atlas/; later stages read the one stored with the atlas', () => {
+    // sessions/groupSessions.ts still sorts the talks itself: its planning moves to atlasOrder
+    // and canonicalRankingIndex when that file is split.
+    const allowed = /^(atlas\/|sessions\/groupSessions\.ts$)/
+    const offenders = sourceFiles(src)
+      .filter((file) => !allowed.test(relative(src, file)))
+      .filter((file) => /\bcanonicalOrder\(/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(src, file))
+    expect(offenders).toEqual([])
+  })
+
   it('keeps the entry files to re-exports only', () => {
     for (const entry of ['index.ts', 'eval.ts', 'node.ts', 'report.ts']) {
       const lines = readFileSync(join(src, entry), 'utf8').split('\n')

@@ -11,7 +11,7 @@ import { fitTfidfFromStreams, readTalkTerms, resolveTfidfOptions, type TermStrea
 import { progressReporter } from '../progress.js'
 import { checkInteger, DEFAULT_SEED, withDefaults } from '../options.js'
 import type { Atlas, AtlasOptions, ResolvedAtlasOptions, Theme } from './types.js'
-import { canonicalOrder, invertPermutation, keepCopiesTogether, permuteCsrRows, permuteDenseRows, permuteEnsemble } from './canonicalOrder.js'
+import { canonicalOrder, invertPermutation, keepCopiesTogether, permuteCsrRows, permuteDenseRows, permuteEnsemble, rememberOrder } from './canonicalOrder.js'
 import { embedTalks, resolveSmoothing } from './embed.js'
 import { themeMembers } from './themeMembers.js'
 import { addUnclassified } from './unclassified.js'
@@ -33,7 +33,7 @@ export function buildAtlas(talks: readonly Talk[], options: AtlasOptions = {}): 
   // The pipeline runs on a canonical order so that input order cannot change the themes.
   const order = canonicalOrder(talks)
   const canonical = fitAtlas(Array.from(order, (i) => talks[i]!), resolved, progressReporter('buildAtlas', options.onProgress))
-  return restoreInputOrder(canonical, talks, order)
+  return rememberOrder(restoreInputOrder(canonical, talks, order), order)
 }
 
 /**
@@ -71,7 +71,7 @@ export async function buildAtlasWith(talks: readonly Talk[], options: AtlasOptio
       throw new RangeError(`buildAtlasWith: the reader returned ${streams.docStart.length - 1} talks for ${ordered.length}`)
     }
   }
-  return restoreInputOrder(fitAtlas(ordered, resolved, report, streams, runners.runKmeans), talks, order)
+  return rememberOrder(restoreInputOrder(fitAtlas(ordered, resolved, report, streams, runners.runKmeans), talks, order), order)
 }
 
 /**

@@ -49,14 +49,15 @@ export function resolveSmoothing(smoothing: number | 'auto' | undefined, talks: 
  * @param lsa Fitted LSA model.
  * @param matrix TF-IDF rows in input order.
  * @param options Resolved options (`smoothing`, `seed`).
+ * @param order The talks' canonical order.
  */
 export function embedInInputOrder(
   talks: readonly Talk[],
   lsa: LsaModel,
   matrix: CsrMatrix,
   options: EmbedOptions,
+  order: Int32Array = canonicalOrder(talks),
 ): Float32Array {
-  const order = canonicalOrder(talks)
   const vectors = embedTalks(lsa, permuteCsrRows(matrix, order), options)
   return permuteDenseRows(vectors, lsa.dimensions, invertPermutation(order))
 }

@@ -6,6 +6,7 @@
  */
 import type { LsaModel } from '../cluster/lsa.js'
 import { checkThemeScores } from './atlasInvariants.js'
+import { canonicalOrder, rememberOrder } from './canonicalOrder.js'
 import { embedInInputOrder } from './embed.js'
 import { validateAtlasJson } from './validateAtlasJson.js'
 import type { CsrMatrix, Talk, Warning } from '../types.js'
@@ -94,12 +95,13 @@ export function loadAtlas(json: unknown): Atlas {
     indices: Int32Array.from(data.matrix.indices),
     data: Float32Array.from(data.matrix.data),
   }
+  const order = canonicalOrder(data.talks)
   const atlas: Atlas = {
     talks: data.talks,
     model,
     matrix,
     lsa,
-    embedding: { dimensions: lsa.dimensions, vectors: embedInInputOrder(data.talks, lsa, matrix, data.options) },
+    embedding: { dimensions: lsa.dimensions, vectors: embedInInputOrder(data.talks, lsa, matrix, data.options, order) },
     themes: data.themes,
     assignments: Int32Array.from(data.assignments),
     centroids: Float32Array.from(data.centroids),
@@ -109,5 +111,5 @@ export function loadAtlas(json: unknown): Atlas {
     warnings: data.warnings ?? [],
   }
   checkThemeScores(atlas)
-  return atlas
+  return rememberOrder(atlas, order)
 }
