@@ -44,6 +44,11 @@ describe('source layout', () => {
     expect(offenders).toEqual([])
   })
 
+  it('keeps linalg/ a floor: it imports nothing of the pipeline, only the matrix type', () => {
+    const imports = sourceFiles(join(src, 'linalg')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/from ['"]([^'"]+)['"]/g)].map((match) => match[1]))
+    expect(imports.filter((path) => path !== '../types.js')).toEqual([])
+  })
+
   it('keeps the entry files to re-exports only', () => {
     for (const entry of ['index.ts', 'eval.ts', 'node.ts', 'report.ts']) {
       const lines = readFileSync(join(src, entry), 'utf8').split('\n')

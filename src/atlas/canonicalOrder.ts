@@ -4,7 +4,7 @@
  * them on a canonical order instead of the input order makes themes, scores and related
  * talks independent of how the input happened to be sorted.
  */
-import { gatherRows } from '../cluster/dense.js'
+import { gatherRows } from '../linalg/dense.js'
 import type { CsrMatrix, Talk } from '../types.js'
 import type { Atlas, AtlasEnsemble } from './types.js'
 

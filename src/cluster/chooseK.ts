@@ -6,7 +6,7 @@
  */
 import { DEFAULT_SEED, withDefaults, type OptionsGiven } from '../options.js'
 import { createRandom } from '../random.js'
-import { gatherRows } from './dense.js'
+import { gatherRows } from '../linalg/dense.js'
 import { kmeansBatchGram } from './kmeans.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from './kmeansBatch.js'
 

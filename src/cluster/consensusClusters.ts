@@ -15,7 +15,7 @@ import type { Warning } from '../types.js'
 import { candidateKs, chooseK, cosineDistances, distancesFromGram, meanSilhouette, parsimoniousK, type ChooseKResult } from './chooseK.js'
 import { kmeansBatchGram, type KmeansOptions, type KmeansResult } from './kmeans.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from './kmeansBatch.js'
-import { gatherRows, nonZeroRows } from './dense.js'
+import { gatherRows, nonZeroRows } from '../linalg/dense.js'
 
 /** Options of {@link consensusClusters}. */
 export interface ConsensusOptions {

@@ -15,7 +15,7 @@ import {
   sparseTimesDense,
   sparseTransposeTimesDense,
   symmetricEigen,
-} from './dense.js'
+} from '../linalg/dense.js'
 
 /** Options of {@link fitLsa}. */
 export interface LsaOptions {

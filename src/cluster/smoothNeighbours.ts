@@ -7,7 +7,7 @@
  */
 import { DEFAULT_SEED, withDefaults, type OptionsGiven } from '../options.js'
 import { kmeans } from './kmeans.js'
-import { nonZeroRows, normalizeDenseRows } from './dense.js'
+import { nonZeroRows, normalizeDenseRows } from '../linalg/dense.js'
 
 /** Options of {@link smoothNeighbours}. */
 export interface SmoothOptions {
