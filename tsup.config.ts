@@ -50,7 +50,7 @@ const lazyPackages: Plugin = {
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', node: 'src/node.ts', report: 'src/report.ts', languages: 'src/languages.ts' },
+    entry: { index: 'src/index.ts', node: 'src/node.ts', report: 'src/report.ts', languages: 'src/languages.ts', eval: 'src/eval.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: false,

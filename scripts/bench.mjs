@@ -41,6 +41,7 @@ import { packageFigures } from './packageFigures.mjs'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const DIST = join(ROOT, 'dist', 'index.js')
+const DIST_EVAL = join(ROOT, 'dist', 'eval.js')
 const CLI = join(ROOT, 'dist', 'cli.js')
 const SELF = fileURLToPath(import.meta.url)
 const SKLEARN_SCRIPT = join(ROOT, 'bench', 'sklearn_on_file.py')
@@ -104,7 +105,7 @@ if (options.help) {
  * @param {number} seed Generator seed.
  */
 async function emitCorpus(file, size, seed) {
-  const { generateCorpus } = await import(DIST)
+  const { generateCorpus } = await import(DIST_EVAL)
   const started = performance.now()
   const talks = generateCorpus({ talks: size, seed })
   const generateSeconds = (performance.now() - started) / 1000

@@ -17,9 +17,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import * as talkatlas from '../dist/index.js'
+import * as core from '../dist/index.js'
+import * as metrics from '../dist/eval.js'
 import { allLanguages } from '../dist/languages.js'
 import { findSharedCorpora, mulberry32 as createRandom, shuffle } from './shared.mjs'
+
+/** The library and its metrics (talkatlas and talkatlas/eval). */
+const talkatlas = { ...core, ...metrics }
 
 // Every language talkatlas knows, as the CLI reads them (German talks in 35C3).
 talkatlas.registerLanguages(...allLanguages)
@@ -317,10 +321,10 @@ function themesAtAutoK(corpus) {
 /** The theme groups of the auto-k atlas against the truth: the group of each talk's theme. */
 function groupsAtAuto(corpus) {
   const labels = requireLabels(corpus)
-  requireApi('buildAtlas', 'groupOfTheme')
+  requireApi('buildAtlas', 'cutThemes')
   const { atlas } = themesAtAutoK(corpus)
-  const groupOf = talkatlas.groupOfTheme(atlas)
-  const predicted = Array.from(atlas.assignments, (c) => groupOf[c])
+  const groupOfId = new Map(atlas.groups.flatMap((group, g) => group.themes.map((id) => [id, g])))
+  const predicted = Array.from(atlas.assignments, (c) => groupOfId.get(atlas.themes[c].id))
   return { groups: atlas.groups.length, nmi: talkatlas.normalizedMutualInfo(labels, predicted) }
 }
 

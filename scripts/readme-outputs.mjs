@@ -7,7 +7,7 @@
 //     `expression // result` gets the expression's value as its comment; an expression line
 //     followed by `// …` comment lines gets its value there (a throw reads `// throws Name:
 //     message`). Other lines (imports, `const`, plain comments) run or stay as they are. In
-//     scope: every export of talkatlas and talkatlas/report, `talks` (the networking
+//     scope: every export of talkatlas, talkatlas/report and talkatlas/eval, `talks` (the networking
 //     fixture without its labels), `atlas` (buildAtlas(talks)), `xmlText` (a frab XML file).
 //   - `markdown-report`: the start of renderMarkdownReport on the fixture.
 //   - `tag-cli` and `sessions-cli`: the CLI's output on the fixture, cut as the text says.
@@ -27,10 +27,11 @@ const WIDTH = 96
 async function evalScope() {
   const core = await import(pathToFileURL(join(ROOT, 'dist', 'index.js')).href)
   const report = await import(pathToFileURL(join(ROOT, 'dist', 'report.js')).href)
+  const evaluation = await import(pathToFileURL(join(ROOT, 'dist', 'eval.js')).href)
   const talks = JSON.parse(readFileSync(FIXTURE, 'utf8')).talks.map(({ theme: _theme, ...talk }) => talk)
   const atlas = core.buildAtlas(talks)
   const xmlText = readFileSync(join(ROOT, 'test', 'fixtures', 'io', 'schedule.xml'), 'utf8')
-  return { ...core, ...report, talks, atlas, xmlText }
+  return { ...core, ...report, ...evaluation, talks, atlas, xmlText }
 }
 
 /**

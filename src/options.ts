@@ -38,3 +38,22 @@ export function checkRange(where: string, option: string, value: unknown, min: n
   const ok = typeof value === 'number' && value >= min && (maxOpen ? value < max : value <= max)
   if (!ok) throw new OptionError(where, option, value, allowed)
 }
+
+/** Options as a caller may pass them: each optional, `undefined` meaning "the default". */
+export type OptionsGiven<T> = { readonly [K in keyof T]?: T[K] | undefined }
+
+/**
+ * A stage's frozen defaults with the options the caller set on top; an option set to
+ * `undefined` keeps its default, as if left out. Validation is not done here: it happens
+ * once, where the user passes the option (`resolveAtlasOptions`, `resolveTagOptions`, …).
+ * @param defaults The stage's `default…Options`.
+ * @param options Options given, possibly partial.
+ */
+export function withDefaults<T extends object>(defaults: Readonly<T>, options: OptionsGiven<T>): Readonly<T> {
+  const resolved = { ...defaults } as T
+  for (const key of Object.keys(options) as (keyof T)[]) {
+    const value = options[key]
+    if (value !== undefined) resolved[key] = value as T[keyof T]
+  }
+  return Object.freeze(resolved)
+}

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { buildAtlas, normalizedMutualInfo, type Talk } from '../src/index.js'
+import { buildAtlas, type Talk } from '../src/index.js'
+import { normalizedMutualInfo } from '../src/eval.js'
 
 function readLabelled(name: string): { talks: Talk[]; truth: string[] } {
   const raw = (JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as { talks: (Talk & { theme: string })[] }).talks

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { buildAtlas, normalizedMutualInfo, precisionAtK, relatedTalks, type Talk } from '../src/index.js'
+import { buildAtlas, relatedTalks, type Talk } from '../src/index.js'
+import { normalizedMutualInfo, precisionAtK } from '../src/eval.js'
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/lpc-networking-bpf.json', import.meta.url), 'utf8')) as {
   talks: (Talk & { theme: string })[]

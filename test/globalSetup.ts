@@ -17,7 +17,7 @@ function newestMtime(dir: string): number {
 }
 
 export default function setup(): void {
-  const built = ['index.js', 'node.js', 'cli.js'].map((name) => join(root, 'dist', name))
+  const built = ['index.js', 'node.js', 'report.js', 'eval.js', 'cli.js'].map((name) => join(root, 'dist', name))
   const sourceTime = Math.max(newestMtime(join(root, 'src')), statSync(join(root, 'tsup.config.ts')).mtimeMs, statSync(join(root, 'package.json')).mtimeMs)
   const stale = built.some((path) => !existsSync(path) || statSync(path).mtimeMs < sourceTime)
   if (stale) execSync('npm run build --silent', { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })

@@ -45,12 +45,12 @@ describe('buildAtlas(talks) on bad talks', () => {
 
 describe('buildAtlas(talks, options) on bad options', () => {
   it.each([
-    [{ k: 0 }, "themes: k=0 is invalid, expected an integer in [1, 100000] or 'auto'"],
-    [{ k: '5' }, `themes: k="5" is invalid, expected an integer in [1, 100000] or 'auto'`],
-    [{ seed: 1.5 }, 'themes: seed=1.5 is invalid, expected an integer'],
-    [{ dimensions: 0 }, 'themes: dimensions=0 is invalid, expected an integer ≥ 1'],
-    [{ restarts: Number.NaN }, 'themes: restarts=NaN is invalid, expected an integer in [1, 100]'],
-    [{ keywords: -1 }, 'themes: keywords=-1 is invalid, expected an integer in [1, 50]'],
+    [{ k: 0 }, "buildAtlas: k=0 is invalid, expected an integer in [1, 100000] or 'auto'"],
+    [{ k: '5' }, `buildAtlas: k="5" is invalid, expected an integer in [1, 100000] or 'auto'`],
+    [{ seed: 1.5 }, 'buildAtlas: seed=1.5 is invalid, expected an integer'],
+    [{ dimensions: 0 }, 'buildAtlas: dimensions=0 is invalid, expected an integer ≥ 1'],
+    [{ restarts: Number.NaN }, 'buildAtlas: restarts=NaN is invalid, expected an integer in [1, 100]'],
+    [{ keywords: -1 }, 'buildAtlas: keywords=-1 is invalid, expected an integer in [1, 50]'],
     [{ maxDocRatio: 0 }, 'tfidf: maxDocRatio=0 is invalid, expected a number in (0, 1]'],
     [{ minDocCount: 0 }, 'tfidf: minDocCount=0 is invalid, expected an integer ≥ 1'],
     [{ titleWeight: -2 }, 'tfidf: titleWeight=-2 is invalid, expected a number in [0, 1000]'],
@@ -65,7 +65,7 @@ describe('buildAtlas(talks, options) on bad options', () => {
   })
 
   it('rejects options that are not an object', () => {
-    expect(() => buildAtlas(talks, null as never)).toThrow('themes: options=null is invalid, expected an object')
+    expect(() => buildAtlas(talks, null as never)).toThrow('buildAtlas: options=null is invalid, expected an object')
   })
 
   it('checks options before reading any talk', () => {

@@ -1,10 +1,11 @@
 import { expect, test } from 'vitest'
 import * as talkatlas from '../src/index.js'
+import { defaultTagOptions } from '../src/tag/tagTalks.js'
 
 test('the package exports the tagging API', () => {
-  const names = ['tagTalks', 'resolveTagOptions', 'resolveThemes', 'matchKey', 'nameThemes', 'runTag']
+  const names = ['tagTalks', 'resolveThemes', 'nameThemes', 'taxonomyFit']
   for (const name of names) expect(typeof (talkatlas as Record<string, unknown>)[name], name).toBe('function')
-  expect(talkatlas.defaultTagOptions).toEqual({
+  expect(defaultTagOptions).toEqual({
     threshold: 0.2,
     top: 3,
     explainTerms: 5,

@@ -70,7 +70,7 @@ function checkOptions(atlas: AtlasJson): void {
     k: themeOptions.k, seed: themeOptions.seed, dimensions: themeOptions.dimensions, restarts: themeOptions.restarts, keywords: themeOptions.keywords,
     ...(themeOptions.groups === undefined ? {} : { groups: themeOptions.groups }),
   }
-  resolveOrFail('atlas.options', () => resolveAtlasOptions(themeOptions.smoothing === undefined ? options : { ...options, smoothing: themeOptions.smoothing }))
+  resolveOrFail('atlas.options', () => resolveAtlasOptions(themeOptions.smoothing === undefined ? options : { ...options, smoothing: themeOptions.smoothing }, 'loadAtlas'))
   const expected: Record<string, unknown> = resolveOrFail('atlas.options.tfidf', () => resolveTfidfOptions(tfidf))
   const saved = atlas.model.options as unknown as Record<string, unknown>
   resolveOrFail('atlas.model.options', () => resolveTfidfOptions(saved))

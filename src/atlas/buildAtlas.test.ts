@@ -127,9 +127,9 @@ describe('buildAtlas(talks, options)', () => {
   })
 
   it('rejects bad options', () => {
-    expect(() => buildAtlas(talks, { smoothing: -1 })).toThrow("themes: smoothing=-1 is invalid, expected an integer ≥ 0 or 'auto'")
+    expect(() => buildAtlas(talks, { smoothing: -1 })).toThrow("buildAtlas: smoothing=-1 is invalid, expected an integer ≥ 0 or 'auto'")
     expect(() => buildAtlas(talks, { k: 0 })).toThrow(OptionError)
-    expect(() => buildAtlas(talks, { k: 2.5 })).toThrow("themes: k=2.5 is invalid, expected an integer in [1, 100000] or 'auto'")
+    expect(() => buildAtlas(talks, { k: 2.5 })).toThrow("buildAtlas: k=2.5 is invalid, expected an integer in [1, 100000] or 'auto'")
   })
 })
 

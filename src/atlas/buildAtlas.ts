@@ -11,9 +11,9 @@ import type { Language } from '../text/language.js'
 import type { Talk, Warning } from '../types.js'
 import { fitTfidfFromStreams, readTalkTerms, resolveTfidfOptions, type TermStreams, type TfidfOptions } from '../vectorize/tfidf.js'
 import { progressReporter } from '../progress.js'
-import { checkInteger, DEFAULT_SEED } from '../options.js'
+import { checkInteger, DEFAULT_SEED, withDefaults } from '../options.js'
 import type { Atlas, AtlasOptions, ResolvedAtlasOptions, Theme } from './types.js'
-import { canonicalOrder, invertPermutation, keepCopiesTogether, permuteCsrRows, permuteDenseRows, permuteEnsemble } from './canonicalOrder.js'
+import { canonicalOrder, invertPermutation, keepCopiesTogether, permuteCsrRows, permuteDenseRows, permuteEnsemble, rememberOrder } from './canonicalOrder.js'
 import { embeddingDimensions, embedTalks, permuteUserEmbedding, resolveSmoothing } from './embed.js'
 import { checkEmbeddingOptions, resolveUserEmbedding, type UserEmbedding } from './userEmbedding.js'
 import { themeMembers } from './themeMembers.js'
@@ -33,13 +33,13 @@ export { UNCLASSIFIED_THEME_ID } from './unclassified.js'
  * @throws OptionError on an option outside its range.
  */
 export function buildAtlas(talks: readonly Talk[], options: AtlasOptions = {}): Atlas {
-  const resolved = resolveAtlasOptions(options)
+  const resolved = resolveAtlasOptions(options, 'buildAtlas')
   checkTalks(talks)
   const given = resolveUserEmbedding(options.embeddings, options.embeddingWeight, talks)
   // The pipeline runs on a canonical order so that input order cannot change the themes.
   const order = canonicalOrder(talks)
-  const canonical = fitAtlas(Array.from(order, (i) => talks[i]!), resolved, progressReporter('themes', options.onProgress), permuteUserEmbedding(given, order))
-  return restoreInputOrder(canonical, talks, order, given)
+  const canonical = fitAtlas(Array.from(order, (i) => talks[i]!), resolved, progressReporter('buildAtlas', options.onProgress), permuteUserEmbedding(given, order))
+  return rememberOrder(restoreInputOrder(canonical, talks, order, given), order)
 }
 
 /**
@@ -64,12 +64,12 @@ export interface AtlasRunners {
  * @param runners See {@link AtlasRunners}.
  */
 export async function buildAtlasWith(talks: readonly Talk[], options: AtlasOptions, runners: AtlasRunners): Promise<Atlas> {
-  const resolved = resolveAtlasOptions(options)
+  const resolved = resolveAtlasOptions(options, 'buildAtlasWith')
   checkTalks(talks)
   const given = resolveUserEmbedding(options.embeddings, options.embeddingWeight, talks)
   const order = canonicalOrder(talks)
   const ordered = Array.from(order, (i) => talks[i]!)
-  const report = progressReporter('themes', options.onProgress)
+  const report = progressReporter('buildAtlasWith', options.onProgress)
   let streams: TermStreams | undefined
   if (runners.readTerms !== undefined) {
     report('tokenising')
@@ -78,7 +78,7 @@ export async function buildAtlasWith(talks: readonly Talk[], options: AtlasOptio
       throw new RangeError(`buildAtlasWith: the reader returned ${streams.docStart.length - 1} talks for ${ordered.length}`)
     }
   }
-  return restoreInputOrder(fitAtlas(ordered, resolved, report, permuteUserEmbedding(given, order), streams, runners.runKmeans), talks, order, given)
+  return rememberOrder(restoreInputOrder(fitAtlas(ordered, resolved, report, permuteUserEmbedding(given, order), streams, runners.runKmeans), talks, order, given), order)
 }
 
 /**
@@ -105,7 +105,7 @@ function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, report
   const clustering = consensusClusters(vectors, d, { k: resolved.k, seed: resolved.seed, runs: resolved.restarts }, reportingBatches(runKmeans, report))
   const { kSearch } = clustering
   // No talks at all: say that, not that k exceeds the number of distinct talks.
-  warnings.push(...(talks.length === 0 ? [{ code: 'no-talks', message: 'themes: no talks given; the atlas has no themes' }] : clustering.warnings))
+  warnings.push(...(talks.length === 0 ? [{ code: 'no-talks', message: 'buildAtlas: no talks given; the atlas has no themes' }] : clustering.warnings))
   keepCopiesTogether(talks, clustering.labels)
 
   const order = clusterOrder(clustering.labels, clustering.k)
@@ -196,27 +196,43 @@ export const MAX_RESTARTS = 100
 /** Largest `keywords` per theme. */
 export const MAX_KEYWORDS = 50
 
+/** Defaults of the atlas's own options (the TF-IDF fields default in `defaultTfidfOptions`). */
+export const defaultAtlasOptions: Readonly<Omit<ResolvedAtlasOptions, 'tfidf'>> = Object.freeze({
+  k: 'auto',
+  seed: DEFAULT_SEED,
+  dimensions: 100,
+  restarts: 20,
+  keywords: 10,
+  smoothing: 'auto',
+  groups: 'auto',
+})
+
 /**
- * Validates atlas options once and fills defaults.
+ * Validates atlas options once and fills defaults. The stages it feeds (LSA, the consensus,
+ * the choice of k, smoothing) trust what it returns and check nothing again.
  * @param options User options.
+ * @param where The user's function, named in messages (`buildAtlas: k=0 is invalid, …`).
  */
-export function resolveAtlasOptions(options: AtlasOptions = {}): ResolvedAtlasOptions {
-  if (typeof options !== 'object' || options === null) throw new OptionError('themes', 'options', options, 'an object')
-  const { k = 'auto', seed = DEFAULT_SEED, dimensions = 100, restarts = 20, keywords = 10, smoothing = 'auto', groups = 'auto', onProgress, embeddings, embeddingWeight, ...tfidf } = options
-  progressReporter('themes', onProgress) // checked here; the pipeline makes its own reporter
-  checkEmbeddingOptions(embeddings, embeddingWeight) // against the talks in buildAtlas
+export function resolveAtlasOptions(options: AtlasOptions = {}, where = 'buildAtlas'): ResolvedAtlasOptions {
+  if (typeof options !== 'object' || options === null) throw new OptionError(where, 'options', options, 'an object')
+  const { k, seed, dimensions, restarts, keywords, smoothing, groups, onProgress, embeddings, embeddingWeight, ...tfidf } = options
+  const resolved = withDefaults(defaultAtlasOptions, { k, seed, dimensions, restarts, keywords, smoothing, groups })
+  progressReporter(where, onProgress) // checked here; the pipeline makes its own reporter
+  checkEmbeddingOptions(embeddings, embeddingWeight, where) // against the talks in buildAtlas
   // The same bounds as the command line's --k, --restarts and --keywords.
-  if (k !== 'auto' && (!Number.isInteger(k) || k < 1 || k > MAX_THEMES)) throw new OptionError('themes', 'k', k, `an integer in [1, ${MAX_THEMES}] or 'auto'`)
-  if (!Number.isInteger(seed)) throw new OptionError('themes', 'seed', seed, 'an integer')
-  checkInteger('themes', 'dimensions', dimensions, 1)
-  checkInteger('themes', 'restarts', restarts, 1, MAX_RESTARTS)
-  checkInteger('themes', 'keywords', keywords, 1, MAX_KEYWORDS)
-  if (smoothing !== 'auto' && (!Number.isInteger(smoothing) || smoothing < 0)) {
-    throw new OptionError('themes', 'smoothing', smoothing, "an integer ≥ 0 or 'auto'")
+  if (resolved.k !== 'auto' && (!Number.isInteger(resolved.k) || resolved.k < 1 || resolved.k > MAX_THEMES)) {
+    throw new OptionError(where, 'k', resolved.k, `an integer in [1, ${MAX_THEMES}] or 'auto'`)
   }
-  checkGroupsOption(groups)
+  if (!Number.isInteger(resolved.seed)) throw new OptionError(where, 'seed', resolved.seed, 'an integer')
+  checkInteger(where, 'dimensions', resolved.dimensions, 1)
+  checkInteger(where, 'restarts', resolved.restarts, 1, MAX_RESTARTS)
+  checkInteger(where, 'keywords', resolved.keywords, 1, MAX_KEYWORDS)
+  if (resolved.smoothing !== 'auto' && (!Number.isInteger(resolved.smoothing) || resolved.smoothing < 0)) {
+    throw new OptionError(where, 'smoothing', resolved.smoothing, "an integer ≥ 0 or 'auto'")
+  }
+  checkGroupsOption(resolved.groups, where)
   resolveTfidfOptions(tfidf) // fails here, before any talk is read
-  return { k, seed, dimensions, restarts, keywords, smoothing, groups, tfidf: tfidf as TfidfOptions }
+  return { ...resolved, tfidf: tfidf as TfidfOptions }
 }
 
 /**

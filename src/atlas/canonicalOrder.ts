@@ -4,9 +4,9 @@
  * them on a canonical order instead of the input order makes themes, scores and related
  * talks independent of how the input happened to be sorted.
  */
-import { gatherRows } from '../cluster/dense.js'
+import { gatherRows } from '../linalg/dense.js'
 import type { CsrMatrix, Talk } from '../types.js'
-import type { AtlasEnsemble } from './types.js'
+import type { Atlas, AtlasEnsemble } from './types.js'
 
 /**
  * Positions of talks sorted by title, then abstract, then id (UTF-16 code unit order, so
@@ -18,6 +18,36 @@ export function canonicalOrder(talks: readonly Talk[]): Int32Array {
   const positions = Array.from({ length: talks.length }, (_, i) => i)
   positions.sort((a, b) => compareTalks(talks[a]!, talks[b]!))
   return Int32Array.from(positions)
+}
+
+/** The order each atlas was fitted in, stored by the function that made the atlas. */
+const fittedOrders = new WeakMap<Atlas, Int32Array>()
+
+/**
+ * Stores the canonical order with an atlas: `buildAtlas` and `loadAtlas` computed it and
+ * hand it on, so that no later stage sorts the talks again.
+ * @param atlas The atlas just made.
+ * @param order Its {@link canonicalOrder}.
+ * @returns The same atlas.
+ */
+export function rememberOrder<A extends Atlas>(atlas: A, order: Int32Array): A {
+  fittedOrders.set(atlas, order)
+  return atlas
+}
+
+/**
+ * The canonical order of an atlas's talks (`order[r]` = position in `atlas.talks` of the
+ * talk processed r-th): the one stored when the atlas was built or loaded, or, for an atlas
+ * object made otherwise (a copy), computed once on first use and stored.
+ * @param atlas A built or loaded atlas.
+ */
+export function atlasOrder(atlas: Atlas): Int32Array {
+  let order = fittedOrders.get(atlas)
+  if (order === undefined) {
+    order = canonicalOrder(atlas.talks)
+    fittedOrders.set(atlas, order)
+  }
+  return order
 }
 
 function compareTalks(a: Talk, b: Talk): number {

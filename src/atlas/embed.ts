@@ -90,6 +90,7 @@ export function resolveSmoothing(smoothing: number | 'auto' | undefined, talks: 
  * @param matrix TF-IDF rows in input order.
  * @param options Resolved options (`smoothing`, `seed`).
  * @param given Given vectors in input order, if any.
+ * @param order The talks' canonical order.
  */
 export function embedInInputOrder(
   talks: readonly Talk[],
@@ -97,8 +98,8 @@ export function embedInInputOrder(
   matrix: CsrMatrix,
   options: EmbedOptions,
   given?: UserEmbedding,
+  order: Int32Array = canonicalOrder(talks),
 ): Float32Array {
-  const order = canonicalOrder(talks)
   const vectors = embedTalks(lsa, permuteCsrRows(matrix, order), options, permuteUserEmbedding(given, order))
   return permuteDenseRows(vectors, embeddingDimensions(lsa, given), invertPermutation(order))
 }

@@ -9,6 +9,7 @@
  */
 import type { LsaModel } from '../cluster/lsa.js'
 import { checkThemeScores } from './atlasInvariants.js'
+import { canonicalOrder, rememberOrder } from './canonicalOrder.js'
 import { embeddingDimensions, embedInInputOrder } from './embed.js'
 import { validateAtlasJson } from './validateAtlasJson.js'
 import type { CsrMatrix, Talk, Warning } from '../types.js'
@@ -106,12 +107,13 @@ export function loadAtlas(json: unknown): Atlas {
     data: Float32Array.from(data.matrix.data),
   }
   const given = data.userEmbedding === undefined ? undefined : { ...data.userEmbedding, vectors: Float32Array.from(data.userEmbedding.vectors) }
+  const order = canonicalOrder(data.talks)
   const parts = {
     talks: data.talks,
     model,
     matrix,
     lsa,
-    embedding: { dimensions: embeddingDimensions(lsa, given), vectors: embedInInputOrder(data.talks, lsa, matrix, data.options, given) },
+    embedding: { dimensions: embeddingDimensions(lsa, given), vectors: embedInInputOrder(data.talks, lsa, matrix, data.options, given, order) },
     themes: data.themes,
     assignments: Int32Array.from(data.assignments),
     centroids: Float32Array.from(data.centroids),
@@ -126,5 +128,5 @@ export function loadAtlas(json: unknown): Atlas {
     : { leaves: data.tree.leaves, left: Int32Array.from(data.tree.left), right: Int32Array.from(data.tree.right), heights: Float32Array.from(data.tree.heights) }
   const atlas: Atlas = { ...parts, tree, groups: cutThemes({ ...parts, tree }, data.options.groups ?? 'auto') }
   checkThemeScores(atlas)
-  return atlas
+  return rememberOrder(atlas, order)
 }

@@ -45,11 +45,12 @@ export function autoGroupCount(talks: number, themes: number): number {
 /**
  * Checks a `groups` option.
  * @param value `'auto'` or a positive integer.
+ * @param where The user's function, named in messages.
  */
-export function checkGroupsOption(value: unknown): void {
+export function checkGroupsOption(value: unknown, where = 'buildAtlas'): void {
   if (value === 'auto') return
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_GROUPS) {
-    throw new OptionError('themes', 'groups', value, `an integer in [1, ${MAX_GROUPS}] or 'auto'`)
+    throw new OptionError(where, 'groups', value, `an integer in [1, ${MAX_GROUPS}] or 'auto'`)
   }
 }
 

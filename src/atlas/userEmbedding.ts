@@ -40,20 +40,21 @@ export const MAX_EMBEDDING_DIMENSIONS = 65536
  * Checks `embeddingWeight` and the shape of `embeddings` (not yet against the talks).
  * @param embeddings The `embeddings` option.
  * @param weight The `embeddingWeight` option.
+ * @param where The user's function, named in messages.
  */
-export function checkEmbeddingOptions(embeddings: unknown, weight: unknown): void {
+export function checkEmbeddingOptions(embeddings: unknown, weight: unknown, where = 'buildAtlas'): void {
   if (weight !== undefined && (typeof weight !== 'number' || !(weight >= 0 && weight <= 1))) {
-    throw new OptionError('themes', 'embeddingWeight', weight, 'a number in [0, 1]')
+    throw new OptionError(where, 'embeddingWeight', weight, 'a number in [0, 1]')
   }
   if (embeddings === undefined) return
   if (Array.isArray(embeddings)) return
   const flat = embeddings as { vectors?: unknown; dimensions?: unknown } | null
   if (typeof flat !== 'object' || flat === null || !(flat.vectors instanceof Float32Array)) {
-    throw new OptionError('themes', 'embeddings', embeddings, 'an array of Float32Array, or { vectors: Float32Array, dimensions }')
+    throw new OptionError(where, 'embeddings', embeddings, 'an array of Float32Array, or { vectors: Float32Array, dimensions }')
   }
   const d = flat.dimensions
   if (typeof d !== 'number' || !Number.isInteger(d) || d < 1 || d > MAX_EMBEDDING_DIMENSIONS) {
-    throw new OptionError('themes', 'embeddings.dimensions', d, `an integer in [1, ${MAX_EMBEDDING_DIMENSIONS}]`)
+    throw new OptionError(where, 'embeddings.dimensions', d, `an integer in [1, ${MAX_EMBEDDING_DIMENSIONS}]`)
   }
 }
 

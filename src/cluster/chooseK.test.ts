@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { blobs } from '../../test/helpers/blobs.js'
-import { candidateKs, chooseK, geometricGrid, parsimoniousK } from './chooseK.js'
+import { candidateKs, chooseK, geometricGrid, parsimoniousK, resolveChooseKOptions } from './chooseK.js'
 
 describe('chooseK(points, d, options)', () => {
   it('finds the number of well-separated groups', () => {
@@ -48,7 +48,9 @@ describe('candidateKs(n, options) and parsimoniousK(scores)', () => {
     expect(candidateKs(2)).toEqual({ k: 2 })
     expect(candidateKs(0)).toEqual({ k: 1 })
     expect(candidateKs(10, { kMin: 12 })).toEqual({ k: 10 })
-    expect(() => candidateKs(100, { candidates: 0 })).toThrow('chooseK: candidates=0 is invalid, expected an integer ≥ 1')
+    expect(candidateKs(1093, { candidates: 3 })).toEqual([55, 123, 273])
+    // Options left undefined keep their defaults; the atlas options were checked before.
+    expect(resolveChooseKOptions({ seed: undefined, candidates: 5 })).toEqual({ candidates: 5, sampleSize: 2000, seed: 42 })
   })
 
   it('takes the smallest k within 2 % of the best silhouette, measured on |best| when all are negative', () => {

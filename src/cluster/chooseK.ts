@@ -4,10 +4,9 @@
  * under cosine distance; the smallest k within 2 % of the best score wins. Silhouette compares each talk's mean distance to its own cluster (a) with
  * the mean distance to the nearest other cluster (b): s = (b − a) / max(a, b).
  */
-import { OptionError } from '../errors.js'
-import { DEFAULT_SEED } from '../options.js'
+import { DEFAULT_SEED, withDefaults, type OptionsGiven } from '../options.js'
 import { createRandom } from '../random.js'
-import { gatherRows } from './dense.js'
+import { gatherRows } from '../linalg/dense.js'
 import { kmeansBatchGram } from './kmeans.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from './kmeansBatch.js'
 
@@ -43,6 +42,17 @@ export interface ChooseKOptions {
   readonly seed?: number
 }
 
+/** Defaults of {@link ChooseKOptions}; `kMin` and `kMax` depend on the number of rows. */
+export const defaultChooseKOptions: Readonly<Required<Omit<ChooseKOptions, 'kMin' | 'kMax'>>> = Object.freeze({ candidates: 12, sampleSize: 2000, seed: DEFAULT_SEED })
+
+/**
+ * Fills the defaults. Not validated: the atlas options were (`resolveAtlasOptions`).
+ * @param options Options given.
+ */
+export function resolveChooseKOptions(options: OptionsGiven<ChooseKOptions> = {}): Readonly<ChooseKOptions & typeof defaultChooseKOptions> {
+  return withDefaults<ChooseKOptions & typeof defaultChooseKOptions>(defaultChooseKOptions, options)
+}
+
 /** Result of {@link chooseK}. */
 export interface ChooseKResult {
   /** The chosen k. */
@@ -59,14 +69,15 @@ export interface ChooseKResult {
  * @param runBatch Runner of the k-means calls, one per k (default: in order, here).
  */
 export function chooseK(points: Float32Array, dimensions: number, options: ChooseKOptions = {}, runBatch: KmeansBatchRunner = runKmeansInOrder): ChooseKResult {
-  const sample = sampleNonZeroRows(points, dimensions, options.sampleSize ?? 2000, options.seed ?? DEFAULT_SEED)
+  const resolved = resolveChooseKOptions(options)
+  const sample = sampleNonZeroRows(points, dimensions, resolved.sampleSize, resolved.seed)
   const sampled = sample.length / dimensions
   // The grid is the whole corpus's (themes of 4 to 20 of its talks); the sample scores it.
-  const grid = candidateKs(sampled < points.length / dimensions ? points.length / dimensions : sampled, options)
+  const grid = candidateKs(sampled < points.length / dimensions ? points.length / dimensions : sampled, resolved)
   const candidates = Array.isArray(grid) ? grid.filter((k) => k < sampled) : grid
   if (!Array.isArray(candidates)) return { k: candidates.k, scores: [] }
   if (candidates.length === 0) return { k: Math.max(1, sampled - 1), scores: [] }
-  const jobs = candidates.map((k) => ({ k, seed: options.seed ?? DEFAULT_SEED, restarts: 2 }))
+  const jobs = candidates.map((k) => ({ k, seed: resolved.seed, restarts: 2 }))
   // The k-means Gram matrix holds the dot products the silhouette needs; computed once, it serves both.
   const gram = kmeansBatchGram(sample, dimensions, jobs)
   const distances = gram === undefined ? cosineDistances(sample, dimensions) : distancesFromGram(gram)
@@ -78,7 +89,6 @@ export function chooseK(points: Float32Array, dimensions: number, options: Choos
  * The k values to score for n rows (a geometric grid from `kMin` to `kMax`: by default the
  * k that give themes of 4 to 20 rows on average, at most 400), or the answer
  * itself when there is nothing to choose (two rows or fewer, or `kMax` below `kMin`).
- * @throws OptionError on a `candidates` that is not an integer ≥ 1.
  */
 export function candidateKs(n: number, options: ChooseKOptions = {}): number[] | { k: number } {
   if (n <= 2) return { k: Math.max(1, n) }
@@ -88,9 +98,7 @@ export function candidateKs(n: number, options: ChooseKOptions = {}): number[] |
   const kMin = Math.max(2, options.kMin ?? kMinDefault)
   const kMax = Math.min(n - 1, options.kMax ?? Math.max(kMin, kMaxDefault))
   if (kMax < kMin) return { k: Math.max(1, Math.min(kMin, n)) }
-  const candidates = options.candidates ?? 12
-  if (!Number.isInteger(candidates) || candidates < 1) throw new OptionError('chooseK', 'candidates', candidates, 'an integer ≥ 1')
-  return geometricGrid(kMin, kMax, candidates)
+  return geometricGrid(kMin, kMax, resolveChooseKOptions(options).candidates)
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { blobs } from '../../test/helpers/blobs.js'
 import { candidateKs } from './chooseK.js'
-import { averageLinkage, CONSENSUS_LIMIT, consensusClusters } from './consensusClusters.js'
+import { averageLinkage, CONSENSUS_LIMIT, consensusClusters, defaultConsensusOptions, resolveConsensusOptions } from './consensusClusters.js'
 import { kmeans } from './kmeans.js'
 
 /** Unit rows in 2-D at the given angles (degrees). */
@@ -85,8 +85,9 @@ describe('consensusClusters(points, d, { k, seed, runs })', () => {
     expect(new Set(result.labels).size).toBe(3)
   })
 
-  it('rejects runs below 1', () => {
-    expect(() => consensusClusters(points, 2, { k: 3, runs: 0 })).toThrow(/runs/)
+  it('fills the defaults it trusts (20 runs, seed 42): an option left undefined keeps its default', () => {
+    expect(resolveConsensusOptions({ k: 3, runs: undefined })).toEqual({ k: 3, runs: 20, seed: 42 })
+    expect(Object.isFrozen(defaultConsensusOptions)).toBe(true)
   })
 })
 

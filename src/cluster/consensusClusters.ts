@@ -9,14 +9,13 @@
  * The co-association matrix is dense (n²), so above {@link CONSENSUS_LIMIT} rows the
  * lowest-inertia run is kept instead, as plain k-means does.
  */
-import { OptionError } from '../errors.js'
-import { DEFAULT_SEED } from '../options.js'
+import { DEFAULT_SEED, withDefaults, type OptionsGiven } from '../options.js'
 import { createRandom, nextInt } from '../random.js'
 import type { Warning } from '../types.js'
 import { candidateKs, chooseK, cosineDistances, distancesFromGram, meanSilhouette, parsimoniousK, type ChooseKResult } from './chooseK.js'
 import { kmeansBatchGram, type KmeansOptions, type KmeansResult } from './kmeans.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from './kmeansBatch.js'
-import { gatherRows, nonZeroRows } from './dense.js'
+import { gatherRows, nonZeroRows } from '../linalg/dense.js'
 
 /** Options of {@link consensusClusters}. */
 export interface ConsensusOptions {
@@ -31,6 +30,17 @@ export interface ConsensusOptions {
   readonly seed?: number
   /** k-means runs (one restart each) that vote; above 3,000 rows the best of at most 10 runs is kept instead. @default 20 */
   readonly runs?: number
+}
+
+/** Defaults of {@link ConsensusOptions} (`k` has none). */
+export const defaultConsensusOptions: Readonly<Required<Omit<ConsensusOptions, 'k'>>> = Object.freeze({ seed: DEFAULT_SEED, runs: 20 })
+
+/**
+ * Fills the defaults. Not validated: the atlas options were (`resolveAtlasOptions`).
+ * @param options Options given.
+ */
+export function resolveConsensusOptions(options: OptionsGiven<ConsensusOptions> & { readonly k: ConsensusOptions['k'] }): Readonly<Required<ConsensusOptions>> {
+  return withDefaults<Required<ConsensusOptions>>({ ...defaultConsensusOptions, k: options.k }, options)
 }
 
 /** Result of {@link consensusClusters}. */
@@ -69,7 +79,6 @@ const MAX_BEST_OF_RUNS = 10
  * @param dimensions d.
  * @param options See {@link ConsensusOptions}.
  * @param runBatch Runner of the independent k-means calls (default: in order, here).
- * @throws OptionError on a `runs` that is not an integer ≥ 1.
  */
 export function consensusClusters(
   points: Float32Array,
@@ -77,9 +86,7 @@ export function consensusClusters(
   options: ConsensusOptions,
   runBatch: KmeansBatchRunner = runKmeansInOrder,
 ): ConsensusResult {
-  const runs = options.runs ?? 20
-  if (!Number.isInteger(runs) || runs < 1) throw new OptionError('consensus', 'runs', runs, 'an integer ≥ 1')
-  const seed = options.seed ?? DEFAULT_SEED
+  const { runs, seed } = resolveConsensusOptions(options)
   const rows = nonZeroRows(points, dimensions)
   if (runs === 1 || rows.length > CONSENSUS_LIMIT) return withoutConsensus(points, dimensions, options.k, seed, runs, runBatch)
   const auto = options.k === 'auto'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CsrBuilder } from '../vectorize/csr.js'
-import { fitLsa, projectLsa } from './lsa.js'
+import { defaultLsaOptions, fitLsa, projectLsa, resolveLsaOptions } from './lsa.js'
 
 /** A 6 × 4 matrix with two obvious blocks of terms. */
 function blocks() {
@@ -55,5 +55,12 @@ describe('projectLsa(model, matrix)', () => {
     const a = fitLsa(blocks(), { dimensions: 2, seed: 5 })
     const b = fitLsa(blocks(), { dimensions: 2, seed: 5 })
     expect(Array.from(a.components)).toEqual(Array.from(b.components))
+  })
+})
+
+describe('resolveLsaOptions', () => {
+  it('fills the defaults it trusts (100 dimensions, 10 oversampling, 3 power iterations, seed 42)', () => {
+    expect(resolveLsaOptions({ dimensions: 8, seed: undefined })).toEqual({ dimensions: 8, oversampling: 10, powerIterations: 3, seed: 42 })
+    expect(Object.isFrozen(defaultLsaOptions)).toBe(true)
   })
 })

@@ -3,8 +3,7 @@
  * finder of Halko, Martinsson and Tropp (2011), "Finding structure with randomness",
  * algorithms 4.4 (subspace iteration) and 5.1 (direct SVD).
  */
-import { OptionError } from '../errors.js'
-import { DEFAULT_SEED } from '../options.js'
+import { DEFAULT_SEED, withDefaults, type OptionsGiven } from '../options.js'
 import { createRandom, nextGaussian, type Random } from '../random.js'
 import type { CsrMatrix } from '../types.js'
 import {
@@ -16,7 +15,7 @@ import {
   sparseTimesDense,
   sparseTransposeTimesDense,
   symmetricEigen,
-} from './dense.js'
+} from '../linalg/dense.js'
 
 /** Options of {@link fitLsa}. */
 export interface LsaOptions {
@@ -28,6 +27,17 @@ export interface LsaOptions {
   readonly powerIterations?: number
   /** Seed of the random projection. @default 42 */
   readonly seed?: number
+}
+
+/** Defaults of {@link LsaOptions}. */
+export const defaultLsaOptions: Readonly<Required<LsaOptions>> = Object.freeze({ dimensions: 100, oversampling: 10, powerIterations: 3, seed: DEFAULT_SEED })
+
+/**
+ * Fills the defaults. Not validated: the atlas options were (`resolveAtlasOptions`).
+ * @param options Options given.
+ */
+export function resolveLsaOptions(options: OptionsGiven<LsaOptions> = {}): Readonly<Required<LsaOptions>> {
+  return withDefaults<Required<LsaOptions>>(defaultLsaOptions, options)
 }
 
 /** A fitted LSA projection. */
@@ -49,17 +59,14 @@ export interface LsaModel {
  * @param options See {@link LsaOptions}.
  */
 export function fitLsa(matrix: CsrMatrix, options: LsaOptions = {}): LsaModel {
-  const requested = options.dimensions ?? 100
-  if (!Number.isInteger(requested) || requested < 1) throw new OptionError('lsa', 'dimensions', requested, 'an integer ≥ 1')
-  const oversampling = options.oversampling ?? 10
-  const powerIterations = options.powerIterations ?? 3
+  const { dimensions: requested, oversampling, powerIterations, seed } = resolveLsaOptions(options)
   const { nRows: n, nCols: m } = matrix
   const dimensions = Math.max(1, Math.min(requested, n, m))
   const l = Math.max(1, Math.min(dimensions + oversampling, n, m))
   if (n === 0 || m === 0) {
     return { dimensions, nTerms: m, components: new Float32Array(m * dimensions), singularValues: new Float32Array(dimensions) }
   }
-  const random = createRandom(options.seed ?? DEFAULT_SEED)
+  const random = createRandom(seed)
   const omega = new Float64Array(m * l)
   for (let p = 0; p < omega.length; p++) omega[p] = nextGaussian(random)
   // On large corpora the term space is learnt from a sample of the rows; every row is still

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { smoothNeighbours } from './smoothNeighbours.js'
+import { defaultSmoothOptions, resolveSmoothOptions, smoothNeighbours } from './smoothNeighbours.js'
 
 /** Unit rows of width 2 at the given angles (radians); `null` gives a zero row. */
 function rowsAt(angles: readonly (number | null)[]): Float32Array {
@@ -38,8 +38,9 @@ describe('smoothNeighbours(vectors, d, options)', () => {
     expect(Math.atan2(out[1], out[0])).toBeCloseTo(0.25, 6)
   })
 
-  it('smoothNeighbours rejects a fractional neighbour count', () => {
-    expect(() => smoothNeighbours(rowsAt([0, 1]), 2, { neighbours: 1.5 })).toThrow(/neighbours/)
+  it('fills the defaults it trusts (5 neighbours, weight 1, seed 42)', () => {
+    expect(resolveSmoothOptions({ weight: undefined, neighbours: 2 })).toEqual({ neighbours: 2, weight: 1, seed: 42 })
+    expect(Object.isFrozen(defaultSmoothOptions)).toBe(true)
   })
 
   it('smoothNeighbours returns unit rows for any non-zero input', () => {

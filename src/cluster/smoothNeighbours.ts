@@ -5,10 +5,9 @@
  * together before clustering and ranking (in the spirit of pseudo-relevance feedback, Rocchio
  * 1971, applied to the documents instead of the query).
  */
-import { OptionError } from '../errors.js'
-import { DEFAULT_SEED } from '../options.js'
+import { DEFAULT_SEED, withDefaults, type OptionsGiven } from '../options.js'
 import { kmeans } from './kmeans.js'
-import { nonZeroRows, normalizeDenseRows } from './dense.js'
+import { nonZeroRows, normalizeDenseRows } from '../linalg/dense.js'
 
 /** Options of {@link smoothNeighbours}. */
 export interface SmoothOptions {
@@ -18,6 +17,18 @@ export interface SmoothOptions {
   readonly weight?: number
   /** Seed of the coarse partition used on large inputs. @default 42 */
   readonly seed?: number
+}
+
+/** Defaults of {@link SmoothOptions}. */
+export const defaultSmoothOptions: Readonly<Required<SmoothOptions>> = Object.freeze({ neighbours: 5, weight: 1, seed: DEFAULT_SEED })
+
+/**
+ * Fills the defaults. Not validated: the atlas options were (`resolveAtlasOptions`, whose
+ * `smoothing` is the number of neighbours).
+ * @param options Options given.
+ */
+export function resolveSmoothOptions(options: OptionsGiven<SmoothOptions> = {}): Readonly<Required<SmoothOptions>> {
+  return withDefaults<Required<SmoothOptions>>(defaultSmoothOptions, options)
 }
 
 /**
@@ -33,18 +44,14 @@ const PART_SIZE = 1000
  * @param dimensions d.
  * @param options See {@link SmoothOptions}.
  * @returns New row-major n × d unit rows.
- * @throws OptionError on a negative or fractional `neighbours` or a negative `weight`.
  */
 export function smoothNeighbours(vectors: Float32Array, dimensions: number, options: SmoothOptions = {}): Float32Array {
-  const neighbours = options.neighbours ?? 5
-  const weight = options.weight ?? 1
-  if (!Number.isInteger(neighbours) || neighbours < 0) throw new OptionError('smooth', 'neighbours', neighbours, 'an integer ≥ 0')
-  if (typeof weight !== 'number' || !(weight >= 0) || weight === Infinity) throw new OptionError('smooth', 'weight', weight, 'a finite number ≥ 0')
+  const { neighbours, weight, seed } = resolveSmoothOptions(options)
   const out = vectors.slice()
   const rows = nonZeroRows(vectors, dimensions)
   const m = Math.min(neighbours, rows.length - 1)
   if (m < 1 || weight === 0) return out
-  for (const part of partition(vectors, dimensions, rows, options.seed ?? DEFAULT_SEED)) {
+  for (const part of partition(vectors, dimensions, rows, seed)) {
     const nearest = nearestRows(vectors, dimensions, part, m)
     for (let t = 0; t < part.length; t++) {
       const target = part[t] * dimensions

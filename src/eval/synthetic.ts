@@ -21,6 +21,8 @@ import { OptionError } from '../errors.js'
 import { DEFAULT_SEED } from '../options.js'
 import type { Talk } from '../types.js'
 import { createRandom, type Random } from '../random.js'
+import { capitalize, inventWord, drawIndex, inventWords, zipfCdf } from './syntheticWords.js'
+import { FIRST_NAMES, speakerPoolSize, drawSpeakers, lastNameCount } from './syntheticSpeakers.js'
 
 /** Options of {@link generateCorpus}. */
 export interface GenerateCorpusOptions {
@@ -75,15 +77,6 @@ const HEAD_WORDS = 12
 const TOPIC_WORDS = 400
 /** Invented generic words shared by all topics ("platform"-like words). */
 const GENERIC_WORDS = 200
-/** Invented first names in the speaker pool. */
-const FIRST_NAMES = 120
-/**
- * Fewest invented last names. Fixed up to 240,000 talks, so that the lexicon and the names
- * do not depend on the corpus size and a small corpus is a prefix of a larger one.
- */
-const MIN_LAST_NAMES = 1000
-/** Fewest people in the speaker pool. */
-const MIN_SPEAKERS = 8
 /** Share of abstract tokens that are background words. */
 const BACKGROUND_SHARE = 0.45
 /** Share of abstract tokens drawn uniformly from the whole lexicon. */
@@ -113,16 +106,8 @@ const FUNCTION_WORDS = [
 /** Short words allowed inside titles between content words. */
 const TITLE_LINKS = ['and', 'for', 'the', 'of', 'with', 'in', 'to', 'on', 'from', 'at', 'a']
 
-const ONSETS = [
-  '', '', '', 'b', 'c', 'd', 'f', 'g', 'h', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'w', 'z',
-  'br', 'cr', 'dr', 'fl', 'gr', 'kl', 'pl', 'pr', 'sk', 'sl', 'st', 'tr', 'sh', 'ch', 'th',
-]
-const VOWELS = ['a', 'e', 'i', 'o', 'u', 'a', 'e', 'i', 'o', 'ai', 'ea', 'io', 'ou', 'y']
-const CODAS = ['', '', '', '', '', '', 'n', 'r', 's', 'l', 'm', 'x', 't', 'nd', 'rk', 'st', 'ng']
-const SUFFIXES = ['ing', 'er', 'ion', 'ity', 'ics', 'al', 'ism', 'ware', 'ed', 'able']
-
 /** Resolved, validated options. */
-interface ResolvedOptions {
+export interface ResolvedOptions {
   readonly talks: number
   readonly seed: number
   readonly topics: number
@@ -131,13 +116,13 @@ interface ResolvedOptions {
 }
 
 /** One topic: its name and its vocabulary, Zipf rank order (head words first). */
-interface Topic {
+export interface Topic {
   readonly name: string
   readonly words: readonly string[]
 }
 
 /** Everything drawn once per corpus, before the talks. */
-interface World {
+export interface World {
   readonly lexicon: readonly string[]
   readonly background: readonly string[]
   readonly backgroundCdf: Float64Array
@@ -360,143 +345,4 @@ function drawAbstractWord(
   const word = words[drawIndex(world.topicCdf, random.next())]!
   if (u < COMPOUND_SHARE) return `${word}-${words[drawIndex(world.topicCdf, random.next())]!}`
   return word
-}
-
-/**
- * Size of the speaker pool once `talks` talks exist: about one person per two talks. The
- * pool grows along the corpus, so that the speakers of talk i do not depend on how many
- * talks follow it.
- * @param talks Number of talks so far.
- */
-function speakerPoolSize(talks: number): number {
-  return Math.max(MIN_SPEAKERS, Math.ceil(talks / 2))
-}
-
-/**
- * One to three distinct speakers from the first `pool` people.
- * @param pool Number of people to draw from.
- * @param world Speaker names.
- * @param random Seeded stream.
- */
-function drawSpeakers(pool: number, world: World, random: Random): string[] {
-  const u = random.next()
-  const count = u < 0.75 ? 1 : u < 0.95 ? 2 : 3
-  const chosen: number[] = []
-  while (chosen.length < count) {
-    const s = Math.floor(random.next() * pool)
-    if (!chosen.includes(s)) chosen.push(s)
-  }
-  const speakers: string[] = new Array(count)
-  for (let i = 0; i < count; i++) {
-    const s = chosen[i]!
-    speakers[i] = speakerName(s, world)
-  }
-  return speakers
-}
-
-/**
- * Number of last names for a pool of `speakerPool` people: at least `speakerPool / 120`,
- * and not a multiple of 11, so that {@link speakerName} gives every person a distinct name.
- * @param speakerPool Number of people.
- */
-function lastNameCount(speakerPool: number): number {
-  const count = Math.max(MIN_LAST_NAMES, Math.ceil(speakerPool / FIRST_NAMES))
-  return count % 11 === 0 ? count + 1 : count
-}
-
-/**
- * Name of person `s`: first name `s mod F`, last name `(s + ⌊s / F⌋) mod L` with F = 120.
- * With s = a + F·q this is (a + 121·q) mod L, distinct for every q < L when 121 = 11² and L
- * are coprime, so no two people share a name while consecutive people get different last
- * names.
- * @param s Person index in the pool.
- * @param world Name lists.
- */
-function speakerName(s: number, world: World): string {
-  const first = world.firstNames[s % FIRST_NAMES]!
-  const last = world.lastNames[(s + Math.floor(s / FIRST_NAMES)) % world.lastNames.length]!
-  return `${first} ${last}`
-}
-
-/**
- * `count` distinct invented words, none of them in `reserved`, in the order drawn.
- * @param count Number of words.
- * @param random Seeded stream.
- * @param reserved Words to avoid (real function words).
- * @param minSyllables Shortest word in syllables (before an optional suffix).
- * @param maxSyllables Longest word in syllables (before an optional suffix).
- */
-function inventWords(count: number, random: Random, reserved: ReadonlySet<string>, minSyllables: number, maxSyllables: number): string[] {
-  const seen = new Set<string>()
-  const words: string[] = []
-  while (words.length < count) {
-    const word = inventWord(random, minSyllables, maxSyllables)
-    if (word.length >= 4 && !seen.has(word) && !reserved.has(word)) {
-      seen.add(word)
-      words.push(word)
-    }
-  }
-  return words
-}
-
-/**
- * A word of `minSyllables` to `maxSyllables` syllables, sometimes with a suffix (`-ing`,
- * `-ity`…), so that stemmers meet inflected forms.
- * @param random Seeded stream.
- * @param minSyllables Fewest syllables.
- * @param maxSyllables Most syllables; the count is uniform in between.
- */
-function inventWord(random: Random, minSyllables: number, maxSyllables: number): string {
-  const nSyllables = minSyllables + Math.floor(random.next() * (maxSyllables - minSyllables + 1))
-  let word = ''
-  for (let s = 0; s < nSyllables; s++) {
-    word += ONSETS[Math.floor(random.next() * ONSETS.length)]!
-    word += VOWELS[Math.floor(random.next() * VOWELS.length)]!
-    word += CODAS[Math.floor(random.next() * CODAS.length)]!
-  }
-  if (random.next() < 0.3) word += SUFFIXES[Math.floor(random.next() * SUFFIXES.length)]!
-  return word
-}
-
-/**
- * Cumulative distribution of Zipf's law over `n` ranks: P(r) ∝ 1 / (r + 1)^exponent,
- * normalised so that the last entry is 1.
- * @param n Number of ranks.
- * @param exponent Zipf exponent (1 = classic Zipf).
- */
-function zipfCdf(n: number, exponent: number): Float64Array {
-  const cdf = new Float64Array(n)
-  let total = 0
-  for (let r = 0; r < n; r++) {
-    total += 1 / Math.pow(r + 1, exponent)
-    cdf[r] = total
-  }
-  for (let r = 0; r < n; r++) cdf[r] = cdf[r]! / total
-  cdf[n - 1] = 1
-  return cdf
-}
-
-/**
- * Index of the first entry of `cdf` greater than `u` (binary search), i.e. a draw from the
- * distribution when `u` is uniform in [0, 1).
- * @param cdf Cumulative distribution, last entry 1.
- * @param u Uniform number in [0, 1).
- */
-function drawIndex(cdf: Float64Array, u: number): number {
-  let lo = 0
-  let hi = cdf.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (cdf[mid]! > u) hi = mid
-    else lo = mid + 1
-  }
-  return lo
-}
-
-/**
- * First letter upper-cased.
- * @param word Lower-case word.
- */
-function capitalize(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1)
 }

@@ -1,7 +1,7 @@
 /** Two-dimensional map coordinates of the talks, for the report's scatter plot. */
 import { UMAP } from 'umap-js'
 import type { Atlas } from '../atlas/types.js'
-import { symmetricEigen } from '../cluster/dense.js'
+import { symmetricEigen } from '../linalg/dense.js'
 import { OptionError } from '../errors.js'
 import { DEFAULT_SEED } from '../options.js'
 import { createRandom } from '../random.js'

@@ -2,19 +2,19 @@
  * The atlas seen in canonical talk order, so that session planning cannot depend on how
  * the input happened to be sorted.
  */
-import { canonicalOrder, permuteCsrRows, permuteDenseRows, permuteEnsemble } from '../atlas/canonicalOrder.js'
+import { atlasOrder, permuteCsrRows, permuteDenseRows, permuteEnsemble } from '../atlas/canonicalOrder.js'
 import type { Atlas } from '../atlas/types.js'
 
 /**
  * The per-talk parts of an atlas (talks, TF-IDF rows, embedding rows, assignments, ensemble) reordered
- * into {@link canonicalOrder} (title, abstract, id). Partitioning, scheduling and every tie
+ * into the atlas's canonical order (title, abstract, id; stored with the atlas, `atlasOrder`). Partitioning, scheduling and every tie
  * then follow canonical positions: a permuted input gives the same sessions, byte for byte,
  * because `buildAtlas` already gives every talk the same rows whatever the input order.
  * Themes and models refer to talks by id or are shared, so they are kept as they are.
  * @param atlas Atlas in input order.
- * @param order Its canonical order, when already known.
+ * @param order Its canonical order (default: the one stored with the atlas).
  */
-export function canonicalAtlas(atlas: Atlas, order: Int32Array = canonicalOrder(atlas.talks)): Atlas {
+export function canonicalAtlas(atlas: Atlas, order: Int32Array = atlasOrder(atlas)): Atlas {
   const { dimensions, vectors } = atlas.embedding
   return {
     ...atlas,

@@ -4,7 +4,8 @@ import { buildAtlas } from '../atlas/buildAtlas.js'
 import { loadAtlas, serializeAtlas } from '../atlas/serializeAtlas.js'
 import type { CsrMatrix, Talk } from '../types.js'
 import { coAssociationCounts, COASSOCIATION_SHARE } from './cosine.js'
-import { rankingIndex, topicalityWeights, weighTerms } from './rankingIndex.js'
+import { atlasOrder, canonicalOrder } from '../atlas/canonicalOrder.js'
+import { canonicalRankingIndex, permuteRankingIndex, rankingIndex, topicalityWeights, weighTerms } from './rankingIndex.js'
 import { relatedTalks } from './relatedTalks.js'
 
 /** A CSR matrix from dense rows. */
@@ -89,5 +90,25 @@ describe('rankingIndex(atlas) and related talks on the LPC fixture', () => {
     }
     const loaded = loadAtlas(JSON.parse(JSON.stringify(serializeAtlas(atlas))))
     for (const talk of talks.slice(0, 10)) expect(relatedTalks(loaded, talk.id)).toEqual(relatedTalks(atlas, talk.id))
+  })
+})
+
+describe('canonicalRankingIndex(atlas)', () => {
+  it('is the ranking index in the canonical order stored with the atlas, computed directly or reordered from the cached one', () => {
+    const talks: Talk[] = (JSON.parse(readFileSync(new URL('../../fixtures/lpc-networking-bpf.json', import.meta.url), 'utf8')).talks as Talk[]).slice(0, 40).reverse()
+    const built = buildAtlas(talks, { k: 4 })
+    const order = atlasOrder(built)
+    expect(Array.from(order)).toEqual(Array.from(canonicalOrder(talks)))
+    const direct = canonicalRankingIndex(built) // nothing cached yet: computed in canonical order
+    rankingIndex(built)
+    const reordered = canonicalRankingIndex(built) // from the cached index in input order
+    for (const index of [direct, reordered, permuteRankingIndex(rankingIndex(built), order)]) {
+      expect(index.matrix).toEqual(direct.matrix)
+      expect(index.inverted).toEqual(direct.inverted)
+      expect(index.embedding).toEqual(direct.embedding)
+      expect(index.ensemble).toEqual(direct.ensemble)
+    }
+    // A loaded atlas stores the order it computed.
+    expect(Array.from(atlasOrder(loadAtlas(JSON.parse(JSON.stringify(serializeAtlas(built))))))).toEqual(Array.from(order))
   })
 })

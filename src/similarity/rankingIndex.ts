@@ -13,7 +13,7 @@
  * precision@3 0.782 → 0.819, FOSDEM precision@5 0.408 → 0.419 (docs/quality.md).
  */
 import { embeddingDimensions, embedTalks, permuteUserEmbedding } from '../atlas/embed.js'
-import { canonicalOrder, invertPermutation, permuteCsrRows, permuteDenseRows, permuteEnsemble } from '../atlas/canonicalOrder.js'
+import { atlasOrder, invertPermutation, permuteCsrRows, permuteDenseRows, permuteEnsemble } from '../atlas/canonicalOrder.js'
 import type { Atlas } from '../atlas/types.js'
 import type { CsrMatrix } from '../types.js'
 import { normalizeRows, transposeCsr } from '../vectorize/csr.js'
@@ -61,15 +61,31 @@ export function permuteRankingIndex(index: RankingIndex, from: Int32Array): Rank
   }
 }
 
+/**
+ * The ranking index in the atlas's canonical order (the order it was fitted in, stored with
+ * the atlas): what session planning ranks with. When the index in the atlas's own order is
+ * cached (related talks ran first) it is reordered from it; otherwise it is computed in
+ * canonical order directly, without a round trip through the input order. Not cached: it
+ * would double the index's memory for atlases that also rank related talks.
+ * @param atlas A built or loaded atlas.
+ */
+export function canonicalRankingIndex(atlas: Atlas): RankingIndex {
+  const cached = indexCache.get(atlas)
+  if (cached !== undefined) return permuteRankingIndex(cached, atlasOrder(atlas))
+  const { weights, matrix, vectors } = weighInCanonicalOrder(atlas)
+  return {
+    matrix,
+    inverted: transposeCsr(matrix),
+    embedding: { dimensions: embeddingDimensions(atlas.lsa, atlas.userEmbedding), vectors },
+    ...(atlas.ensemble === undefined ? {} : { ensemble: permuteEnsemble(atlas.ensemble, atlasOrder(atlas)) }),
+    weights,
+  }
+}
+
 function computeRankingIndex(atlas: Atlas): RankingIndex {
-  const order = canonicalOrder(atlas.talks)
-  const canonical = permuteCsrRows(atlas.matrix, order)
-  const assignments = Int32Array.from(order, (i) => atlas.assignments[i]!)
-  const weights = topicalityWeights(canonical, assignments, atlas.themes.length)
-  const weighted = weighTerms(canonical, weights)
-  const vectors = embedTalks(atlas.lsa, weighted, atlas.options, permuteUserEmbedding(atlas.userEmbedding, order))
+  const { weights, matrix: weighted, vectors } = weighInCanonicalOrder(atlas)
   const d = embeddingDimensions(atlas.lsa, atlas.userEmbedding)
-  const rowOf = invertPermutation(order)
+  const rowOf = invertPermutation(atlasOrder(atlas))
   const matrix = permuteCsrRows(weighted, rowOf)
   return {
     matrix,
@@ -78,6 +94,21 @@ function computeRankingIndex(atlas: Atlas): RankingIndex {
     ...(atlas.ensemble === undefined ? {} : { ensemble: atlas.ensemble }),
     weights,
   }
+}
+
+/**
+ * The topicality weights, and the weighted rows and their embedding in canonical order:
+ * the sums and the smoothing follow row positions, so they run in the order the atlas was
+ * fitted in, whatever the order of `atlas.talks`.
+ * @param atlas A built or loaded atlas.
+ */
+function weighInCanonicalOrder(atlas: Atlas): { weights: Float32Array; matrix: CsrMatrix; vectors: Float32Array } {
+  const order = atlasOrder(atlas)
+  const canonical = permuteCsrRows(atlas.matrix, order)
+  const assignments = Int32Array.from(order, (i) => atlas.assignments[i]!)
+  const weights = topicalityWeights(canonical, assignments, atlas.themes.length)
+  const matrix = weighTerms(canonical, weights)
+  return { weights, matrix, vectors: embedTalks(atlas.lsa, matrix, atlas.options, permuteUserEmbedding(atlas.userEmbedding, order)) }
 }
 
 /**

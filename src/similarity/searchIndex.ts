@@ -13,6 +13,7 @@ import { stem } from '../text/stem.js'
 import { buildStopwords } from '../text/stopwords.js'
 import { scanTokens } from '../text/tokenize.js'
 import type { Talk } from '../types.js'
+import { foldToken } from '../text/foldToken.js'
 
 /** Weight of a title word relative to an abstract word in term counts and lengths (BM25F-style). */
 export const SEARCH_TITLE_WEIGHT = 2
@@ -45,7 +46,6 @@ export interface WordKeyer {
   keys(token: string): string[]
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/
 /** Prefix of the key of an exact (unstemmed) word; no token starts with it. */
 export const EXACT = '='
 const COMPOUND = /[-_.']/
@@ -63,7 +63,7 @@ export function wordKeyer(options: { readonly stopwords?: readonly string[]; rea
     keys(token) {
       let keys = cache.get(token)
       if (keys !== undefined) return keys
-      const lower = (NON_ASCII.test(token) ? token.normalize('NFKC') : token).toLowerCase()
+      const lower = foldToken(token)
       keys = []
       if (!stopwords.has(lower)) {
         if (COMPOUND.test(lower)) {

@@ -13,11 +13,11 @@ import { buildStopwords } from '../text/stopwords.js'
 import { scanTokens } from '../text/tokenize.js'
 import type { Talk } from '../types.js'
 import type { ResolvedTagTheme } from './resolveThemes.js'
+import { foldToken } from '../text/foldToken.js'
 
 /** Weight of a theme's name or alias found in a talk; a keyword weighs 1. */
 export const NAME_EVIDENCE = 2
 
-const NON_ASCII = /[^\u0000-\u007f]/
 const PARTS = /[-_/]+/
 const NAME_JOINERS = /\s+(?:and|&)\s+/i
 
@@ -40,7 +40,7 @@ export function themeEvidence(talks: readonly Talk[], themes: readonly ResolvedT
   const words = (text: string): string[] => {
     const out: string[] = []
     scanTokens(text, (token) => {
-      const lower = (NON_ASCII.test(token) ? token.normalize('NFKC') : token).toLowerCase()
+      const lower = foldToken(token)
       for (const part of lower.split(PARTS)) if (part !== '' && !stopwords.has(part)) out.push(singular(part))
     })
     return out

@@ -43,7 +43,7 @@ describe('library options have the command line bounds', () => {
   })
 
   it('buildAtlas throws OptionErrors for restarts: 1e6, keywords: 51 and k: 1e6', () => {
-    expect(optionErrorOf(() => buildAtlas(talks, { restarts: 1e6 })).message).toBe('themes: restarts=1000000 is invalid, expected an integer in [1, 100]')
+    expect(optionErrorOf(() => buildAtlas(talks, { restarts: 1e6 })).message).toBe('buildAtlas: restarts=1000000 is invalid, expected an integer in [1, 100]')
     expect(optionErrorOf(() => buildAtlas(talks, { keywords: 51 })).option).toBe('keywords')
     expect(optionErrorOf(() => buildAtlas(talks, { k: 1e6 })).option).toBe('k')
     expect(optionErrorOf(() => buildAtlas(talks, { titleWeight: Infinity })).option).toBe('titleWeight')
@@ -70,6 +70,6 @@ describe('buildAtlas on odd talk arrays', () => {
   it('buildAtlas([]) warns that there are no talks, not that k exceeds 0 distinct talks', () => {
     const atlas = buildAtlas([])
     expect(atlas.themes).toEqual([])
-    expect(atlas.warnings).toEqual([{ code: 'no-talks', message: 'themes: no talks given; the atlas has no themes' }])
+    expect(atlas.warnings).toEqual([{ code: 'no-talks', message: 'buildAtlas: no talks given; the atlas has no themes' }])
   })
 })

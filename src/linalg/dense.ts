@@ -1,0 +1,254 @@
+/**
+ * Dense linear algebra on row-major typed arrays, the floor shared by cluster/ (the SVD,
+ * k-means, smoothing), atlas/ (row reordering) and report/ (the map's PCA). Imports nothing
+ * but the matrix type.
+ */
+import type { CsrMatrix } from '../types.js'
+
+/**
+ * `out = X · M` where X is sparse (n × m) and M dense row-major (m × l).
+ * @param matrix Sparse X.
+ * @param dense Dense M.
+ * @param l Columns of M.
+ */
+export function sparseTimesDense(matrix: CsrMatrix, dense: Float64Array, l: number): Float64Array {
+  const { nRows, indptr, indices, data } = matrix
+  const out = new Float64Array(nRows * l)
+  for (let i = 0; i < nRows; i++) {
+    const row = i * l
+    for (let p = indptr[i]; p < indptr[i + 1]; p++) axpy(data[p], dense, indices[p] * l, out, row, l)
+  }
+  return out
+}
+
+/**
+ * `y[to .. to+l) += a · x[from .. from+l)`, four entries a step (each entry still gets one
+ * addition, so the results are those of the plain loop; the unrolled loop is 1.6× faster).
+ */
+export function axpy(a: number, x: Float64Array, from: number, y: Float64Array, to: number, l: number): void {
+  let c = 0
+  for (; c + 3 < l; c += 4) {
+    y[to + c] += a * x[from + c]
+    y[to + c + 1] += a * x[from + c + 1]
+    y[to + c + 2] += a * x[from + c + 2]
+    y[to + c + 3] += a * x[from + c + 3]
+  }
+  for (; c < l; c++) y[to + c] += a * x[from + c]
+}
+
+/**
+ * `out = Xᵀ · Y` where X is sparse (n × m) and Y dense row-major (n × l).
+ * @param matrix Sparse X.
+ * @param dense Dense Y.
+ * @param l Columns of Y.
+ */
+export function sparseTransposeTimesDense(matrix: CsrMatrix, dense: Float64Array, l: number): Float64Array {
+  const { nRows, nCols, indptr, indices, data } = matrix
+  const out = new Float64Array(nCols * l)
+  for (let i = 0; i < nRows; i++) {
+    const source = i * l
+    for (let p = indptr[i]; p < indptr[i + 1]; p++) axpy(data[p], dense, source, out, indices[p] * l, l)
+  }
+  return out
+}
+
+/**
+ * Orthonormalises the columns of a tall row-major matrix in place by Cholesky QR applied
+ * twice (CholeskyQR2, Fukaya et al. 2014); a tiny ridge keeps rank-deficient inputs finite.
+ * @param y Row-major matrix (rows × l), overwritten with Q.
+ * @param rows Number of rows.
+ * @param l Number of columns.
+ * @param passes 2 for orthonormal columns to machine precision; 1 is enough to keep
+ *   subspace iterations well scaled.
+ */
+export function orthonormalizeColumns(y: Float64Array, rows: number, l: number, passes = 2): void {
+  for (let pass = 0; pass < passes; pass++) {
+    const gram = lowerGram(y, rows, l)
+    let trace = 0
+    for (let a = 0; a < l; a++) trace += gram[a * l + a]
+    const ridge = Math.max(trace / Math.max(l, 1), 1e-300) * 1e-12
+    for (let a = 0; a < l; a++) gram[a * l + a] += ridge
+    const r = choleskyLower(gram, l)
+    solveRightLowerTranspose(y, rows, l, r)
+  }
+}
+
+/**
+ * The lower triangle (b ≤ a) of `Yᵀ Y` for a tall row-major Y; the upper triangle is zero.
+ * @param y Row-major rows × l matrix.
+ * @param rows Number of rows.
+ * @param l Number of columns.
+ */
+export function lowerGram(y: Float64Array, rows: number, l: number): Float64Array {
+  return lowerCrossGram(y, y, rows, l)
+}
+
+/**
+ * Lower triangle (b ≤ a) of Qᵀ W for row-major `rows` × l matrices Q and W, each entry summed
+ * over the rows in order.
+ */
+export function lowerCrossGram(q: Float64Array, w: Float64Array, rows: number, l: number): Float64Array {
+  const gram = new Float64Array(l * l)
+  for (let i = 0; i < rows; i++) {
+    const row = i * l
+    for (let a = 0; a < l; a++) {
+      const qa = q[row + a]
+      if (qa !== 0) axpy(qa, w, row, gram, a * l, a + 1)
+    }
+  }
+  return gram
+}
+
+/**
+ * Lower Cholesky factor L of a symmetric positive definite matrix (lower triangle read).
+ * @param a Row-major l × l matrix.
+ * @param l Size.
+ */
+function choleskyLower(a: Float64Array, l: number): Float64Array {
+  const lower = new Float64Array(l * l)
+  for (let i = 0; i < l; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = a[i * l + j]
+      for (let k = 0; k < j; k++) sum -= lower[i * l + k] * lower[j * l + k]
+      if (i === j) lower[i * l + i] = Math.sqrt(Math.max(sum, 1e-300))
+      else lower[i * l + j] = sum / lower[j * l + j]
+    }
+  }
+  return lower
+}
+
+/**
+ * Replaces every row y of Y by the solution x of `x · Lᵀ = y` (that is, Y ← Y · L⁻ᵀ).
+ * @param y Row-major rows × l, overwritten.
+ * @param rows Number of rows.
+ * @param l Number of columns.
+ * @param lower Lower-triangular L.
+ */
+function solveRightLowerTranspose(y: Float64Array, rows: number, l: number, lower: Float64Array): void {
+  for (let i = 0; i < rows; i++) {
+    const row = i * l
+    for (let j = 0; j < l; j++) {
+      // One running difference, in the same order, unrolled by four.
+      let sum = y[row + j]
+      const lowerRow = j * l
+      let k = 0
+      for (; k + 3 < j; k += 4) {
+        sum -= y[row + k] * lower[lowerRow + k]
+        sum -= y[row + k + 1] * lower[lowerRow + k + 1]
+        sum -= y[row + k + 2] * lower[lowerRow + k + 2]
+        sum -= y[row + k + 3] * lower[lowerRow + k + 3]
+      }
+      for (; k < j; k++) sum -= y[row + k] * lower[lowerRow + k]
+      y[row + j] = sum / lower[lowerRow + j]
+    }
+  }
+}
+
+/**
+ * Eigen-decomposition of a symmetric matrix by cyclic Jacobi rotations.
+ * @param a Row-major l × l symmetric matrix (copied, not modified).
+ * @param l Size.
+ * @returns Eigenvalues in descending order and the matching eigenvectors as columns of a
+ *   row-major l × l matrix.
+ */
+export function symmetricEigen(a: Float64Array, l: number): { values: Float64Array; vectors: Float64Array } {
+  const m = Float64Array.from(a)
+  const v = new Float64Array(l * l)
+  for (let i = 0; i < l; i++) v[i * l + i] = 1
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0
+    let diagonal = 0
+    for (let p = 0; p < l; p++) {
+      diagonal += m[p * l + p] * m[p * l + p]
+      for (let q = p + 1; q < l; q++) off += m[p * l + q] * m[p * l + q]
+    }
+    if (off <= 1e-24 * diagonal || off < 1e-300) break
+    for (let p = 0; p < l; p++) {
+      for (let q = p + 1; q < l; q++) {
+        const apq = m[p * l + q]
+        if (Math.abs(apq) < 1e-300) continue
+        const theta = (m[q * l + q] - m[p * l + p]) / (2 * apq)
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1))
+        const c = 1 / Math.sqrt(t * t + 1)
+        const s = t * c
+        rotate(m, v, l, p, q, c, s)
+      }
+    }
+  }
+  const order = Array.from({ length: l }, (_, i) => i).sort((x, y) => m[y * l + y] - m[x * l + x] || x - y)
+  const values = Float64Array.from(order, (i) => m[i * l + i])
+  const vectors = new Float64Array(l * l)
+  order.forEach((source, target) => {
+    for (let r = 0; r < l; r++) vectors[r * l + target] = v[r * l + source]
+  })
+  return { values, vectors }
+}
+
+function rotate(m: Float64Array, v: Float64Array, l: number, p: number, q: number, c: number, s: number): void {
+  for (let k = 0; k < l; k++) {
+    const mkp = m[k * l + p]
+    const mkq = m[k * l + q]
+    m[k * l + p] = c * mkp - s * mkq
+    m[k * l + q] = s * mkp + c * mkq
+  }
+  for (let k = 0; k < l; k++) {
+    const mpk = m[p * l + k]
+    const mqk = m[q * l + k]
+    m[p * l + k] = c * mpk - s * mqk
+    m[q * l + k] = s * mpk + c * mqk
+  }
+  for (let k = 0; k < l; k++) {
+    const vkp = v[k * l + p]
+    const vkq = v[k * l + q]
+    v[k * l + p] = c * vkp - s * vkq
+    v[k * l + q] = s * vkp + c * vkq
+  }
+}
+
+/**
+ * Scales each row of a row-major matrix to unit length in place; zero rows stay zero.
+ * @param values Row-major rows × width.
+ * @param width Row length.
+ */
+export function normalizeDenseRows(values: Float32Array, width: number): void {
+  const rows = values.length / width
+  for (let i = 0; i < rows; i++) {
+    let sum = 0
+    for (let c = i * width; c < (i + 1) * width; c++) sum += values[c] * values[c]
+    if (sum === 0) continue
+    const scale = 1 / Math.sqrt(sum)
+    for (let c = i * width; c < (i + 1) * width; c++) values[c] = values[c] * scale
+  }
+}
+
+/**
+ * Indices of the rows with at least one non-zero entry: talks without any known term have
+ * zero rows, which belong to no cluster and are nobody's neighbour.
+ * @param points Row-major n × d values.
+ * @param d Width.
+ */
+export function nonZeroRows(points: Float32Array, d: number): Int32Array {
+  const rows: number[] = []
+  const n = points.length / d
+  for (let i = 0; i < n; i++) {
+    for (let c = i * d; c < (i + 1) * d; c++) {
+      if (points[c] !== 0) {
+        rows.push(i)
+        break
+      }
+    }
+  }
+  return Int32Array.from(rows)
+}
+
+/**
+ * The given rows of a row-major matrix, packed in the order given.
+ * @param values Row-major matrix.
+ * @param width Row length.
+ * @param rows Indices of the rows to take.
+ */
+export function gatherRows(values: Float32Array, width: number, rows: ArrayLike<number>): Float32Array {
+  const out = new Float32Array(rows.length * width)
+  for (let t = 0; t < rows.length; t++) out.set(values.subarray(rows[t]! * width, rows[t]! * width + width), t * width)
+  return out
+}
