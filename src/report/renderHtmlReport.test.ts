@@ -111,6 +111,7 @@ describe('renderHtmlReport', () => {
   test('renderHtmlReport(atlas, options) rejects bad options with OptionError', () => {
     expect(() => renderHtmlReport(networkingAtlas, { related: -1 })).toThrow(OptionError)
     expect(() => renderHtmlReport(networkingAtlas, { related: 1.5 })).toThrow('renderHtmlReport: related=1.5')
+    expect(() => renderHtmlReport(networkingAtlas, { related: 101 })).toThrow('renderHtmlReport: related=101 is invalid, expected an integer from 0 to 100')
     expect(() => renderHtmlReport(networkingAtlas, { sessions: { sessions: [{ id: 'x' }] } as never })).toThrow(OptionError)
   })
 })
