@@ -16,7 +16,7 @@
 //   --corpora fosdem,synthetic:20000,resampled:20000   which corpora (synthetic:N, resampled:N)
 //   --sample 0       rows whose exact lists are computed (0: all rows; for 100,000 talks)
 //   --probes 8       nearest cells searched, or a list (4,8,16) measured on one atlas (default PROBE_CELLS)
-//   --cell 1000      largest cell (CELL_MAX_TALKS by default)
+//   --cell 1000      largest cell, or a list (default CELL_MAX_TALKS)
 //   --seed 42
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
@@ -25,7 +25,7 @@ import { parseArgs } from 'node:util'
 import { buildAtlas } from '../src/atlas/buildAtlas.ts'
 import { generateCorpus } from '../src/eval/synthetic.ts'
 import { precisionAtK } from '../src/eval/precisionAtK.ts'
-import { candidateCells, CELL_MAX_TALKS, PROBE_CELLS } from '../src/similarity/candidateCells.ts'
+import { candidateCells, cellCandidates, CELL_MAX_TALKS, PROBE_CELLS } from '../src/similarity/candidateCells.ts'
 import { cellTopKRows } from '../src/similarity/cellTopK.ts'
 import { topKRows } from '../src/similarity/allPairsTopK.ts'
 import { atlasPairSpace } from '../src/similarity/relatedIndex.ts'
@@ -108,7 +108,23 @@ function measure(name, corpus) {
   const atlas = buildAtlas(corpus.talks, { seed, k: corpus.k })
   const buildSeconds = (performance.now() - started) / 1000
   const space = atlasPairSpace(atlas)
-  for (const probes of options.probes.split(',').map(Number)) compare(name, corpus, atlas, space, probes, buildSeconds)
+  const exact = exactLists(space)
+  for (const cell of options.cell.split(',').map(Number)) {
+    for (const probes of options.probes.split(',').map(Number)) compare(name, corpus, atlas, space, probes, cell, buildSeconds, exact)
+  }
+}
+
+/**
+ * The exact lists of every row (or of the sampled rows), timed once per corpus.
+ * @param {object} space Pair space.
+ */
+function exactLists(space) {
+  const started = performance.now()
+  const sample = Number(options.sample)
+  const rows = sample > 0 && sample < space.n ? sampleRows(space.n, sample) : Array.from({ length: space.n }, (_, i) => i)
+  const all = rows.length === space.n ? topKRows(space, TOP, 0, space.n) : undefined
+  const lists = rows.map((row) => (all === undefined ? listOf(topKRows(space, TOP, row, row + 1), row) : listOf(all, row)))
+  return { rows, lists, seconds: (performance.now() - started) / 1000 }
 }
 
 /**
@@ -118,35 +134,31 @@ function measure(name, corpus) {
  * @param {object} atlas Its atlas.
  * @param {object} space Its pair space.
  * @param {number} probes Nearest cells searched.
+ * @param {number} cell Largest cell.
  * @param {number} buildSeconds Time the atlas took.
+ * @param {{ rows: number[], lists: number[][], seconds: number }} exact Exact lists.
  */
-function compare(name, corpus, atlas, space, probes, buildSeconds) {
-  let started
+function compare(name, corpus, atlas, space, probes, cell, buildSeconds, exact) {
   const n = space.n
-  started = performance.now()
-  const plan = candidateCells(space, atlas.assignments, { probes, maxTalks: Number(options.cell) })
+  const started = performance.now()
+  const plan = candidateCells(space, atlas.assignments, { probes, maxTalks: cell })
   const approximate = cellTopKRows(space, plan, TOP)
   const approximateSeconds = (performance.now() - started) / 1000
-  const sample = Number(options.sample)
-  const rows = sample > 0 && sample < n ? sampleRows(n, sample) : Array.from({ length: n }, (_, i) => i)
-  started = performance.now()
-  const exact = rows.length === n ? topKRows(space, TOP, 0, n) : undefined
-  const exactList = (row) => (exact === undefined ? listOf(topKRows(space, TOP, row, row + 1), 0) : listOf(exact, row))
+  const { rows } = exact
+  const exactSeconds = exact.seconds
   let found = 0
   let wanted = 0
   let identical = 0
-  const exactLists = []
+  const exactLists = exact.lists
   const approximateLists = []
-  for (const row of rows) {
-    const want = exactList(row)
+  rows.forEach((row, r) => {
+    const want = exactLists[r]
     const got = listOf(approximate, row)
-    exactLists.push(want)
     approximateLists.push(got)
     wanted += want.length
     for (const j of want) if (got.includes(j)) found++
-    if (want.length === got.length && want.every((j, r) => got[r] === j)) identical++
-  }
-  const exactSeconds = (performance.now() - started) / 1000
+    if (want.length === got.length && want.every((j, e) => got[e] === j)) identical++
+  })
   const labels = rows.map((row) => corpus.labels[row])
   // precision@5 over the sampled rows: neighbours' labels are looked up in the whole corpus.
   const precision = (lists) => {
@@ -161,9 +173,11 @@ function compare(name, corpus, atlas, space, probes, buildSeconds) {
     return total === 0 ? 0 : hits / total
   }
   const cells = plan.starts.length - 1
+  let searched = 0
+  for (let c = 0; c < cells; c++) searched += (plan.starts[c + 1] - plan.starts[c]) * cellCandidates(plan, c).length
   console.log(
-    `${name}: ${n} talks, ${atlas.themes.length} themes → ${cells} cells, probes ${plan.probes}; build ${buildSeconds.toFixed(1)} s; ` +
-      `exact ${exactSeconds.toFixed(1)} s${exact === undefined ? ` (${rows.length} sampled rows)` : ''}, approximate ${approximateSeconds.toFixed(1)} s; ` +
+    `${name}: ${n} talks, ${atlas.themes.length} themes → ${cells} cells (≤ ${cell} talks), probes ${plan.probes}, ${Math.round(searched / n)} candidates per talk; build ${buildSeconds.toFixed(1)} s; ` +
+      `exact ${exactSeconds.toFixed(1)} s${rows.length < n ? ` (${rows.length} sampled rows)` : ''}, approximate ${approximateSeconds.toFixed(1)} s; ` +
       `recall@5 ${(found / wanted).toFixed(4)}, identical lists ${(identical / rows.length).toFixed(4)}; ` +
       `P@5 exact ${precision(exactLists).toFixed(4)}, approximate ${precision(approximateLists).toFixed(4)}` +
       (rows.length === n ? ` (precisionAtK: ${precisionAtK(exactLists, corpus.labels, TOP).toFixed(4)} / ${precisionAtK(approximateLists, corpus.labels, TOP).toFixed(4)})` : ''),

@@ -101,3 +101,7 @@ export { vMeasure, defaultVMeasureOptions } from './eval/vMeasure.js'
 export type { VMeasure, VMeasureOptions } from './eval/vMeasure.js'
 export { generateCorpus, defaultGenerateCorpusOptions } from './eval/synthetic.js'
 export type { GenerateCorpusOptions, SyntheticTalk } from './eval/synthetic.js'
+
+// --- related talks at scale (bound on `top`, approximate search from this many talks) ---
+export { MAX_RELATED_TOP } from './similarity/relatedTalks.js'
+export { APPROXIMATE_MIN_TALKS } from './similarity/relatedIndex.js'
