@@ -14,6 +14,7 @@
  * (ties between centroids), so that the cells do not depend on the input order.
  */
 import type { PairSpace } from './allPairsTopK.js'
+import { TopK } from './topK.js'
 
 /** Nearest cells (by centroid cosine) searched besides a talk's own. */
 export const PROBE_CELLS = 8
@@ -48,7 +49,7 @@ export interface CellPlan {
   readonly members: Int32Array
   /** Cell of every talk. */
   readonly cellOf: Int32Array
-  /** Every other cell of cell c, nearest centroid first, at `c × (nCells − 1)`. */
+  /** The nearest cells of cell c, nearest centroid first, at `c × width` (see {@link cellCandidates}). */
   readonly nearest: Int32Array
   /** Nearest cells searched besides the own one. */
   readonly probes: number
@@ -73,7 +74,7 @@ export function candidateCells(space: PairSpace, assignments: Int32Array, option
     for (const talk of cell) cellOf[talk] = c
     starts[c + 1] = starts[c]! + cell.length
   })
-  return { starts, members, cellOf, nearest: nearestCells(space, cells), probes }
+  return { starts, members, cellOf, nearest: nearestCells(space, cells, probes), probes }
 }
 
 /**
@@ -141,13 +142,15 @@ function widestAxis(space: PairSpace, cell: Int32Array): number {
 }
 
 /**
- * For every cell, all other cells by decreasing cosine of their centroids (ties: lower cell
- * first). The centroid is the mean of the cell's unit LSA vectors; a zero centroid has
- * cosine 0 with every cell.
+ * For every cell, the nearest other cells by decreasing cosine of their centroids (ties: lower
+ * cell first): `probes` of them, and {@link MAX_RELATED_TOP} + 1 more (each cell holds a
+ * talk, so that many always reach the candidates {@link cellCandidates} needs). The centroid
+ * is the mean of the cell's unit LSA vectors; a zero centroid has cosine 0 with every cell.
  * @param space Talks.
  * @param cells Talks of every cell.
+ * @param probes Nearest cells searched.
  */
-function nearestCells(space: PairSpace, cells: readonly Int32Array[]): Int32Array {
+function nearestCells(space: PairSpace, cells: readonly Int32Array[], probes: number): Int32Array {
   const { dimensions: d, vectors } = space
   const k = cells.length
   const centroids = new Float64Array(k * d)
@@ -159,23 +162,28 @@ function nearestCells(space: PairSpace, cells: readonly Int32Array[]): Int32Arra
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0
     for (let x = 0; x < d; x++) centroids[at + x] *= scale
   })
-  const width = Math.max(0, k - 1)
+  const width = nearestWidth(k, probes)
   const nearest = new Int32Array(k * width)
-  const similarity = new Float64Array(k)
-  const others: number[] = []
   for (let c = 0; c < k; c++) {
-    others.length = 0
+    const best = new TopK(width)
     for (let o = 0; o < k; o++) {
       if (o === c) continue
       let dot = 0
       for (let x = 0; x < d; x++) dot += centroids[c * d + x]! * centroids[o * d + x]!
-      similarity[o] = dot
-      others.push(o)
+      best.offer(o, dot)
     }
-    others.sort((a, b) => similarity[b]! - similarity[a]! || a - b)
-    nearest.set(others, c * width)
+    best.results().forEach((entry, r) => (nearest[c * width + r] = entry.index))
   }
   return nearest
+}
+
+/**
+ * Nearest cells kept per cell.
+ * @param k Number of cells.
+ * @param probes Nearest cells searched.
+ */
+function nearestWidth(k: number, probes: number): number {
+  return Math.min(Math.max(0, k - 1), probes + MAX_RELATED_TOP + 1)
 }
 
 /** Number of cells of a plan. */
@@ -192,7 +200,7 @@ export function cellCount(plan: CellPlan): number {
  */
 export function cellCandidates(plan: CellPlan, c: number): Int32Array {
   const { starts, members, nearest } = plan
-  const width = cellCount(plan) - 1
+  const width = nearestWidth(cellCount(plan), plan.probes)
   let size = starts[c + 1]! - starts[c]!
   let used = 0
   while (used < width && (used < plan.probes || size <= MAX_RELATED_TOP)) {
