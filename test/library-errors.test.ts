@@ -77,14 +77,16 @@ describe('relatedTalks, relatedToRow, searchTalks and assignThemes on bad argume
   it('names the unknown id, the bad row and the bad option', () => {
     expect(() => relatedTalks(atlas, 'nope')).toThrow(/^id: related: no talk with id "nope"$/)
     expect(() => relatedToRow(atlas, 12)).toThrow('related: row 12 is not a talk position (0 to 11)')
-    expect(() => relatedTalks(atlas, 'talk-1', { top: -1 })).toThrow('related: top=-1 is invalid, expected an integer ≥ 0')
-    expect(() => relatedTalks(atlas, 'talk-1', { explainTerms: 1.5 })).toThrow('related: explainTerms=1.5 is invalid, expected an integer ≥ 0')
+    expect(() => relatedTalks(atlas, 'talk-1', { top: -1 })).toThrow('relatedTalks: top=-1 is invalid, expected an integer from 0 to 100')
+    expect(() => relatedTalks(atlas, 'talk-1', { explainTerms: 1.5 })).toThrow('relatedTalks: explainTerms=1.5 is invalid, expected an integer ≥ 0')
     expect(() => searchTalks(atlas, undefined as never)).toThrow('search: the query must be a string, not undefined')
     expect(() => assignThemes(atlas, [{ id: 'x', title: 'eBPF' } as never])).toThrow('talks[0].abstract: abstract must be a string')
   })
 
-  it('answers a huge top with every other talk, without allocating for it', () => {
-    expect(relatedTalks(atlas, 'talk-1', { top: 2 ** 31 - 1 }).length).toBe(11)
+  it('refuses a top above MAX_RELATED_TOP (100), and answers the bound with every other talk of a small atlas', () => {
+    expect(() => relatedTalks(atlas, 'talk-1', { top: 2 ** 31 - 1 })).toThrow('relatedTalks: top=2147483647 is invalid, expected an integer from 0 to 100')
+    expect(() => relatedToRow(atlas, 0, { top: 101 })).toThrow(OptionError)
+    expect(relatedTalks(atlas, 'talk-1', { top: 100 }).length).toBe(11)
   })
 })
 

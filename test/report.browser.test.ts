@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { buildAtlas, type Talk } from '../src/index.js'
+import { buildAtlas, relatedTalks, type Talk } from '../src/index.js'
 import { renderHtmlReport } from '../src/report.js'
 
 const CHROMIUM = '/usr/bin/chromium'
@@ -167,6 +167,30 @@ describe('the HTML report in chromium', () => {
     await expect.poll(() => page.locator('details.talk:not([hidden])').count()).toBe(talks.length)
     expect(await page.locator('#map').getAttribute('data-shown')).toBe(String(talks.length))
     expect(problems).toEqual([])
+  })
+
+  test('an opened card lists its related talks as links with titles, scores and shared terms, hostile titles as text', async () => {
+    const i = talks.findIndex((talk) => talk.id === 'pwn-script')
+    const expected = relatedTalks(atlas, 'pwn-script')
+    await page.evaluate((index) => {
+      ;(document.getElementById(`t-${index}`) as HTMLDetailsElement).open = true
+    }, i)
+    const items = page.locator(`#t-${i} ol.related > li`)
+    await expect.poll(() => items.count()).toBe(expected.length)
+    const shown = await page.evaluate((index) => Array.from(document.querySelectorAll(`#t-${index} ol.related > li`), (item) => ({
+      href: item.querySelector('a')!.getAttribute('href'),
+      // The title its own card shows (input text with control characters replaced).
+      title: item.querySelector('a')!.textContent === document.querySelector(`${item.querySelector('a')!.getAttribute('href')} > summary .title`)!.textContent ? 'same as its card' : item.querySelector('a')!.textContent,
+      score: item.querySelector('.score')!.textContent,
+      terms: item.querySelector('.terms')?.textContent ?? '',
+    })), i)
+    expect(shown).toEqual(expected.map((item) => {
+      const j = talks.findIndex((talk) => talk.id === item.id)
+      return { href: `#t-${j}`, title: 'same as its card', score: (Math.round(item.score * 100) / 100).toFixed(2), terms: item.terms.length ? `shared: ${item.terms.join(', ')}` : '' }
+    }))
+    expect(shown.map((item) => item.href)).toContain(`#t-${talks.findIndex((talk) => talk.id === 'pwn-img')}`)
+    expect(await page.evaluate(() => document.querySelectorAll('body img, body svg').length)).toBe(0)
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? null)).toBe(null)
   })
 
   test('the injected-script fixture shows as text and runs nothing', async () => {

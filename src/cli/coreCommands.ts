@@ -3,7 +3,7 @@ import type { Atlas } from '../atlas/types.js'
 import { adjustedRandIndex } from '../eval/adjustedRandIndex.js'
 import { normalizedMutualInfo } from '../eval/normalizedMutualInfo.js'
 import { vMeasure } from '../eval/vMeasure.js'
-import { relatedTalks, relatedToRow } from '../similarity/relatedTalks.js'
+import { MAX_RELATED_TOP, relatedTalks, relatedToRow } from '../similarity/relatedTalks.js'
 import { findTalks } from '../similarity/searchTalks.js'
 import type { Talk, Warning } from '../types.js'
 import { integerOption, type CommonOptions, type OptionSpec } from './args.js'
@@ -141,7 +141,7 @@ export const relatedCommand: Command = {
   summary: 'Related talks per talk: {"related":{"<talk id>":[{"id","score","terms"}]}}; with --query, search: {"query":[…]}.',
   usage: 'talkatlas related <input> [--id <talk id> | --query <text>] [options]',
   options: {
-    top: { type: 'string', short: 'n', value: '<n>', help: 'related talks per talk, 1 to 100 (default 5)' },
+    top: { type: 'string', short: 'n', value: '<n>', help: `related talks per talk, 1 to ${MAX_RELATED_TOP} (default 5)` },
     id: { type: 'string', value: '<talk id>', help: 'only the talks related to this one' },
     query: { type: 'string', value: '<text>', help: 'search the talks for this text instead' },
     restarts: restartsOption,
@@ -151,7 +151,7 @@ export const relatedCommand: Command = {
   },
   available: true,
   async run(common, values, context) {
-    const top = integerOption('related', 'top', values['top'], 5, 1, 100)
+    const top = integerOption('related', 'top', values['top'], 5, 1, MAX_RELATED_TOP)
     const id = values['id']
     const query = values['query']
     if (id !== undefined && query !== undefined) throw new UsageError('talkatlas related: --id and --query cannot be combined')

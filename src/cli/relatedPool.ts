@@ -1,24 +1,31 @@
 /**
- * The related-talk lists of every talk on several threads: the rows are cut into consecutive
- * ranges, all but the first searched by worker threads (`relatedWorker.js` next to the CLI
- * bundle) while this thread searches the first. Each row's list depends only on the atlas, so
- * the lists do not depend on the thread count.
+ * The related-talk lists of every talk on several threads: the rows (exact search) or the
+ * candidate cells (approximate search) are cut into consecutive ranges, all but the first
+ * searched by worker threads (`relatedWorker.js` next to the CLI bundle) while this thread
+ * searches the first. Each row's list depends only on the atlas, so the lists do not depend
+ * on the thread count.
  */
 import { availableParallelism } from 'node:os'
 import { runOneShotWorker } from './oneShotWorker.js'
 import type { Atlas } from '../atlas/types.js'
-import { topKRows, type PairSpace, type TopKRows } from '../similarity/allPairsTopK.js'
-import { atlasPairSpace, joinTopKRows, relatedIndex } from '../similarity/relatedIndex.js'
+import type { PairSpace, TopKRows } from '../similarity/allPairsTopK.js'
+import type { CellPlan } from '../similarity/candidateCells.js'
+import { cellRanges, cellTopKRows, joinCellLists } from '../similarity/cellTopK.js'
+import { joinTopKRows, relatedIndex, relatedSearch, searchAllRows, type RelatedSearch } from '../similarity/relatedIndex.js'
+import { topKRows } from '../similarity/allPairsTopK.js'
 import { partBounds } from './parallelTerms.js'
 
 /** `--threads auto` searches on two threads from this many talks (below, a worker costs more than it saves). */
 export const PARALLEL_RELATED_MIN_TALKS = 2000
 
-/** What a related-talk worker is given: the talks and its rows. */
+/** What a related-talk worker is given: the talks and its rows, or its cells when `plan` is set. */
 export interface RelatedJob {
   readonly space: PairSpace
+  readonly plan: CellPlan | undefined
   readonly top: number
+  /** First row, or first cell. */
   readonly from: number
+  /** Row or cell after the last. */
   readonly to: number
 }
 
@@ -33,6 +40,14 @@ export function relatedThreads(threads: number | 'auto', talks: number): number 
 }
 
 /**
+ * Searches one job's rows or cells (in a worker or on this thread).
+ * @param job Talks and range.
+ */
+export function searchJob(job: RelatedJob): TopKRows {
+  return job.plan === undefined ? topKRows(job.space, job.top, job.from, job.to) : cellTopKRows(job.space, job.plan, job.top, job.from, job.to)
+}
+
+/**
  * Computes and keeps the atlas's related index (see `relatedIndex`) on `threads` threads, so
  * that `relatedTalks` and the report read it.
  * @param atlas The atlas.
@@ -41,15 +56,29 @@ export function relatedThreads(threads: number | 'auto', talks: number): number 
  * @param workerUrl Worker script; the default is `relatedWorker.js` beside this module's bundle.
  */
 export async function keepRelatedIndexThreaded(atlas: Atlas, top: number, threads: number, workerUrl: URL = new URL('./relatedWorker.js', import.meta.url)): Promise<TopKRows> {
-  const space = atlasPairSpace(atlas)
-  const parts = Math.min(threads, space.n)
+  const search = relatedSearch(atlas)
+  const units = search.plan === undefined ? search.space.n : search.plan.starts.length - 1
+  const parts = Math.min(threads, units)
   if (parts <= 1) return relatedIndex(atlas, { top })
-  const bounds = partBounds(space.n, parts)
-  // Workers start first, so that they search while this thread searches the first range.
-  const others = bounds.slice(1).map(([from, to]) => searchInWorker(workerUrl, { space, top, from, to }))
-  const own = topKRows(space, top, bounds[0]![0], bounds[0]![1])
-  const lists = joinTopKRows([own, ...(await Promise.all(others))])
+  const lists = await searchThreaded(search, top, parts, workerUrl)
   return relatedIndex(atlas, { top, runner: () => lists })
+}
+
+/**
+ * The lists of {@link searchAllRows} from `parts` threads.
+ * @param search Talks and cells.
+ * @param top Entries per row.
+ * @param parts Threads, ≥ 2.
+ * @param workerUrl Worker script.
+ */
+async function searchThreaded(search: RelatedSearch, top: number, parts: number, workerUrl: URL): Promise<TopKRows> {
+  const { space, plan } = search
+  const ranges = plan === undefined ? partBounds(space.n, parts) : cellRanges(plan, parts)
+  // Workers start first, so that they search while this thread searches the first range.
+  const others = ranges.slice(1).map(([from, to]) => searchInWorker(workerUrl, { space, plan, top, from, to }))
+  const own = searchJob({ space, plan, top, from: ranges[0]![0], to: ranges[0]![1] })
+  const lists = [own, ...(await Promise.all(others))]
+  return plan === undefined ? joinTopKRows(lists) : joinCellLists(plan, ranges, lists)
 }
 
 /**

@@ -8,7 +8,10 @@ export const CLIENT_SCRIPT = `
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('talkatlas-data').textContent);
-  var n = data.titles.length;
+  var n = data.themes.length;
+  var titles = new Array(n);
+  var titleNodes = document.querySelectorAll('details.talk > summary .title');
+  for (var s = 0; s < titleNodes.length; s++) titles[+titleNodes[s].parentNode.parentNode.getAttribute('data-talk')] = titleNodes[s].textContent;
   var canvas = document.getElementById('map');
   var ctx = canvas.getContext('2d');
   var tooltip = document.getElementById('tooltip');
@@ -136,7 +139,7 @@ export const CLIENT_SCRIPT = `
 
   function showTooltip(i, event) {
     if (i < 0) { tooltip.hidden = true; return; }
-    tooltip.textContent = data.titles[i] + ' \\u2014 ' + data.labels[data.themes[i]];
+    tooltip.textContent = titles[i] + ' \\u2014 ' + data.labels[data.themes[i]];
     tooltip.hidden = false;
     var rect = canvas.getBoundingClientRect();
     var x = event.clientX - rect.left + 12, y = event.clientY - rect.top + 12;
@@ -186,9 +189,41 @@ export const CLIENT_SCRIPT = `
     var card = event.target;
     if (card.classList && card.classList.contains('talk') && card.open) {
       var i = +card.getAttribute('data-talk');
+      fillRelated(card, i);
       if (i !== selected) select(i, false);
     }
   }, true);
+
+  // A card's related talks, built from the data block the first time it opens: links with
+  // the related talk's title, its score and the shared terms, all as text.
+  function fillRelated(card, i) {
+    var list = card.querySelector('ol.related');
+    if (!list || list.firstChild) return;
+    var flat = data.related[i] || [];
+    for (var r = 0; r < flat.length; r += 3 + flat[r + 2]) {
+      var j = flat[r];
+      var item = document.createElement('li');
+      var link = document.createElement('a');
+      link.href = '#t-' + j;
+      link.textContent = titles[j];
+      var score = document.createElement('span');
+      score.className = 'score';
+      score.textContent = (flat[r + 1] / 100).toFixed(2);
+      item.appendChild(link);
+      item.appendChild(document.createTextNode(' '));
+      item.appendChild(score);
+      if (flat[r + 2] > 0) {
+        var shared = [];
+        for (var t = 0; t < flat[r + 2]; t++) shared.push(data.terms[flat[r + 3 + t]]);
+        var terms = document.createElement('span');
+        terms.className = 'terms';
+        terms.textContent = 'shared: ' + shared.join(', ');
+        item.appendChild(document.createTextNode(' '));
+        item.appendChild(terms);
+      }
+      list.appendChild(item);
+    }
+  }
 
   var cards = document.querySelectorAll('details.talk');
   var entries = document.querySelectorAll('li[data-talk]');

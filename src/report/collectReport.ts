@@ -10,7 +10,7 @@ import { UNCLASSIFIED_THEME_ID } from '../atlas/unclassified.js'
 import { OptionError } from '../errors.js'
 import type { TopKRows } from '../similarity/allPairsTopK.js'
 import { relatedIndex } from '../similarity/relatedIndex.js'
-import { relatedFromIndex } from '../similarity/relatedTalks.js'
+import { MAX_RELATED_TOP, relatedFromIndex } from '../similarity/relatedTalks.js'
 import type { ReportOptions, ReportSession, ReportSessions, ReportTag, ReportTags } from './types.js'
 
 /** A related talk, by position. */
@@ -154,7 +154,9 @@ function resolveReportOptions(options: ReportOptions, where: string): ResolvedRe
   const title = options.title ?? 'talkatlas report'
   if (typeof title !== 'string') throw new OptionError(where, 'title', title, 'a string')
   const related = options.related ?? 5
-  if (!Number.isInteger(related) || related < 0) throw new OptionError(where, 'related', related, 'an integer ≥ 0')
+  if (!Number.isInteger(related) || related < 0 || related > MAX_RELATED_TOP) {
+    throw new OptionError(where, 'related', related, `an integer from 0 to ${MAX_RELATED_TOP}`)
+  }
   const { tags, sessions } = options
   if (tags !== undefined && (tags === null || typeof tags !== 'object')) {
     throw new OptionError(where, 'tags', tags, 'a Map or an object of tag lists per talk id')

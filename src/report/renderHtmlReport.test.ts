@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { buildAtlas } from '../atlas/buildAtlas.js'
 import { OptionError } from '../errors.js'
+import { relatedTalks } from '../similarity/relatedTalks.js'
 import type { Talk } from '../types.js'
 import { renderHtmlReport } from './renderHtmlReport.js'
 
@@ -40,7 +41,9 @@ describe('renderHtmlReport', () => {
     const json = /<script type="application\/json" id="talkatlas-data">([\s\S]*?)<\/script>/.exec(html)![1]!
     expect(json).not.toMatch(/[<>&\u2028\u2029]/)
     const data = JSON.parse(json)
-    expect(data.titles).toEqual(hostile.map((talk) => talk.title))
+    // Titles are not repeated in the data: the page's script reads them from the cards.
+    expect(data.titles).toBeUndefined()
+    expect(data.related).toHaveLength(hostile.length)
     expect(data.points).toHaveLength(hostile.length * 2)
     expect(data.themes).toEqual(Array.from(hostileAtlas.assignments))
   })
@@ -72,10 +75,20 @@ describe('renderHtmlReport', () => {
   test('renderHtmlReport(atlas) links each talk to its related talks with their shared terms', () => {
     const html = renderHtmlReport(networkingAtlas, { related: 3 })
     const card = /<details class="talk" id="t-0"[\s\S]*?<\/details>/.exec(html)![0]
-    const related = [...card.matchAll(/<li><a href="#t-(\d+)">/g)].map((match) => Number(match[1]))
-    expect(related).toHaveLength(3)
-    expect(related).not.toContain(0)
-    expect(card).toMatch(/<span class="terms">shared: [^<]+<\/span>/)
+    expect(card).toContain('<h3>Related talks</h3><ol class="related"></ol>')
+    const data = JSON.parse(/<script type="application\/json" id="talkatlas-data">([\s\S]*?)<\/script>/.exec(html)![1]!) as { related: number[][]; terms: string[] }
+    expect(data.related).toHaveLength(networking.length)
+    // Per related talk: position, score in hundredths, number of shared terms, term numbers.
+    const expected = relatedTalks(networkingAtlas, networking[0]!.id, { top: 3 })
+    const entries: { id: string; score: number; terms: string[] }[] = []
+    const flat = data.related[0]!
+    for (let r = 0; r < flat.length; r += 3 + flat[r + 2]!) {
+      entries.push({ id: networking[flat[r]!]!.id, score: flat[r + 1]!, terms: flat.slice(r + 3, r + 3 + flat[r + 2]!).map((t) => data.terms[t]!) })
+    }
+    expect(entries).toEqual(expected.map((item) => ({ id: item.id, score: Math.round(item.score * 100), terms: item.terms })))
+    expect(entries.some((entry) => entry.terms.length > 0)).toBe(true)
+    // Each shared term is written once.
+    expect(new Set(data.terms).size).toBe(data.terms.length)
   })
 
   test('renderHtmlReport(atlas, { sessions, tags }) shows the plan by slot and room and tags per talk', () => {
@@ -111,6 +124,7 @@ describe('renderHtmlReport', () => {
   test('renderHtmlReport(atlas, options) rejects bad options with OptionError', () => {
     expect(() => renderHtmlReport(networkingAtlas, { related: -1 })).toThrow(OptionError)
     expect(() => renderHtmlReport(networkingAtlas, { related: 1.5 })).toThrow('renderHtmlReport: related=1.5')
+    expect(() => renderHtmlReport(networkingAtlas, { related: 101 })).toThrow('renderHtmlReport: related=101 is invalid, expected an integer from 0 to 100')
     expect(() => renderHtmlReport(networkingAtlas, { sessions: { sessions: [{ id: 'x' }] } as never })).toThrow(OptionError)
   })
 })

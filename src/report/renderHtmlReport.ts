@@ -33,13 +33,15 @@ const EXPAND_THEMES_UP_TO = 200
 export function renderHtmlReport(atlas: Atlas, options: ReportOptions = {}): string {
   const report = collectReport(atlas, options, 'renderHtmlReport', true)
   const projection = projectMap(atlas, { method: options.map ?? 'auto', seed: atlas.options.seed, ...(options.onProgress && { onProgress: options.onProgress }) })
+  // Titles are read from the cards by the page's script, and related talks travel as
+  // positions, scores and term numbers: no string of the page is written twice for them.
   const data = {
     points: Array.from(projection.coordinates, (value) => Math.round(value * 1e4) / 1e4),
     themes: report.talks.map((talk) => talk.theme),
-    titles: report.talks.map((talk) => talk.title),
     labels: report.themes.map((theme) => theme.label),
     colors: report.themes.map((theme) => theme.color),
     groups: report.themes.map((theme) => theme.group),
+    ...relatedPayload(report),
   }
   const style = REPORT_STYLE + themeColorRules(report.themes)
   const policy = [
@@ -167,9 +169,8 @@ function renderTalk(talk: CollectedTalk, report: CollectedReport): string {
   const tags = talk.tags.length
     ? `<p class="tags" data-search>Tags: ${talk.tags.map((tag) => `<span class="tag">${escapeHtml(tag.theme)} <span class="score">${formatScore(tag.score)}</span></span>`).join('')}</p>`
     : ''
-  const related = talk.related.length
-    ? `<h3>Related talks</h3><ol class="related">${talk.related.map((item) => renderRelated(item.index, item.score, item.terms, report)).join('')}</ol>`
-    : ''
+  // Filled from the data block by the page's script when the card opens.
+  const related = talk.related.length ? '<h3>Related talks</h3><ol class="related"></ol>' : ''
   const session = talk.session >= 0 ? renderTalkSession(talk.session, report) : ''
   return `<details class="talk" id="t-${talk.index}" data-talk="${talk.index}">
 <summary><span class="swatch c${talk.theme}"></span><span class="title" data-search>${escapeHtml(talk.title)}</span><span class="theme-name" data-search>${escapeHtml(themeLabel)}</span></summary>
@@ -182,17 +183,32 @@ ${tags}${related}${session}
 }
 
 /**
- * One related talk: a link within the page, its score and the shared terms.
- * @param index Position of the related talk.
- * @param score Similarity.
- * @param terms Shared terms, best first.
+ * The related talks of every card for the page's script: `related[i]` lists, per related talk
+ * of talk i, its position, its score in hundredths, the number of shared terms and their
+ * numbers in `terms` (each shared term written once for the whole page).
  * @param report All report data.
  */
-function renderRelated(index: number, score: number, terms: readonly string[], report: CollectedReport): string {
-  const talk = report.talks[index]
-  if (talk === undefined) return ''
-  const shared = terms.length ? ` <span class="terms">shared: ${escapeHtml(terms.join(', '))}</span>` : ''
-  return `<li><a href="#t-${index}">${escapeHtml(talk.title)}</a> <span class="score">${score.toFixed(2)}</span>${shared}</li>`
+function relatedPayload(report: CollectedReport): { related: number[][]; terms: string[] } {
+  const terms: string[] = []
+  const termNumbers = new Map<string, number>()
+  const related = report.talks.map((talk) => {
+    const flat: number[] = []
+    for (const item of talk.related) {
+      if (report.talks[item.index] === undefined) continue
+      flat.push(item.index, Math.round(item.score * 100), item.terms.length)
+      for (const term of item.terms) {
+        let number = termNumbers.get(term)
+        if (number === undefined) {
+          number = terms.length
+          terms.push(term)
+          termNumbers.set(term, number)
+        }
+        flat.push(number)
+      }
+    }
+    return flat
+  })
+  return { related, terms }
 }
 
 /**

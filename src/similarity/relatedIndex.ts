@@ -1,18 +1,36 @@
 /**
  * The related-talk lists of every talk of an atlas: one top-k index that `relatedTalks`,
- * the `related` command and the report all read, computed by {@link topKRows} (exact, with
- * the scores and ties of one talk's brute-force ranking).
+ * the `related` command and the report all read. Below {@link APPROXIMATE_MIN_TALKS} talks it
+ * is computed by {@link topKRows} (exact, with the scores and ties of one talk's brute-force
+ * ranking); from there on, among candidate cells ({@link candidateCells}: the talk's theme and
+ * the nearest themes), which keeps the search linear in the number of talks.
  */
 import type { Atlas } from '../atlas/types.js'
 import type { Talk } from '../types.js'
 import { pairSpace, topKRows, type PairSpace, type TopKRows } from './allPairsTopK.js'
+import { candidateCells, type CellPlan } from './candidateCells.js'
+import { cellTopKRow, cellTopKRows } from './cellTopK.js'
 import { rankingIndex } from './rankingIndex.js'
 
 /**
- * Computes the top-k lists of every row of a pair space, best first (for example on several
- * threads); the result must be {@link topKRows}`(space, top, 0, space.n)`.
+ * Talks from which related talks are searched among candidate cells instead of all talks.
+ * Below it the exact search takes under a second; from it on, its n² cost grows past the
+ * cell search's (docs/performance.md).
  */
-export type TopKRunner = (space: PairSpace, top: number) => TopKRows
+export const APPROXIMATE_MIN_TALKS = 5000
+
+/** What the related search of an atlas works on: its talks, and its cells when approximate. */
+export interface RelatedSearch {
+  readonly space: PairSpace
+  /** Candidate cells; undefined for the exact search. */
+  readonly plan: CellPlan | undefined
+}
+
+/**
+ * Computes the top-k lists of every row, best first (for example on several threads); the
+ * result must be {@link searchAllRows}`(search, top)`.
+ */
+export type TopKRunner = (search: RelatedSearch, top: number) => TopKRows
 
 /** Options of {@link relatedIndex}. */
 export interface RelatedIndexOptions {
@@ -20,10 +38,13 @@ export interface RelatedIndexOptions {
   readonly top?: number
   /** Runs the search; the default runs it on this thread. */
   readonly runner?: TopKRunner
+  /** Search among candidate cells. @default from {@link APPROXIMATE_MIN_TALKS} talks */
+  readonly approximate?: boolean
 }
 
 const spaceCache = new WeakMap<Atlas, PairSpace>()
-const indexCache = new WeakMap<Atlas, TopKRows>()
+const planCache = new WeakMap<Atlas, CellPlan>()
+const indexCache = new WeakMap<Atlas, { readonly lists: TopKRows; readonly approximate: boolean }>()
 const idRankCache = new WeakMap<readonly Talk[], Int32Array>()
 
 /**
@@ -57,6 +78,49 @@ export function atlasPairSpace(atlas: Atlas): PairSpace {
 }
 
 /**
+ * Whether the related talks of an atlas are searched among candidate cells by default.
+ * @param atlas The atlas.
+ */
+export function searchesApproximately(atlas: Atlas): boolean {
+  return atlas.talks.length >= APPROXIMATE_MIN_TALKS
+}
+
+/**
+ * The related search of an atlas (its pair space, and its cells when approximate), cached.
+ * @param atlas A built or loaded atlas.
+ * @param approximate Whether to search among candidate cells.
+ */
+export function relatedSearch(atlas: Atlas, approximate = searchesApproximately(atlas)): RelatedSearch {
+  const space = atlasPairSpace(atlas)
+  if (!approximate) return { space, plan: undefined }
+  let plan = planCache.get(atlas)
+  if (plan === undefined) {
+    plan = candidateCells(space, atlas.assignments)
+    planCache.set(atlas, plan)
+  }
+  return { space, plan }
+}
+
+/**
+ * The top-k lists of every row of a search, on this thread.
+ * @param search Talks and cells.
+ * @param top Entries per row.
+ */
+export function searchAllRows(search: RelatedSearch, top: number): TopKRows {
+  return search.plan === undefined ? topKRows(search.space, top, 0, search.space.n) : cellTopKRows(search.space, search.plan, top)
+}
+
+/**
+ * The top-k list of one row, as {@link searchAllRows} gives it.
+ * @param search Talks and cells.
+ * @param top Entries.
+ * @param row Talk.
+ */
+export function searchOneRow(search: RelatedSearch, top: number, row: number): TopKRows {
+  return search.plan === undefined ? topKRows(search.space, top, row, row + 1) : cellTopKRow(search.space, search.plan, top, row)
+}
+
+/**
  * The `top` best related talks of every talk, computed once per atlas and kept (a later call
  * with the same or a smaller `top` reads the kept lists: a top-k list starts with the top-j).
  * @param atlas A built or loaded atlas.
@@ -64,23 +128,27 @@ export function atlasPairSpace(atlas: Atlas): PairSpace {
  */
 export function relatedIndex(atlas: Atlas, options: RelatedIndexOptions = {}): TopKRows {
   const top = options.top ?? 5
-  const kept = keptRelatedIndex(atlas, top)
+  const approximate = options.approximate ?? searchesApproximately(atlas)
+  const kept = keptRelatedIndex(atlas, top, approximate)
   if (kept !== undefined) return kept
-  const space = atlasPairSpace(atlas)
-  const index = options.runner === undefined ? topKRows(space, top, 0, space.n) : options.runner(space, top)
-  indexCache.set(atlas, index)
-  return index
+  const search = relatedSearch(atlas, approximate)
+  const lists = options.runner === undefined ? searchAllRows(search, top) : options.runner(search, top)
+  indexCache.set(atlas, { lists, approximate })
+  return lists
 }
 
 /**
- * The kept related index of an atlas when it holds at least `top` per talk.
+ * The kept related index of an atlas when it holds at least `top` per talk, searched the
+ * way asked.
  * @param atlas The atlas.
  * @param top Entries needed.
+ * @param approximate Search wanted.
  */
-export function keptRelatedIndex(atlas: Atlas, top: number): TopKRows | undefined {
+export function keptRelatedIndex(atlas: Atlas, top: number, approximate = searchesApproximately(atlas)): TopKRows | undefined {
   const kept = indexCache.get(atlas)
+  if (kept === undefined || kept.approximate !== approximate) return undefined
   // Lists of n − 1 talks hold every talk, whatever `top` asks for.
-  return kept !== undefined && kept.top >= Math.min(top, atlas.talks.length - 1) ? kept : undefined
+  return kept.lists.top >= Math.min(top, atlas.talks.length - 1) ? kept.lists : undefined
 }
 
 /**

@@ -4,12 +4,15 @@ import type { Talk } from '../types.js'
 import type { Atlas } from '../atlas/types.js'
 import type { SimilarityQuery } from './cosine.js'
 import { rankingIndex, type RankingIndex } from './rankingIndex.js'
-import { topKRows, type TopKRows } from './allPairsTopK.js'
-import { atlasPairSpace, keptRelatedIndex } from './relatedIndex.js'
+import type { TopKRows } from './allPairsTopK.js'
+import { MAX_RELATED_TOP } from './candidateCells.js'
+import { keptRelatedIndex, relatedSearch, searchOneRow } from './relatedIndex.js'
+
+export { MAX_RELATED_TOP } from './candidateCells.js'
 
 /** Options of {@link relatedTalks} and `searchTalks`. */
 export interface RelatedOptions {
-  /** Number of talks returned. @default 5 */
+  /** Number of talks returned, 0 to {@link MAX_RELATED_TOP} (100). @default 5 */
   readonly top?: number
   /** Shared terms listed per result. @default 5 */
   readonly explainTerms?: number
@@ -72,7 +75,7 @@ export function relatedToRow(atlas: Atlas, row: number, options: RelatedOptions 
   const top = options.top ?? 5
   // The lists of every talk when they were computed (the report, `related` on all talks);
   // otherwise the same search for this row alone.
-  const lists = keptRelatedIndex(atlas, top) ?? topKRows(atlasPairSpace(atlas), top, row, row + 1)
+  const lists = keptRelatedIndex(atlas, top) ?? searchOneRow(relatedSearch(atlas), top, row)
   return relatedFromIndex(atlas, lists, row, top, options.explainTerms ?? 5)
 }
 
@@ -103,10 +106,10 @@ export function relatedFromIndex(atlas: Atlas, lists: TopKRows, row: number, top
 /** Checks `top` and `explainTerms` before any index is built. */
 function checkRankOptions(options: RelatedOptions): void {
   const top = options.top ?? 5
-  if (!Number.isInteger(top) || top < 0) throw new OptionError('related', 'top', top, 'an integer ≥ 0')
+  if (!Number.isInteger(top) || top < 0 || top > MAX_RELATED_TOP) throw new OptionError('relatedTalks', 'top', top, `an integer from 0 to ${MAX_RELATED_TOP}`)
   const explainTerms = options.explainTerms ?? 5
   if (!Number.isInteger(explainTerms) || explainTerms < 0) {
-    throw new OptionError('related', 'explainTerms', explainTerms, 'an integer ≥ 0')
+    throw new OptionError('relatedTalks', 'explainTerms', explainTerms, 'an integer ≥ 0')
   }
 }
 
