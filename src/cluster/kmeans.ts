@@ -172,7 +172,8 @@ function rowGram(points: Float32Array, d: number, rows: Int32Array, gram: Float6
 }
 
 /** Row count above which restarts run on a sample (see {@link kmeans}). */
-const SAMPLE_ABOVE = 10000
+export const RESTART_SAMPLE_ABOVE = 10000
+const SAMPLE_ABOVE = RESTART_SAMPLE_ABOVE
 /** Sample size for the restarts: at least this many rows… */
 const SAMPLE_MIN = 5000
 /** …and at least this many per cluster. */
@@ -266,8 +267,10 @@ function rowDot(a: Float32Array, x: number, b: Float32Array, y: number, d: numbe
  * computed as `2 − 2 x·y`, which equals ‖x − y‖² only for exactly unit rows; `slack` bounds
  * the difference, so the pruned rows are exactly those the full scan would leave unchanged.
  */
-function seedCentroids(
+/** @internal Exported for tests; `blockAbove` is the row count above which candidates are evaluated together. */
+export function seedCentroids(
   points: Float32Array, d: number, rows: Int32Array, k: number, trials: number, random: Random, gram: Float64Array | undefined, slack: number,
+  blockAbove = GRAM_MAX_ROWS,
 ): Seeds {
   const m = rows.length
   const centroids = new Float32Array(k * d)
@@ -286,10 +289,17 @@ function seedCentroids(
   let candidateDistances = new Float64Array(m)
   let bestDistances = new Float64Array(m)
   const reach = new Float64Array(k)
+  const blocked = gram === undefined && m > blockAbove ? new BlockedTrials(d, k, m, trials) : undefined
   for (let c = 1; c < k; c++) {
     let bestPotential = Infinity
     let bestCandidate = -1
-    for (let trial = 0; trial < trials; trial++) {
+    if (blocked !== undefined) {
+      const best = blocked.run(points, rows, centres, c, closest, owner, potential, random, slack)
+      bestPotential = blocked.potentials[best]
+      bestCandidate = blocked.candidates[best]
+      bestDistances.set(blocked.distances.subarray(best * m, best * m + m))
+    }
+    for (let trial = 0; trial < (blocked === undefined ? trials : 0); trial++) {
       const candidate = sampleProportional(closest, potential, random)
       let candidatePotential = 0
       if (gram !== undefined) {
@@ -330,6 +340,81 @@ function seedCentroids(
     potential = bestPotential
   }
   return { centroids, centres }
+}
+
+/**
+ * One greedy k-means++ step with all its candidates at once, for many rows without a Gram
+ * matrix: the candidates are drawn first (the draws do not depend on the evaluation, so they
+ * are the ones drawn one at a time), then four rows are taken against every candidate with
+ * {@link blockDots}. A block whose pairs the triangle inequality all prunes is skipped; a
+ * pruned pair inside a computed block keeps its distance, as in the one-at-a-time scan.
+ */
+class BlockedTrials {
+  readonly candidates: Int32Array
+  readonly potentials: Float64Array
+  /** Distances of every row under each candidate, trial-major (trials × m). */
+  readonly distances: Float64Array
+  private readonly candidateRows: Float32Array
+  private readonly reaches: Float64Array
+  private readonly reach: Float64Array
+  private readonly dots: Float64Array
+
+  constructor(private readonly d: number, private readonly k: number, private readonly m: number, private readonly trials: number) {
+    this.candidates = new Int32Array(trials)
+    this.potentials = new Float64Array(trials)
+    this.distances = new Float64Array(trials * m)
+    this.candidateRows = new Float32Array(trials * d)
+    this.reaches = new Float64Array(trials * k)
+    this.reach = new Float64Array(k)
+    this.dots = new Float64Array(ROW_BLOCK * trials)
+  }
+
+  /** Evaluates `trials` candidates for centre `count`; returns the trial with the lowest potential (the first on ties). */
+  run(
+    points: Float32Array, rows: Int32Array, centres: Int32Array, count: number, closest: Float64Array, owner: Int32Array,
+    potential: number, random: Random, slack: number,
+  ): number {
+    const { d, k, m, trials, candidates, potentials, distances, candidateRows, reaches, reach, dots } = this
+    for (let j = 0; j < trials; j++) {
+      const candidate = sampleProportional(closest, potential, random)
+      candidates[j] = candidate
+      candidateRows.set(points.subarray(rows[candidate] * d, rows[candidate] * d + d), j * d)
+      pruningReach(points, d, rows, centres, count, candidate, slack, reach)
+      reaches.set(reach.subarray(0, count), j * k)
+    }
+    potentials.fill(0)
+    let t = 0
+    for (; t + ROW_BLOCK <= m; t += ROW_BLOCK) {
+      let open = false
+      for (let r = 0; r < ROW_BLOCK && !open; r++) {
+        const base = owner[t + r]
+        for (let j = 0; j < trials; j++) if (closest[t + r] > reaches[j * k + base]) open = true
+      }
+      if (open) blockDots(points, d, rows[t] * d, rows[t + 1] * d, rows[t + 2] * d, rows[t + 3] * d, candidateRows, trials, dots)
+      for (let r = 0; r < ROW_BLOCK; r++) {
+        const current = closest[t + r]
+        const base = owner[t + r]
+        for (let j = 0; j < trials; j++) {
+          const distance = current <= reaches[j * k + base] ? current : Math.min(current, Math.max(0, 2 - 2 * dots[r * trials + j]))
+          distances[j * m + t + r] = distance
+        }
+      }
+    }
+    for (; t < m; t++) {
+      const current = closest[t]
+      for (let j = 0; j < trials; j++) {
+        distances[j * m + t] = current <= reaches[j * k + owner[t]] ? current : Math.min(current, squaredDistanceRows(points, rows[candidates[j]], rows[t], d))
+      }
+    }
+    let best = 0
+    for (let j = 0; j < trials; j++) {
+      let sum = 0
+      for (let p = j * m; p < (j + 1) * m; p++) sum += distances[p]
+      potentials[j] = sum
+      if (sum < potentials[best]) best = j
+    }
+    return best
+  }
 }
 
 /** Initial centres of a Lloyd run: unit rows, and (when they are rows) their positions in `rows`. */
@@ -577,7 +662,12 @@ export function lloydHamerly(points: Float32Array, d: number, rows: Int32Array, 
   const state = lloydState(seeds, m, k, d)
   const { centroids, assignment, upper, shift } = state
   const lower = new Float64Array(m)
-  for (let t = 0; t < m; t++) assignNearest(points, rows[t], centroids, k, d, t, assignment, upper, lower)
+  // Rows whose bounds fail are gathered and assigned together, a block of rows against every
+  // centre (see assignNearestRows): with weak clusters most rows fail them for many iterations.
+  const pending = new Int32Array(m)
+  const dots = new Float64Array(ROW_BLOCK * k)
+  for (let t = 0; t < m; t++) pending[t] = t
+  assignNearestRows(points, d, rows, pending, m, centroids, k, assignment, upper, lower, dots)
   const halfGap = new Float64Array(k)
   return iterateLloyd(points, d, rows, k, maxIterations, state, () => {
     let maxShift = 0
@@ -596,18 +686,118 @@ export function lloydHamerly(points: Float32Array, d: number, rows: Int32Array, 
       lower[t] -= a === maxShiftCluster ? secondShift : maxShift
     }
     computeHalfGaps(centroids, k, d, halfGap)
-    let changed = 0
+    let count = 0
     for (let t = 0; t < m; t++) {
       const a = assignment[t]
       const bound = Math.max(halfGap[a], lower[t])
       if (upper[t] <= bound) continue
       upper[t] = Math.sqrt(squaredDistance(points, rows[t], centroids, a, d))
       if (upper[t] <= bound) continue
-      assignNearest(points, rows[t], centroids, k, d, t, assignment, upper, lower)
-      if (assignment[t] !== a) changed++
+      pending[count++] = t
     }
-    return changed
+    return assignNearestRows(points, d, rows, pending, count, centroids, k, assignment, upper, lower, dots)
   })
+}
+
+/** Rows assigned together by {@link assignNearestRows}. */
+const ROW_BLOCK = 4
+
+/**
+ * Nearest and second-nearest centre of the rows at positions `pending[0 .. count)`, with their
+ * distances as Hamerly's bounds; returns how many rows changed centre. Four rows are taken
+ * against two centres at a time (eight sums in registers, each value read once for several
+ * products: the register blocking of a BLAS matrix product), about twice as fast in V8 as one
+ * dot product after the other. Ties go to the lowest centre index.
+ */
+function assignNearestRows(
+  points: Float32Array, d: number, rows: Int32Array, pending: Int32Array, count: number, centroids: Float32Array, k: number,
+  assignment: Int32Array, upper: Float64Array, lower: Float64Array, dots: Float64Array,
+): number {
+  let changed = 0
+  let p = 0
+  for (; p + ROW_BLOCK <= count; p += ROW_BLOCK) {
+    blockDots(points, d, rows[pending[p]] * d, rows[pending[p + 1]] * d, rows[pending[p + 2]] * d, rows[pending[p + 3]] * d, centroids, k, dots)
+    for (let r = 0; r < ROW_BLOCK; r++) {
+      const t = pending[p + r]
+      const before = assignment[t]
+      nearestOfDots(dots, r * k, k, t, assignment, upper, lower)
+      if (assignment[t] !== before) changed++
+    }
+  }
+  for (; p < count; p++) {
+    const t = pending[p]
+    const before = assignment[t]
+    assignNearest(points, rows[t], centroids, k, d, t, assignment, upper, lower)
+    if (assignment[t] !== before) changed++
+  }
+  return changed
+}
+
+/** Dot products of four rows (offsets x0 … x3) with every centroid, into `dots` (row-major 4 × k). */
+function blockDots(points: Float32Array, d: number, x0: number, x1: number, x2: number, x3: number, centroids: Float32Array, k: number, dots: Float64Array): void {
+  let c = 0
+  for (; c + 1 < k; c += 2) {
+    const y0 = c * d
+    const y1 = y0 + d
+    let a00 = 0, a01 = 0, a10 = 0, a11 = 0, a20 = 0, a21 = 0, a30 = 0, a31 = 0
+    for (let s = 0; s < d; s++) {
+      const c0 = centroids[y0 + s]
+      const c1 = centroids[y1 + s]
+      const v0 = points[x0 + s]
+      const v1 = points[x1 + s]
+      const v2 = points[x2 + s]
+      const v3 = points[x3 + s]
+      a00 += v0 * c0
+      a01 += v0 * c1
+      a10 += v1 * c0
+      a11 += v1 * c1
+      a20 += v2 * c0
+      a21 += v2 * c1
+      a30 += v3 * c0
+      a31 += v3 * c1
+    }
+    dots[c] = a00
+    dots[c + 1] = a01
+    dots[k + c] = a10
+    dots[k + c + 1] = a11
+    dots[2 * k + c] = a20
+    dots[2 * k + c + 1] = a21
+    dots[3 * k + c] = a30
+    dots[3 * k + c + 1] = a31
+  }
+  if (c < k) {
+    const y = c * d
+    let a0 = 0, a1 = 0, a2 = 0, a3 = 0
+    for (let s = 0; s < d; s++) {
+      const v = centroids[y + s]
+      a0 += points[x0 + s] * v
+      a1 += points[x1 + s] * v
+      a2 += points[x2 + s] * v
+      a3 += points[x3 + s] * v
+    }
+    dots[c] = a0
+    dots[k + c] = a1
+    dots[2 * k + c] = a2
+    dots[3 * k + c] = a3
+  }
+}
+
+/** Nearest and second-nearest centre from one row's dot products at `dots[base .. base + k)`. */
+function nearestOfDots(dots: Float64Array, base: number, k: number, t: number, assignment: Int32Array, upper: Float64Array, lower: Float64Array): void {
+  let best = -1
+  let bestDistance = Infinity
+  let second = Infinity
+  for (let c = 0; c < k; c++) {
+    const distance = Math.max(0, 2 - 2 * dots[base + c])
+    if (distance < bestDistance) {
+      second = bestDistance
+      bestDistance = distance
+      best = c
+    } else if (distance < second) second = distance
+  }
+  assignment[t] = best
+  upper[t] = Math.sqrt(bestDistance)
+  lower[t] = Math.sqrt(second)
 }
 
 function assignNearest(
