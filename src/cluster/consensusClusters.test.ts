@@ -133,7 +133,7 @@ describe('consensusClusters above the restart-sampling size', () => {
     const n = 10_050
     const angles = Array.from({ length: n }, (_, i) => (i % 3) * 120 + ((i * 7) % 11))
     const points = rowsAt(angles)
-    const calls: { k: number; restarts?: number }[][] = []
+    const calls: { k: number; restarts: number | undefined }[][] = []
     const result = consensusClusters(points, 2, { k: 3, seed: 4, runs: 20 }, (p, d, jobs) => {
       calls.push(jobs.map(({ k, restarts }) => ({ k, restarts })))
       return jobs.map((job) => kmeans(p, d, job))
