@@ -101,3 +101,7 @@ export { vMeasure, defaultVMeasureOptions } from './eval/vMeasure.js'
 export type { VMeasure, VMeasureOptions } from './eval/vMeasure.js'
 export { generateCorpus, defaultGenerateCorpusOptions } from './eval/synthetic.js'
 export type { GenerateCorpusOptions, SyntheticTalk } from './eval/synthetic.js'
+
+// --- k-means options (performance) ---
+export { defaultKmeansOptions, resolveKmeansOptions } from './cluster/kmeans.js'
+export type { ResolvedKmeansOptions } from './cluster/kmeans.js'

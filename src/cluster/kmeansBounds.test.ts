@@ -2,7 +2,10 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createRandom, nextGaussian } from '../random.js'
 import { normalizeDenseRows } from './dense.js'
-import { kmeans, kmeansBatch, lloydElkan, lloydHamerly, seedCentroids, type KmeansOptions, type Seeds } from './kmeans.js'
+import { kmeans, kmeansBatch, type KmeansOptions } from './kmeans.js'
+import { seedCentroids, type Seeds } from './kmeansSeeding.js'
+import { lloydElkan } from './lloydElkan.js'
+import { lloydHamerly } from './lloydHamerly.js'
 
 function unitRows(n: number, d: number, seed: number): Float32Array {
   const random = createRandom(seed)
