@@ -67,6 +67,8 @@ def main():
         "pipelineSeconds": clustered - read,
         # CPU time of all threads (BLAS may use both cores), user + system.
         "pipelineCpuSeconds": clustered_cpu - read_cpu,
+        # The whole process so far (interpreter start and imports included), all threads.
+        "processCpuSeconds": sum(resource.getrusage(resource.RUSAGE_SELF)[:2]),
         "inertia": float(model.inertia_),
         "iterations": int(model.n_iter_),
         # ru_maxrss is in KiB on Linux.

@@ -13,8 +13,15 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import * as talkatlas from '../dist/index.js'
+import * as core from '../dist/index.js'
+import * as metrics from '../dist/eval.js'
+import { allLanguages } from '../dist/languages.js'
 import { findSharedCorpora, mulberry32, printTable, shuffle } from './shared.mjs'
+
+/** The library and its metrics (talkatlas and talkatlas/eval). */
+const talkatlas = { ...core, ...metrics }
+// Every language talkatlas knows, as the CLI reads them (German talks in 35C3).
+talkatlas.registerLanguages(...allLanguages)
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const SEED = 42
@@ -82,7 +89,7 @@ function measure(corpus, embeddings, weight) {
   const atlas = talkatlas.buildAtlas(corpus.talks, { k, seed: SEED, ...(embeddings ? { embeddings, embeddingWeight: weight } : {}) })
   const nmi = talkatlas.normalizedMutualInfo(corpus.labels, atlas.assignments)
   const rowOf = new Map(corpus.talks.map((talk, i) => [talk.id, i]))
-  const neighbours = corpus.talks.map((_, row) => talkatlas.relatedToRow(atlas, row, { top: RELATED_K }).map((r) => rowOf.get(r.id)))
+  const neighbours = corpus.talks.map((talk) => talkatlas.relatedTalks(atlas, talk.id, { top: RELATED_K }).map((r) => rowOf.get(r.id)))
   return { nmi, p5: talkatlas.precisionAtK(neighbours, corpus.labels, RELATED_K) }
 }
 

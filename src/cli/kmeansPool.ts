@@ -6,7 +6,7 @@
  * result depends only on its options, so the results are those of running the jobs in order.
  */
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads'
-import { kmeansBatch, kmeansBatchGram, type KmeansOptions, type KmeansResult } from '../cluster/kmeans.js'
+import { defaultKmeansOptions, kmeansBatch, kmeansBatchGram, type KmeansOptions, type KmeansResult } from '../cluster/kmeans.js'
 import type { KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 
 /** What a k-means worker is sent. */
@@ -131,7 +131,7 @@ function fingerprintOf(points: Float32Array): number {
  * k = 182; dealing its jobs round-robin left one thread with half as much work again.
  */
 export function balancedShares(jobs: readonly KmeansOptions[], threads: number): number[][] {
-  const cost = (job: KmeansOptions) => job.k * (job.restarts ?? 10)
+  const cost = (job: KmeansOptions) => job.k * (job.restarts ?? defaultKmeansOptions.restarts)
   const order = jobs.map((_, i) => i).sort((a, b) => cost(jobs[b]!) - cost(jobs[a]!) || a - b)
   const shares: number[][] = Array.from({ length: threads }, () => [])
   const load = new Float64Array(threads)

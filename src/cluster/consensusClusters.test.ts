@@ -128,3 +128,19 @@ describe("consensusClusters(points, d, { k: 'auto' })", () => {
     expect(result.k).toBe(6)
   })
 })
+
+describe('consensusClusters above the restart-sampling size', () => {
+  it('runs its restarts as one k-means call, which refines its best sample run once on all rows', () => {
+    const n = 10_050
+    const angles = Array.from({ length: n }, (_, i) => (i % 3) * 120 + ((i * 7) % 11))
+    const points = rowsAt(angles)
+    const calls: { k: number; restarts: number | undefined }[][] = []
+    const result = consensusClusters(points, 2, { k: 3, seed: 4, runs: 20 }, (p, d, jobs) => {
+      calls.push(jobs.map(({ k, restarts }) => ({ k, restarts })))
+      return jobs.map((job) => kmeans(p, d, job))
+    })
+    expect(calls).toEqual([[{ k: 3, restarts: 10 }]])
+    expect(result.consensus).toBe(false)
+    expect(new Set(result.labels).size).toBe(3)
+  })
+})

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { kmeans as mlKmeans } from 'ml-kmeans'
 import { createRandom, nextGaussian } from '../random.js'
 import { normalizeDenseRows } from './dense.js'
-import { kmeans } from './kmeans.js'
+import { defaultKmeansOptions, kmeans, resolveKmeansOptions } from './kmeans.js'
+import { DEFAULT_SEED } from '../options.js'
 
 /** Unit points around `k` random directions in `d` dimensions. */
 function blobs(k: number, perCluster: number, d: number, spread: number, seed: number) {
@@ -71,5 +72,20 @@ describe('kmeans(points, d, options)', () => {
 
   it('rejects k below 1', () => {
     expect(() => kmeans(new Float32Array(4), 2, { k: 0 })).toThrow('kmeans: k=0')
+  })
+})
+
+describe('resolveKmeansOptions(options)', () => {
+  it('fills the frozen defaults, the seed from DEFAULT_SEED', () => {
+    expect(Object.isFrozen(defaultKmeansOptions)).toBe(true)
+    expect(resolveKmeansOptions({ k: 3 })).toEqual({ k: 3, seed: DEFAULT_SEED, restarts: 10, maxIterations: 100, seedingTrials: 0 })
+    expect(resolveKmeansOptions({ k: 3, restarts: 2, seed: 7 })).toMatchObject({ restarts: 2, seed: 7 })
+  })
+
+  it('names the first invalid field and its value', () => {
+    expect(() => resolveKmeansOptions({ k: 0 })).toThrow('kmeans: k=0 is invalid, expected an integer ≥ 1')
+    expect(() => resolveKmeansOptions({ k: 2, maxIterations: 0.5 })).toThrow('kmeans: maxIterations=0.5 is invalid, expected an integer ≥ 1')
+    expect(() => resolveKmeansOptions({ k: 2, seedingTrials: -1 })).toThrow(/seedingTrials=-1/)
+    expect(() => kmeans(new Float32Array(4), 2, { k: 1, seed: 1.5 })).toThrow(/seed=1.5/)
   })
 })

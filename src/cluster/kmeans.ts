@@ -4,20 +4,26 @@
  * best of several seeded restarts kept. Jobs on the same rows can share their Gram matrix.
  */
 import { OptionError } from '../errors.js'
-import { DEFAULT_SEED } from '../options.js'
+import { checkInteger, DEFAULT_SEED } from '../options.js'
 import { createRandom, type Random } from '../random.js'
 import type { Warning } from '../types.js'
 import { nonZeroRows } from './dense.js'
+import { distanceSlack, GRAM_MAX_ROWS, seedCentroids, type Seeds } from './kmeansSeeding.js'
+import { lloydElkan } from './lloydElkan.js'
+import { lloydHamerly } from './lloydHamerly.js'
+import type { Run } from './lloydLoop.js'
+import { rowDot } from './rowProducts.js'
 
 /** Options of {@link kmeans}. */
 export interface KmeansOptions {
   /** Number of clusters; capped (with a `fewer-clusters` warning) by the number of distinct non-zero rows. Required. */
   readonly k: number
-  /** Random seed. @default 42 */
+  /** Random seed (an integer). @default 42 (`DEFAULT_SEED`) */
   readonly seed?: number
   /**
    * Independent restarts; the one with the lowest inertia wins. Above 10,000 non-zero rows
-   * they run on a sample of max(5,000, 50 k) rows and the winner is refined on all rows.
+   * they run on a sample of max(5,000, 50 k) rows and only the winner is refined on all rows,
+   * so the cost of restarts does not grow with the rows.
    * @default 10
    */
   readonly restarts?: number
@@ -25,6 +31,39 @@ export interface KmeansOptions {
   readonly maxIterations?: number
   /** Candidate centres tried per k-means++ step (greedy k-means++); 0 = `2 + ln k`. @default 0 */
   readonly seedingTrials?: number
+}
+
+/** {@link KmeansOptions} with every default filled in. */
+export type ResolvedKmeansOptions = { readonly [K in keyof KmeansOptions]-?: Exclude<KmeansOptions[K], undefined> }
+
+/** Frozen defaults of the optional {@link KmeansOptions} fields (`k` has none). */
+export const defaultKmeansOptions: Omit<ResolvedKmeansOptions, 'k'> = Object.freeze({
+  seed: DEFAULT_SEED,
+  restarts: 10,
+  maxIterations: 100,
+  seedingTrials: 0,
+})
+
+/**
+ * Validates options and fills defaults.
+ * @param options User options; `k` is required.
+ * @throws OptionError naming the first invalid field (`kmeans: k=0 is invalid, expected an integer ≥ 1`).
+ */
+export function resolveKmeansOptions(options: KmeansOptions): ResolvedKmeansOptions {
+  if (typeof options !== 'object' || options === null) throw new OptionError('kmeans', 'options', options, 'an object')
+  const resolved: ResolvedKmeansOptions = {
+    k: options.k,
+    seed: options.seed ?? defaultKmeansOptions.seed,
+    restarts: options.restarts ?? defaultKmeansOptions.restarts,
+    maxIterations: options.maxIterations ?? defaultKmeansOptions.maxIterations,
+    seedingTrials: options.seedingTrials ?? defaultKmeansOptions.seedingTrials,
+  }
+  checkInteger('kmeans', 'k', resolved.k, 1)
+  checkInteger('kmeans', 'seed', resolved.seed, Number.MIN_SAFE_INTEGER)
+  checkInteger('kmeans', 'restarts', resolved.restarts, 1)
+  checkInteger('kmeans', 'maxIterations', resolved.maxIterations, 1)
+  checkInteger('kmeans', 'seedingTrials', resolved.seedingTrials, 0)
+  return Object.freeze(resolved)
 }
 
 /** Result of {@link kmeans}. */
@@ -60,18 +99,16 @@ export function kmeans(points: Float32Array, dimensions: number, options: Kmeans
  * and enough seeding work for it to pay (see {@link GRAM_MAX_ROWS}).
  */
 export function kmeansBatch(points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[], gram?: Float64Array): KmeansResult[] {
-  for (const { k, restarts } of jobs) {
-    if (!Number.isInteger(k) || k < 1) throw new OptionError('kmeans', 'k', k, 'an integer ≥ 1')
-    if (restarts !== undefined && (!Number.isInteger(restarts) || restarts < 1)) throw new OptionError('kmeans', 'restarts', restarts, 'an integer ≥ 1')
-  }
+  // Every job is checked before any runs.
+  const resolved = jobs.map(resolveKmeansOptions)
   const rows = nonZeroRows(points, dimensions)
   if (gram !== undefined && gram.length !== rows.length * rows.length) {
     throw new OptionError('kmeans', 'gram', `${gram.length} entries`, `kmeansBatchGram's matrix of these points (${rows.length} × ${rows.length} entries)`)
   }
-  const shared = gram ?? (gramPays(rows.length, jobs) ? rowGram(points, dimensions, rows) : undefined)
+  const shared = gram ?? (gramPays(rows.length, resolved) ? rowGram(points, dimensions, rows) : undefined)
   // Over all rows, so it also bounds any sample of them.
   const slack = distanceSlack(points, dimensions, rows)
-  return jobs.map((job) => kmeansOnRows(points, dimensions, rows, shared, slack, job))
+  return resolved.map((job) => kmeansOnRows(points, dimensions, rows, shared, slack, job))
 }
 
 /**
@@ -89,12 +126,10 @@ export function kmeansBatchGram(
 }
 
 function kmeansOnRows(
-  points: Float32Array, dimensions: number, rows: Int32Array, gram: Float64Array | undefined, slack: number, options: KmeansOptions,
+  points: Float32Array, dimensions: number, rows: Int32Array, gram: Float64Array | undefined, slack: number, options: ResolvedKmeansOptions,
 ): KmeansResult {
   const n = points.length / dimensions
-  const { k } = options
-  const restarts = options.restarts ?? 10
-  const maxIterations = options.maxIterations ?? 100
+  const { k, restarts, maxIterations } = options
   const warnings: Warning[] = []
   const distinct = countDistinctRows(points, dimensions, rows, k)
   const kEffective = Math.min(k, distinct)
@@ -105,7 +140,7 @@ function kmeansOnRows(
   if (kEffective === 0) {
     return { labels, centroids: new Float32Array(0), k: 0, inertia: 0, iterations: 0, converged: true, warnings }
   }
-  const random = createRandom(options.seed ?? DEFAULT_SEED)
+  const random = createRandom(options.seed)
   const trials = seedingTrials(options, kEffective)
   // Above SAMPLE_ABOVE rows the restarts (seeding and Lloyd) run on a sample and only the
   // winner's centres are refined on all rows, so their cost no longer grows with n.
@@ -136,21 +171,13 @@ function seedingTrials(options: KmeansOptions, k: number): number {
   return options.seedingTrials || 2 + Math.floor(Math.log(k))
 }
 
-/**
- * Rows up to which a batch may share a Gram matrix of its rows (m² float64: 33 MB at 2,048).
- * With it, k-means++ seeding and the first assignment of every restart read dot products
- * instead of computing them; on FOSDEM (1,093 rows, k ≈ 120) seeding was a third of the
- * clustering time. Above this, and for batches with little seeding, the products are computed.
- */
-const GRAM_MAX_ROWS = 2048
-
 /** Whether the seeding work of the jobs (candidate scans of all rows) exceeds the m²/2 products of the Gram matrix. */
 function gramPays(m: number, jobs: readonly KmeansOptions[]): boolean {
   if (m > GRAM_MAX_ROWS || m < 2) return false
   let scans = 0
   for (const job of jobs) {
     const k = Math.min(job.k, m)
-    scans += (job.restarts ?? 10) * k * (seedingTrials(job, k) + 1)
+    scans += (job.restarts ?? defaultKmeansOptions.restarts) * k * (seedingTrials(job, k) + 1)
   }
   return scans >= m / 2
 }
@@ -172,9 +199,13 @@ function rowGram(points: Float32Array, d: number, rows: Int32Array, gram: Float6
 }
 
 /** Row count above which restarts run on a sample (see {@link kmeans}). */
-const SAMPLE_ABOVE = 10000
+export const RESTART_SAMPLE_ABOVE = 10000
+
+const SAMPLE_ABOVE = RESTART_SAMPLE_ABOVE
+
 /** Sample size for the restarts: at least this many rows… */
 const SAMPLE_MIN = 5000
+
 /** …and at least this many per cluster. */
 const SAMPLE_PER_CLUSTER = 50
 
@@ -193,15 +224,6 @@ function sampleRows(rows: Int32Array, size: number, random: Random): Int32Array 
   }
   return pool.subarray(0, size).sort()
 }
-
-export interface Run {
-  assignment: Int32Array
-  centroids: Float32Array
-  inertia: number
-  iterations: number
-  converged: boolean
-}
-
 
 /**
  * Number of distinct rows among `rows`, counted up to `limit`. k-means cannot form more
@@ -230,162 +252,6 @@ function sameRow(points: Float32Array, a: number, b: number, d: number): boolean
   return true
 }
 
-/** Squared Euclidean distance between row i of `points` and row c of `centroids`, unit rows: 2 − 2 x·c. */
-function squaredDistance(points: Float32Array, i: number, centroids: Float32Array, c: number, d: number): number {
-  return Math.max(0, 2 - 2 * rowDot(points, i * d, centroids, c * d, d))
-}
-
-/**
- * Dot product of `a[x .. x+d)` and `b[y .. y+d)` with four independent sums: the additions
- * no longer wait on each other, which makes this loop about 1.4× faster than one running sum
- * (it is the innermost loop of seeding, assignment and every restart).
- */
-function rowDot(a: Float32Array, x: number, b: Float32Array, y: number, d: number): number {
-  let s0 = 0
-  let s1 = 0
-  let s2 = 0
-  let s3 = 0
-  let t = 0
-  for (; t + 3 < d; t += 4) {
-    s0 += a[x + t] * b[y + t]
-    s1 += a[x + t + 1] * b[y + t + 1]
-    s2 += a[x + t + 2] * b[y + t + 2]
-    s3 += a[x + t + 3] * b[y + t + 3]
-  }
-  for (; t < d; t++) s0 += a[x + t] * b[y + t]
-  return s0 + s1 + (s2 + s3)
-}
-
-/**
- * Greedy k-means++ (Arthur & Vassilvitskii 2007; greedy trials as in scikit-learn): each new
- * centre is the best of `trials` candidates drawn proportionally to the squared distance.
- *
- * Exact pruning by the triangle inequality (as in Elkan 2003): a row whose nearest centre so
- * far is `o` can only come closer to a candidate `y` when ‖y − o‖ < 2‖x − o‖, so rows with
- * `closest ≤ ‖y − o‖² / 4` keep their distance without a dot product. The distances are
- * computed as `2 − 2 x·y`, which equals ‖x − y‖² only for exactly unit rows; `slack` bounds
- * the difference, so the pruned rows are exactly those the full scan would leave unchanged.
- */
-function seedCentroids(
-  points: Float32Array, d: number, rows: Int32Array, k: number, trials: number, random: Random, gram: Float64Array | undefined, slack: number,
-): Seeds {
-  const m = rows.length
-  const centroids = new Float32Array(k * d)
-  // Centres as positions in `rows`.
-  const centres = new Int32Array(k)
-  const first = Math.floor(random.next() * m)
-  centres[0] = first
-  centroids.set(points.subarray(rows[first] * d, rows[first] * d + d), 0)
-  const closest = new Float64Array(m)
-  const owner = new Int32Array(m)
-  let potential = 0
-  for (let t = 0; t < m; t++) {
-    closest[t] = positionDistance(points, d, rows, gram, first, t)
-    potential += closest[t]
-  }
-  let candidateDistances = new Float64Array(m)
-  let bestDistances = new Float64Array(m)
-  const reach = new Float64Array(k)
-  for (let c = 1; c < k; c++) {
-    let bestPotential = Infinity
-    let bestCandidate = -1
-    for (let trial = 0; trial < trials; trial++) {
-      const candidate = sampleProportional(closest, potential, random)
-      let candidatePotential = 0
-      if (gram !== undefined) {
-        // A Gram row is as cheap to read as the pruning test; pruning only skips rows whose
-        // distance would not change, so reading them all gives the same distances.
-        const row = candidate * m
-        for (let t = 0; t < m; t++) {
-          const distance = Math.min(closest[t], Math.max(0, 2 - 2 * gram[row + t]))
-          candidateDistances[t] = distance
-          candidatePotential += distance
-        }
-      } else {
-        pruningReach(points, d, rows, centres, c, candidate, slack, reach)
-        for (let t = 0; t < m; t++) {
-          const current = closest[t]
-          const distance = current <= reach[owner[t]] ? current : Math.min(current, squaredDistanceRows(points, rows[candidate], rows[t], d))
-          candidateDistances[t] = distance
-          candidatePotential += distance
-        }
-      }
-      if (candidatePotential < bestPotential) {
-        bestPotential = candidatePotential
-        bestCandidate = candidate
-        // The candidate's distances become the best; the old best array is reused.
-        const held = bestDistances
-        bestDistances = candidateDistances
-        candidateDistances = held
-      }
-    }
-    centres[c] = bestCandidate
-    centroids.set(points.subarray(rows[bestCandidate] * d, rows[bestCandidate] * d + d), c * d)
-    for (let t = 0; t < m; t++) {
-      if (bestDistances[t] < closest[t]) {
-        closest[t] = bestDistances[t]
-        owner[t] = c
-      }
-    }
-    potential = bestPotential
-  }
-  return { centroids, centres }
-}
-
-/** Initial centres of a Lloyd run: unit rows, and (when they are rows) their positions in `rows`. */
-export interface Seeds {
-  readonly centroids: Float32Array
-  readonly centres?: Int32Array
-}
-
-/** `2 − 2 x·y` for the rows at positions s and t of `rows`, read from the Gram matrix when there is one. */
-function positionDistance(points: Float32Array, d: number, rows: Int32Array, gram: Float64Array | undefined, s: number, t: number): number {
-  if (gram !== undefined) return Math.max(0, 2 - 2 * gram[s * rows.length + t])
-  return squaredDistanceRows(points, rows[s], rows[t], d)
-}
-
-/**
- * Bound on |(2 − 2 x·y) − ‖x − y‖²| over the rows (and any subset of them): twice the largest deviation of a squared
- * norm from 1 (float32 rounding of unit rows, ~1e-7), plus room for the rounding of the dot.
- */
-function distanceSlack(points: Float32Array, d: number, rows: Int32Array): number {
-  let deviation = 0
-  for (let t = 0; t < rows.length; t++) {
-    let norm = 0
-    for (let c = rows[t] * d; c < (rows[t] + 1) * d; c++) norm += points[c] * points[c]
-    deviation = Math.max(deviation, Math.abs(norm - 1))
-  }
-  return 2 * deviation + 1e-9
-}
-
-/**
- * For each centre o chosen so far, the largest `closest` value of a row owned by o that a
- * candidate y cannot lower: with δ = slack, ‖y − o‖ ≥ √(f(y, o) − δ) =: g and
- * ‖x − o‖ ≤ √(closest + δ), so closest ≤ g²/4 − 2δ gives f(x, y) ≥ closest + δ.
- */
-function pruningReach(
-  points: Float32Array, d: number, rows: Int32Array, centres: Int32Array, count: number, candidate: number, slack: number, reach: Float64Array,
-): void {
-  for (let o = 0; o < count; o++) {
-    const gap = squaredDistanceRows(points, rows[centres[o]], rows[candidate], d) - slack
-    reach[o] = gap > 0 ? gap / 4 - 2 * slack : -Infinity
-  }
-}
-
-function squaredDistanceRows(points: Float32Array, a: number, b: number, d: number): number {
-  return Math.max(0, 2 - 2 * rowDot(points, a * d, points, b * d, d))
-}
-
-function sampleProportional(weights: Float64Array, total: number, random: Random): number {
-  if (total <= 0) return Math.floor(random.next() * weights.length)
-  let target = random.next() * total
-  for (let t = 0; t < weights.length; t++) {
-    target -= weights[t]
-    if (target < 0) return t
-  }
-  return weights.length - 1
-}
-
 /**
  * Lloyd iterations from the seeds, with bounds that skip distance computations: Elkan's
  * (one lower bound per row and centre) while those bounds fit in {@link ELKAN_MAX_BOUNDS},
@@ -404,305 +270,3 @@ function lloyd(points: Float32Array, d: number, rows: Int32Array, seeds: Seeds, 
  * million row–centre distances through and Elkan's bounds 1.4 million.
  */
 const ELKAN_MAX_BOUNDS = 4_000_000
-
-/**
- * Elkan (2003), "Using the triangle inequality to accelerate k-means": a row's distance to
- * centre c is computed only when its upper bound exceeds both its lower bound for c and half
- * the distance between its centre and c.
- */
-/** @internal Exported for tests. */
-export function lloydElkan(points: Float32Array, d: number, rows: Int32Array, seeds: Seeds, k: number, maxIterations: number, gram: Float64Array | undefined): Run {
-  const m = rows.length
-  const state = lloydState(seeds, m, k, d)
-  const { centroids, assignment, upper, shift } = state
-  const lower = new Float64Array(m * k)
-  assignWithAllBounds(points, d, rows, seeds, k, gram, assignment, upper, lower)
-  const halfGaps = new Float64Array(k * k)
-  const nearestHalfGap = new Float64Array(k)
-  const moved = new Int32Array(k)
-  return iterateLloyd(points, d, rows, k, maxIterations, state, (iteration) => {
-    let movedCount = 0
-    for (let c = 0; c < k; c++) if (shift[c] > 0) moved[movedCount++] = c
-    // Only the bounds of centres that moved change (most stop moving after a few iterations).
-    for (let t = 0; t < m; t++) {
-      upper[t] += shift[assignment[t]]
-      const base = t * k
-      for (let j = 0; j < movedCount; j++) {
-        const c = moved[j]
-        lower[base + c] = Math.max(0, lower[base + c] - shift[c])
-      }
-    }
-    computeAllHalfGaps(centroids, k, d, iteration === 1 ? undefined : shift, halfGaps, nearestHalfGap)
-    let changed = 0
-    for (let t = 0; t < m; t++) {
-      const previousCentre = assignment[t]
-      let a = previousCentre
-      let u = upper[t]
-      if (u <= nearestHalfGap[a]) continue
-      const base = t * k
-      let tight = false
-      for (let c = 0; c < k; c++) {
-        if (c === a || u <= lower[base + c] || u <= halfGaps[a * k + c]) continue
-        if (!tight) {
-          u = Math.sqrt(squaredDistance(points, rows[t], centroids, a, d))
-          lower[base + a] = u
-          tight = true
-          if (u <= lower[base + c] || u <= halfGaps[a * k + c]) continue
-        }
-        const distance = Math.sqrt(squaredDistance(points, rows[t], centroids, c, d))
-        lower[base + c] = distance
-        if (distance < u) {
-          a = c
-          u = distance
-        }
-      }
-      upper[t] = u
-      if (a !== previousCentre) {
-        assignment[t] = a
-        changed++
-      }
-    }
-    return changed
-  })
-}
-
-/** Nearest centre of every row with every distance kept as an exact lower bound (from the Gram matrix when the centres are rows). */
-function assignWithAllBounds(
-  points: Float32Array, d: number, rows: Int32Array, seeds: Seeds, k: number, gram: Float64Array | undefined,
-  assignment: Int32Array, upper: Float64Array, lower: Float64Array,
-): void {
-  const m = rows.length
-  const { centroids, centres } = seeds
-  for (let t = 0; t < m; t++) {
-    const base = t * k
-    let best = -1
-    let bestDistance = Infinity
-    for (let c = 0; c < k; c++) {
-      const squared = gram !== undefined && centres !== undefined
-        ? Math.max(0, 2 - 2 * gram[t * m + centres[c]])
-        : squaredDistance(points, rows[t], centroids, c, d)
-      const distance = Math.sqrt(squared)
-      lower[base + c] = distance
-      if (distance < bestDistance) {
-        bestDistance = distance
-        best = c
-      }
-    }
-    assignment[t] = best
-    upper[t] = bestDistance
-  }
-}
-
-/**
- * Half the distance between every two centres (k × k), and for each centre the smallest of
- * them. Given the last shifts, only pairs with a centre that moved are recomputed: a centre
- * whose members did not change is recomputed bit for bit the same, and after the first few
- * iterations most centres no longer move (this was most of Lloyd's time at k ≈ 120).
- */
-function computeAllHalfGaps(
-  centroids: Float32Array, k: number, d: number, shift: Float64Array | undefined, halfGaps: Float64Array, nearest: Float64Array,
-): void {
-  for (let a = 0; a < k; a++) {
-    for (let b = a + 1; b < k; b++) {
-      if (shift !== undefined && shift[a] === 0 && shift[b] === 0) continue
-      const gap = Math.sqrt(squaredDistanceCentroids2(centroids, a, b, d)) / 2
-      halfGaps[a * k + b] = gap
-      halfGaps[b * k + a] = gap
-    }
-  }
-  nearest.fill(Infinity)
-  for (let a = 0; a < k; a++) {
-    for (let b = 0; b < k; b++) if (b !== a && halfGaps[a * k + b] < nearest[a]) nearest[a] = halfGaps[a * k + b]
-  }
-}
-
-/**
- * Lloyd's loop of both bound schemes: centroids from the assignment, how far each moved
- * (`shift`), then `reassign` updates its bounds and moves rows, returning how many changed
- * centre; until none do or `maxIterations`.
- */
-function iterateLloyd(
-  points: Float32Array, d: number, rows: Int32Array, k: number, maxIterations: number,
-  state: LloydState, reassign: (iteration: number) => number,
-): Run {
-  const { centroids, assignment, upper, sums, shift, previous } = state
-  let iterations = 0
-  let converged = false
-  while (iterations < maxIterations) {
-    iterations++
-    previous.set(centroids)
-    updateCentroids(points, d, rows, assignment, k, sums, centroids, upper)
-    for (let c = 0; c < k; c++) shift[c] = Math.sqrt(squaredDistanceCentroids(previous, centroids, c, d))
-    if (reassign(iterations) === 0) {
-      converged = true
-      break
-    }
-  }
-  return finishRun(points, d, rows, assignment, k, sums, centroids, upper, iterations, converged)
-}
-
-type LloydState = ReturnType<typeof lloydState>
-
-/** The arrays both Lloyd variants keep: centroids (the seeds, updated in place), the assignment, upper bounds, centroid sums, shifts and the previous centroids. */
-function lloydState(seeds: Seeds, m: number, k: number, d: number) {
-  return {
-    centroids: seeds.centroids,
-    assignment: new Int32Array(m),
-    upper: new Float64Array(m),
-    sums: new Float64Array(k * d),
-    shift: new Float64Array(k),
-    previous: new Float32Array(k * d),
-  }
-}
-
-/** Final centroids and the exact inertia of the final assignment. */
-function finishRun(
-  points: Float32Array, d: number, rows: Int32Array, assignment: Int32Array, k: number,
-  sums: Float64Array, centroids: Float32Array, upper: Float64Array, iterations: number, converged: boolean,
-): Run {
-  updateCentroids(points, d, rows, assignment, k, sums, centroids, upper)
-  let inertia = 0
-  for (let t = 0; t < rows.length; t++) inertia += squaredDistance(points, rows[t], centroids, assignment[t], d)
-  return { assignment, centroids, inertia, iterations, converged }
-}
-
-/**
- * Hamerly (2010), "Making k-means even faster": a row is re-examined only when its upper
- * bound exceeds both half the distance from its centre to the nearest other centre and its
- * one lower bound to every other centre.
- */
-/** @internal Exported for tests. */
-export function lloydHamerly(points: Float32Array, d: number, rows: Int32Array, seeds: Seeds, k: number, maxIterations: number): Run {
-  const m = rows.length
-  const state = lloydState(seeds, m, k, d)
-  const { centroids, assignment, upper, shift } = state
-  const lower = new Float64Array(m)
-  for (let t = 0; t < m; t++) assignNearest(points, rows[t], centroids, k, d, t, assignment, upper, lower)
-  const halfGap = new Float64Array(k)
-  return iterateLloyd(points, d, rows, k, maxIterations, state, () => {
-    let maxShift = 0
-    let secondShift = 0
-    let maxShiftCluster = -1
-    for (let c = 0; c < k; c++) {
-      if (shift[c] > maxShift) {
-        secondShift = maxShift
-        maxShift = shift[c]
-        maxShiftCluster = c
-      } else if (shift[c] > secondShift) secondShift = shift[c]
-    }
-    for (let t = 0; t < m; t++) {
-      const a = assignment[t]
-      upper[t] += shift[a]
-      lower[t] -= a === maxShiftCluster ? secondShift : maxShift
-    }
-    computeHalfGaps(centroids, k, d, halfGap)
-    let changed = 0
-    for (let t = 0; t < m; t++) {
-      const a = assignment[t]
-      const bound = Math.max(halfGap[a], lower[t])
-      if (upper[t] <= bound) continue
-      upper[t] = Math.sqrt(squaredDistance(points, rows[t], centroids, a, d))
-      if (upper[t] <= bound) continue
-      assignNearest(points, rows[t], centroids, k, d, t, assignment, upper, lower)
-      if (assignment[t] !== a) changed++
-    }
-    return changed
-  })
-}
-
-function assignNearest(
-  points: Float32Array, i: number, centroids: Float32Array, k: number, d: number,
-  t: number, assignment: Int32Array, upper: Float64Array, lower: Float64Array,
-): void {
-  let best = -1
-  let bestDistance = Infinity
-  let second = Infinity
-  for (let c = 0; c < k; c++) {
-    const distance = squaredDistance(points, i, centroids, c, d)
-    if (distance < bestDistance) {
-      second = bestDistance
-      bestDistance = distance
-      best = c
-    } else if (distance < second) second = distance
-  }
-  assignment[t] = best
-  upper[t] = Math.sqrt(bestDistance)
-  lower[t] = Math.sqrt(second)
-}
-
-/**
- * Recomputes unit centroids from the assignment. An empty cluster is re-seeded with the row
- * farthest from its own centre (lowest index on ties), as scikit-learn does.
- */
-function updateCentroids(
-  points: Float32Array, d: number, rows: Int32Array, assignment: Int32Array, k: number,
-  sums: Float64Array, centroids: Float32Array, upper: Float64Array,
-): void {
-  sums.fill(0)
-  const sizes = new Int32Array(k)
-  for (let t = 0; t < rows.length; t++) {
-    const c = assignment[t]
-    sizes[c]++
-    const x = rows[t] * d
-    const target = c * d
-    for (let s = 0; s < d; s++) sums[target + s] += points[x + s]
-  }
-  for (let c = 0; c < k; c++) {
-    if (sizes[c] > 0) continue
-    const far = farthestRow(upper, assignment, sizes)
-    const x = rows[far] * d
-    const from = assignment[far] * d
-    for (let s = 0; s < d; s++) {
-      sums[from + s] -= points[x + s]
-      sums[c * d + s] = points[x + s]
-    }
-    sizes[assignment[far]]--
-    assignment[far] = c
-    sizes[c] = 1
-    upper[far] = 0
-  }
-  for (let c = 0; c < k; c++) {
-    let norm = 0
-    for (let s = c * d; s < (c + 1) * d; s++) norm += sums[s] * sums[s]
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0
-    for (let s = c * d; s < (c + 1) * d; s++) centroids[s] = sums[s] * scale
-  }
-}
-
-function farthestRow(upper: Float64Array, assignment: Int32Array, sizes: Int32Array): number {
-  let far = 0
-  let farDistance = -1
-  for (let t = 0; t < upper.length; t++) {
-    if (sizes[assignment[t]] > 1 && upper[t] > farDistance) {
-      farDistance = upper[t]
-      far = t
-    }
-  }
-  return far
-}
-
-function squaredDistanceCentroids(a: Float32Array, b: Float32Array, c: number, d: number): number {
-  let sum = 0
-  for (let s = c * d; s < (c + 1) * d; s++) sum += (a[s] - b[s]) * (a[s] - b[s])
-  return sum
-}
-
-function computeHalfGaps(centroids: Float32Array, k: number, d: number, halfGap: Float64Array): void {
-  halfGap.fill(Infinity)
-  for (let a = 0; a < k; a++) {
-    for (let b = a + 1; b < k; b++) {
-      const gap = Math.sqrt(squaredDistanceCentroids2(centroids, a, b, d)) / 2
-      if (gap < halfGap[a]) halfGap[a] = gap
-      if (gap < halfGap[b]) halfGap[b] = gap
-    }
-  }
-}
-
-function squaredDistanceCentroids2(centroids: Float32Array, a: number, b: number, d: number): number {
-  let sum = 0
-  for (let s = 0; s < d; s++) {
-    const diff = centroids[a * d + s] - centroids[b * d + s]
-    sum += diff * diff
-  }
-  return sum
-}

@@ -2,7 +2,10 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createRandom, nextGaussian } from '../random.js'
 import { normalizeDenseRows } from './dense.js'
-import { kmeans, kmeansBatch, lloydElkan, lloydHamerly, type KmeansOptions, type Seeds } from './kmeans.js'
+import { kmeans, kmeansBatch, type KmeansOptions } from './kmeans.js'
+import { seedCentroids, type Seeds } from './kmeansSeeding.js'
+import { lloydElkan } from './lloydElkan.js'
+import { lloydHamerly } from './lloydHamerly.js'
 
 function unitRows(n: number, d: number, seed: number): Float32Array {
   const random = createRandom(seed)
@@ -102,4 +105,22 @@ describe('kmeansBatch(points, d, jobs)', () => {
     expect(() => kmeansBatch(points, 3, [{ k: 2 }, { k: 0 }])).toThrow(/k/)
     expect(() => kmeansBatch(points, 3, [{ k: 2, restarts: 1.5 }])).toThrow(/restarts/)
   })
+})
+
+describe('seeding and stopping at scale', () => {
+  it('seedCentroids picks the same centres with all candidates evaluated together as one at a time', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 2, max: 9 }), fc.integer({ min: 1, max: 7 }), (seed, k, trials) => {
+        const d = 5
+        const n = 203
+        const points = unitRows(n, d, seed)
+        const rows = Int32Array.from({ length: n }, (_, i) => i)
+        const oneAtATime = seedCentroids(points, d, rows, k, trials, createRandom(seed), undefined, 1e-6, Infinity)
+        const together = seedCentroids(points, d, rows, k, trials, createRandom(seed), undefined, 1e-6, 0)
+        expect(Array.from(together.centres!)).toEqual(Array.from(oneAtATime.centres!))
+      }),
+      { numRuns: 40, seed: 5 },
+    )
+  })
+
 })

@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { buildStopwords } from '../text/stopwords.js'
-import { countTerms, countTermsFromStreams, mergeTermStreams, readTermStreams, type CountSettings, type TermStreams } from './countTerms.js'
+import { countTerms, countTermsFromStreams, type CountSettings } from './countTerms.js'
+import { mergeTermStreams, readTermStreams, type TermStreams } from './termStreams.js'
 
 const settings: CountSettings = {
   stopwords: buildStopwords(),

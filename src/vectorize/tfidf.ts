@@ -10,16 +10,8 @@ import { isRegisteredLanguage } from '../text/languageRegistry.js'
 import { buildStopwords } from '../text/stopwords.js'
 import type { CsrMatrix, Talk, Warning } from '../types.js'
 import { columnCounts, CsrBuilder, normalizeRows } from './csr.js'
-import {
-  countTerms,
-  countTermsAgainst,
-  countTermsFromStreams,
-  readTermStreams,
-  type CountSettings,
-  type CountableText,
-  type TermCounts,
-  type TermStreams,
-} from './countTerms.js'
+import { countTerms, countTermsAgainst, countTermsFromStreams, type CountSettings, type CountableText, type TermCounts } from './countTerms.js'
+import { readTermStreams, type TermStreams } from './termStreams.js'
 
 /** Largest `titleWeight`: a title counting a thousand times an abstract word. */
 export const MAX_TITLE_WEIGHT = 1000
@@ -235,8 +227,9 @@ export function vectorizeText(model: TfidfModel, text: string): CsrMatrix {
 }
 
 /** Talk-shaped input accepted by the vectoriser. */
-export type { CountableText, TermStreams } from './countTerms.js'
-export { mergeTermStreams, TermStreamsMerger } from './countTerms.js'
+export type { CountableText } from './countTerms.js'
+export type { TermStreams } from './termStreams.js'
+export { mergeTermStreams, TermStreamsMerger } from './termStreams.js'
 export type { Talk }
 
 /**

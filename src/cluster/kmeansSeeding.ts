@@ -1,0 +1,224 @@
+/**
+ * Greedy k-means++ seeding (Arthur & Vassilvitskii 2007), with the triangle-inequality pruning
+ * of candidate scans and, for many rows, all of a step's candidates evaluated together.
+ */
+import type { Random } from '../random.js'
+import { blockDots, ROW_BLOCK, squaredDistanceRows } from './rowProducts.js'
+
+/**
+ * Rows up to which a batch may share a Gram matrix of its rows (m² float64: 33 MB at 2,048).
+ * With it, k-means++ seeding and the first assignment of every restart read dot products
+ * instead of computing them; on FOSDEM (1,093 rows, k ≈ 120) seeding was a third of the
+ * clustering time. Above this, and for batches with little seeding, the products are computed.
+ */
+export const GRAM_MAX_ROWS = 2048
+
+/**
+ * Greedy k-means++ (Arthur & Vassilvitskii 2007; greedy trials as in scikit-learn): each new
+ * centre is the best of `trials` candidates drawn proportionally to the squared distance.
+ *
+ * Exact pruning by the triangle inequality (as in Elkan 2003): a row whose nearest centre so
+ * far is `o` can only come closer to a candidate `y` when ‖y − o‖ < 2‖x − o‖, so rows with
+ * `closest ≤ ‖y − o‖² / 4` keep their distance without a dot product. The distances are
+ * computed as `2 − 2 x·y`, which equals ‖x − y‖² only for exactly unit rows; `slack` bounds
+ * the difference, so the pruned rows are exactly those the full scan would leave unchanged.
+ */
+/** @internal Exported for tests; `blockAbove` is the row count above which candidates are evaluated together. */
+export function seedCentroids(
+  points: Float32Array, d: number, rows: Int32Array, k: number, trials: number, random: Random, gram: Float64Array | undefined, slack: number,
+  blockAbove = GRAM_MAX_ROWS,
+): Seeds {
+  const m = rows.length
+  const centroids = new Float32Array(k * d)
+  // Centres as positions in `rows`.
+  const centres = new Int32Array(k)
+  const first = Math.floor(random.next() * m)
+  centres[0] = first
+  centroids.set(points.subarray(rows[first] * d, rows[first] * d + d), 0)
+  const closest = new Float64Array(m)
+  const owner = new Int32Array(m)
+  let potential = 0
+  for (let t = 0; t < m; t++) {
+    closest[t] = positionDistance(points, d, rows, gram, first, t)
+    potential += closest[t]
+  }
+  let candidateDistances = new Float64Array(m)
+  let bestDistances = new Float64Array(m)
+  const reach = new Float64Array(k)
+  const blocked = gram === undefined && m > blockAbove ? new BlockedTrials(d, k, m, trials) : undefined
+  for (let c = 1; c < k; c++) {
+    let bestPotential = Infinity
+    let bestCandidate = -1
+    if (blocked !== undefined) {
+      const best = blocked.run(points, rows, centres, c, closest, owner, potential, random, slack)
+      bestPotential = blocked.potentials[best]
+      bestCandidate = blocked.candidates[best]
+      bestDistances.set(blocked.distances.subarray(best * m, best * m + m))
+    }
+    for (let trial = 0; trial < (blocked === undefined ? trials : 0); trial++) {
+      const candidate = sampleProportional(closest, potential, random)
+      let candidatePotential = 0
+      if (gram !== undefined) {
+        // A Gram row is as cheap to read as the pruning test; pruning only skips rows whose
+        // distance would not change, so reading them all gives the same distances.
+        const row = candidate * m
+        for (let t = 0; t < m; t++) {
+          const distance = Math.min(closest[t], Math.max(0, 2 - 2 * gram[row + t]))
+          candidateDistances[t] = distance
+          candidatePotential += distance
+        }
+      } else {
+        pruningReach(points, d, rows, centres, c, candidate, slack, reach)
+        for (let t = 0; t < m; t++) {
+          const current = closest[t]
+          const distance = current <= reach[owner[t]] ? current : Math.min(current, squaredDistanceRows(points, rows[candidate], rows[t], d))
+          candidateDistances[t] = distance
+          candidatePotential += distance
+        }
+      }
+      if (candidatePotential < bestPotential) {
+        bestPotential = candidatePotential
+        bestCandidate = candidate
+        // The candidate's distances become the best; the old best array is reused.
+        const held = bestDistances
+        bestDistances = candidateDistances
+        candidateDistances = held
+      }
+    }
+    centres[c] = bestCandidate
+    centroids.set(points.subarray(rows[bestCandidate] * d, rows[bestCandidate] * d + d), c * d)
+    for (let t = 0; t < m; t++) {
+      if (bestDistances[t] < closest[t]) {
+        closest[t] = bestDistances[t]
+        owner[t] = c
+      }
+    }
+    potential = bestPotential
+  }
+  return { centroids, centres }
+}
+
+/**
+ * One greedy k-means++ step with all its candidates at once, for many rows without a Gram
+ * matrix: the candidates are drawn first (the draws do not depend on the evaluation, so they
+ * are the ones drawn one at a time), then four rows are taken against every candidate with
+ * {@link blockDots}. A block whose pairs the triangle inequality all prunes is skipped; a
+ * pruned pair inside a computed block keeps its distance, as in the one-at-a-time scan.
+ */
+class BlockedTrials {
+  readonly candidates: Int32Array
+  readonly potentials: Float64Array
+  /** Distances of every row under each candidate, trial-major (trials × m). */
+  readonly distances: Float64Array
+  private readonly candidateRows: Float32Array
+  private readonly reaches: Float64Array
+  private readonly reach: Float64Array
+  private readonly dots: Float64Array
+
+  constructor(private readonly d: number, private readonly k: number, private readonly m: number, private readonly trials: number) {
+    this.candidates = new Int32Array(trials)
+    this.potentials = new Float64Array(trials)
+    this.distances = new Float64Array(trials * m)
+    this.candidateRows = new Float32Array(trials * d)
+    this.reaches = new Float64Array(trials * k)
+    this.reach = new Float64Array(k)
+    this.dots = new Float64Array(ROW_BLOCK * trials)
+  }
+
+  /** Evaluates `trials` candidates for centre `count`; returns the trial with the lowest potential (the first on ties). */
+  run(
+    points: Float32Array, rows: Int32Array, centres: Int32Array, count: number, closest: Float64Array, owner: Int32Array,
+    potential: number, random: Random, slack: number,
+  ): number {
+    const { d, k, m, trials, candidates, potentials, distances, candidateRows, reaches, reach, dots } = this
+    for (let j = 0; j < trials; j++) {
+      const candidate = sampleProportional(closest, potential, random)
+      candidates[j] = candidate
+      candidateRows.set(points.subarray(rows[candidate] * d, rows[candidate] * d + d), j * d)
+      pruningReach(points, d, rows, centres, count, candidate, slack, reach)
+      reaches.set(reach.subarray(0, count), j * k)
+    }
+    potentials.fill(0)
+    let t = 0
+    for (; t + ROW_BLOCK <= m; t += ROW_BLOCK) {
+      let open = false
+      for (let r = 0; r < ROW_BLOCK && !open; r++) {
+        const base = owner[t + r]
+        for (let j = 0; j < trials; j++) if (closest[t + r] > reaches[j * k + base]) open = true
+      }
+      if (open) blockDots(points, d, rows[t] * d, rows[t + 1] * d, rows[t + 2] * d, rows[t + 3] * d, candidateRows, trials, dots)
+      for (let r = 0; r < ROW_BLOCK; r++) {
+        const current = closest[t + r]
+        const base = owner[t + r]
+        for (let j = 0; j < trials; j++) {
+          const distance = current <= reaches[j * k + base] ? current : Math.min(current, Math.max(0, 2 - 2 * dots[r * trials + j]))
+          distances[j * m + t + r] = distance
+        }
+      }
+    }
+    for (; t < m; t++) {
+      const current = closest[t]
+      for (let j = 0; j < trials; j++) {
+        distances[j * m + t] = current <= reaches[j * k + owner[t]] ? current : Math.min(current, squaredDistanceRows(points, rows[candidates[j]], rows[t], d))
+      }
+    }
+    let best = 0
+    for (let j = 0; j < trials; j++) {
+      let sum = 0
+      for (let p = j * m; p < (j + 1) * m; p++) sum += distances[p]
+      potentials[j] = sum
+      if (sum < potentials[best]) best = j
+    }
+    return best
+  }
+}
+
+/** Initial centres of a Lloyd run: unit rows, and (when they are rows) their positions in `rows`. */
+export interface Seeds {
+  readonly centroids: Float32Array
+  readonly centres?: Int32Array
+}
+
+/** `2 − 2 x·y` for the rows at positions s and t of `rows`, read from the Gram matrix when there is one. */
+function positionDistance(points: Float32Array, d: number, rows: Int32Array, gram: Float64Array | undefined, s: number, t: number): number {
+  if (gram !== undefined) return Math.max(0, 2 - 2 * gram[s * rows.length + t])
+  return squaredDistanceRows(points, rows[s], rows[t], d)
+}
+
+/**
+ * Bound on |(2 − 2 x·y) − ‖x − y‖²| over the rows (and any subset of them): twice the largest deviation of a squared
+ * norm from 1 (float32 rounding of unit rows, ~1e-7), plus room for the rounding of the dot.
+ */
+export function distanceSlack(points: Float32Array, d: number, rows: Int32Array): number {
+  let deviation = 0
+  for (let t = 0; t < rows.length; t++) {
+    let norm = 0
+    for (let c = rows[t] * d; c < (rows[t] + 1) * d; c++) norm += points[c] * points[c]
+    deviation = Math.max(deviation, Math.abs(norm - 1))
+  }
+  return 2 * deviation + 1e-9
+}
+
+/**
+ * For each centre o chosen so far, the largest `closest` value of a row owned by o that a
+ * candidate y cannot lower: with δ = slack, ‖y − o‖ ≥ √(f(y, o) − δ) =: g and
+ * ‖x − o‖ ≤ √(closest + δ), so closest ≤ g²/4 − 2δ gives f(x, y) ≥ closest + δ.
+ */
+function pruningReach(
+  points: Float32Array, d: number, rows: Int32Array, centres: Int32Array, count: number, candidate: number, slack: number, reach: Float64Array,
+): void {
+  for (let o = 0; o < count; o++) {
+    const gap = squaredDistanceRows(points, rows[centres[o]], rows[candidate], d) - slack
+    reach[o] = gap > 0 ? gap / 4 - 2 * slack : -Infinity
+  }
+}
+
+function sampleProportional(weights: Float64Array, total: number, random: Random): number {
+  if (total <= 0) return Math.floor(random.next() * weights.length)
+  let target = random.next() * total
+  for (let t = 0; t < weights.length; t++) {
+    target -= weights[t]
+    if (target < 0) return t
+  }
+  return weights.length - 1
+}

@@ -1,0 +1,115 @@
+/**
+ * Lloyd's loop shared by Elkan's and Hamerly's bounds: centroids from the assignment, how far
+ * each moved, the bound scheme's reassignment, and the final inertia.
+ */
+import type { Seeds } from './kmeansSeeding.js'
+import { squaredDistance, squaredDistanceCentroids } from './rowProducts.js'
+
+export interface Run {
+  assignment: Int32Array
+  centroids: Float32Array
+  inertia: number
+  iterations: number
+  converged: boolean
+}
+
+/**
+ * Lloyd's loop of both bound schemes: centroids from the assignment, how far each moved
+ * (`shift`), then `reassign` updates its bounds and moves rows, returning how many changed
+ * centre; until none do or `maxIterations`.
+ */
+export function iterateLloyd(
+  points: Float32Array, d: number, rows: Int32Array, k: number, maxIterations: number,
+  state: LloydState, reassign: (iteration: number) => number,
+): Run {
+  const { centroids, assignment, upper, sums, shift, previous } = state
+  let iterations = 0
+  let converged = false
+  while (iterations < maxIterations) {
+    iterations++
+    previous.set(centroids)
+    updateCentroids(points, d, rows, assignment, k, sums, centroids, upper)
+    for (let c = 0; c < k; c++) shift[c] = Math.sqrt(squaredDistanceCentroids(previous, centroids, c, d))
+    if (reassign(iterations) === 0) {
+      converged = true
+      break
+    }
+  }
+  return finishRun(points, d, rows, assignment, k, sums, centroids, upper, iterations, converged)
+}
+
+type LloydState = ReturnType<typeof lloydState>
+
+/** The arrays both Lloyd variants keep: centroids (the seeds, updated in place), the assignment, upper bounds, centroid sums, shifts and the previous centroids. */
+export function lloydState(seeds: Seeds, m: number, k: number, d: number) {
+  return {
+    centroids: seeds.centroids,
+    assignment: new Int32Array(m),
+    upper: new Float64Array(m),
+    sums: new Float64Array(k * d),
+    shift: new Float64Array(k),
+    previous: new Float32Array(k * d),
+  }
+}
+
+/** Final centroids and the exact inertia of the final assignment. */
+function finishRun(
+  points: Float32Array, d: number, rows: Int32Array, assignment: Int32Array, k: number,
+  sums: Float64Array, centroids: Float32Array, upper: Float64Array, iterations: number, converged: boolean,
+): Run {
+  updateCentroids(points, d, rows, assignment, k, sums, centroids, upper)
+  let inertia = 0
+  for (let t = 0; t < rows.length; t++) inertia += squaredDistance(points, rows[t], centroids, assignment[t], d)
+  return { assignment, centroids, inertia, iterations, converged }
+}
+
+/**
+ * Recomputes unit centroids from the assignment. An empty cluster is re-seeded with the row
+ * farthest from its own centre (lowest index on ties), as scikit-learn does.
+ */
+function updateCentroids(
+  points: Float32Array, d: number, rows: Int32Array, assignment: Int32Array, k: number,
+  sums: Float64Array, centroids: Float32Array, upper: Float64Array,
+): void {
+  sums.fill(0)
+  const sizes = new Int32Array(k)
+  for (let t = 0; t < rows.length; t++) {
+    const c = assignment[t]
+    sizes[c]++
+    const x = rows[t] * d
+    const target = c * d
+    for (let s = 0; s < d; s++) sums[target + s] += points[x + s]
+  }
+  for (let c = 0; c < k; c++) {
+    if (sizes[c] > 0) continue
+    const far = farthestRow(upper, assignment, sizes)
+    const x = rows[far] * d
+    const from = assignment[far] * d
+    for (let s = 0; s < d; s++) {
+      sums[from + s] -= points[x + s]
+      sums[c * d + s] = points[x + s]
+    }
+    sizes[assignment[far]]--
+    assignment[far] = c
+    sizes[c] = 1
+    upper[far] = 0
+  }
+  for (let c = 0; c < k; c++) {
+    let norm = 0
+    for (let s = c * d; s < (c + 1) * d; s++) norm += sums[s] * sums[s]
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0
+    for (let s = c * d; s < (c + 1) * d; s++) centroids[s] = sums[s] * scale
+  }
+}
+
+function farthestRow(upper: Float64Array, assignment: Int32Array, sizes: Int32Array): number {
+  let far = 0
+  let farDistance = -1
+  for (let t = 0; t < upper.length; t++) {
+    if (sizes[assignment[t]] > 1 && upper[t] > farDistance) {
+      farDistance = upper[t]
+      far = t
+    }
+  }
+  return far
+}

@@ -1,0 +1,229 @@
+/**
+ * Reading texts into token streams of unit ids (the first half of counting terms), and
+ * merging the streams of parts of a corpus read apart (in workers) into one.
+ */
+import { scanTokens } from '../text/tokenize.js'
+import type { CountableText, CountSettings } from './countTerms.js'
+import { idOf, Lexicon, type RawToken } from './lexicon.js'
+
+export const BOUNDARY = -1
+
+export const TITLE_END = -2
+
+/**
+ * Token streams of a corpus as unit ids: `BOUNDARY` separates phrases, `TITLE_END` ends
+ * the title. Compound parts follow their compound, flagged in `isPart`.
+ */
+export interface Streams {
+  readonly units: Int32Array
+  readonly isPart: Uint8Array
+  /** Raw token type (`Lexicon.typeNames`) at each position; -1 for markers and parts. */
+  readonly surfaces: Int32Array
+  readonly docStart: Int32Array
+}
+
+/**
+ * A corpus read into token streams, with the lexicon they refer to: plain data (typed arrays
+ * and string arrays), so that parts of a corpus can be read apart (in a worker) and merged
+ * with {@link mergeTermStreams}. Ids are in order of first appearance.
+ */
+export interface TermStreams extends Streams {
+  /** Raw token of each type id. */
+  readonly typeNames: readonly string[]
+  /** Unit id of each type id, -1 for dropped tokens (stopwords, numbers). */
+  readonly typeUnits: Int32Array
+  /** Occurrences of each type id that count towards surface forms. */
+  readonly typeCounts: Int32Array
+  /** Key of each unit id (stem, compound or word). */
+  readonly unitKeys: readonly string[]
+}
+
+/**
+ * A typed array of twice the length holding `array`'s values, for buffers that grow.
+ * @param array Full buffer.
+ */
+function doubled<T extends Int32Array | Uint8Array>(array: T): T {
+  const grown = new (array.constructor as new (length: number) => T)(array.length * 2)
+  grown.set(array)
+  return grown
+}
+
+/**
+ * Reads every text once into unit streams.
+ * @param texts Texts to read.
+ * @param lexicon Lexicon to intern into.
+ */
+export function readStreams(texts: readonly CountableText[], lexicon: Lexicon): Streams {
+  let units = new Int32Array(1 << 16)
+  let isPart = new Uint8Array(1 << 16)
+  let surfaces = new Int32Array(1 << 16)
+  let length = 0
+  const docStart = new Int32Array(texts.length + 1)
+  const append = (unit: number, part: number, surface: number): void => {
+    if (length === units.length) {
+      units = doubled(units)
+      isPart = doubled(isPart)
+      surfaces = doubled(surfaces)
+    }
+    units[length] = unit
+    isPart[length] = part
+    surfaces[length] = surface
+    length++
+  }
+  const visit = (token: string, raw: RawToken, boundaryBefore: boolean): void => {
+    const type = lexicon.typeOf(token, raw, true)
+    if (type.unit < 0) {
+      append(BOUNDARY, 0, -1)
+      return
+    }
+    if (boundaryBefore) append(BOUNDARY, 0, -1)
+    append(type.unit, 0, type.id)
+    for (const part of type.parts) append(part, 1, -1)
+  }
+  // A text's tokens are held until its language is known, then counted.
+  const tokens: string[] = []
+  const raws: RawToken[] = []
+  let boundaries = new Uint8Array(256)
+  let languageWords = new Int32Array(256)
+  let nTokens = 0
+  const hold = (token: string, _start: number, boundaryBefore: boolean): void => {
+    if (nTokens === boundaries.length) {
+      boundaries = doubled(boundaries)
+      languageWords = doubled(languageWords)
+    }
+    const raw = lexicon.raw(token)
+    tokens[nTokens] = token
+    raws[nTokens] = raw
+    languageWords[nTokens] = raw.languageWord
+    boundaries[nTokens++] = boundaryBefore ? 1 : 0
+  }
+  for (let d = 0; d < texts.length; d++) {
+    docStart[d] = length
+    const text = texts[d]
+    nTokens = 0
+    scanTokens(text.title, hold)
+    const nTitle = nTokens
+    scanTokens(text.abstract, hold)
+    if (lexicon.languages !== undefined) lexicon.useLanguages(lexicon.languages.readIds(languageWords, nTokens))
+    for (let t = 0; t < nTitle; t++) visit(tokens[t]!, raws[t]!, boundaries[t] === 1)
+    append(TITLE_END, 0, -1)
+    for (let t = nTitle; t < nTokens; t++) visit(tokens[t]!, raws[t]!, boundaries[t] === 1)
+  }
+  docStart[texts.length] = length
+  return { units: units.subarray(0, length), isPart: isPart.subarray(0, length), surfaces: surfaces.subarray(0, length), docStart }
+}
+
+/**
+ * Reads texts into token streams and their lexicon (the first half of {@link countTerms}).
+ * @param texts Texts to read.
+ * @param settings Counting settings (stopwords, stemming).
+ */
+export function readTermStreams(texts: readonly CountableText[], settings: CountSettings): TermStreams {
+  const lexicon = new Lexicon(settings)
+  const streams = readStreams(texts, lexicon)
+  return {
+    ...streams,
+    typeNames: lexicon.typeNames,
+    typeUnits: Int32Array.from(lexicon.typeNames, (name) => lexicon.types.get(name)!.unit),
+    typeCounts: Int32Array.from(lexicon.typeCounts),
+    unitKeys: lexicon.unitKeys,
+  }
+}
+
+/**
+ * Joins the streams of consecutive parts of a corpus into the streams of the whole: the
+ * same ids, in the same order, as reading the whole corpus at once.
+ * @param parts Streams of consecutive parts, in corpus order.
+ */
+export function mergeTermStreams(parts: readonly TermStreams[]): TermStreams {
+  if (parts.length === 0) throw new RangeError('mergeTermStreams: no parts')
+  const merger = new TermStreamsMerger(parts[0]!)
+  for (const part of parts.slice(1)) merger.append(part)
+  return merger.result()
+}
+
+/**
+ * Merges streams part by part. The first part's ids are indexed when the merger is made, so a
+ * caller can do that while later parts are still being read.
+ */
+export class TermStreamsMerger {
+  private readonly unitKeys: string[]
+  private readonly unitIds = new Map<string, number>()
+  private readonly typeNames: string[]
+  private readonly typeIds = new Map<string, number>()
+  private readonly parts: TermStreams[] = []
+  private readonly typeUnits: number[]
+  private readonly typeCounts: number[]
+  /** Each part's streams with ids already mapped to the merged ids. */
+  private readonly mapped: { units: Int32Array; surfaces: Int32Array }[] = []
+
+  /** @param first Streams of the first part. */
+  constructor(first: TermStreams) {
+    this.unitKeys = first.unitKeys.slice()
+    this.unitKeys.forEach((key, id) => this.unitIds.set(key, id))
+    this.typeNames = first.typeNames.slice()
+    this.typeNames.forEach((name, id) => this.typeIds.set(name, id))
+    this.typeUnits = Array.from(first.typeUnits)
+    this.typeCounts = Array.from(first.typeCounts)
+    this.parts.push(first)
+    this.mapped.push({ units: first.units, surfaces: first.surfaces })
+  }
+
+  /**
+   * Appends the streams of the next part of the corpus.
+   * @param next Streams of the part that follows the ones appended so far.
+   */
+  append(next: TermStreams): void {
+    const unitMap = Int32Array.from(next.unitKeys, (key) => idOf(this.unitIds, this.unitKeys, key))
+    const typeMap = Int32Array.from(next.typeNames, (name) => idOf(this.typeIds, this.typeNames, name))
+    for (let t = 0; t < typeMap.length; t++) {
+      const id = typeMap[t]!
+      const unit = next.typeUnits[t]!
+      if (id === this.typeUnits.length) {
+        this.typeUnits.push(unit < 0 ? unit : unitMap[unit]!)
+        this.typeCounts.push(0)
+      }
+      this.typeCounts[id]! += next.typeCounts[t]!
+    }
+    const units = new Int32Array(next.units.length)
+    const surfaces = new Int32Array(next.units.length)
+    for (let p = 0; p < units.length; p++) {
+      const unit = next.units[p]!
+      units[p] = unit < 0 ? unit : unitMap[unit]!
+      const surface = next.surfaces[p]!
+      surfaces[p] = surface < 0 ? surface : typeMap[surface]!
+    }
+    this.parts.push(next)
+    this.mapped.push({ units, surfaces })
+  }
+
+  /** The streams of all parts appended, as one corpus. */
+  result(): TermStreams {
+    const length = this.parts.reduce((sum, part) => sum + part.units.length, 0)
+    const nDocs = this.parts.reduce((sum, part) => sum + part.docStart.length - 1, 0)
+    const units = new Int32Array(length)
+    const surfaces = new Int32Array(length)
+    const isPart = new Uint8Array(length)
+    const docStart = new Int32Array(nDocs + 1)
+    let offset = 0
+    let doc = 0
+    this.parts.forEach((part, i) => {
+      units.set(this.mapped[i]!.units, offset)
+      surfaces.set(this.mapped[i]!.surfaces, offset)
+      isPart.set(part.isPart, offset)
+      for (let d = 0; d < part.docStart.length - 1; d++) docStart[doc++] = offset + part.docStart[d]!
+      offset += part.units.length
+    })
+    docStart[nDocs] = offset
+    return {
+      units,
+      isPart,
+      surfaces,
+      docStart,
+      typeNames: this.typeNames,
+      typeUnits: Int32Array.from(this.typeUnits),
+      typeCounts: Int32Array.from(this.typeCounts),
+      unitKeys: this.unitKeys,
+    }
+  }
+}
