@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { kmeans as mlKmeans } from 'ml-kmeans'
 import { createRandom, nextGaussian } from '../random.js'
-import { normalizeDenseRows } from './dense.js'
+import { normalizeDenseRows } from '../linalg/dense.js'
 import { defaultKmeansOptions, kmeans, resolveKmeansOptions } from './kmeans.js'
 import { DEFAULT_SEED } from '../options.js'
 

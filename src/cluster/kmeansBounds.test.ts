@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createRandom, nextGaussian } from '../random.js'
-import { normalizeDenseRows } from './dense.js'
+import { normalizeDenseRows } from '../linalg/dense.js'
 import { kmeans, kmeansBatch, type KmeansOptions } from './kmeans.js'
 import { seedCentroids, type Seeds } from './kmeansSeeding.js'
 import { lloydElkan } from './lloydElkan.js'
