@@ -12,7 +12,7 @@ interface BundleFigures {
 }
 
 describe('esbuild bundle of buildAtlas + relatedTalks + searchTalks from talkatlas', () => {
-  it('has no node: import, no XML parser, no UMAP, no other language, and stays under 38 KB gzipped', async () => {
+  it('has no node: import, no XML parser, no UMAP, no other language, and stays under 44 KB gzipped', async () => {
     const bundle = (await measureBrowserBundle()) as BundleFigures
     expect(bundle.nodeImports).toEqual([])
     expect(Object.keys(bundle.byPackage)).not.toContain('umap-js')
@@ -22,9 +22,10 @@ describe('esbuild bundle of buildAtlas + relatedTalks + searchTalks from talkatl
     expect(bundle.text).not.toContain('attributeNamePrefix')
     // Stopword lists are found by a run of their words: German's starts `a|ab|aber|ach`.
     expect(bundle.text).not.toContain('|aber|')
-    // A regression guard below the 40 KB goal: 36.2 KB gzipped (docs/decisions.md), of which
-    // the front-coded label word list is about 10 KB.
-    expect(bundle.gzipBytes).toBeLessThan(38 * 1024)
+    // A regression guard, not the goal: 42.7 KB gzipped (docs/decisions.md; the goal of 40 KB,
+    // met at 36.2 KB, was lost to given embeddings, theme groups, the cell search and the verb
+    // check), of which the front-coded label word list is about 10 KB.
+    expect(bundle.gzipBytes).toBeLessThan(44 * 1024)
   })
 
   it('adds the six Snowball stemmers and stopword lists when the page registers every language', async () => {
