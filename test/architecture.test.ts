@@ -34,9 +34,7 @@ describe('source layout', () => {
   })
 
   it('computes the canonical talk order only in atlas/; later stages read the one stored with the atlas', () => {
-    // sessions/groupSessions.ts still sorts the talks itself: its planning moves to atlasOrder
-    // and canonicalRankingIndex when that file is split.
-    const allowed = /^(atlas\/|sessions\/groupSessions\.ts$)/
+    const allowed = /^atlas\//
     const offenders = sourceFiles(src)
       .filter((file) => !allowed.test(relative(src, file)))
       .filter((file) => /\bcanonicalOrder\(/.test(readFileSync(file, 'utf8')))

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { parallelTermReader } from '../src/cli/parallelTerms.js'
+import { parallelTermReader } from '../src/cli/threadedAtlas.js'
 import { readTalkTerms } from '../src/vectorize/tfidf.js'
 import type { Talk } from '../src/types.js'
 

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import { talkFormats, type TalkFormat } from '../io/detectFormat.js'
 import { UsageError } from './cliErrors.js'
 import { DEFAULT_SEED } from '../options.js'
-import { MAX_THREADS } from './parallelTerms.js'
+import { MAX_THREADS } from './threadedAtlas.js'
 
 /** Output formats of every command. */
 export type OutputFormat = 'json' | 'table' | 'csv' | 'md'

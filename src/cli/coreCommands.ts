@@ -1,4 +1,4 @@
-import { buildAtlasThreaded } from './parallelTerms.js'
+import { buildAtlasThreaded } from './threadedAtlas.js'
 import type { Atlas } from '../atlas/types.js'
 import { adjustedRandIndex } from '../eval/adjustedRandIndex.js'
 import { normalizedMutualInfo } from '../eval/normalizedMutualInfo.js'

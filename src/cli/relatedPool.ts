@@ -13,7 +13,7 @@ import type { CellPlan } from '../similarity/candidateCells.js'
 import { cellRanges, cellTopKRows, joinCellLists } from '../similarity/cellTopK.js'
 import { joinTopKRows, relatedIndex, relatedSearch, searchAllRows, type RelatedSearch } from '../similarity/relatedIndex.js'
 import { topKRows } from '../similarity/allPairsTopK.js'
-import { partBounds } from './parallelTerms.js'
+import { partBounds } from './threadedAtlas.js'
 
 /** `--threads auto` searches on two threads from this many talks (below, a worker costs more than it saves). */
 export const PARALLEL_RELATED_MIN_TALKS = 2000

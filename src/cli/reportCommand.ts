@@ -1,4 +1,4 @@
-import { buildAtlasThreaded } from './parallelTerms.js'
+import { buildAtlasThreaded } from './threadedAtlas.js'
 import { buildAtlas } from '../atlas/buildAtlas.js'
 import { renderHtmlReport } from '../report/renderHtmlReport.js'
 import { renderMarkdownReport } from '../report/renderMarkdownReport.js'

@@ -1,4 +1,4 @@
-import { buildAtlasThreaded } from './parallelTerms.js'
+import { buildAtlasThreaded } from './threadedAtlas.js'
 import { InputError, OptionError } from '../errors.js'
 import { groupSessions, MAX_SESSION_SIZE, type SessionConstraints, type SessionsResult } from '../sessions/groupSessions.js'
 import { integerOption } from './args.js'

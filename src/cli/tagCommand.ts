@@ -1,4 +1,4 @@
-import { buildAtlasThreaded } from './parallelTerms.js'
+import { buildAtlasThreaded } from './threadedAtlas.js'
 import { InputError } from '../errors.js'
 import { resolveThemes, type TagTheme } from '../tag/resolveThemes.js'
 import { tagTalks, type TagResult } from '../tag/tagTalks.js'

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { allLanguages } from '../text/languagePacks.js'
 import { registerLanguages } from '../text/languageRegistry.js'
 import { readTalkTerms } from '../vectorize/tfidf.js'
-import { unpackTexts, type TermJob } from './parallelTerms.js'
+import { unpackTexts, type TermJob } from './threadedAtlas.js'
 
 registerLanguages(...allLanguages)
 const job = workerData as TermJob

@@ -6,8 +6,7 @@
 import type { Atlas } from '../atlas/types.js'
 import { OptionError } from '../errors.js'
 import { checkInteger } from '../options.js'
-import { permuteRankingIndex, rankingIndex } from '../similarity/rankingIndex.js'
-import { canonicalOrder } from '../atlas/canonicalOrder.js'
+import { canonicalRankingIndex } from '../similarity/rankingIndex.js'
 import type { Warning } from '../types.js'
 import { canonicalAtlas } from './canonicalAtlas.js'
 import { resolveConstraints, type SessionConstraints } from './constraints.js'
@@ -154,18 +153,17 @@ export function groupSessions(input: Atlas, options: SessionOptions = {}): Sessi
     resolveConstraints(resolved.constraints, new Map(), resolved.size, 0)
     return emptyResult()
   }
-  // Planned in canonical order: ties and greedy choices follow canonical positions, so the
-  // input order cannot change the sessions.
-  const canonical = canonicalOrder(input.talks)
-  const atlas = canonicalAtlas(input, canonical)
+  // Planned in the atlas's canonical order: ties and greedy choices follow canonical
+  // positions, so the input order cannot change the sessions.
+  const atlas = canonicalAtlas(input)
   const index = new Map<string, number>()
   atlas.talks.forEach((talk, i) => index.set(talk.id, i))
   const nSessions = Math.ceil(n / resolved.size)
   const constraints = resolveConstraints(resolved.constraints, index, resolved.size, nSessions)
 
   // Talks are compared as related talks compares them (topicality weights, co-association);
-  // the input atlas's index is shared with related talks (the CLI report asks for both).
-  const ranking = permuteRankingIndex(rankingIndex(input), canonical)
+  // an index related talks already built for this atlas is reused (the CLI report asks for both).
+  const ranking = canonicalRankingIndex(input)
   const byGroup = resolved.byGroup ? partitionByGroup(atlas, ranking, constraints, resolved) : undefined
   const groups = byGroup?.sessions ?? partitionTalks(atlas, ranking, constraints, resolved)
   const vectors = sessionVectors(ranking, groups)

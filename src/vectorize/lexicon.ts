@@ -4,11 +4,10 @@
  * languages' stopwords and stemmer), and surface forms are counted for labels.
  */
 import { LanguageReader, type Language, type TextLanguages } from '../text/language.js'
+import { foldToken } from '../text/foldToken.js'
 import { stemIn } from '../text/stem.js'
 import { stopwordsFor } from '../text/stopwords.js'
 import type { CountSettings } from './countTerms.js'
-
-const NON_ASCII = /[^\u0000-\u007f]/
 
 /** Joiners of compounds whose parts are counted too: `XDP-hints`, `XDP_REDIRECT`, `page_pool`. */
 const COMPOUND_SEPARATORS = /[-_]/
@@ -139,7 +138,7 @@ export class Lexicon {
   }
 
   private classify(token: string): Omit<TokenType, 'id'> {
-    const lower = (NON_ASCII.test(token) ? token.normalize('NFKC') : token).toLowerCase()
+    const lower = foldToken(token)
     if (this.isDropped(lower, token)) return { unit: -1, parts: [] }
     if (COMPOUND_SEPARATORS.test(lower)) return this.classifyCompound(lower)
     return { unit: this.intern(this.unitKey(lower)), parts: [] }
