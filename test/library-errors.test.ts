@@ -51,12 +51,12 @@ describe('buildAtlas(talks, options) on bad options', () => {
     [{ dimensions: 0 }, 'buildAtlas: dimensions=0 is invalid, expected an integer ≥ 1'],
     [{ restarts: Number.NaN }, 'buildAtlas: restarts=NaN is invalid, expected an integer in [1, 100]'],
     [{ keywords: -1 }, 'buildAtlas: keywords=-1 is invalid, expected an integer in [1, 50]'],
-    [{ maxDocRatio: 0 }, 'tfidf: maxDocRatio=0 is invalid, expected a number in (0, 1]'],
-    [{ minDocCount: 0 }, 'tfidf: minDocCount=0 is invalid, expected an integer ≥ 1'],
-    [{ titleWeight: -2 }, 'tfidf: titleWeight=-2 is invalid, expected a number in [0, 1000]'],
-    [{ stem: 'no' }, 'tfidf: stem="no" is invalid, expected true or false'],
-    [{ stopwords: 'the' }, 'tfidf: stopwords="the" is invalid, expected an array of strings'],
-    [{ keepWords: [1] }, 'tfidf: keepWords=[object Array] is invalid, expected an array of strings'],
+    [{ maxDocRatio: 0 }, 'buildAtlas: maxDocRatio=0 is invalid, expected a number in (0, 1]'],
+    [{ minDocCount: 0 }, 'buildAtlas: minDocCount=0 is invalid, expected an integer ≥ 1'],
+    [{ titleWeight: -2 }, 'buildAtlas: titleWeight=-2 is invalid, expected a number in [0, 1000]'],
+    [{ stem: 'no' }, 'buildAtlas: stem="no" is invalid, expected true or false'],
+    [{ stopwords: 'the' }, 'buildAtlas: stopwords="the" is invalid, expected an array of strings'],
+    [{ keepWords: [1] }, 'buildAtlas: keepWords=[object Array] is invalid, expected an array of strings'],
   ])('throws OptionError for %o', (options, message) => {
     const error = thrown(() => buildAtlas(talks, options as TfidfOptions))
     expect(error).toBeInstanceOf(OptionError)

@@ -231,7 +231,7 @@ export function resolveAtlasOptions(options: AtlasOptions = {}, where = 'buildAt
     throw new OptionError(where, 'smoothing', resolved.smoothing, "an integer ≥ 0 or 'auto'")
   }
   checkGroupsOption(resolved.groups, where)
-  resolveTfidfOptions(tfidf) // fails here, before any talk is read
+  resolveTfidfOptions(tfidf, where) // fails here, before any talk is read
   return { ...resolved, tfidf: tfidf as TfidfOptions }
 }
 

@@ -105,29 +105,30 @@ export interface TfidfResult {
 /**
  * Validates options and fills defaults.
  * @param options User options.
+ * @param where The user's function, named in messages (`buildAtlas: minDocCount=0 is invalid, …`).
  */
-export function resolveTfidfOptions(options: TfidfOptions = {}): ResolvedTfidfOptions {
-  if (typeof options !== 'object' || options === null) throw new OptionError('tfidf', 'options', options, 'an object')
+export function resolveTfidfOptions(options: TfidfOptions = {}, where = 'tfidf'): ResolvedTfidfOptions {
+  if (typeof options !== 'object' || options === null) throw new OptionError(where, 'options', options, 'an object')
   const resolved = { ...defaultTfidfOptions, ...stripUndefined(options) }
   // Bounded: a huge weight overflows the float32 counts and turns the matrix into NaN.
-  checkRange('tfidf', 'titleWeight', resolved.titleWeight, 0, MAX_TITLE_WEIGHT, false, `a number in [0, ${MAX_TITLE_WEIGHT}]`)
-  checkInteger('tfidf', 'minPhraseCount', resolved.minPhraseCount, 1)
-  checkRange('tfidf', 'minPhraseAssociation', resolved.minPhraseAssociation, -1, 1, false, 'a number in [-1, 1]')
-  checkInteger('tfidf', 'minDocCount', resolved.minDocCount, 1)
-  checkRange('tfidf', 'idfPower', resolved.idfPower, 0, 8, false, 'a number in [0, 8]')
-  checkRange('tfidf', 'maxDocRatio', resolved.maxDocRatio, Number.MIN_VALUE, 1, false, 'a number in (0, 1]')
+  checkRange(where, 'titleWeight', resolved.titleWeight, 0, MAX_TITLE_WEIGHT, false, `a number in [0, ${MAX_TITLE_WEIGHT}]`)
+  checkInteger(where, 'minPhraseCount', resolved.minPhraseCount, 1)
+  checkRange(where, 'minPhraseAssociation', resolved.minPhraseAssociation, -1, 1, false, 'a number in [-1, 1]')
+  checkInteger(where, 'minDocCount', resolved.minDocCount, 1)
+  checkRange(where, 'idfPower', resolved.idfPower, 0, 8, false, 'a number in [0, 8]')
+  checkRange(where, 'maxDocRatio', resolved.maxDocRatio, Number.MIN_VALUE, 1, false, 'a number in (0, 1]')
   // A string would be iterated character by character, and 'false' is truthy: refuse both.
-  checkBoolean('stem', resolved.stem)
-  checkBoolean('phrases', resolved.phrases)
-  checkBoolean('sublinearTf', resolved.sublinearTf)
+  checkBoolean(where, 'stem', resolved.stem)
+  checkBoolean(where, 'phrases', resolved.phrases)
+  checkBoolean(where, 'sublinearTf', resolved.sublinearTf)
   if (resolved.language !== 'auto' && !isLanguage(resolved.language)) {
-    throw new OptionError('tfidf', 'language', resolved.language, `'auto' or one of ${LANGUAGES.join(', ')}`)
+    throw new OptionError(where, 'language', resolved.language, `'auto' or one of ${LANGUAGES.join(', ')}`)
   }
   if (resolved.language !== 'auto' && !isRegisteredLanguage(resolved.language)) {
-    throw new OptionError('tfidf', 'language', resolved.language, '', `is not registered: call registerLanguages with its pack from talkatlas/languages`)
+    throw new OptionError(where, 'language', resolved.language, '', `is not registered: call registerLanguages with its pack from talkatlas/languages`)
   }
-  checkWords('stopwords', resolved.stopwords)
-  checkWords('keepWords', resolved.keepWords)
+  checkWords(where, 'stopwords', resolved.stopwords)
+  checkWords(where, 'keepWords', resolved.keepWords)
   return Object.freeze(resolved)
 }
 
@@ -313,12 +314,12 @@ function stripUndefined<T extends object>(options: T): Partial<T> {
   return out
 }
 
-function checkBoolean(name: string, value: unknown): void {
-  if (typeof value !== 'boolean') throw new OptionError('tfidf', name, value, 'true or false')
+function checkBoolean(where: string, name: string, value: unknown): void {
+  if (typeof value !== 'boolean') throw new OptionError(where, name, value, 'true or false')
 }
 
-function checkWords(name: string, value: unknown): void {
+function checkWords(where: string, name: string, value: unknown): void {
   if (!Array.isArray(value) || !value.every((word) => typeof word === 'string')) {
-    throw new OptionError('tfidf', name, value, 'an array of strings')
+    throw new OptionError(where, name, value, 'an array of strings')
   }
 }
