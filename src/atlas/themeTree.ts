@@ -9,6 +9,7 @@
  * computed from the groups' sums: O(k² · d) time and O(k · d) memory for k themes.
  */
 import type { Atlas } from './types.js'
+import { labelByRoot } from '../util/labelByRoot.js'
 
 /**
  * A binary merge tree over the themes with a centre (`atlas.themes` without `unclassified`),
@@ -156,14 +157,7 @@ export function cutTree(tree: ThemeTree, n: number): Int32Array {
     while (parent[x] !== x) x = parent[x]!
     return x
   }
-  const groups = new Int32Array(leaves)
-  const number = new Map<number, number>()
-  for (let c = 0; c < leaves; c++) {
-    const top = root(c)
-    if (!number.has(top)) number.set(top, number.size)
-    groups[c] = number.get(top)!
-  }
-  return groups
+  return labelByRoot(leaves, root)
 }
 
 /**

@@ -12,6 +12,7 @@
 import { DEFAULT_SEED, withDefaults, type OptionsGiven } from '../options.js'
 import { createRandom, nextInt } from '../random.js'
 import type { Warning } from '../types.js'
+import { labelByRoot } from '../util/labelByRoot.js'
 import { candidateKs, chooseK, cosineDistances, distancesFromGram, meanSilhouette, parsimoniousK, type ChooseKResult } from './chooseK.js'
 import { kmeansBatchGram, RESTART_SAMPLE_ABOVE, type KmeansOptions, type KmeansResult } from './kmeans.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from './kmeansBatch.js'
@@ -296,14 +297,7 @@ function cutDendrogram(merges: readonly Merge[], m: number, k: number): Int32Arr
     const rb = find(b)
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb)
   }
-  const labels = new Int32Array(m)
-  const number = new Map<number, number>()
-  for (let x = 0; x < m; x++) {
-    const root = find(x)
-    if (!number.has(root)) number.set(root, number.size)
-    labels[x] = number.get(root)!
-  }
-  return labels
+  return labelByRoot(m, find)
 }
 
 /** Unit mean of each cluster's rows (rows labelled -1 are skipped). */
