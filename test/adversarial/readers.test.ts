@@ -129,7 +129,7 @@ describe('adversarial readers: XML', () => {
     expect(errorOf(`<!DOCTYPE schedule [<!ENTITY x "y">]>${xml}`)?.message).toMatch(/entity declarations \(<!ENTITY>\) are refused/)
   })
 
-  it('--skip-invalid over many empty <event>s takes linear time (ratio 50k / 12.5k under 6)', () => {
+  it('--skip-invalid over many empty <event>s takes linear time (ratio 50k / 12.5k under 8)', () => {
     const doc = (n: number): string => `<schedule><day date="2024-01-01"><room name="A">\n<event id="ok"><title>Kept</title></event>\n${'<event></event>\n'.repeat(n)}</room></day></schedule>`
     const time = (n: number): number => {
       const text = doc(n)
@@ -143,11 +143,11 @@ describe('adversarial readers: XML', () => {
       return best
     }
     time(2000)
-    // Linear is 4, quadratic 16. A busy machine can push one measurement past 6, so the
-    // best of three attempts counts (as in linear-time.test.ts).
+    // Linear is 4, quadratic 16: the bound 8 is a factor of 2 from each. A busy machine can
+    // push one measurement past it, so the best of three attempts counts.
     let ratio = Infinity
-    for (let attempt = 0; attempt < 3 && ratio >= 6; attempt++) ratio = Math.min(ratio, time(50_000) / time(12_500))
-    expect(ratio).toBeLessThan(6)
+    for (let attempt = 0; attempt < 3 && ratio >= 8; attempt++) ratio = Math.min(ratio, time(50_000) / time(12_500))
+    expect(ratio).toBeLessThan(8)
   })
 })
 
@@ -184,8 +184,10 @@ describe('adversarial readers: plain text in linear time', () => {
     'a line of many truncation marks': (size) => `${'… '.repeat(size / 2)}x\n`,
   }
   for (const [name, make] of Object.entries(families)) {
-    it(`readText(${name}): 400 KB takes under 6 times 100 KB`, () => {
-      expect(ratio(make(400_000), make(100_000))).toBeLessThan(6)
+    // Linear is 4, quadratic 16: the bound 8 is a factor of 2 from each (caches alone can
+    // push a linear scan past 6 on a loaded machine).
+    it(`readText(${name}): 400 KB takes under 8 times 100 KB`, () => {
+      expect(ratio(make(400_000), make(100_000))).toBeLessThan(8)
     })
   }
 })
