@@ -6,6 +6,8 @@
 //   npm run eval -- --rows autoK,...  only these rows (keys of ROWS)
 //   npm run eval -- --dump DIR        write each labelled corpus as it is evaluated
 //                                     (talks + truth) for scripts/eval-anchors.py
+//   npm run eval -- --options JSON    buildAtlas options on top of the defaults for every
+//                                     atlas, to measure a candidate ('{"dimensions":70}')
 //
 // Corpora: the project fixtures (a `theme` per talk) and, when ../shared/corpora exists,
 // every development corpus there (a `track` per talk): FOSDEM 2025 (all talks and topical
@@ -33,6 +35,8 @@ const asJson = process.argv.includes('--json')
 const onlyCorpora = argumentList('--only')
 const onlyRows = argumentList('--rows')
 const dumpDirectory = argumentValue('--dump')
+/** Options a candidate configuration adds to every buildAtlas call (k and seed stay the eval's). */
+const candidateOptions = JSON.parse(argumentValue('--options') ?? '{}')
 
 /** Fields that carry the truth; none of them is ever handed to the library. */
 const TRUTH_FIELDS = ['theme', 'track']
@@ -305,7 +309,7 @@ function themesAtTrueK(corpus) {
 function trueKAtlas(corpus) {
   requireApi('buildAtlas')
   return cached(corpus, 'atlas@trueK', () =>
-    talkatlas.buildAtlas(corpus.talks, { k: corpus.labelNames.length, seed: SEED }),
+    talkatlas.buildAtlas(corpus.talks, { ...candidateOptions, k: corpus.labelNames.length, seed: SEED }),
   )
 }
 
@@ -313,7 +317,7 @@ function themesAtAutoK(corpus) {
   const labels = requireLabels(corpus)
   requireApi('buildAtlas')
   return cached(corpus, 'themes@autoK', () => {
-    const atlas = talkatlas.buildAtlas(corpus.talks, { seed: SEED })
+    const atlas = talkatlas.buildAtlas(corpus.talks, { ...candidateOptions, seed: SEED })
     return { atlas, k: atlas.themes.length, nmi: talkatlas.normalizedMutualInfo(labels, atlas.assignments) }
   })
 }
@@ -458,6 +462,7 @@ function printTable(corpora, skipped, figures) {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '))
   for (const line of table.slice(1)) console.log(render(line))
   console.log('\n(sk x) = scikit-learn 1.2.1 anchor on the same talks, see docs/quality.md; seed', SEED)
+  if (Object.keys(candidateOptions).length > 0) console.log('options on top of the defaults:', JSON.stringify(candidateOptions))
   for (const row of ROWS) {
     for (const c of corpora) {
       const cell = figures[row.key]?.[c.name]
@@ -470,6 +475,7 @@ function printTable(corpora, skipped, figures) {
 function printJson(corpora, skipped, figures) {
   const out = {
     seed: SEED,
+    options: candidateOptions,
     skipped,
     corpora: Object.fromEntries(
       corpora.map((c) => [c.name, { talks: c.talks.length, labels: c.labels ? c.labelNames.length : null, truthField: c.truthField ?? null }]),
