@@ -63,7 +63,7 @@ describe.skipIf(!hasScript)('talkatlas progress line on a terminal', () => {
     // One line: redrawn with carriage returns and cleared, never a new line.
     expect(screen).not.toContain('\n')
     expect(screen.endsWith('\r\u001b[K')).toBe(true)
-  })
+  }, 180_000)
 
   it('themes on 20,000 talks (read by two threads) shows the reading bar and every later step on one line', () => {
     const { code, screen } = inTerminal(['themes', twentyThousand, '--k', '24', '--restarts', '2', '--out', join(dir, 'themes-20k.json')])
@@ -82,7 +82,7 @@ describe.skipIf(!hasScript)('talkatlas progress line on a terminal', () => {
     expect(stepsOn(screen)).toEqual(expect.arrayContaining(['tf-idf', 'lsa', 'k-means', 'labels', 'sessions', 'umap', 'report']))
     expect(screen).toMatch(/umap layout \[#*\.*\] \d+% \d+\/\d+/)
     expect(screen).toContain('report writing…')
-  })
+  }, 180_000)
 
   it('is silent under --quiet and in CI', () => {
     expect(inTerminal(['themes', small, '--quiet', '--out', join(dir, 'quiet.json')]).screen).toBe('')
