@@ -1,49 +1,58 @@
 /**
- * Front coding of a sorted word list: each word is written as the number of leading letters
- * it shares with the word before (one digit, 0–9) followed by the rest of it. A sorted list of
- * English words shares long prefixes (`accelerate accept accessed`), so the coded text is a
- * third shorter and gzips about 22% smaller than the words separated by spaces.
+ * Front coding of sorted word lists merged into one string: the words of all lists are
+ * sorted together and each is written as one mark, which says its list and how many leading
+ * letters (0–9) it shares with the word before, followed by the rest of it. A sorted list of
+ * English words shares long prefixes (`accelerate accept accessed`), so the coded text is
+ * less than half the words separated by spaces; merging the lists lets `abandon` (a verb)
+ * share with `abandoned` (an adjective). The marks are punctuation, digits and capitals,
+ * the characters minified code is full of: inside a bundle the list then gzips with the same
+ * Huffman codes as the code around it (scripts/general-words.mjs picks them).
  */
 
+/** Shared prefix lengths a mark can say: 0 to SHARED - 1. */
+const SHARED = 10
+
 /**
- * The words of a front-coded list, separated by single spaces.
+ * The lists of a front-coded string, each as its words separated by single spaces.
  *
- * @param coded Front-coded list: for each word a digit, then letters or apostrophes (no digits).
- * @returns The words in their order, e.g. `decodeFrontCoded("0abandon2duct")` → `"abandon abduct"`.
+ * @param coded Front-coded words: per word its mark, then letters that are not marks.
+ * @param marks `marks[list * 10 + shared]` starts a word of `list` sharing `shared` letters
+ *   with the word before; distinct characters that no word contains.
+ * @param lists Number of lists.
+ * @returns Each list's words in coded order, e.g. `decodeFrontCoded("0abandon2duct", "0123456789", 1)` → `["abandon abduct"]`.
  */
-export function decodeFrontCoded(coded: string): string {
-  const words: string[] = []
+export function decodeFrontCoded(coded: string, marks: string, lists: number): string[] {
+  const words: string[][] = Array.from({ length: lists }, () => [])
   let previous = ''
   let i = 0
   while (i < coded.length) {
-    const shared = coded.charCodeAt(i) - 48
+    const mark = marks.indexOf(coded[i]!)
     let end = i + 1
-    while (end < coded.length && !isDigit(coded.charCodeAt(end))) end++
-    previous = previous.slice(0, shared) + coded.slice(i + 1, end)
-    words.push(previous)
+    while (end < coded.length && !marks.includes(coded[end]!)) end++
+    previous = previous.slice(0, mark % SHARED) + coded.slice(i + 1, end)
+    words[Math.floor(mark / SHARED)]!.push(previous)
     i = end
   }
-  return words.join(' ')
+  return words.map((list) => list.join(' '))
 }
 
 /**
- * Front coding of words (the inverse of {@link decodeFrontCoded}).
+ * Front coding of word lists (the inverse of {@link decodeFrontCoded}, which gives each list
+ * back sorted).
  *
- * @param words Words without digits, sorted so that neighbours share prefixes.
+ * @param lists Word lists; no word is in two lists or contains a mark.
+ * @param marks As for {@link decodeFrontCoded}: `lists.length * 10` distinct characters.
  */
-export function encodeFrontCoded(words: readonly string[]): string {
+export function encodeFrontCoded(lists: readonly (readonly string[])[], marks: string): string {
+  const words = lists.flatMap((list, kind) => list.map((word) => ({ word, kind })))
+  words.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
   let coded = ''
   let previous = ''
-  for (const word of words) {
+  for (const { word, kind } of words) {
     let shared = 0
-    while (shared < 9 && shared < previous.length && shared < word.length && previous[shared] === word[shared]) shared++
-    coded += String(shared) + word.slice(shared)
+    while (shared < SHARED - 1 && shared < previous.length && shared < word.length && previous[shared] === word[shared]) shared++
+    coded += marks[kind * SHARED + shared]! + word.slice(shared)
     previous = word
   }
   return coded
-}
-
-/** @param code A UTF-16 code unit. */
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57
 }
