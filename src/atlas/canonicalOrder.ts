@@ -59,26 +59,23 @@ function compareStrings(a: string, b: string): number {
 }
 
 /**
- * Rows of a CSR matrix taken in a given order: row i of the result is row `from[i]`.
- * @param matrix Matrix to permute.
+ * Rows of a CSR matrix taken in a given order: row i of the result is row `from[i]` (a
+ * permutation of the rows, or some of them).
+ * @param matrix Matrix to take rows from.
  * @param from Source row of every output row.
  */
 export function permuteCsrRows(matrix: CsrMatrix, from: Int32Array): CsrMatrix {
-  const { indptr, indices, data } = matrix
-  const outPtr = new Int32Array(matrix.nRows + 1)
-  const outIndices = new Int32Array(indices.length)
-  const outData = new Float32Array(data.length)
-  let q = 0
+  const indptr = new Int32Array(from.length + 1)
+  for (let i = 0; i < from.length; i++) indptr[i + 1] = indptr[i]! + matrix.indptr[from[i]! + 1]! - matrix.indptr[from[i]!]!
+  const indices = new Int32Array(indptr[from.length]!)
+  const data = new Float32Array(indptr[from.length]!)
   for (let i = 0; i < from.length; i++) {
-    const source = from[i]!
-    for (let p = indptr[source]!; p < indptr[source + 1]!; p++) {
-      outIndices[q] = indices[p]!
-      outData[q] = data[p]!
-      q++
-    }
-    outPtr[i + 1] = q
+    const start = matrix.indptr[from[i]!]!
+    const end = matrix.indptr[from[i]! + 1]!
+    indices.set(matrix.indices.subarray(start, end), indptr[i])
+    data.set(matrix.data.subarray(start, end), indptr[i])
   }
-  return { nRows: matrix.nRows, nCols: matrix.nCols, indptr: outPtr, indices: outIndices, data: outData }
+  return { nRows: from.length, nCols: matrix.nCols, indptr, indices, data }
 }
 
 /**

@@ -5,7 +5,8 @@
  */
 import { cellCandidates, cellCount, type CellPlan } from './candidateCells.js'
 import { pairSpace, topKRows, type PairSpace, type TopKRows } from './allPairsTopK.js'
-import type { CsrMatrix } from '../types.js'
+import { permuteCsrRows } from '../atlas/canonicalOrder.js'
+import { gatherRows } from '../linalg/dense.js'
 import { transposeCsr } from '../vectorize/csr.js'
 
 /**
@@ -74,9 +75,8 @@ function copyRow(lists: TopKRows, r: number, candidates: Int32Array, to: number,
 export function candidateSpace(space: PairSpace, talks: Int32Array): PairSpace {
   const m = talks.length
   const d = space.dimensions
-  const vectors = new Float32Array(m * d)
-  for (let x = 0; x < m; x++) vectors.set(space.vectors.subarray(talks[x]! * d, (talks[x]! + 1) * d), x * d)
-  const matrix = csrRows(space.rows, talks)
+  const vectors = gatherRows(space.vectors, d, talks)
+  const matrix = permuteCsrRows(space.rows, talks)
   const tieRank = Int32Array.from(talks, (talk) => space.tieRank[talk]!)
   const { ensemble } = space
   let labels: Int32Array | undefined
@@ -86,25 +86,6 @@ export function candidateSpace(space: PairSpace, talks: Int32Array): PairSpace {
   }
   const index = { matrix, embedding: { dimensions: d, vectors }, ...(labels === undefined ? {} : { ensemble: { runs: ensemble!.runs, labels } }) }
   return pairSpace(index, transposeCsr(matrix), tieRank)
-}
-
-/**
- * Some rows of a CSR matrix, in the given order.
- * @param matrix Rows.
- * @param rows Rows kept.
- */
-function csrRows(matrix: CsrMatrix, rows: Int32Array): CsrMatrix {
-  const indptr = new Int32Array(rows.length + 1)
-  for (let x = 0; x < rows.length; x++) indptr[x + 1] = indptr[x]! + matrix.indptr[rows[x]! + 1]! - matrix.indptr[rows[x]!]!
-  const indices = new Int32Array(indptr[rows.length]!)
-  const data = new Float32Array(indptr[rows.length]!)
-  for (let x = 0; x < rows.length; x++) {
-    const from = matrix.indptr[rows[x]!]!
-    const to = matrix.indptr[rows[x]! + 1]!
-    indices.set(matrix.indices.subarray(from, to), indptr[x])
-    data.set(matrix.data.subarray(from, to), indptr[x])
-  }
-  return { nRows: rows.length, nCols: matrix.nCols, indptr, indices, data }
 }
 
 /**
