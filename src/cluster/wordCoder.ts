@@ -55,10 +55,18 @@ function split(low: number, high: number, p: number): number {
   return low + Math.floor(range / 4096) * p + Math.floor(((range % 4096) * p) / 4096)
 }
 
-/** Hash of a seed and small integers, the same on every engine. */
-function hash(seed: number, values: number[]): number {
+/** One step of the context hash, the same on every engine. */
+function mix(h: number, v: number): number {
+  return Math.imul(h ^ v, 0x9e3779b1) ^ (h >>> 15)
+}
+
+/** Hash of a seed and up to four small integers (`count` of them). */
+function hash(seed: number, count: number, a: number, b: number, c: number, d: number): number {
   let h = Math.imul(seed, 0x9e3779b1)
-  for (const v of values) h = Math.imul(h ^ v, 0x9e3779b1) ^ (h >>> 15)
+  if (count > 0) h = mix(h, a)
+  if (count > 1) h = mix(h, b)
+  if (count > 2) h = mix(h, c)
+  if (count > 3) h = mix(h, d)
   return h
 }
 
@@ -76,9 +84,12 @@ function run(count: number, code: BitCoder, given?: readonly Word[]): Word[] {
   const slots = new Int32Array(INPUTS)
   const inputs = new Int32Array(INPUTS)
   const contexts = new Int32Array(INPUTS)
-  /** Codes a `bits`-bit symbol (`value` when encoding) under the contexts of `features`. */
-  const symbol = (bits: number, field: number, features: number[][], value?: number): number => {
-    for (let i = 0; i < INPUTS; i++) contexts[i] = hash(field * INPUTS + i, features[i]!)
+  /** Sets context `i` of `field` to the hash of `count` features (a, b, c, d). */
+  const context = (field: number, i: number, count: number, a = 0, b = 0, c = 0, d = 0): void => {
+    contexts[i] = hash(field * INPUTS + i, count, a, b, c, d)
+  }
+  /** Codes a `bits`-bit symbol (`value` when encoding) under the contexts set for `field`. */
+  const symbol = (bits: number, field: number, value?: number): number => {
     let partial = 1
     for (let b = bits - 1; b >= 0; b--) {
       let dot = 0
@@ -101,8 +112,8 @@ function run(count: number, code: BitCoder, given?: readonly Word[]): Word[] {
     return partial - (1 << bits)
   }
   const letter = (c: string | undefined): number => (c === undefined ? 0 : LETTERS.indexOf(c) + 1)
-  /** The last four letters of a word, last first. */
-  const ending = (word: string): number[] => [1, 2, 3, 4].map((back) => letter(word[word.length - back]))
+  /** The letter `back` places from the end of a word (1: the last), 0 before its start. */
+  const last = (word: string, back: number): number => letter(word[word.length - back])
   const out: Word[] = []
   let previous = ''
   let previousKind = 0
@@ -110,16 +121,36 @@ function run(count: number, code: BitCoder, given?: readonly Word[]): Word[] {
     const target = given?.[w]
     let shared = 0
     while (target && shared < MAX_SHARED && shared < previous.length && previous[shared] === target.word[shared]) shared++
-    const [a, b] = ending(previous)
-    let word = previous.slice(0, symbol(4, SHARED_FIELD, [[], [previous.length], [a!], [a!, b!], [previousKind], [previous.length, previousKind]], target && shared))
+    const a = last(previous, 1)
+    const b = last(previous, 2)
+    context(SHARED_FIELD, 0, 0)
+    context(SHARED_FIELD, 1, 1, previous.length)
+    context(SHARED_FIELD, 2, 1, a)
+    context(SHARED_FIELD, 3, 2, a, b)
+    context(SHARED_FIELD, 4, 1, previousKind)
+    context(SHARED_FIELD, 5, 2, previous.length, previousKind)
+    let word = previous.slice(0, symbol(4, SHARED_FIELD, target && shared))
     for (let first = 1; ; first = 0) {
-      const [a, b, c, d] = ending(word)
-      const next = symbol(5, first ? FIRST_LETTER_FIELD : LETTER_FIELD, [[a!], [a!, b!], [a!, b!, c!], [first, letter(previous[word.length]), a!], [a!, b!, c!, d!], [word.length, first]], target && letter(target.word[word.length]))
+      const field = first ? FIRST_LETTER_FIELD : LETTER_FIELD
+      const [a, b, c, d] = [last(word, 1), last(word, 2), last(word, 3), last(word, 4)] as const
+      context(field, 0, 1, a)
+      context(field, 1, 2, a, b)
+      context(field, 2, 3, a, b, c)
+      context(field, 3, 3, first, letter(previous[word.length]), a)
+      context(field, 4, 4, a, b, c, d)
+      context(field, 5, 2, word.length, first)
+      const next = symbol(5, field, target && letter(target.word[word.length]))
       if (next === 0) break
       word += LETTERS[next - 1]
     }
-    const [e, f, g, h] = ending(word)
-    const kind = symbol(3, KIND_FIELD, [[], [e!], [e!, f!], [e!, f!, g!], [e!, f!, g!, h!], [word.length]], target?.kind)
+    const [e, f, g, h] = [last(word, 1), last(word, 2), last(word, 3), last(word, 4)] as const
+    context(KIND_FIELD, 0, 0)
+    context(KIND_FIELD, 1, 1, e)
+    context(KIND_FIELD, 2, 2, e, f)
+    context(KIND_FIELD, 3, 3, e, f, g)
+    context(KIND_FIELD, 4, 4, e, f, g, h)
+    context(KIND_FIELD, 5, 1, word.length)
+    const kind = symbol(3, KIND_FIELD, target?.kind)
     out.push({ word, kind })
     previous = word
     previousKind = kind
