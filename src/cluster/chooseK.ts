@@ -155,20 +155,47 @@ export function cosineDistances(points: Float32Array, d: number): Float32Array {
  * @param k Number of clusters.
  */
 export function meanSilhouette(distances: Float32Array, labels: Int32Array, k: number): number {
+  return silhouetteFromSums(clusterDistanceSums(distances, labels, k), labels, k)
+}
+
+/**
+ * Every row's summed distance to each cluster's rows, n × k row-major (row i's sums from
+ * i · k); each sum adds the distances in row order.
+ * @param distances Row-major n × n distances.
+ * @param labels Cluster per row.
+ * @param k Number of clusters.
+ */
+export function clusterDistanceSums(distances: Float32Array, labels: Int32Array, k: number): Float64Array {
+  const n = labels.length
+  const sums = new Float64Array(n * k)
+  for (let i = 0; i < n; i++) {
+    const row = i * n
+    const base = i * k
+    for (let j = 0; j < n; j++) sums[base + labels[j]] += distances[row + j]
+  }
+  return sums
+}
+
+/**
+ * Mean silhouette from {@link clusterDistanceSums}: s = (b − a) / max(a, b) per row, with a
+ * the mean distance to its own cluster's other rows and b the least mean distance to another
+ * cluster; rows alone in their cluster count 0.
+ * @param sums Row-major n × k summed distances (at least n · k entries are read).
+ * @param labels Cluster per row.
+ * @param k Number of clusters.
+ */
+export function silhouetteFromSums(sums: Float64Array, labels: Int32Array, k: number): number {
   const n = labels.length
   const sizes = new Int32Array(k)
   for (let i = 0; i < n; i++) sizes[labels[i]]++
-  const sums = new Float64Array(k)
   let total = 0
   for (let i = 0; i < n; i++) {
-    sums.fill(0)
-    const row = i * n
-    for (let j = 0; j < n; j++) sums[labels[j]] += distances[row + j]
+    const base = i * k
     const own = labels[i]
     if (sizes[own] <= 1) continue
-    const a = sums[own] / (sizes[own] - 1)
+    const a = sums[base + own] / (sizes[own] - 1)
     let b = Infinity
-    for (let c = 0; c < k; c++) if (c !== own && sizes[c] > 0) b = Math.min(b, sums[c] / sizes[c])
+    for (let c = 0; c < k; c++) if (c !== own && sizes[c] > 0) b = Math.min(b, sums[base + c] / sizes[c])
     if (b === Infinity) continue
     total += (b - a) / Math.max(a, b, 1e-12)
   }

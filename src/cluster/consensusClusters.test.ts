@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { blobs } from '../../test/helpers/blobs.js'
-import { candidateKs } from './chooseK.js'
-import { averageLinkage, CONSENSUS_LIMIT, consensusClusters, defaultConsensusOptions, resolveConsensusOptions } from './consensusClusters.js'
+import fc from 'fast-check'
+import { candidateKs, cosineDistances, meanSilhouette } from './chooseK.js'
+import { averageLinkage, CONSENSUS_LIMIT, consensusClusters, defaultConsensusOptions, nestedSilhouettes, resolveConsensusOptions } from './consensusClusters.js'
 import { kmeans } from './kmeans.js'
 
 /** Unit rows in 2-D at the given angles (degrees). */
@@ -142,5 +143,25 @@ describe('consensusClusters above the restart-sampling size', () => {
     expect(calls).toEqual([[{ k: 3, restarts: 10 }]])
     expect(result.consensus).toBe(false)
     expect(new Set(result.labels).size).toBe(3)
+  })
+})
+
+describe('nestedSilhouettes(distances, cuts, ks)', () => {
+  it("gives each cut of one dendrogram the silhouette meanSilhouette gives it", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 4, max: 40 }), fc.integer({ min: 1, max: 1000 }), (m, seed) => {
+        const points = blobs(4, Math.ceil(m / 4), 5, seed).subarray(0, m * 5)
+        const distances = cosineDistances(points, 5)
+        const ks = [...new Set([2, Math.ceil(m / 4), Math.ceil(m / 2), m - 1])].filter((k) => k >= 2 && k < m).sort((a, b) => a - b)
+        const cuts = ks.map((k) => averageLinkage(distances.slice(), m, k))
+        const nested = nestedSilhouettes(distances, cuts, ks)
+        cuts.forEach((cut, i) => expect(nested[i]).toBeCloseTo(meanSilhouette(distances, cut, ks[i]!), 12))
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('scores nothing without cuts', () => {
+    expect(nestedSilhouettes(new Float32Array(0), [], [])).toEqual([])
   })
 })

@@ -7,11 +7,11 @@ import { DEFAULT_SEED, withDefaults, type OptionsGiven } from '../options.js'
 import { createRandom, nextGaussian, type Random } from '../random.js'
 import type { CsrMatrix } from '../types.js'
 import {
-  axpy,
   lowerCrossGram,
   lowerGram,
   normalizeDenseRows,
   orthonormalizeColumns,
+  rowTimesDense,
   sparseTimesDense,
   sparseTransposeTimesDense,
   symmetricEigen,
@@ -185,11 +185,7 @@ function termComponents(
   const scaled = new Float64Array(rows * dimensions)
   const sums = new Float64Array(dimensions)
   for (let i = 0; i < rows; i++) {
-    sums.fill(0)
-    for (let a = 0; a < l; a++) {
-      const value = factor[i * l + a]
-      if (value !== 0) axpy(value, vectors, a * l, sums, 0, dimensions)
-    }
+    rowTimesDense(factor, i * l, l, vectors, l, sums, dimensions)
     for (let c = 0; c < dimensions; c++) if (exact[c] >= 1e-10) scaled[i * dimensions + c] = sums[c] / exact[c]
   }
   return viaTalks ? sparseTransposeTimesDense(matrix, scaled, dimensions) : scaled

@@ -55,4 +55,30 @@ describe('smoothNeighbours(vectors, d, options)', () => {
       }),
     )
   })
+
+  it('mixes in the neighbours a plain scan of every pair picks (sorted by score, then row), for odd and even sizes', () => {
+    // Angles on a coarse grid repeat, so equal scores (ties) are common.
+    const grid = fc.integer({ min: 0, max: 11 }).map((step) => step * (Math.PI / 6))
+    fc.assert(
+      fc.property(fc.array(grid, { minLength: 2, maxLength: 17 }), fc.integer({ min: 1, max: 4 }), (angles, neighbours) => {
+        const rows = rowsAt(angles)
+        const n = angles.length
+        const m = Math.min(neighbours, n - 1)
+        const expected = rows.slice()
+        for (let a = 0; a < n; a++) {
+          const others = Array.from({ length: n }, (_, b) => b).filter((b) => b !== a)
+          const dot = (b: number) => rows[a * 2]! * rows[b * 2]! + rows[a * 2 + 1]! * rows[b * 2 + 1]!
+          others.sort((x, y) => dot(y) - dot(x) || x - y)
+          for (const b of others.slice(0, m)) for (let c = 0; c < 2; c++) expected[a * 2 + c] += (1 / m) * rows[b * 2 + c]!
+        }
+        for (let a = 0; a < n; a++) {
+          const norm = Math.hypot(expected[a * 2]!, expected[a * 2 + 1]!)
+          for (let c = 0; c < 2; c++) expected[a * 2 + c] = norm > 0 ? expected[a * 2 + c]! / norm : 0
+        }
+        const out = smoothNeighbours(rows, 2, { neighbours })
+        for (let p = 0; p < out.length; p++) expect(out[p]).toBeCloseTo(expected[p]!, 6)
+      }),
+      { numRuns: 200 },
+    )
+  })
 })

@@ -89,51 +89,82 @@ function nearestRows(vectors: Float32Array, d: number, part: Int32Array, m: numb
   const size = part.length
   const ids = new Int32Array(size * m).fill(-1)
   const scores = new Float64Array(size * m).fill(-Infinity)
-  const dots = new Float64Array(4)
-  for (let a = 0; a < size; a++) {
+  const dots = new Float64Array(8)
+  // The top-m lists order candidates by score, then row: what they end up holding does not
+  // depend on the order the pairs are offered in.
+  const offerPair = (a: number, b: number, dot: number) => {
+    offer(ids, scores, a * m, m, part[b], dot)
+    offer(ids, scores, b * m, m, part[a], dot)
+  }
+  let a = 0
+  // Two rows a, a + 1 against four rows b at a time: each coordinate loaded once serves
+  // several dot products, and the eight sums do not wait on each other.
+  for (; a + 1 < size; a += 2) {
     const x = part[a] * d
-    let b = a + 1
-    // Four rows at a time: each coordinate of row a is loaded once for four dot products,
-    // and the four sums do not wait on each other.
+    const x2 = part[a + 1] * d
+    offerPair(a, a + 1, dotRows(vectors, x, x2, d))
+    let b = a + 2
     for (; b + 3 < size; b += 4) {
-      dotFour(vectors, x, part[b] * d, part[b + 1] * d, part[b + 2] * d, part[b + 3] * d, d, dots)
+      dotTwoByFour(vectors, x, x2, part[b] * d, part[b + 1] * d, part[b + 2] * d, part[b + 3] * d, d, dots)
       for (let s = 0; s < 4; s++) {
-        offer(ids, scores, a * m, m, part[b + s], dots[s])
-        offer(ids, scores, (b + s) * m, m, part[a], dots[s])
+        offerPair(a, b + s, dots[s])
+        offerPair(a + 1, b + s, dots[4 + s])
       }
     }
     for (; b < size; b++) {
-      const y = part[b] * d
-      let dot = 0
-      for (let c = 0; c < d; c++) dot += vectors[x + c] * vectors[y + c]
-      offer(ids, scores, a * m, m, part[b], dot)
-      offer(ids, scores, b * m, m, part[a], dot)
+      offerPair(a, b, dotRows(vectors, x, part[b] * d, d))
+      offerPair(a + 1, b, dotRows(vectors, x2, part[b] * d, d))
     }
   }
-  for (let a = 0; a < size; a++) for (let s = 0; s < m; s++) if (ids[a * m + s] < 0) ids[a * m + s] = part[a]
+  for (let s = 0; s < size * m; s++) if (ids[s] < 0) ids[s] = part[Math.floor(s / m)]
   return ids
 }
 
+/** Dot product of the rows at `x` and `y`, summed in coordinate order. */
+function dotRows(vectors: Float32Array, x: number, y: number, d: number): number {
+  let dot = 0
+  for (let c = 0; c < d; c++) dot += vectors[x + c] * vectors[y + c]
+  return dot
+}
+
 /**
- * Dot products of the row at `x` with the rows at `y0 … y3`, summed in the same order as the
- * one-row loop, so the result does not depend on where a row falls in the blocks of four.
+ * Dot products of the rows at `x` and `x2` with the rows at `y0 … y3` (`out[0..4)` for x,
+ * `out[4..8)` for x2), each summed in the same order as {@link dotRows}, so the result does
+ * not depend on where a row falls in the blocks.
  */
-function dotFour(vectors: Float32Array, x: number, y0: number, y1: number, y2: number, y3: number, d: number, out: Float64Array): void {
+function dotTwoByFour(vectors: Float32Array, x: number, x2: number, y0: number, y1: number, y2: number, y3: number, d: number, out: Float64Array): void {
   let s0 = 0
   let s1 = 0
   let s2 = 0
   let s3 = 0
+  let t0 = 0
+  let t1 = 0
+  let t2 = 0
+  let t3 = 0
   for (let c = 0; c < d; c++) {
-    const v = vectors[x + c]
-    s0 += v * vectors[y0 + c]
-    s1 += v * vectors[y1 + c]
-    s2 += v * vectors[y2 + c]
-    s3 += v * vectors[y3 + c]
+    const u = vectors[x + c]
+    const v = vectors[x2 + c]
+    const w0 = vectors[y0 + c]
+    const w1 = vectors[y1 + c]
+    const w2 = vectors[y2 + c]
+    const w3 = vectors[y3 + c]
+    s0 += u * w0
+    s1 += u * w1
+    s2 += u * w2
+    s3 += u * w3
+    t0 += v * w0
+    t1 += v * w1
+    t2 += v * w2
+    t3 += v * w3
   }
   out[0] = s0
   out[1] = s1
   out[2] = s2
   out[3] = s3
+  out[4] = t0
+  out[5] = t1
+  out[6] = t2
+  out[7] = t3
 }
 
 /** Inserts (row, score) into the sorted top-m list starting at `base` when it beats the last. */

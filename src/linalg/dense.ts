@@ -16,7 +16,13 @@ export function sparseTimesDense(matrix: CsrMatrix, dense: Float64Array, l: numb
   const out = new Float64Array(nRows * l)
   for (let i = 0; i < nRows; i++) {
     const row = i * l
-    for (let p = indptr[i]; p < indptr[i + 1]; p++) axpy(data[p], dense, indices[p] * l, out, row, l)
+    let p = indptr[i]
+    // Four of the row's terms per pass over the output row: each entry still gets their
+    // products added one after the other, as four axpy passes would, with one load and store.
+    for (; p + 3 < indptr[i + 1]; p += 4) {
+      axpyFour(data[p], indices[p] * l, data[p + 1], indices[p + 1] * l, data[p + 2], indices[p + 2] * l, data[p + 3], indices[p + 3] * l, dense, out, row, l)
+    }
+    for (; p < indptr[i + 1]; p++) axpy(data[p], dense, indices[p] * l, out, row, l)
   }
   return out
 }
@@ -36,6 +42,25 @@ export function axpy(a: number, x: Float64Array, from: number, y: Float64Array, 
   for (; c < l; c++) y[to + c] += a * x[from + c]
 }
 
+/** Four {@link axpy} calls into one `y` row in one pass: `y += a · x[fa..]`, then b, c and d, entry by entry. */
+function axpyFour(a: number, fa: number, b: number, fb: number, c: number, fc: number, d: number, fd: number, x: Float64Array, y: Float64Array, to: number, l: number): void {
+  for (let e = 0; e < l; e++) y[to + e] = y[to + e] + a * x[fa + e] + b * x[fb + e] + c * x[fc + e] + d * x[fd + e]
+}
+
+/**
+ * `out = x · M` for a dense row x (`count` entries from `from`) and M row-major (`count` × width,
+ * rows `stride` apart): out is zeroed, then gets x[0]·M[0], x[1]·M[1], … added entry by
+ * entry, four rows of M per pass (the additions of `count` axpy calls, in their order).
+ */
+export function rowTimesDense(x: Float64Array, from: number, count: number, dense: Float64Array, stride: number, out: Float64Array, width: number): void {
+  out.fill(0, 0, width)
+  let a = 0
+  for (; a + 3 < count; a += 4) {
+    axpyFour(x[from + a], a * stride, x[from + a + 1], (a + 1) * stride, x[from + a + 2], (a + 2) * stride, x[from + a + 3], (a + 3) * stride, dense, out, 0, width)
+  }
+  for (; a < count; a++) axpy(x[from + a], dense, a * stride, out, 0, width)
+}
+
 /**
  * `out = Xᵀ · Y` where X is sparse (n × m) and Y dense row-major (n × l).
  * @param matrix Sparse X.
@@ -47,9 +72,25 @@ export function sparseTransposeTimesDense(matrix: CsrMatrix, dense: Float64Array
   const out = new Float64Array(nCols * l)
   for (let i = 0; i < nRows; i++) {
     const source = i * l
-    for (let p = indptr[i]; p < indptr[i + 1]; p++) axpy(data[p], dense, source, out, indices[p] * l, l)
+    let p = indptr[i]
+    // Four output rows per pass over the source row (each entry still gets one addition).
+    for (; p + 3 < indptr[i + 1]; p += 4) {
+      scatterFour(data[p], indices[p] * l, data[p + 1], indices[p + 1] * l, data[p + 2], indices[p + 2] * l, data[p + 3], indices[p + 3] * l, dense, source, out, l)
+    }
+    for (; p < indptr[i + 1]; p++) axpy(data[p], dense, source, out, indices[p] * l, l)
   }
   return out
+}
+
+/** `y[ta..] += a · x[from..]`, and the same for b, c and d, in one pass over `x`'s row. */
+function scatterFour(a: number, ta: number, b: number, tb: number, c: number, tc: number, d: number, td: number, x: Float64Array, from: number, y: Float64Array, l: number): void {
+  for (let e = 0; e < l; e++) {
+    const value = x[from + e]
+    y[ta + e] += a * value
+    y[tb + e] += b * value
+    y[tc + e] += c * value
+    y[td + e] += d * value
+  }
 }
 
 /**
@@ -89,7 +130,20 @@ export function lowerGram(y: Float64Array, rows: number, l: number): Float64Arra
  */
 export function lowerCrossGram(q: Float64Array, w: Float64Array, rows: number, l: number): Float64Array {
   const gram = new Float64Array(l * l)
-  for (let i = 0; i < rows; i++) {
+  let i = 0
+  // Two rows per pass over the triangle: each entry gets row i's product, then row i + 1's.
+  // (A zero factor adds ±0, which leaves a sum unchanged: the one-row loop's skip of zeros
+  // changes no bit either.)
+  for (; i + 1 < rows; i += 2) {
+    const row = i * l
+    const next = row + l
+    for (let a = 0; a < l; a++) {
+      const qa = q[row + a]
+      const qb = q[next + a]
+      if (qa !== 0 || qb !== 0) axpyRows(qa, qb, w, row, next, gram, a * l, a + 1)
+    }
+  }
+  for (; i < rows; i++) {
     const row = i * l
     for (let a = 0; a < l; a++) {
       const qa = q[row + a]
@@ -97,6 +151,11 @@ export function lowerCrossGram(q: Float64Array, w: Float64Array, rows: number, l
     }
   }
   return gram
+}
+
+/** `y[to..] += a · x[from..]`, then `+= b · x[fromB..]`, entry by entry in one pass. */
+function axpyRows(a: number, b: number, x: Float64Array, from: number, fromB: number, y: Float64Array, to: number, l: number): void {
+  for (let c = 0; c < l; c++) y[to + c] = y[to + c] + a * x[from + c] + b * x[fromB + c]
 }
 
 /**
@@ -125,20 +184,30 @@ function choleskyLower(a: Float64Array, l: number): Float64Array {
  * @param lower Lower-triangular L.
  */
 function solveRightLowerTranspose(y: Float64Array, rows: number, l: number, lower: Float64Array): void {
-  for (let i = 0; i < rows; i++) {
+  let i = 0
+  // Two rows at a time share the loads of L; each row's running differences are the one-row loop's.
+  for (; i + 1 < rows; i += 2) {
+    const row = i * l
+    const next = row + l
+    for (let j = 0; j < l; j++) {
+      let sum = y[row + j]
+      let sumNext = y[next + j]
+      const lowerRow = j * l
+      for (let k = 0; k < j; k++) {
+        const factor = lower[lowerRow + k]
+        sum -= y[row + k] * factor
+        sumNext -= y[next + k] * factor
+      }
+      y[row + j] = sum / lower[lowerRow + j]
+      y[next + j] = sumNext / lower[lowerRow + j]
+    }
+  }
+  for (; i < rows; i++) {
     const row = i * l
     for (let j = 0; j < l; j++) {
-      // One running difference, in the same order, unrolled by four.
       let sum = y[row + j]
       const lowerRow = j * l
-      let k = 0
-      for (; k + 3 < j; k += 4) {
-        sum -= y[row + k] * lower[lowerRow + k]
-        sum -= y[row + k + 1] * lower[lowerRow + k + 1]
-        sum -= y[row + k + 2] * lower[lowerRow + k + 2]
-        sum -= y[row + k + 3] * lower[lowerRow + k + 3]
-      }
-      for (; k < j; k++) sum -= y[row + k] * lower[lowerRow + k]
+      for (let k = 0; k < j; k++) sum -= y[row + k] * lower[lowerRow + k]
       y[row + j] = sum / lower[lowerRow + j]
     }
   }
@@ -153,8 +222,10 @@ function solveRightLowerTranspose(y: Float64Array, rows: number, l: number, lowe
  */
 export function symmetricEigen(a: Float64Array, l: number): { values: Float64Array; vectors: Float64Array } {
   const m = Float64Array.from(a)
-  const v = new Float64Array(l * l)
-  for (let i = 0; i < l; i++) v[i * l + i] = 1
+  // The eigenvectors transposed: a rotation then updates two rows of vt, which are
+  // contiguous, instead of two columns of v.
+  const vt = new Float64Array(l * l)
+  for (let i = 0; i < l; i++) vt[i * l + i] = 1
   for (let sweep = 0; sweep < 100; sweep++) {
     let off = 0
     let diagonal = 0
@@ -171,7 +242,7 @@ export function symmetricEigen(a: Float64Array, l: number): { values: Float64Arr
         const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1))
         const c = 1 / Math.sqrt(t * t + 1)
         const s = t * c
-        rotate(m, v, l, p, q, c, s)
+        rotate(m, vt, l, p, q, c, s)
       }
     }
   }
@@ -179,12 +250,13 @@ export function symmetricEigen(a: Float64Array, l: number): { values: Float64Arr
   const values = Float64Array.from(order, (i) => m[i * l + i])
   const vectors = new Float64Array(l * l)
   order.forEach((source, target) => {
-    for (let r = 0; r < l; r++) vectors[r * l + target] = v[r * l + source]
+    for (let r = 0; r < l; r++) vectors[r * l + target] = vt[source * l + r]
   })
   return { values, vectors }
 }
 
-function rotate(m: Float64Array, v: Float64Array, l: number, p: number, q: number, c: number, s: number): void {
+/** Applies the rotation (p, q) to both sides of m and to the rows p and q of vt. */
+function rotate(m: Float64Array, vt: Float64Array, l: number, p: number, q: number, c: number, s: number): void {
   for (let k = 0; k < l; k++) {
     const mkp = m[k * l + p]
     const mkq = m[k * l + q]
@@ -197,11 +269,13 @@ function rotate(m: Float64Array, v: Float64Array, l: number, p: number, q: numbe
     m[p * l + k] = c * mpk - s * mqk
     m[q * l + k] = s * mpk + c * mqk
   }
+  const rowP = p * l
+  const rowQ = q * l
   for (let k = 0; k < l; k++) {
-    const vkp = v[k * l + p]
-    const vkq = v[k * l + q]
-    v[k * l + p] = c * vkp - s * vkq
-    v[k * l + q] = s * vkp + c * vkq
+    const vpk = vt[rowP + k]
+    const vqk = vt[rowQ + k]
+    vt[rowP + k] = c * vpk - s * vqk
+    vt[rowQ + k] = s * vpk + c * vqk
   }
 }
 

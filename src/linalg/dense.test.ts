@@ -1,0 +1,112 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import type { CsrMatrix } from '../types.js'
+import { lowerCrossGram, orthonormalizeColumns, rowTimesDense, sparseTimesDense, sparseTransposeTimesDense } from './dense.js'
+
+/** Entries equal bit for bit (Object.is tells +0 from -0). */
+function sameBits(a: Float64Array, b: Float64Array): boolean {
+  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]))
+}
+
+/** A sparse matrix from a dense one, zeros left out (rows of any length, odd ones included). */
+function csr(dense: number[][], nCols: number): CsrMatrix {
+  const indptr = [0]
+  const indices: number[] = []
+  const data: number[] = []
+  for (const row of dense) {
+    row.forEach((value, j) => {
+      if (value !== 0) {
+        indices.push(j)
+        data.push(value)
+      }
+    })
+    indptr.push(indices.length)
+  }
+  return { nRows: dense.length, nCols, indptr: Int32Array.from(indptr), indices: Int32Array.from(indices), data: Float32Array.from(data) }
+}
+
+const value = fc.double({ min: -4, max: 4, noNaN: true })
+/** A sparse-ish n × m matrix (about half zeros) and a dense m × l or n × l operand. */
+const problem = fc
+  .record({ n: fc.integer({ min: 1, max: 9 }), m: fc.integer({ min: 1, max: 11 }), l: fc.integer({ min: 1, max: 7 }) })
+  .chain(({ n, m, l }) =>
+    fc.record({
+      n: fc.constant(n),
+      m: fc.constant(m),
+      l: fc.constant(l),
+      sparse: fc.array(fc.array(fc.oneof(fc.constant(0), value), { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
+      right: fc.array(value, { minLength: m * l, maxLength: m * l }).map((v) => Float64Array.from(v)),
+      tall: fc.array(value, { minLength: n * l, maxLength: n * l }).map((v) => Float64Array.from(v)),
+    }),
+  )
+
+// The one-entry-at-a-time loops the blocked kernels must reproduce bit for bit: each output
+// entry gets its products added one by one, in the order of the sparse row or the rows.
+function plainTimes(x: CsrMatrix, dense: Float64Array, l: number): Float64Array {
+  const out = new Float64Array(x.nRows * l)
+  for (let i = 0; i < x.nRows; i++) for (let p = x.indptr[i]!; p < x.indptr[i + 1]!; p++) for (let c = 0; c < l; c++) out[i * l + c] += x.data[p]! * dense[x.indices[p]! * l + c]!
+  return out
+}
+function plainTransposeTimes(x: CsrMatrix, dense: Float64Array, l: number): Float64Array {
+  const out = new Float64Array(x.nCols * l)
+  for (let i = 0; i < x.nRows; i++) for (let p = x.indptr[i]!; p < x.indptr[i + 1]!; p++) for (let c = 0; c < l; c++) out[x.indices[p]! * l + c] += x.data[p]! * dense[i * l + c]!
+  return out
+}
+function plainLowerCross(q: Float64Array, w: Float64Array, rows: number, l: number): Float64Array {
+  const gram = new Float64Array(l * l)
+  for (let i = 0; i < rows; i++) for (let a = 0; a < l; a++) if (q[i * l + a] !== 0) for (let b = 0; b <= a; b++) gram[a * l + b] += q[i * l + a]! * w[i * l + b]!
+  return gram
+}
+
+describe('blocked dense kernels', () => {
+  it('sparseTimesDense and sparseTransposeTimesDense add the products of the plain loops in their order', () => {
+    fc.assert(
+      fc.property(problem, ({ n, m, l, sparse, right, tall }) => {
+        const x = csr(sparse, m)
+        expect(sameBits(sparseTimesDense(x, right, l), plainTimes(x, right, l))).toBe(true)
+        expect(sameBits(sparseTransposeTimesDense(x, tall, l), plainTransposeTimes(x, tall, l))).toBe(true)
+        expect(n).toBeGreaterThan(0)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('lowerCrossGram sums two rows a pass as the one-row loop does, zero factors included', () => {
+    fc.assert(
+      fc.property(problem, ({ n, l, tall, sparse }) => {
+        const q = Float64Array.from(tall, (v, p) => (sparse[Math.floor(p / l)]![p % sparse[0]!.length] === 0 ? 0 : v))
+        expect(sameBits(lowerCrossGram(q, tall, n, l), plainLowerCross(q, tall, n, l))).toBe(true)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('rowTimesDense is count axpy calls into a zeroed row', () => {
+    fc.assert(
+      fc.property(problem, ({ m, l, right, sparse }) => {
+        const x = Float64Array.from(sparse[0]!)
+        const out = new Float64Array(l).fill(9) // overwritten, not added to
+        rowTimesDense(x, 0, m, right, l, out, l)
+        const plain = new Float64Array(l)
+        for (let a = 0; a < m; a++) for (let c = 0; c < l; c++) plain[c] += x[a]! * right[a * l + c]!
+        expect(sameBits(out, plain)).toBe(true)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('orthonormalizeColumns gives orthonormal columns for odd and even row counts', () => {
+    for (const rows of [7, 8]) {
+      const l = 3
+      const y = Float64Array.from({ length: rows * l }, (_, p) => Math.sin(p * 1.7) + (p % l === 0 ? 2 : 0))
+      orthonormalizeColumns(y, rows, l)
+      for (let a = 0; a < l; a++) {
+        for (let b = 0; b < l; b++) {
+          let dot = 0
+          for (let i = 0; i < rows; i++) dot += y[i * l + a]! * y[i * l + b]!
+          expect(dot).toBeCloseTo(a === b ? 1 : 0, 10)
+        }
+      }
+    }
+  })
+})
