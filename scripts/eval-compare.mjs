@@ -27,12 +27,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import * as talkatlas from '../dist/index.js'
-import { allLanguages } from '../dist/languages.js'
+import { talkatlas } from './loadLibrary.mjs'
 import { findSharedCorpora, mulberry32, printTable } from './shared.mjs'
-
-// Every language talkatlas knows, as the CLI reads them (German talks in 35C3).
-talkatlas.registerLanguages(...allLanguages)
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const asJson = process.argv.includes('--json')

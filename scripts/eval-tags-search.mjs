@@ -12,16 +12,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import * as core from '../dist/index.js'
-import * as metrics from '../dist/eval.js'
-import { allLanguages } from '../dist/languages.js'
+import { talkatlas } from './loadLibrary.mjs'
 import { findSharedCorpora, mulberry32 as createRandom, printTable, shuffle } from './shared.mjs'
-
-/** The library and its metrics (talkatlas and talkatlas/eval). */
-const talkatlas = { ...core, ...metrics }
-
-// Every language talkatlas knows, as the CLI reads them (German talks in 35C3).
-talkatlas.registerLanguages(...allLanguages)
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const SEED = Number(process.env.TALKATLAS_EVAL_SEED ?? 42)

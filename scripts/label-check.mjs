@@ -23,12 +23,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import nlp from 'compromise/two'
-import * as talkatlas from '../dist/index.js'
-import { allLanguages } from '../dist/languages.js'
+import { talkatlas } from './loadLibrary.mjs'
 import { findSharedCorpora } from './shared.mjs'
-
-// Every language talkatlas knows, as the CLI reads them (German talks in 35C3).
-talkatlas.registerLanguages(...allLanguages)
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const list = process.argv.includes('--list')

@@ -150,7 +150,7 @@ function renderEval(body, scope) {
 /** The start of the Markdown report of the fixture at k = 12. */
 function renderMarkdownStart(scope) {
   const text = scope.renderMarkdownReport(scope.buildAtlas(scope.talks, { k: 12 }), { title: 'LPC' })
-  return text.split('\n').slice(0, 11)
+  return text.split('\n').slice(0, 15)
 }
 
 /** `talkatlas tag` on the fixture with five themes: its first line, three talks, its last line. */

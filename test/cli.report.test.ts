@@ -36,7 +36,10 @@ describe('talkatlas report', () => {
   it('talkatlas report <input> --format md prints the Markdown summary', () => {
     const run = talkatlas(['report', hostile, '--format', 'md', '--k', '2'])
     expect(run.code).toBe(0)
-    expect(run.stdout.split('\n').slice(0, 3)).toEqual(['# talkatlas report', '', '15 talks in 3 themes.'])
+    expect(run.stdout.split('\n').slice(0, 3)).toEqual(['# talkatlas report', '', '15 talks in 3 groups of 3 themes.'])
+    // Themes nested under their group's heading.
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('### ')).length).toBe(3)
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('#### ')).length).toBe(3)
     // The reader already strips markup from titles; what is left must still be escaped.
     expect(run.stdout).toContain('\\</script>')
     expect(run.stdout).not.toMatch(/(^|[^\\])<[a-z/]/im)

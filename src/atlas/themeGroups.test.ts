@@ -4,30 +4,17 @@ import { describe, expect, it } from 'vitest'
 import { InputError, OptionError } from '../errors.js'
 import type { Talk } from '../types.js'
 import { corpusArbitrary } from '../../test/corpus.js'
+import { groupOfTalk } from '../../test/helpers/groups.js'
 import { buildAtlas } from './buildAtlas.js'
 import { loadAtlas, serializeAtlas } from './serializeAtlas.js'
 import { autoGroupCount, cutThemes, groupOfTheme } from './themeGroups.js'
 import { buildThemeTree, cutTree, type ThemeTree } from './themeTree.js'
-import type { Atlas } from './types.js'
 
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/lpc-networking-bpf.json', import.meta.url), 'utf8')) as {
   talks: (Talk & { theme: string })[]
 }
 const talks: Talk[] = fixture.talks.map(({ theme: _theme, ...talk }) => talk)
 const atlas = buildAtlas(talks, { k: 12 })
-
-/** Group id of every talk, read through groups → themes → talks. */
-function groupOfTalk(built: Atlas): Map<string, string> {
-  const themes = new Map(built.themes.map((theme) => [theme.id, theme]))
-  const out = new Map<string, string>()
-  for (const group of built.groups) {
-    for (const id of group.themes) for (const member of themes.get(id)!.talks) {
-      expect(out.has(member.id)).toBe(false)
-      out.set(member.id, group.id)
-    }
-  }
-  return out
-}
 
 /** Leaves under every node of a tree, checking each node joins once. */
 function leafCounts(tree: ThemeTree): number[] {

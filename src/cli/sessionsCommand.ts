@@ -90,6 +90,7 @@ async function readConstraintsFile(path: string): Promise<SessionConstraints> {
  */
 function constraintsError(error: unknown, path: string): unknown {
   if (error instanceof InputError) return inFile(error, path, 'constraints.')
-  if (error instanceof OptionError && error.option.startsWith('constraints')) return new InputError(error.message, { file: path }, error)
+  // The command line names its command (`sessions:`), not the library function.
+  if (error instanceof OptionError && error.option.startsWith('constraints')) return new InputError(error.message.replace(/^groupSessions: /, 'sessions: '), { file: path }, error)
   return error
 }

@@ -5,8 +5,8 @@
 import type { CompareResult, ThemeChange } from '../compare/types.js'
 import { OptionError } from '../errors.js'
 import type { Talk } from '../types.js'
+import { documentHead } from './documentHead.js'
 import { escapeHtml } from './escape.js'
-import { cspHash } from './sha256.js'
 
 /** Options of {@link renderCompareHtml}. */
 export interface CompareHtmlOptions {
@@ -74,20 +74,9 @@ export function renderCompareHtml(result: CompareResult, options: CompareHtmlOpt
     if (typeof value !== 'string') throw new OptionError('renderCompareHtml', field, value, 'a string')
   }
   const title = options.title ?? `What changed: ${names.before} → ${names.after}`
-  const policy = ["default-src 'none'", `style-src ${cspHash(STYLE)}`, "img-src 'none'", "base-uri 'none'", "form-action 'none'"].join('; ')
   const titles = titleLookup(options.talks)
   const kinds = (['new', 'grew', 'steady', 'shrank', 'faded'] as const).map((kind) => `${result.themes.filter((theme) => theme.kind === kind).length} ${kind}`).join(', ')
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${policy}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="talkatlas">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
+  return `${documentHead({ title, style: STYLE })}<body>
 <h1>${escapeHtml(title)}</h1>
 <p class="stats">${escapeHtml(names.before)}: ${result.editions.before} talks · ${escapeHtml(names.after)}: ${result.editions.after} talks · ${result.themes.length} themes fitted over both: ${kinds}</p>
 <section class="panel" id="chart">

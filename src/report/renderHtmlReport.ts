@@ -2,10 +2,10 @@
 import type { Atlas } from '../atlas/types.js'
 import { CLIENT_SCRIPT } from './clientScript.js'
 import { collectReport, type CollectedGroup, type CollectedReport, type CollectedTalk, type CollectedTheme } from './collectReport.js'
+import { documentHead } from './documentHead.js'
 import { escapeHtml, jsonForScript } from './escape.js'
 import { projectMap, type MapProjection } from './projectMap.js'
 import { REPORT_STYLE } from './reportStyle.js'
-import { cspHash } from './sha256.js'
 import type { ReportOptions } from './types.js'
 
 /** Talk totals up to which theme lists start expanded. */
@@ -44,27 +44,9 @@ export function renderHtmlReport(atlas: Atlas, options: ReportOptions = {}): str
     ...relatedPayload(report),
   }
   const style = REPORT_STYLE + themeColorRules(report.themes)
-  const policy = [
-    "default-src 'none'",
-    `script-src ${cspHash(CLIENT_SCRIPT)}`,
-    `style-src ${cspHash(style)}`,
-    "img-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ')
   const nTalks = report.talks.length
   const nThemes = report.themes.length
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${policy}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="talkatlas">
-<title>${escapeHtml(report.title)}</title>
-<style>${style}</style>
-</head>
-<body>
+  return `${documentHead({ title: report.title, style, script: CLIENT_SCRIPT })}<body>
 <header>
 <h1>${escapeHtml(report.title)}</h1>
 <span class="stats">${plural(nTalks, 'talk')} · ${plural(report.groups.length, 'group')} · ${plural(nThemes, 'theme')}${report.hasSessions ? ` · ${plural(report.sessions.length, 'session')}` : ''}</span>

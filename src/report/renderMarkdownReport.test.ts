@@ -15,9 +15,9 @@ describe('renderMarkdownReport', () => {
   test('renderMarkdownReport(atlas) lists every theme with its keywords and every talk exactly once', () => {
     const markdown = renderMarkdownReport(atlas, { title: 'LPC' })
     const lines = markdown.split('\n')
-    expect(lines.slice(0, 5)).toEqual(['# LPC', '', `72 talks in ${atlas.themes.length} themes.`, '', '## Themes'])
+    expect(lines.slice(0, 5)).toEqual(['# LPC', '', `72 talks in ${atlas.groups.length} groups of ${atlas.themes.length} themes.`, '', '## Themes'])
     const first = atlas.themes[0]!
-    expect(markdown).toContain(`### 1. ${escapeMarkdown(first.label)} (${first.talks.length} talks)\n\nKeywords: `)
+    expect(markdown).toContain(`#### 1. ${escapeMarkdown(first.label)} (${first.talks.length} talks)\n\nKeywords: `)
     const items = lines.filter((line) => /^\d+\. /.test(line))
     expect(items).toHaveLength(networking.length)
     for (const talk of networking) {
@@ -25,6 +25,27 @@ describe('renderMarkdownReport', () => {
     }
     expect(markdown.endsWith('\n')).toBe(true)
     expect(markdown).not.toContain('## Sessions')
+  })
+
+  test('renderMarkdownReport(atlas) nests themes under their group headings, as the HTML report does', () => {
+    const markdown = renderMarkdownReport(atlas)
+    const headings = markdown.split('\n').filter((line) => /^#{3,4} /.test(line))
+    const themeNumber = new Map(atlas.themes.map((theme, c) => [theme.id, c + 1]))
+    const expected = atlas.groups.flatMap((group) => [
+      `### ${escapeMarkdown(group.label)} (${group.size} talks, ${group.themes.length} theme${group.themes.length === 1 ? '' : 's'})`,
+      ...group.themes.map((id) => {
+        const theme = atlas.themes[themeNumber.get(id)! - 1]!
+        return `#### ${themeNumber.get(id)}. ${escapeMarkdown(theme.label)} (${theme.talks.length} talk${theme.talks.length === 1 ? '' : 's'})`
+      }),
+    ])
+    expect(atlas.groups.length).toBeGreaterThan(1)
+    expect(headings).toEqual(expected)
+    // Under each group: its keywords, then only its themes; every theme once.
+    const group = atlas.groups[0]!
+    const section = markdown.slice(markdown.indexOf(`### ${escapeMarkdown(group.label)} (`), markdown.indexOf(`### ${escapeMarkdown(atlas.groups[1]!.label)} (`))
+    expect(section).toContain(`Keywords: ${escapeMarkdown(group.keywords.map((k) => k.term).join(', '))}\n`)
+    expect(section.split('\n').filter((line) => line.startsWith('#### ')).length).toBe(group.themes.length)
+    expect(headings.filter((line) => line.startsWith('#### ')).length).toBe(atlas.themes.length)
   })
 
   test('renderMarkdownReport(atlas, { sessions }) writes the plan slot by slot with rooms and talks in order', () => {
@@ -56,6 +77,6 @@ describe('renderMarkdownReport', () => {
     expect(markdown).not.toMatch(/(^|[^\\])<[a-z/]/im)
     expect(markdown).not.toMatch(/(^|[^\\])\[link/)
     expect(markdown).toContain('\\# Heading \\| table \\| pipe')
-    expect(markdown.split('\n').filter((line) => line.startsWith('#')).every((line) => /^#{1,3} /.test(line))).toBe(true)
+    expect(markdown.split('\n').filter((line) => line.startsWith('#')).every((line) => /^#{1,4} /.test(line))).toBe(true)
   })
 })

@@ -1,44 +1,66 @@
 /** A Markdown summary of an atlas, for pasting into an email or an issue. */
 import type { Atlas } from '../atlas/types.js'
-import { collectReport, type CollectedReport } from './collectReport.js'
+import { collectReport, type CollectedGroup, type CollectedReport, type CollectedTheme } from './collectReport.js'
 import { escapeMarkdown } from './escape.js'
 import type { ReportOptions } from './types.js'
 
 /**
- * Renders the themes with their keywords and talks (most typical first) and, when given,
- * the session plan slot by slot and room by room. Every piece of input text is escaped
- * (no raw HTML, no Markdown syntax), one line per item. `tags` and `related` are not
- * shown: the summary stays short.
+ * Renders the theme groups (tracks), largest first, each with its keywords and its themes
+ * (largest first, each with its keywords and talks, most typical first), as the HTML report
+ * nests them, and, when given, the session plan slot by slot and room by room. Every piece
+ * of input text is escaped (no raw HTML, no Markdown syntax), one line per item. `tags` and
+ * `related` are not shown: the summary stays short.
  *
  * @param atlas A built or loaded atlas.
  * @param options See {@link ReportOptions}.
  * @returns Markdown text ending in a newline.
  * @throws OptionError for a non-string title or sessions of the wrong shape.
- * @example renderMarkdownReport(atlas, { title: 'LPC 2025' }) // '# LPC 2025\n\n72 talks in 12 themes.\n…'
+ * @example renderMarkdownReport(atlas, { title: 'LPC 2025' }) // '# LPC 2025\n\n72 talks in 4 groups of 12 themes.\n…'
  */
 export function renderMarkdownReport(atlas: Atlas, options: ReportOptions = {}): string {
   const report = collectReport(atlas, options, 'renderMarkdownReport', false)
   const lines: string[] = [`# ${escapeMarkdown(report.title)}`, '', summaryLine(report), '', '## Themes', '']
-  report.themes.forEach((theme, c) => {
-    lines.push(`### ${c + 1}. ${escapeMarkdown(theme.label)} (${count(theme.members.length, 'talk')})`, '')
-    if (theme.keywords.length) lines.push(`Keywords: ${escapeMarkdown(theme.keywords.join(', '))}`, '')
-    theme.members.forEach((member, position) => {
-      const talk = report.talks[member.index]
-      if (talk !== undefined) lines.push(`${position + 1}. ${talkLine(report, talk.index)}`)
-    })
-    lines.push('')
-  })
+  for (const group of report.groups) lines.push(...groupLines(report, group))
   if (report.hasSessions) lines.push(...sessionLines(report))
   return lines.join('\n').replace(/\n+$/, '\n')
 }
 
 /**
- * `72 talks in 12 themes.` plus the session count when there is a plan.
+ * A group: `### label (talks, themes)`, its keywords, then its themes.
+ * @param report Report data.
+ * @param group The group.
+ */
+function groupLines(report: CollectedReport, group: CollectedGroup): string[] {
+  const lines = [`### ${escapeMarkdown(group.label)} (${count(group.size, 'talk')}, ${count(group.themes.length, 'theme')})`, '']
+  if (group.keywords.length) lines.push(`Keywords: ${escapeMarkdown(group.keywords.join(', '))}`, '')
+  for (const c of group.themes) lines.push(...themeLines(report, report.themes[c]!))
+  return lines
+}
+
+/**
+ * A theme: `#### n. label (talks)` (n: its place in the atlas, as its id `theme-n`), its
+ * keywords and its talks, most typical first.
+ * @param report Report data.
+ * @param theme The theme.
+ */
+function themeLines(report: CollectedReport, theme: CollectedTheme): string[] {
+  const lines = [`#### ${theme.index + 1}. ${escapeMarkdown(theme.label)} (${count(theme.members.length, 'talk')})`, '']
+  if (theme.keywords.length) lines.push(`Keywords: ${escapeMarkdown(theme.keywords.join(', '))}`, '')
+  theme.members.forEach((member, position) => {
+    const talk = report.talks[member.index]
+    if (talk !== undefined) lines.push(`${position + 1}. ${talkLine(report, talk.index)}`)
+  })
+  lines.push('')
+  return lines
+}
+
+/**
+ * `72 talks in 4 groups of 12 themes.` plus the session count when there is a plan.
  * @param report Report data.
  */
 function summaryLine(report: CollectedReport): string {
   const sessions = report.hasSessions ? `, ${count(report.sessions.length, 'session')}` : ''
-  return `${count(report.talks.length, 'talk')} in ${count(report.themes.length, 'theme')}${sessions}.`
+  return `${count(report.talks.length, 'talk')} in ${count(report.groups.length, 'group')} of ${count(report.themes.length, 'theme')}${sessions}.`
 }
 
 /**

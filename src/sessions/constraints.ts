@@ -49,14 +49,14 @@ export function resolveConstraints(
   const { unitOf, units } = collectUnits(root)
   for (const unit of units) {
     if (unit.length > size) {
-      throw new OptionError('sessions', 'constraints.together', idsOf(unit, index), `groups of at most size=${size} talks`,
+      throw new OptionError('groupSessions', 'constraints.together', idsOf(unit, index), `groups of at most size=${size} talks`,
         `joins ${unit.length} talks in one session, more than size=${size}`)
     }
   }
   const partners: number[][] = []
   for (const group of apart) {
     if (group.length > nSessions) {
-      throw new OptionError('sessions', 'constraints.apart', idsOf(group, index), `groups of at most ${nSessions} talks`,
+      throw new OptionError('groupSessions', 'constraints.apart', idsOf(group, index), `groups of at most ${nSessions} talks`,
         `needs ${group.length} separate sessions, only ${nSessions} exist`)
     }
     for (let x = 0; x < group.length; x++) {
@@ -135,7 +135,7 @@ function collectUnits(root: Int32Array): { unitOf: Int32Array; units: Int32Array
 
 function addApart(partners: number[][], a: number, b: number, unitOf: Int32Array, index: ReadonlyMap<string, number>): void {
   if (unitOf[a] === unitOf[b]) {
-    throw new OptionError('sessions', 'constraints', idsOf([a, b], index), 'constraints that can all hold',
+    throw new OptionError('groupSessions', 'constraints', idsOf([a, b], index), 'constraints that can all hold',
       'asks for two talks to be both together and apart')
   }
   ;(partners[a] ??= []).push(b)

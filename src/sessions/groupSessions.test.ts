@@ -16,6 +16,16 @@ const themeOf = new Map(fixture.talks.map((t) => [t.id, t.theme]))
 const atlas = buildAtlas(talks, { k: 12 })
 const ids = talks.map((t) => t.id)
 
+/** The message of the error `call` throws. */
+function messageOf(call: () => unknown): string {
+  try {
+    call()
+  } catch (error) {
+    return (error as Error).message
+  }
+  throw new Error('no error thrown')
+}
+
 function sizesOf(result: SessionsResult): number[] {
   return result.sessions.map((s) => s.talks.length)
 }
@@ -196,11 +206,19 @@ describe('groupSessions(atlas, { constraints })', () => {
 })
 
 describe('resolveSessionOptions via groupSessions(atlas, options)', () => {
-  it('throws OptionError naming the option for a size, parallel or passes out of range', () => {
-    expect(() => groupSessions(atlas, { size: 0 })).toThrow('sessions: size=0 is invalid, expected an integer in [1, 1000]')
+  it('throws OptionError naming itself and the option for a size, parallel or passes out of range', () => {
+    expect(messageOf(() => groupSessions(atlas, { size: 0 }))).toBe('groupSessions: size=0 is invalid, expected an integer in [1, 1000]')
     expect(() => groupSessions(atlas, { size: 2.5 })).toThrow(OptionError)
-    expect(() => groupSessions(atlas, { parallel: 0 })).toThrow('sessions: parallel=0 is invalid, expected an integer in [1, 100000]')
-    expect(() => groupSessions(atlas, { passes: -1 })).toThrow(OptionError)
+    expect(messageOf(() => groupSessions(atlas, { parallel: 0 }))).toBe('groupSessions: parallel=0 is invalid, expected an integer in [1, 100000]')
+    expect(messageOf(() => groupSessions(atlas, { passes: -1 }))).toBe('groupSessions: passes=-1 is invalid, expected an integer ≥ 0')
+    expect(messageOf(() => groupSessions(atlas, { labelTerms: 11 }))).toBe('groupSessions: labelTerms=11 is invalid, expected an integer in [1, 10]')
+    expect(messageOf(() => groupSessions(atlas, { constraints: [] as never }))).toBe('groupSessions: constraints=[object Array] is invalid, expected an object { together?, apart? }')
+  })
+
+  it('names itself in the OptionErrors of constraints that cannot hold', () => {
+    expect(messageOf(() => groupSessions(atlas, { size: 2, constraints: { together: [ids.slice(0, 3)] } }))).toMatch(/^groupSessions: constraints\.together=".*" joins 3 talks in one session, more than size=2$/)
+    expect(messageOf(() => groupSessions(atlas, { constraints: { together: [[ids[0]!, ids[1]!]], apart: [[ids[1]!, ids[0]!]] } }))).toMatch(/^groupSessions: constraints=".*" asks for two talks to be both together and apart$/)
+    expect(messageOf(() => groupSessions(atlas, { size: 36, constraints: { apart: [ids.slice(0, 3)] } }))).toMatch(/^groupSessions: constraints\.apart=".*" needs 3 separate sessions, only 2 exist$/)
   })
 
   it('returns no sessions for an empty atlas', () => {

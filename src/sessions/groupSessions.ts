@@ -204,13 +204,13 @@ export function groupSessions(input: Atlas, options: SessionOptions = {}): Sessi
  */
 export function resolveSessionOptions(options: SessionOptions = {}): ResolvedSessionOptions {
   const resolved = { ...defaultSessionOptions, ...withoutUndefined(options) }
-  checkInteger('sessions', 'size', resolved.size, 1, MAX_SESSION_SIZE)
-  checkInteger('sessions', 'parallel', resolved.parallel, 1, MAX_PARALLEL)
-  checkInteger('sessions', 'passes', resolved.passes, 0, Number.MAX_SAFE_INTEGER)
-  checkInteger('sessions', 'labelTerms', resolved.labelTerms, 1, 10)
-  if (typeof resolved.byGroup !== 'boolean') throw new OptionError('sessions', 'byGroup', resolved.byGroup, 'a boolean')
+  checkInteger('groupSessions', 'size', resolved.size, 1, MAX_SESSION_SIZE)
+  checkInteger('groupSessions', 'parallel', resolved.parallel, 1, MAX_PARALLEL)
+  checkInteger('groupSessions', 'passes', resolved.passes, 0, Number.MAX_SAFE_INTEGER)
+  checkInteger('groupSessions', 'labelTerms', resolved.labelTerms, 1, 10)
+  if (typeof resolved.byGroup !== 'boolean') throw new OptionError('groupSessions', 'byGroup', resolved.byGroup, 'a boolean')
   if (resolved.constraints === null || typeof resolved.constraints !== 'object' || Array.isArray(resolved.constraints)) {
-    throw new OptionError('sessions', 'constraints', resolved.constraints, 'an object { together?, apart? }')
+    throw new OptionError('groupSessions', 'constraints', resolved.constraints, 'an object { together?, apart? }')
   }
   return resolved
 }

@@ -5,6 +5,7 @@ import { buildAtlas } from '../atlas/buildAtlas.js'
 import { OptionError } from '../errors.js'
 import type { Talk } from '../types.js'
 import { corpusArbitrary } from '../../test/corpus.js'
+import { groupOfTalk } from '../../test/helpers/groups.js'
 import type { Atlas } from '../atlas/types.js'
 import { groupSessions, type SessionsResult } from './groupSessions.js'
 import { scheduleTracks } from './trackSchedule.js'
@@ -14,14 +15,6 @@ const fixture = JSON.parse(readFileSync(new URL('../../fixtures/lpc-networking-b
 }
 const talks: Talk[] = fixture.talks.map(({ theme: _theme, ...talk }) => talk)
 const atlas = buildAtlas(talks, { k: 12 })
-
-/** Group id of every talk, through groups → themes → talks. */
-function groupOfTalk(built: Atlas): Map<string, string> {
-  const themes = new Map(built.themes.map((theme) => [theme.id, theme]))
-  const out = new Map<string, string>()
-  for (const group of built.groups) for (const id of group.themes) for (const m of themes.get(id)!.talks) out.set(m.id, group.id)
-  return out
-}
 
 /** Every talk once; every session within its group; the tracks cover every session's room and slot. */
 function expectGroupedPlan(built: Atlas, plan: SessionsResult, size: number): void {

@@ -1,12 +1,12 @@
 /** Related talks over an atlas (free-text search is in searchTalks.ts). */
-import { InputError, OptionError } from '../errors.js'
+import { describeValue, InputError, OptionError } from '../errors.js'
 import type { Talk } from '../types.js'
 import type { Atlas } from '../atlas/types.js'
 import type { SimilarityQuery } from './cosine.js'
 import { rankingIndex, type RankingIndex } from './rankingIndex.js'
 import type { TopKRows } from './allPairsTopK.js'
 import { MAX_RELATED_TOP } from './candidateCells.js'
-import { keptRelatedIndex, relatedSearch, searchOneRow } from './relatedIndex.js'
+import { keptRelatedIndex, relatedIndex, relatedSearch, searchOneRow } from './relatedIndex.js'
 
 export { MAX_RELATED_TOP } from './candidateCells.js'
 
@@ -54,11 +54,47 @@ function rowsById(talks: readonly Talk[]): Map<string, number> {
  * @param talkId Id of the query talk.
  * @param options See {@link RelatedOptions}.
  * @throws InputError when the id is unknown.
+ * @throws OptionError on a `top` outside 0 to {@link MAX_RELATED_TOP} or a bad `explainTerms`.
  */
-export function relatedTalks(atlas: Atlas, talkId: string, options: RelatedOptions = {}): RelatedTalk[] {
-  const row = rowsById(atlas.talks).get(talkId) ?? -1
-  if (row < 0) throw new InputError(`related: no talk with id ${JSON.stringify(talkId)}`, { field: 'id' })
-  return relatedToRow(atlas, row, options)
+export function relatedTalks(atlas: Atlas, talkId: string, options?: RelatedOptions): RelatedTalk[]
+/**
+ * The related talks of every talk, in atlas order (`result[i]` belongs to `atlas.talks[i]`):
+ * the lists `relatedTalks(atlas, id, options)` gives for each id, from one search over all
+ * talks (linear in their number from 5,000 talks on) instead of one search per talk. The
+ * lists are kept with the atlas, so that later calls with the same or a smaller `top` read them.
+ * @param atlas A built or loaded atlas.
+ * @param options See {@link RelatedOptions}.
+ * @throws OptionError on a `top` outside 0 to {@link MAX_RELATED_TOP} or a bad `explainTerms`.
+ */
+export function relatedTalks(atlas: Atlas, options?: RelatedOptions): RelatedTalk[][]
+export function relatedTalks(atlas: Atlas, talkIdOrOptions?: string | RelatedOptions, options: RelatedOptions = {}): RelatedTalk[] | RelatedTalk[][] {
+  if (typeof talkIdOrOptions === 'string') {
+    const row = rowsById(atlas.talks).get(talkIdOrOptions) ?? -1
+    if (row < 0) throw new InputError(`related: no talk with id ${JSON.stringify(talkIdOrOptions)}`, { field: 'id' })
+    return relatedToRow(atlas, row, options)
+  }
+  // Every talk when the id is left out, not when it is passed and undefined (or a talk
+  // object instead of its id): a mistaken id must not turn into lists for every talk.
+  const given = arguments.length === 1 ? {} : talkIdOrOptions
+  if (given === null || typeof given !== 'object' || 'id' in given) {
+    throw new InputError(`related: expected a talk id (a string) or options, found ${describeValue(given)}`, { field: 'id' })
+  }
+  return relatedOfEveryTalk(atlas, given)
+}
+
+/**
+ * The lists of every talk from the atlas's related index (computed once and kept).
+ * @param atlas The atlas.
+ * @param options See {@link RelatedOptions}.
+ */
+function relatedOfEveryTalk(atlas: Atlas, options: RelatedOptions): RelatedTalk[][] {
+  checkRankOptions(options)
+  const top = options.top ?? 5
+  const explainTerms = options.explainTerms ?? 5
+  const lists = relatedIndex(atlas, { top })
+  const out: RelatedTalk[][] = new Array(atlas.talks.length)
+  for (let row = 0; row < atlas.talks.length; row++) out[row] = relatedFromIndex(atlas, lists, row, top, explainTerms)
+  return out
 }
 
 /**

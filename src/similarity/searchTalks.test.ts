@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { buildAtlas } from '../atlas/buildAtlas.js'
 import { loadAtlas, serializeAtlas } from '../atlas/serializeAtlas.js'
+import { OptionError } from '../errors.js'
 import type { Talk } from '../types.js'
 import { findTalks, searchTalks } from './searchTalks.js'
 
@@ -42,6 +43,15 @@ describe('searchTalks(atlas, text, options?)', () => {
   test('finds a word whose stem other talks share by its exact form first', () => {
     // "scheduler" in go-scheduler; "scheduled" (same stem) in rust-async.
     expect(searchTalks(atlas, 'scheduled', { top: 1 })[0]!.id).toBe('rust-async')
+  })
+
+  test('takes top from 0 to 100, as relatedTalks does, and throws an OptionError beyond', () => {
+    expect(searchTalks(atlas, 'Rust', { top: 0 })).toEqual([])
+    expect(searchTalks(atlas, 'Rust', { top: 100 }).length).toBe(searchTalks(atlas, 'Rust', { top: 10 }).length)
+    expect(() => searchTalks(atlas, 'Rust', { top: 101 })).toThrow(OptionError)
+    expect(() => searchTalks(atlas, 'Rust', { top: 101 })).toThrow(/^search: top=101 is invalid, expected an integer from 0 to 100$/)
+    expect(() => findTalks(atlas, 'Rust', { top: 1e9 })).toThrow(/^search: top=1000000000 is invalid, expected an integer from 0 to 100$/)
+    expect(() => searchTalks(atlas, 'Rust', { top: -1 })).toThrow(/^search: top=-1 is invalid, expected an integer from 0 to 100$/)
   })
 
   test('a loaded atlas searches like the built one', () => {

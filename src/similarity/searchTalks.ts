@@ -9,7 +9,7 @@ import { vectorizeText } from '../vectorize/tfidf.js'
 import { similarityToAll } from './cosine.js'
 import { rankingIndex, weighTerms } from './rankingIndex.js'
 import { idRanks } from './relatedIndex.js'
-import type { RelatedOptions, RelatedTalk } from './relatedTalks.js'
+import { MAX_RELATED_TOP, type RelatedOptions, type RelatedTalk } from './relatedTalks.js'
 import { EXACT, normaliseTitle, searchIndex, type SearchIndex } from './searchIndex.js'
 import { TopK } from './topK.js'
 
@@ -66,12 +66,14 @@ const TITLE_BONUS = 2
  * @returns Talks best first (`terms`: the query's words the talk contains, rarest first) and warnings.
  * @throws InputError when `text` is not a string, or `queryVector` is not a finite non-zero
  * Float32Array as wide as the atlas's vectors.
- * @throws OptionError on a bad `top` or `explainTerms`.
+ * @throws OptionError on a `top` outside 0 to {@link MAX_RELATED_TOP} (100) or a bad `explainTerms`.
  */
 export function findTalks(atlas: Atlas, text: string, options: SearchOptions = {}): SearchResult {
   if (typeof text !== 'string') throw new InputError(`search: the query must be a string, not ${typeof text}`)
   const top = options.top ?? 5
-  if (!Number.isInteger(top) || top < 0) throw new OptionError('search', 'top', top, 'an integer ≥ 0')
+  // The bound of relatedTalks: a list longer than 100 is no answer to a query, and an unbounded
+  // top sizes the heap from the caller's number.
+  if (!Number.isInteger(top) || top < 0 || top > MAX_RELATED_TOP) throw new OptionError('search', 'top', top, `an integer from 0 to ${MAX_RELATED_TOP}`)
   const explainTerms = options.explainTerms ?? 5
   if (!Number.isInteger(explainTerms) || explainTerms < 0) throw new OptionError('search', 'explainTerms', explainTerms, 'an integer ≥ 0')
   const queryVector = checkQueryVector(atlas, options.queryVector)
@@ -113,6 +115,7 @@ export function findTalks(atlas: Atlas, text: string, options: SearchOptions = {
  * @param text Query text.
  * @param options See {@link SearchOptions}.
  * @throws InputError when `text` is not a string or `queryVector` is unusable.
+ * @throws OptionError on a `top` outside 0 to {@link MAX_RELATED_TOP} (100) or a bad `explainTerms`.
  */
 export function searchTalks(atlas: Atlas, text: string, options: SearchOptions = {}): RelatedTalk[] {
   return [...findTalks(atlas, text, options).talks]

@@ -61,7 +61,7 @@ describe('fitTfidf(talks, options)', () => {
 
   it('rejects an option outside its range naming it', () => {
     expect(() => fitTfidf(talks, { maxDocRatio: 0 })).toThrow(OptionError)
-    expect(() => fitTfidf(talks, { minDocCount: 0.5 })).toThrow('tfidf: minDocCount=0.5')
+    expect(() => fitTfidf(talks, { minDocCount: 0.5 })).toThrow('fitTfidf: minDocCount=0.5')
   })
 })
 

@@ -146,7 +146,7 @@ export function resolveTfidfOptions(options: TfidfOptions = {}, where = 'tfidf')
  * @returns The model, the matrix and warnings.
  */
 export function fitTfidf(talks: readonly CountableText[], options: TfidfOptions = {}): TfidfResult {
-  const resolved = resolveTfidfOptions(options)
+  const resolved = resolveTfidfOptions(options, 'fitTfidf')
   return fitCounted(countTerms(talks, countSettings(resolved)), talks.length, resolved)
 }
 

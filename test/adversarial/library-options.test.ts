@@ -34,7 +34,7 @@ describe('library options have the command line bounds', () => {
   it('fitTfidf(talks, { titleWeight: 1e39 }) throws an OptionError naming titleWeight instead of a NaN matrix', () => {
     const error = optionErrorOf(() => fitTfidf(talks, { titleWeight: 1e39 }))
     expect(error.option).toBe('titleWeight')
-    expect(error.message).toBe('tfidf: titleWeight=1e+39 is invalid, expected a number in [0, 1000]')
+    expect(error.message).toBe('fitTfidf: titleWeight=1e+39 is invalid, expected a number in [0, 1000]')
   })
 
   it('fitTfidf(talks, { titleWeight: 1000 }), the largest allowed, gives finite weights', () => {
@@ -53,7 +53,7 @@ describe('library options have the command line bounds', () => {
     const atlas = buildAtlas(talks, { k: 2, restarts: 2 })
     const error = optionErrorOf(() => groupSessions(atlas, { size: 2, parallel: 1e9 }))
     expect(error.option).toBe('parallel')
-    expect(error.message).toBe('sessions: parallel=1000000000 is invalid, expected an integer in [1, 100000]')
+    expect(error.message).toBe('groupSessions: parallel=1000000000 is invalid, expected an integer in [1, 100000]')
     expect(groupSessions(atlas, { size: 2, parallel: 100_000 }).sessions.length).toBe(2)
   })
 })
