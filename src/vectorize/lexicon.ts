@@ -55,6 +55,9 @@ export class Lexicon {
   rawLanguageWords = new Int32Array(1024)
   private readonly rawNames: string[] = []
   private rawHashes = new Int32Array(1024)
+  /** The characters of raw token `id` are `rawChars[rawStart[id] … rawStart[id + 1])`: compared without a string's indirection. */
+  private rawStart = new Int32Array(1025)
+  private rawChars = new Uint16Array(8192)
   /** Open-addressing table of raw token ids + 1 (0: empty slot), by hash, linear probing. */
   private slots = new Int32Array(4096)
 
@@ -95,8 +98,23 @@ export class Lexicon {
       const entry = slots[slot]!
       if (entry === 0) return this.addRaw(text.slice(start, end), hash, slot)
       const id = entry - 1
-      if (this.rawHashes[id] === hash && sameText(this.rawNames[id]!, text, start, end)) return id
+      if (this.rawHashes[id] === hash && this.sameChars(id, text, start, end)) return id
     }
+  }
+
+  /**
+   * True when raw token `id` is `text[start, end)`.
+   * @param id Raw token id.
+   * @param text Text.
+   * @param start Range start.
+   * @param end Range end.
+   */
+  private sameChars(id: number, text: string, start: number, end: number): boolean {
+    const from = this.rawStart[id]!
+    if (this.rawStart[id + 1]! - from !== end - start) return false
+    const chars = this.rawChars
+    for (let i = start, p = from; i < end; i++, p++) if (chars[p] !== text.charCodeAt(i)) return false
+    return true
   }
 
   /**
@@ -113,6 +131,11 @@ export class Lexicon {
       this.rawLanguageWords = grown(this.rawLanguageWords, id + 1)
     }
     this.rawHashes[id] = hash
+    if (id + 1 === this.rawStart.length) this.rawStart = grown(this.rawStart, id + 2)
+    const from = this.rawStart[id]!
+    if (from + token.length > this.rawChars.length) this.rawChars = grown(this.rawChars, from + token.length)
+    for (let i = 0; i < token.length; i++) this.rawChars[from + i] = token.charCodeAt(i)
+    this.rawStart[id + 1] = from + token.length
     this.rawLanguageWords[id] = this.languages === undefined ? -1 : this.languages.wordId(token)
     this.slots[slot] = id + 1
     if (2 * (id + 1) > this.slots.length) this.rehash()
@@ -238,25 +261,12 @@ export class Lexicon {
 }
 
 /**
- * True when `token` is `text[start, end)`.
- * @param token A string.
- * @param text Text.
- * @param start Range start.
- * @param end Range end.
- */
-function sameText(token: string, text: string, start: number, end: number): boolean {
-  if (token.length !== end - start) return false
-  for (let i = 0; i < token.length; i++) if (token.charCodeAt(i) !== text.charCodeAt(start + i)) return false
-  return true
-}
-
-/**
  * A copy of a typed array at least twice as long (and at least `length`), zero-filled beyond
  * the old values.
  * @param array Array to grow.
  * @param length Length needed.
  */
-export function grown<T extends Int32Array | Uint8Array>(array: T, length: number): T {
+export function grown<T extends Int32Array | Uint8Array | Uint16Array>(array: T, length: number): T {
   const bigger = new (array.constructor as new (length: number) => T)(Math.max(length, array.length * 2))
   bigger.set(array)
   return bigger

@@ -74,32 +74,47 @@ export function selectPhrases(streams: Streams, nUnits: number, settings: CountS
  * @returns Surface text per selected pair key.
  */
 export function phraseSurfaces(streams: Streams, typeNames: readonly string[], selected: ReadonlySet<number>, nUnits: number): Map<number, string> {
-  const counts = new Map<number, Map<string, number>>()
-  const nDocs = streams.docStart.length - 1
+  // Counted by pair of raw token types (no string per occurrence), then by surface text:
+  // types read in texts of different languages can share a surface.
+  const counts = new Map<number, Map<number, number>>()
+  const nTypes = typeNames.length
+  // Most units start no selected phrase: a flag per unit spares the set lookup.
+  const startsPhrase = new Uint8Array(nUnits)
+  for (const key of selected) startsPhrase[Math.floor(key / nUnits)] = 1
+  const { units, isPart, surfaces, docStart } = streams
+  const nDocs = docStart.length - 1
   for (let d = 0; d < nDocs; d++) {
     let previous = BOUNDARY
     let previousSurface = -1
-    for (let p = streams.docStart[d]; p < streams.docStart[d + 1]; p++) {
-      if (streams.isPart[p]) continue
-      const unit = streams.units[p]
+    for (let p = docStart[d]!; p < docStart[d + 1]!; p++) {
+      if (isPart[p]) continue
+      const unit = units[p]!
       if (unit < 0) {
         previous = BOUNDARY
         continue
       }
-      if (previous >= 0) {
+      if (previous >= 0 && startsPhrase[previous] === 1) {
         const key = previous * nUnits + unit
         if (selected.has(key)) {
-          const surface = `${surfaceOf(typeNames[previousSurface]!)} ${surfaceOf(typeNames[streams.surfaces[p]]!)}`
+          const typePair = previousSurface * nTypes + surfaces[p]!
           let forms = counts.get(key)
           if (forms === undefined) counts.set(key, (forms = new Map()))
-          forms.set(surface, (forms.get(surface) ?? 0) + 1)
+          forms.set(typePair, (forms.get(typePair) ?? 0) + 1)
         }
       }
       previous = unit
-      previousSurface = streams.surfaces[p]
+      previousSurface = surfaces[p]!
     }
   }
   const best = new Map<number, string>()
-  for (const [key, forms] of counts) best.set(key, mostFrequent(forms))
+  for (const [key, typePairs] of counts) {
+    const forms = new Map<string, number>()
+    for (const [typePair, count] of typePairs) {
+      const a = Math.floor(typePair / nTypes)
+      const surface = `${surfaceOf(typeNames[a]!)} ${surfaceOf(typeNames[typePair - a * nTypes]!)}`
+      forms.set(surface, (forms.get(surface) ?? 0) + count)
+    }
+    best.set(key, mostFrequent(forms))
+  }
   return best
 }
