@@ -14,16 +14,6 @@ const COMPOUND_SEPARATORS = /[-_]/
 
 const COMPOUND_WORDS = /[^-_]+/g
 
-/** How a distinct raw token is counted. */
-interface TokenType {
-  /** Position of the raw token in `Lexicon.typeNames`. */
-  readonly id: number
-  /** Unit id, or -1 when the token is dropped (stopword, number, single letter). */
-  readonly unit: number
-  /** Unit ids of the parts of a hyphenated or snake_case compound, counted as well. */
-  readonly parts: readonly number[]
-}
-
 /** Separates a raw token from the languages it was read in, in the type names of non-English texts. */
 const LANGUAGE_MARK = '\u0000'
 
@@ -33,37 +23,48 @@ interface TextProfile {
   readonly suffix: string
   readonly stopwords: ReadonlySet<string>
   readonly language: Language
-  /** Position in {@link RawToken.types}. */
+  /** Position in `Lexicon.profileTypes`. */
   readonly index: number
 }
 
-/** What is known of a distinct raw token: one map lookup per token finds it all. */
-export interface RawToken {
-  /** Stopword id for language detection (`LanguageReader.wordId`), -1 if none. */
-  readonly languageWord: number
-  /** Type of the token in English texts (profile 0): most tokens, so one indirection fewer. */
-  english: TokenType | undefined
-  /** Type of the token in each other text profile it was read in (by `TextProfile.index`). */
-  readonly types: (TokenType | undefined)[]
-}
-
 /**
- * Interns raw tokens and units (stems, compounds) and counts surface forms. A token read in
- * another language than English is a separate type (`Die\u0000de` is a stopword, `Die` in
- * an English text is not), so type names carry the languages of their text.
+ * Interns raw tokens, their types and units (stems, compounds) and counts surface forms.
+ *
+ * A raw token is found from its place in the text, by a hash of its characters in an
+ * open-addressing table: no string is made for a token seen before, and each distinct raw
+ * token is classified once per text profile. A token read in another language than English
+ * is a separate type (`Die\u0000de` is a stopword, `Die` in an English text is not), so type
+ * names carry the languages of their text. Ids are numbered in order of first appearance.
  */
 export class Lexicon {
-  readonly types = new Map<string, TokenType>()
   /** Raw token of each type id, followed by the text's languages when they are not English alone. */
   readonly typeNames: string[] = []
-  /** Occurrences of each raw token type (by id) that stands for a unit; counted per token, so an array, not a Map. */
-  readonly typeCounts: number[] = []
+  /** Unit id of each type id, -1 when the token is dropped (stopword, number, single letter); grows. */
+  typeUnits = new Int32Array(1024)
+  /** Occurrences of each type id that stands for a unit; grows. */
+  typeCounts = new Int32Array(1024)
+  /** The parts of type `t` (hyphenated and snake_case compounds) are `parts[partStart[t] … partStart[t + 1])`; grows. */
+  partStart = new Int32Array(1025)
+  /** Unit ids of compound parts, by type; grows. */
+  parts = new Int32Array(1024)
+  private nParts = 0
   readonly unitIds = new Map<string, number>()
   readonly unitKeys: string[] = []
 
+  /** Stopword id of each raw token id for language detection (`LanguageReader.wordId`), -1 if none; grows. */
+  rawLanguageWords = new Int32Array(1024)
+  private readonly rawNames: string[] = []
+  private rawHashes = new Int32Array(1024)
+  /** The characters of raw token `id` are `rawChars[rawStart[id] … rawStart[id + 1])`: compared without a string's indirection. */
+  private rawStart = new Int32Array(1025)
+  private rawChars = new Uint16Array(8192)
+  /** Open-addressing table of raw token ids + 1 (0: empty slot), by hash, linear probing. */
+  private slots = new Int32Array(4096)
+
   private readonly profiles = new Map<string, TextProfile>()
   private profile: TextProfile
-  private readonly raws = new Map<string, RawToken>()
+  /** Type id + 1 of each raw token id in each text profile (0: not read in it yet). */
+  private readonly profileTypes: Int32Array[] = [new Int32Array(1024)]
 
   constructor(private readonly settings: CountSettings) {
     this.profile = { suffix: '', stopwords: settings.stopwords, language: 'en', index: 0 }
@@ -75,17 +76,82 @@ export class Lexicon {
   /** Reads each text's languages, or undefined when one language is set for all. */
   readonly languages: LanguageReader | undefined
 
+  /** Number of type ids. */
+  get nTypes(): number {
+    return this.typeNames.length
+  }
+
   /**
-   * The record of a raw token, registering it on first sight.
-   * @param token Raw token as it appears in the text.
+   * Id of the raw token `text[start, end)`, registering it on first sight.
+   * @param text Text the token is in.
+   * @param start Token start.
+   * @param end Token end.
    */
-  raw(token: string): RawToken {
-    let raw = this.raws.get(token)
-    if (raw === undefined) {
-      raw = { languageWord: this.languages === undefined ? -1 : this.languages.wordId(token), english: undefined, types: [] }
-      this.raws.set(token, raw)
+  rawId(text: string, start: number, end: number): number {
+    // FNV-1a over UTF-16 code units, then a shift to mix the high bits into the slot index.
+    let hash = 0x811c9dc5
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+    hash ^= hash >>> 15
+    const slots = this.slots
+    const mask = slots.length - 1
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[slot]!
+      if (entry === 0) return this.addRaw(text.slice(start, end), hash, slot)
+      const id = entry - 1
+      if (this.rawHashes[id] === hash && this.sameChars(id, text, start, end)) return id
     }
-    return raw
+  }
+
+  /**
+   * True when raw token `id` is `text[start, end)`.
+   * @param id Raw token id.
+   * @param text Text.
+   * @param start Range start.
+   * @param end Range end.
+   */
+  private sameChars(id: number, text: string, start: number, end: number): boolean {
+    const from = this.rawStart[id]!
+    if (this.rawStart[id + 1]! - from !== end - start) return false
+    const chars = this.rawChars
+    for (let i = start, p = from; i < end; i++, p++) if (chars[p] !== text.charCodeAt(i)) return false
+    return true
+  }
+
+  /**
+   * Registers a new raw token.
+   * @param token The token.
+   * @param hash Its hash.
+   * @param slot The empty slot it goes in.
+   */
+  private addRaw(token: string, hash: number, slot: number): number {
+    const id = this.rawNames.length
+    this.rawNames.push(token)
+    if (id === this.rawHashes.length) {
+      this.rawHashes = grown(this.rawHashes, id + 1)
+      this.rawLanguageWords = grown(this.rawLanguageWords, id + 1)
+    }
+    this.rawHashes[id] = hash
+    if (id + 1 === this.rawStart.length) this.rawStart = grown(this.rawStart, id + 2)
+    const from = this.rawStart[id]!
+    if (from + token.length > this.rawChars.length) this.rawChars = grown(this.rawChars, from + token.length)
+    for (let i = 0; i < token.length; i++) this.rawChars[from + i] = token.charCodeAt(i)
+    this.rawStart[id + 1] = from + token.length
+    this.rawLanguageWords[id] = this.languages === undefined ? -1 : this.languages.wordId(token)
+    this.slots[slot] = id + 1
+    if (2 * (id + 1) > this.slots.length) this.rehash()
+    return id
+  }
+
+  /** Doubles the hash table. */
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2)
+    const mask = slots.length - 1
+    for (let id = 0; id < this.rawNames.length; id++) {
+      let slot = this.rawHashes[id]! & mask
+      while (slots[slot] !== 0) slot = (slot + 1) & mask
+      slots[slot] = id + 1
+    }
+    this.slots = slots
   }
 
   /**
@@ -103,29 +169,43 @@ export class Lexicon {
         index: this.profiles.size,
       }
       this.profiles.set(key, profile)
+      this.profileTypes.push(new Int32Array(this.rawNames.length + 1024))
     }
     this.profile = profile
   }
 
   /**
-   * Type of a raw token in the current profile, registering it on first sight.
-   * @param token Raw token as it appears in the text.
-   * @param raw Its record ({@link raw}).
-   * @param countSurface Whether to count this occurrence towards surface forms.
+   * Type id of a raw token in the current profile, registering it on first sight; an
+   * occurrence of a type that stands for a unit is counted towards surface forms.
+   * @param rawId Raw token id ({@link rawId}).
    */
-  typeOf(token: string, raw: RawToken, countSurface: boolean): TokenType {
+  typeOf(rawId: number): number {
     const index = this.profile.index
-    let type = index === 0 ? raw.english : raw.types[index]
-    if (type === undefined) {
-      const name = this.profile.suffix === '' ? token : token + this.profile.suffix
-      type = { id: this.typeNames.length, ...this.classify(token) }
-      if (index === 0) raw.english = type
-      else raw.types[index] = type
-      this.types.set(name, type)
-      this.typeNames.push(name)
-      this.typeCounts.push(0)
+    let types = this.profileTypes[index]!
+    if (rawId >= types.length) this.profileTypes[index] = types = grown(types, rawId + 1)
+    let type = types[rawId]! - 1
+    if (type < 0) {
+      type = this.addType(this.rawNames[rawId]!)
+      types[rawId] = type + 1
     }
-    if (countSurface && type.unit >= 0) this.typeCounts[type.id]++
+    if (this.typeUnits[type]! >= 0) this.typeCounts[type]!++
+    return type
+  }
+
+  /**
+   * Classifies a raw token in the current profile as a new type.
+   * @param token Raw token.
+   */
+  private addType(token: string): number {
+    const type = this.typeNames.length
+    this.typeNames.push(this.profile.suffix === '' ? token : token + this.profile.suffix)
+    if (type + 1 >= this.typeUnits.length) {
+      this.typeUnits = grown(this.typeUnits, type + 2)
+      this.typeCounts = grown(this.typeCounts, type + 2)
+      this.partStart = grown(this.partStart, type + 2)
+    }
+    this.typeUnits[type] = this.classify(token)
+    this.partStart[type + 1] = this.nParts
     return type
   }
 
@@ -137,21 +217,24 @@ export class Lexicon {
     return idOf(this.unitIds, this.unitKeys, key)
   }
 
-  private classify(token: string): Omit<TokenType, 'id'> {
+  /**
+   * Unit of a new type, its compound parts appended to {@link parts}; -1 when dropped.
+   * @param token Raw token.
+   */
+  private classify(token: string): number {
     const lower = foldToken(token)
-    if (this.isDropped(lower, token)) return { unit: -1, parts: [] }
+    if (this.isDropped(lower, token)) return -1
     if (COMPOUND_SEPARATORS.test(lower)) return this.classifyCompound(lower)
-    return { unit: this.intern(this.unitKey(lower)), parts: [] }
+    return this.intern(this.unitKey(lower))
   }
 
-  private classifyCompound(lower: string): Omit<TokenType, 'id'> {
-    const words = lower.split(COMPOUND_SEPARATORS)
-    const parts: number[] = []
-    for (const word of words) {
-      if (!this.isDropped(word, word)) parts.push(this.intern(this.unitKey(word)))
+  private classifyCompound(lower: string): number {
+    for (const word of lower.split(COMPOUND_SEPARATORS)) {
+      if (this.isDropped(word, word)) continue
+      if (this.nParts === this.parts.length) this.parts = grown(this.parts, this.nParts + 1)
+      this.parts[this.nParts++] = this.intern(this.unitKey(word))
     }
-    const key = lower.replace(COMPOUND_WORDS, (word) => this.unitKey(word))
-    return { unit: this.intern(key), parts }
+    return this.intern(lower.replace(COMPOUND_WORDS, (word) => this.unitKey(word)))
   }
 
   /** Stems by language and word: compounds repeat their parts' words (100,000 talks: stemming 1.0 s → 0.3 s). */
@@ -175,6 +258,18 @@ export class Lexicon {
     if (lower.length === 1) return !(surface >= 'A' && surface <= 'Z') || surface === 'A' || surface === 'I'
     return isNumeric(lower)
   }
+}
+
+/**
+ * A copy of a typed array at least twice as long (and at least `length`), zero-filled beyond
+ * the old values.
+ * @param array Array to grow.
+ * @param length Length needed.
+ */
+export function grown<T extends Int32Array | Uint8Array | Uint16Array>(array: T, length: number): T {
+  const bigger = new (array.constructor as new (length: number) => T)(Math.max(length, array.length * 2))
+  bigger.set(array)
+  return bigger
 }
 
 /**
