@@ -10,7 +10,9 @@
  * compared by their Porter stems, since prose inflects (`metric`/`metrics`,
  * `instrumentation`/`instrumenting`). This evidence never decides whether a taxonomy fits a
  * corpus (`taxonomyFit` counts names and keywords only): it only helps place talks of a
- * corpus already known to be about the field.
+ * corpus already known to be about the field. A theme's evidence is the stronger of the two
+ * readings (names and keywords, or description): on the networking fixture that keeps 59 of
+ * 72 right top tags, as summing them would not (57).
  */
 import { buildStopwords } from '../text/stopwords.js'
 import { stem } from '../text/stem.js'
@@ -43,13 +45,19 @@ export function descriptionEvidence(talks: readonly Talk[], themes: readonly Res
   const themeOfStem = distinctiveStems(themes, buildStopwords(options.stopwords ?? [], options.keepWords ?? []))
   if (themeOfStem.size === 0) return evidence
   const found = new Set<string>()
+  // Stems of the words seen, so that each distinct word is stemmed once.
+  const stems = new Map<string, string>()
   for (let i = 0; i < talks.length; i++) {
     const talk = talks[i]!
     for (const text of [String(talk.title ?? ''), String(talk.abstract ?? '')]) {
       scanTokens(text, (token) => {
         for (const part of foldToken(token).split(PARTS)) {
           if (part.length < MIN_WORD_LENGTH) continue
-          const key = stem(part)
+          let key = stems.get(part)
+          if (key === undefined) {
+            key = stem(part)
+            stems.set(part, key)
+          }
           if (themeOfStem.has(key)) found.add(key)
         }
       })
@@ -101,10 +109,11 @@ function isPlainNoun(word: string): boolean {
 }
 
 /**
- * Adds description evidence to name and keyword evidence (both row-major n × T), in place.
- * @param evidence Name and keyword evidence, changed.
+ * Keeps, for every talk and theme, the stronger of the two readings: names and keywords, or
+ * the description (they are not added: a description repeats what the names say).
+ * @param evidence Name and keyword evidence, row-major n × T, changed in place.
  * @param described Description evidence.
  */
-export function addEvidence(evidence: Float64Array, described: Float64Array): void {
-  for (let p = 0; p < evidence.length; p++) evidence[p] += described[p]!
+export function strongerEvidence(evidence: Float64Array, described: Float64Array): void {
+  for (let p = 0; p < evidence.length; p++) if (described[p]! > evidence[p]!) evidence[p] = described[p]!
 }

@@ -10,7 +10,7 @@ import { resolveThemes, type ResolvedTagTheme, type TagTheme } from './resolveTh
 import type { Taxonomy } from './taxonomy.js'
 import { builtinTaxonomyNotice, fitOfEvidence } from './taxonomyFit.js'
 import { NAME_EVIDENCE, themeEvidence } from './themeEvidence.js'
-import { addEvidence, descriptionEvidence } from './descriptionEvidence.js'
+import { descriptionEvidence, strongerEvidence } from './descriptionEvidence.js'
 import { namesATheme, talkTags } from './talkTags.js'
 import { exampleRows, themeQueries } from './themeQueries.js'
 import { centreColumns, keepExamplesOnTop, propagate } from './propagateScores.js'
@@ -28,8 +28,9 @@ export interface TagOptions {
   readonly taxonomy?: Taxonomy | null
   /**
    * A theme can be a tag of a talk only when the talk's text holds this much evidence for
-   * it (see `themeEvidence`: its name or an alias counts 2, a keyword 1, a noun of its
-   * description that no other theme uses 1, see `descriptionEvidence`); example talks
+   * it (see `themeEvidence`: its name or an alias counts 2, a keyword 1; or, when that reads
+   * more, `descriptionEvidence`: each noun of its description that no other theme uses 1);
+   * example talks
    * always hold it for their theme. 0 tags every talk with its best theme. With a
    * taxonomy's themes (no `themes` given) the tagger abstains on talks that name none;
    * given themes are a classification the user asked for (every talk gets its best theme):
@@ -87,7 +88,7 @@ export interface TalkTag {
   readonly score: number
   /**
    * How much of the theme the talk's text names, in [0, 1), 4 decimals: `e / (e + 2)` with e
-   * the evidence of `themeEvidence` plus that of the theme's description words
+   * the evidence of `themeEvidence` or, when larger, that of the theme's description words
    * (`descriptionEvidence`; 0 for a talk that names nothing of the theme, 0.5 for its name
    * once, towards 1 with more of its aliases, keywords and description words).
    */
@@ -173,9 +174,8 @@ export function tagTalks(input: Atlas | readonly Talk[], themes?: readonly TagTh
     warnings.push(fit.warning)
     if (!fit.fits) return { talks: atlas.talks.map((talk) => ({ id: talk.id, tags: [] })), themes: definitions, warnings }
   }
-  // Descriptions help place talks, never decide the fit; names and keywords rank first.
-  const named = evidence.slice()
-  addEvidence(evidence, descriptionEvidence(atlas.talks, definitions, atlas.options.tfidf))
+  // Descriptions help place talks, never decide the fit (names and keywords do).
+  strongerEvidence(evidence, descriptionEvidence(atlas.talks, definitions, atlas.options.tfidf))
   const examples = exampleRows(atlas, definitions)
   for (let t = 0; t < definitions.length; t++) {
     for (const i of examples[t]!) evidence[i * definitions.length + t] = Math.max(evidence[i * definitions.length + t]!, minEvidence)
@@ -189,7 +189,7 @@ export function tagTalks(input: Atlas | readonly Talk[], themes?: readonly TagTh
     // A talk without any vocabulary term has no evidence for any theme, unless it names one.
     const known = atlas.matrix.indptr[i + 1] > atlas.matrix.indptr[i] || (minEvidence > 0 && namesATheme(evidence, i, definitions.length, minEvidence))
     if (!known) untagged.push(talk.id)
-    return { id: talk.id, tags: known ? talkTags(atlas, i, propagated, { total: evidence, named }, queries, definitions, { ...resolved, minEvidence }) : [] }
+    return { id: talk.id, tags: known ? talkTags(atlas, i, propagated, evidence, queries, definitions, { ...resolved, minEvidence }) : [] }
   })
   if (untagged.length > 0) {
     warnings.push({ code: 'untagged-talks', message: `tag: ${untagged.length} talk(s) share no term with the vocabulary and get no tag`, talkIds: untagged })

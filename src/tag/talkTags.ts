@@ -13,7 +13,7 @@ import { NAME_EVIDENCE } from './themeEvidence.js'
  * @param atlas Atlas.
  * @param i Talk row.
  * @param scores Final scores, row-major n × T.
- * @param evidence Evidence, row-major n × T: in all, and from names and keywords alone.
+ * @param evidence Evidence, row-major n × T.
  * @param queries Theme queries (for explanations).
  * @param themes Resolved themes.
  * @param options Resolved options.
@@ -22,7 +22,7 @@ export function talkTags(
   atlas: Atlas,
   i: number,
   scores: Float64Array,
-  { total: evidence, named }: { readonly total: Float64Array; readonly named: Float64Array },
+  evidence: Float64Array,
   queries: ThemeQueries,
   themes: readonly ResolvedTagTheme[],
   options: ResolvedTagOptions & { readonly minEvidence: number },
@@ -43,15 +43,13 @@ export function talkTags(
     probabilities[t] = open(t) ? Math.exp((scores[row + t] - max) / options.temperature) : 0
     total += probabilities[t]
   }
-  // When tags need evidence, the themes the talk names most come first (names and keywords,
-  // then with description words; 4 decimals), then by calibrated score: networking fixture
-  // 52 → 59 right top tags of 72. Description words ranking with names cost 2 of those 59.
+  // When tags need evidence, the themes the talk names most come first (evidence, 4
+  // decimals), then by calibrated score: networking fixture 52 → 59 right top tags of 72.
   // Without (given themes: a classification) the calibrated score alone ranks them.
   const candidates: number[] = []
   for (let t = 0; t < nThemes; t++) if (open(t) && evidence[row + t]! >= options.minEvidence) candidates.push(t)
-  const calibrated = (t: number, of: Float64Array = evidence): number => Math.round((of[row + t]! / (of[row + t]! + NAME_EVIDENCE)) * 1e4) / 1e4
-  const byNames = (a: number, b: number): number => (byEvidence ? calibrated(b, named) - calibrated(a, named) || calibrated(b) - calibrated(a) : 0)
-  candidates.sort((a, b) => byNames(a, b) || probabilities[b]! - probabilities[a]! || a - b)
+  const calibrated = (t: number): number => Math.round((evidence[row + t]! / (evidence[row + t]! + NAME_EVIDENCE)) * 1e4) / 1e4
+  candidates.sort((a, b) => (byEvidence ? calibrated(b) - calibrated(a) : 0) || probabilities[b]! - probabilities[a]! || a - b)
   const tags: TalkTag[] = []
   for (const t of candidates) {
     if (tags.length === options.top) break
