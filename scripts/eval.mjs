@@ -110,6 +110,7 @@ const ROWS = [
   { key: 'groupsNmi', label: 'groups NMI @ auto groups', measure: (c) => groupsAtAuto(c).nmi },
   { key: 'related', label: `related precision@${RELATED_TOP}`, measure: (c) => relatedPrecision(c, RELATED_TOP) },
   { key: 'related3', label: 'related precision@3', measure: (c) => relatedPrecision(c, 3) },
+  { key: 'relatedAuto', label: `related precision@${RELATED_TOP} @ auto k`, anchorKey: 'related', measure: (c) => relatedPrecisionAtAutoK(c) },
   { key: 'zeroShot', label: 'tagging zero-shot accuracy', measure: zeroShotAccuracy },
   { key: 'fewShot', label: `tagging few-shot ${FEW_SHOT_PER_LABEL}/label accuracy`, measure: fewShotAccuracy },
   { key: 'sessions', label: `sessions of ${SESSION_SIZE} pair purity`, measure: sessionPurity },
@@ -333,6 +334,15 @@ function relatedPrecision(corpus, k) {
     return corpus.talks.map((talk) => talkatlas.relatedTalks(atlas, talk.id, { top: RELATED_TOP }).map((r) => indexOf(corpus, r.id)))
   })
   return talkatlas.precisionAtK(neighbours, labels, k)
+}
+
+/** precision@RELATED_TOP of the related lists on the automatic-k atlas (what users get by default). */
+function relatedPrecisionAtAutoK(corpus) {
+  const labels = requireLabels(corpus)
+  requireApi('buildAtlas', 'relatedTalks')
+  const { atlas } = themesAtAutoK(corpus)
+  const neighbours = corpus.talks.map((talk) => talkatlas.relatedTalks(atlas, talk.id, { top: RELATED_TOP }).map((r) => indexOf(corpus, r.id)))
+  return talkatlas.precisionAtK(neighbours, labels, RELATED_TOP)
 }
 
 /**

@@ -45,6 +45,9 @@ function corpora() {
     return out
   }
   const parse = (file) => talkatlas.parseTalks(readFileSync(join(shared, file), 'utf8'), { fileName: file, skipInvalid: true }).talks
+  // The Linux Plumbers networking track page (15 talks, text reader), when present.
+  const seed = join(dirname(shared), 'seeds', '000_5dce5afa520b7278.txt')
+  if (existsSync(seed)) out.push(['LPC 2022 track page', talkatlas.parseTalks(readFileSync(seed, 'utf8'), { fileName: seed }).talks])
   out.push(['fosdem-2025', JSON.parse(readFileSync(join(shared, 'fosdem-2025.json'), 'utf8')).talks])
   out.push(['fosdem-2024', parse('fosdem-2024.xml')])
   out.push(['emnlp-2020', parse('emnlp-2020.csv')])

@@ -23,6 +23,7 @@ interface Fixture {
 /** One theme of a tagging taxonomy. */
 interface TaxonomyTheme {
   readonly name: string
+  readonly description: string
   readonly aliases: readonly string[]
   readonly keywords: readonly string[]
 }
@@ -321,9 +322,10 @@ describe('src/tag/taxonomy-linux-networking-bpf.json', () => {
     expect(themes.length).toBeGreaterThanOrEqual(24)
   })
 
-  test('gives every theme 2–6 aliases and 10–25 distinct keywords', () => {
+  test('gives every theme a description, 2–6 aliases and 10–25 distinct keywords', () => {
     for (const theme of themes) {
-      expect(Object.keys(theme).sort(), theme.name).toEqual(['aliases', 'keywords', 'name'])
+      expect(Object.keys(theme).sort(), theme.name).toEqual(['aliases', 'description', 'keywords', 'name'])
+      expect(theme.description.length, theme.name).toBeGreaterThan(80)
       expect(theme.aliases.length, theme.name).toBeGreaterThanOrEqual(2)
       expect(theme.aliases.length, theme.name).toBeLessThanOrEqual(6)
       expect(theme.keywords.length, theme.name).toBeGreaterThanOrEqual(10)

@@ -22,7 +22,7 @@ export const tagCommand: Command = {
   summary: 'Tag talks with named themes: {"tags":{"<talk id>":[{"theme","score"}]}}, best first.',
   usage: 'talkatlas tag <input> [--themes <file>] [options]',
   options: {
-    themes: { type: 'string', value: '<file>', help: 'JSON: [{"name","aliases","keywords","examples"}] or a taxonomy {"name","themes":[…]} (default: the built-in Linux networking and BPF taxonomy when the talks are about that field, else no tags)' },
+    themes: { type: 'string', value: '<file>', help: 'JSON: [{"name","aliases","keywords","description","examples"}] or a taxonomy {"name","themes":[…]} (default: the built-in Linux networking and BPF taxonomy when the talks are about that field, else no tags)' },
     top: { type: 'string', short: 'n', value: '<n>', help: 'at most this many tags per talk, 1 to 100 (default 3)' },
     threshold: { type: 'string', value: '<score>', help: 'keep tags scoring at least this, 0 to 1; the best tag with evidence is always kept (default 0.2)' },
     stopwords: stopwordsOption,

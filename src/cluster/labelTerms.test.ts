@@ -15,6 +15,13 @@ describe('isLabelTerm(term)', () => {
   })
 })
 
+describe('isLabelTerm(term): shell nouns', () => {
+  it('drops an abstract noun that only points at content said elsewhere, alone, not inside a phrase', () => {
+    for (const term of ['cases', 'features', 'approach', 'solutions', 'issues', 'way']) expect(isLabelTerm(term), term).toBe(false)
+    for (const term of ['use cases', 'test cases', 'function', 'devices']) expect(isLabelTerm(term), term).toBe(true)
+  })
+})
+
 describe('wordKind(word)', () => {
   it('reads the lexicon and the regular endings', () => {
     expect(wordKind('obviously')).toBe('adverb')

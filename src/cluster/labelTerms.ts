@@ -14,6 +14,16 @@ const EVENT_WORDS = new Set([
   'welcome', 'welcoming', 'attend', 'attending', 'please', 'thanks', 'thank', 'hello', 'devroom', 'devrooms',
   'room', 'track', 'tracks', 'agenda', 'registration', 'schedule', 'venue', 'organisers', 'organizers',
 ])
+/**
+ * Shell nouns (Schmid 2000, *English Abstract Nouns as Conceptual Shells*): abstract nouns
+ * whose content is given elsewhere in the sentence (`the problem is…`, `in some cases`), so
+ * alone they name no topic; inside a phrase (`use cases`, `design approach`) they may.
+ */
+const SHELL_NOUNS = new Set([
+  'approach', 'aspect', 'case', 'challenge', 'detail', 'example', 'fact', 'feature', 'idea', 'issue', 'kind',
+  'lot', 'matter', 'need', 'option', 'part', 'point', 'possibility', 'problem', 'question', 'reason', 'result',
+  'solution', 'thing', 'type', 'way',
+])
 const HOST_ENDING = /\.(com|org|net|io|dev|eu|info|edu|gov|co|uk|de|fr|nl|be|ch|me|app|html?|php)$/i
 /** Adjective endings whose -ly form is an adverb (`seamlessly`, `typically`, `obviously`). */
 const ADVERB_ENDING = /(ally|ously|fully|lessly|ively|ently|antly|ably|ibly|edly|ingly|ily)$/
@@ -76,7 +86,7 @@ export function isLabelTerm(term: string): boolean {
   if (/^(https?|www)$/.test(lower) || lower.includes('://') || HOST_ENDING.test(lower)) return false
   const words = term.split(/\s+/)
   if (words.some((word) => EVENT_WORDS.has(word.toLowerCase()))) return false
-  if (words.length === 1) return wordKind(words[0]!) === 'noun'
+  if (words.length === 1) return wordKind(words[0]!) === 'noun' && !SHELL_NOUNS.has(lower.replace(/s$/, ''))
   // A phrase is named by its last word (`instruction set`, `memory safety`); one that ends in
   // a verb, adverb or adjective (`privilege necessary`, `publicly available`) is not a name.
   return wordKind(words[words.length - 1]!) === 'noun' && wordKind(words[0]!) !== 'other'

@@ -26,6 +26,10 @@ describe('composeLabel: fragments of one another are said once', () => {
     expect(composeLabel(['language models', 'large language', 'LLMs', 'training'], 3)).toBe('large language models · LLMs · training')
   })
 
+  it('does not let a phrase replace a word when its other words repeat another chosen term', () => {
+    expect(composeLabel(['classical', 'quantum', 'classical computing', 'quantum computing', 'Python'], 3)).toBe('classical computing · quantum · Python')
+  })
+
   it('skips a term that repeats a word of a chosen one', () => {
     expect(composeLabel(['Embedded Swift', 'embedded devices', 'C', 'microcontrollers'], 3)).toBe('Embedded Swift · C · microcontrollers')
   })
@@ -52,5 +56,20 @@ describe('labelThemes(matrix, model, assignment, k, { text })', () => {
     expect(withText.keywords[0]!.map((k) => k.term)).not.toContain('implement')
     expect(withText.keywords[0]!.map((k) => k.term)).toContain('scheduler')
     expect(withText.keywords[1]).toEqual(without.keywords[1])
+  })
+})
+
+describe('labelThemes(matrix, model, assignment, k): equal shares', () => {
+  it('puts the term the theme weighs more first when two terms are in the same share of its talks, not the alphabetically first', () => {
+    // Two themes of two talks; in theme 0 both talks use `aardvark` and `zebra`, `zebra` with more weight.
+    const matrix = {
+      nRows: 4, nCols: 3,
+      indptr: Int32Array.from([0, 2, 4, 5, 6]),
+      indices: Int32Array.from([0, 1, 0, 1, 2, 2]),
+      data: Float32Array.from([0.2, 0.9, 0.3, 0.8, 1, 1]),
+    }
+    const model = { ...fitTfidf([{ title: '', abstract: 'aardvark zebra' }]).model, labels: ['aardvark', 'zebra', 'moth'], terms: ['aardvark', 'zebra', 'moth'], docCounts: Int32Array.from([2, 2, 2]) }
+    const { labels } = labelThemes(matrix, model, Int32Array.from([0, 0, 1, 1]), 2, { labelTerms: 2 })
+    expect(labels[0]).toBe('zebra · aardvark')
   })
 })

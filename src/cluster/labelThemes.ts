@@ -69,7 +69,7 @@ export function labelThemes(
   const nKeywords = options.keywords ?? 10
   const labelTerms = options.labelTerms ?? 3
   const excluded = options.excludedWords
-  const { clusterDocs, sizes } = clusterDocumentFrequencies(matrix, assignment, k)
+  const { clusterDocs, clusterWeights, sizes } = clusterDocumentFrequencies(matrix, assignment, k)
   const n = matrix.nRows
   // A term in more of the corpus than two themes' worth of talks (and at least a fifth) is
   // spread over the corpus, not typical of one theme.
@@ -87,14 +87,18 @@ export function labelThemes(
   const keywords: ThemeKeyword[][] = []
   const labels: string[] = []
   for (let c = 0; c < k; c++) {
-    const scored: { term: number; score: number }[] = []
+    const scored: { term: number; score: number; weight: number }[] = []
     const docs = clusterDocs[c]
+    const weights = clusterWeights[c]
     const size = sizes[c]
     for (const [term, inCluster] of docs) {
       const score = distinctiveness(inCluster, size, model.docCounts[term], n)
-      if (score > 0 && mayName(term)) scored.push({ term, score })
+      if (score > 0 && mayName(term)) scored.push({ term, score, weight: weights.get(term)! })
     }
-    scored.sort((a, b) => b.score - a.score || a.term - b.term)
+    // Equal shares (frequent on small sets: 2 of 8 talks) are told apart by the term's
+    // summed TF-IDF weight in the theme: a term the talks repeat, or rarer in the corpus,
+    // before one they each say once (`XDP` before `cases`), not by alphabetical order.
+    scored.sort((a, b) => b.score - a.score || b.weight - a.weight || a.term - b.term)
     if (options.text !== undefined) dropVerbs(scored, model, rowsOf(assignment, c, VERB_CHECK_TALKS), options.text, 2 * labelTerms + 2)
     const top = scored.slice(0, nKeywords).map(({ term, score }) => ({ term: model.labels[term], score: round(score, 6) }))
     keywords.push(top)
@@ -158,18 +162,21 @@ export function distinctiveness(inGroup: number, size: number, docCount: number,
 
 function clusterDocumentFrequencies(matrix: CsrMatrix, assignment: Int32Array, k: number) {
   const clusterDocs: Map<number, number>[] = Array.from({ length: k }, () => new Map())
+  const clusterWeights: Map<number, number>[] = Array.from({ length: k }, () => new Map())
   const sizes = new Int32Array(k)
   for (let i = 0; i < matrix.nRows; i++) {
     const c = assignment[i]
     if (c < 0) continue
     sizes[c]++
     const docs = clusterDocs[c]
+    const weights = clusterWeights[c]
     for (let p = matrix.indptr[i]; p < matrix.indptr[i + 1]; p++) {
       const term = matrix.indices[p]
       docs.set(term, (docs.get(term) ?? 0) + 1)
+      weights.set(term, (weights.get(term) ?? 0) + matrix.data[p])
     }
   }
-  return { clusterDocs, sizes }
+  return { clusterDocs, clusterWeights, sizes }
 }
 
 /**
@@ -195,6 +202,9 @@ export function composeLabel(ranked: readonly string[], count: number): string {
     const covers = (words: readonly string[]) => words.every((word) => parts.some((part) => sameWord(part, word)))
     const contained = parts.length > 1 ? chosen.flatMap((words, index) => (covers(words) && words.length < parts.length ? [index] : [])) : []
     if (contained.length > 0) {
+      // Not when its other words repeat another chosen term (`classical computing` beside
+      // `quantum computing`, `public sector` beside `public administration`).
+      if (parts.some((part) => chosen.some((words, index) => !contained.includes(index) && words.some((word) => sameWord(word, part))))) continue
       // The phrase replaces the first word it contains and drops any other it contains.
       labels[contained[0]] = term
       chosen[contained[0]] = parts

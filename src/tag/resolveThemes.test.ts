@@ -45,11 +45,11 @@ describe('resolveThemes(themes, options)', () => {
     expect(xdp!.keywords[0]).toBe('my-word')
     expect(xdp!.keywords).toContain('XDP_REDIRECT')
     expect(xdp!.examples).toEqual(['a', 'b'])
-    expect(other).toEqual({ name: 'Gardening', aliases: [], keywords: ['roses'], examples: [] })
+    expect(other).toEqual({ name: 'Gardening', aliases: [], keywords: ['roses'], examples: [], description: '' })
   })
 
   test('resolveThemes(themes, { taxonomy: null }) inherits nothing', () => {
-    expect(resolveThemes([{ name: 'tc' }], { taxonomy: null })).toEqual([{ name: 'tc', aliases: [], keywords: [], examples: [] }])
+    expect(resolveThemes([{ name: 'tc' }], { taxonomy: null })).toEqual([{ name: 'tc', aliases: [], keywords: [], examples: [], description: '' }])
   })
 
   test('a replacement taxonomy is used for both the default themes and inheritance', () => {

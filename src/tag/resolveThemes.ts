@@ -13,6 +13,11 @@ export interface TagTheme {
   readonly aliases?: readonly string[]
   /** Words and phrases typical of the theme. */
   readonly keywords?: readonly string[]
+  /**
+   * A sentence or two on what the theme covers, as someone of the field would write it: its
+   * words (stemmed) that no other theme uses count as weak evidence (see `descriptionEvidence`).
+   */
+  readonly description?: string
   /** Ids of talks already labelled with this theme (few-shot tagging). */
   readonly examples?: readonly string[]
 }
@@ -23,6 +28,8 @@ export interface ResolvedTagTheme {
   readonly aliases: readonly string[]
   readonly keywords: readonly string[]
   readonly examples: readonly string[]
+  /** The theme's description, else the one of the taxonomy theme it inherited from; '' when none. */
+  readonly description: string
   /** Name of the taxonomy theme this theme inherited from, when any. */
   readonly inherited?: string
 }
@@ -114,6 +121,7 @@ function resolveOne(theme: TagTheme, base: TagTheme | null): ResolvedTagTheme {
     aliases: unique(aliases.filter((alias) => matchKey(alias) !== nameKey)),
     keywords: unique(keywords),
     examples: unique(theme.examples ?? []),
+    description: theme.description ?? base?.description ?? '',
     ...(base === null ? {} : { inherited: base.name }),
   }
 }
@@ -135,6 +143,8 @@ function checkTheme(theme: unknown, field: string): TagTheme {
       throw new InputError(`tag: ${list} must be an array of strings`, { field: `${field}.${list}` })
     }
   }
+  const { description } = theme as { description?: unknown }
+  if (description !== undefined && typeof description !== 'string') throw new InputError('tag: description must be a string', { field: `${field}.description`, actual: typeof description })
   return theme as TagTheme
 }
 

@@ -10,6 +10,7 @@ import { resolveThemes, type ResolvedTagTheme, type TagTheme } from './resolveTh
 import type { Taxonomy } from './taxonomy.js'
 import { builtinTaxonomyNotice, fitOfEvidence } from './taxonomyFit.js'
 import { NAME_EVIDENCE, themeEvidence } from './themeEvidence.js'
+import { descriptionEvidence, strongerEvidence } from './descriptionEvidence.js'
 import { namesATheme, talkTags } from './talkTags.js'
 import { exampleRows, themeQueries } from './themeQueries.js'
 import { centreColumns, keepExamplesOnTop, propagate } from './propagateScores.js'
@@ -27,7 +28,9 @@ export interface TagOptions {
   readonly taxonomy?: Taxonomy | null
   /**
    * A theme can be a tag of a talk only when the talk's text holds this much evidence for
-   * it (see `themeEvidence`: its name or an alias counts 2, a keyword 1); example talks
+   * it (see `themeEvidence`: its name or an alias counts 2, a keyword 1; or, when that reads
+   * more, `descriptionEvidence`: each noun of its description that no other theme uses 1);
+   * example talks
    * always hold it for their theme. 0 tags every talk with its best theme. With a
    * taxonomy's themes (no `themes` given) the tagger abstains on talks that name none;
    * given themes are a classification the user asked for (every talk gets its best theme):
@@ -85,8 +88,9 @@ export interface TalkTag {
   readonly score: number
   /**
    * How much of the theme the talk's text names, in [0, 1), 4 decimals: `e / (e + 2)` with e
-   * the evidence of `themeEvidence` (0 for a talk that names nothing of the theme, 0.5 for
-   * its name once, towards 1 with more of its aliases and keywords).
+   * the evidence of `themeEvidence` or, when larger, that of the theme's description words
+   * (`descriptionEvidence`; 0 for a talk that names nothing of the theme, 0.5 for its name
+   * once, towards 1 with more of its aliases, keywords and description words).
    */
   readonly evidence: number
   /** Display forms of the talk's terms that contributed most to the match, best first. */
@@ -170,6 +174,8 @@ export function tagTalks(input: Atlas | readonly Talk[], themes?: readonly TagTh
     warnings.push(fit.warning)
     if (!fit.fits) return { talks: atlas.talks.map((talk) => ({ id: talk.id, tags: [] })), themes: definitions, warnings }
   }
+  // Descriptions help place talks, never decide the fit (names and keywords do).
+  strongerEvidence(evidence, descriptionEvidence(atlas.talks, definitions, atlas.options.tfidf))
   const examples = exampleRows(atlas, definitions)
   for (let t = 0; t < definitions.length; t++) {
     for (const i of examples[t]!) evidence[i * definitions.length + t] = Math.max(evidence[i * definitions.length + t]!, minEvidence)

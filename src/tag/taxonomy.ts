@@ -12,7 +12,10 @@ export interface TaxonomyTheme {
   readonly aliases?: readonly string[]
   /** Identifiers and phrases an expert uses when talking about the theme. */
   readonly keywords?: readonly string[]
-  /** One-line description, for display only. */
+  /**
+   * A sentence or two on what the theme covers, as someone of the field would write it. Its
+   * nouns that no other theme uses count as weak evidence when tagging (`descriptionEvidence`).
+   */
   readonly description?: string
 }
 
