@@ -3,7 +3,7 @@ import { blobs } from '../../test/helpers/blobs.js'
 import fc from 'fast-check'
 import { candidateKs, cosineDistances, meanSilhouette } from './chooseK.js'
 import { averageLinkage, CONSENSUS_LIMIT, consensusClusters, defaultConsensusOptions, nestedSilhouettes, resolveConsensusOptions } from './consensusClusters.js'
-import { kmeans } from './kmeans.js'
+import { kmeans, RESTART_SAMPLE_ABOVE } from './kmeans.js'
 
 /** Unit rows in 2-D at the given angles (degrees). */
 function rowsAt(angles: readonly number[]): Float32Array {
@@ -131,8 +131,7 @@ describe("consensusClusters(points, d, { k: 'auto' })", () => {
 })
 
 describe('consensusClusters above the restart-sampling size', () => {
-  it('runs its restarts as one k-means call, which refines its best sample run once on all rows', () => {
-    const n = 10_050
+  it.each([3_100, 10_050])('runs its restarts as one k-means call on %i rows, which refines on all rows once', (n) => {
     const angles = Array.from({ length: n }, (_, i) => (i % 3) * 120 + ((i * 7) % 11))
     const points = rowsAt(angles)
     const calls: { k: number; restarts: number | undefined }[][] = []
@@ -141,6 +140,7 @@ describe('consensusClusters above the restart-sampling size', () => {
       return jobs.map((job) => kmeans(p, d, job))
     })
     expect(calls).toEqual([[{ k: 3, restarts: 10 }]])
+    expect(RESTART_SAMPLE_ABOVE).toBe(CONSENSUS_LIMIT)
     expect(result.consensus).toBe(false)
     expect(new Set(result.labels).size).toBe(3)
   })

@@ -89,7 +89,7 @@ export function consensusClusters(
 ): ConsensusResult {
   const { runs, seed } = resolveConsensusOptions(options)
   const rows = nonZeroRows(points, dimensions)
-  if (runs === 1 || rows.length > CONSENSUS_LIMIT) return withoutConsensus(points, dimensions, options.k, seed, runs, runBatch, rows.length)
+  if (runs === 1 || rows.length > CONSENSUS_LIMIT) return withoutConsensus(points, dimensions, options.k, seed, runs, runBatch)
   const auto = options.k === 'auto'
   const candidates = auto ? candidateKs(rows.length) : [options.k as number]
   if (!Array.isArray(candidates)) return consensusClusters(points, dimensions, { ...options, k: candidates.k }, runBatch)
@@ -118,10 +118,10 @@ export function consensusClusters(
 
 /** One run or too many rows: `chooseK`'s k for `'auto'`, and the best of at most 10 restarts. */
 function withoutConsensus(
-  points: Float32Array, dimensions: number, k: number | 'auto', seed: number, runs: number, runBatch: KmeansBatchRunner, nRows: number,
+  points: Float32Array, dimensions: number, k: number | 'auto', seed: number, runs: number, runBatch: KmeansBatchRunner,
 ): ConsensusResult {
   const kSearch = k === 'auto' ? chooseK(points, dimensions, { seed }, runBatch) : undefined
-  const best = bestOfRuns(points, dimensions, kSearch?.k ?? (k as number), seed, Math.min(runs, MAX_BEST_OF_RUNS), runBatch, nRows)
+  const best = bestOfRuns(points, dimensions, kSearch?.k ?? (k as number), seed, Math.min(runs, MAX_BEST_OF_RUNS), runBatch)
   return { labels: best.labels, centroids: best.centroids, k: best.k, consensus: false, runLabels: new Int32Array(0), ...(kSearch && { kSearch }), warnings: best.warnings }
 }
 
@@ -189,18 +189,13 @@ export function nestedSilhouettes(distances: Float32Array, cuts: readonly Int32A
 }
 
 /**
- * The lowest-inertia result of `restarts` k-means restarts, run as two calls (the first with
- * the seed, the second with a seed drawn from it) so that a batch runner can run them side by
- * side; ties go to the first call. Above {@link RESTART_SAMPLE_ABOVE} rows, one call: its
- * restarts run on a sample and it refines the best once on all rows, where two calls would
- * refine twice (the refinement is most of the cost there).
+ * The lowest-inertia result of `restarts` k-means restarts, as one call: above
+ * {@link RESTART_SAMPLE_ABOVE} rows (= {@link CONSENSUS_LIMIT}) its restarts run on a sample
+ * and it refines the best once on all rows, where two calls (for two threads) would refine
+ * twice; below, this is the single run of `runs: 1`.
  */
-function bestOfRuns(points: Float32Array, dimensions: number, k: number, seed: number, restarts: number, runBatch: KmeansBatchRunner, nRows: number): KmeansResult {
-  if (nRows > RESTART_SAMPLE_ABOVE) return runBatch(points, dimensions, [{ k, seed, restarts }])[0]!
-  const first = Math.ceil(restarts / 2)
-  const jobs = [{ k, seed, restarts: first }]
-  if (restarts > first) jobs.push({ k, seed: nextInt(createRandom(seed), 0x7fffffff), restarts: restarts - first })
-  return runBatch(points, dimensions, jobs).reduce((best, run) => (run.inertia < best.inertia ? run : best))
+function bestOfRuns(points: Float32Array, dimensions: number, k: number, seed: number, restarts: number, runBatch: KmeansBatchRunner): KmeansResult {
+  return runBatch(points, dimensions, [{ k, seed, restarts }])[0]!
 }
 
 /** Adds one vote to every pair of rows a run puts in the same cluster (upper triangle). */

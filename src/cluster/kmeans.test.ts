@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { kmeans as mlKmeans } from 'ml-kmeans'
 import { createRandom, nextGaussian } from '../random.js'
 import { normalizeDenseRows } from '../linalg/dense.js'
-import { defaultKmeansOptions, kmeans, resolveKmeansOptions } from './kmeans.js'
+import { defaultKmeansOptions, kmeans, resolveKmeansOptions, RESTART_SAMPLE_ABOVE, restartSampleSize } from './kmeans.js'
 import { DEFAULT_SEED } from '../options.js'
 
 /** Unit points around `k` random directions in `d` dimensions. */
@@ -72,6 +72,30 @@ describe('kmeans(points, d, options)', () => {
 
   it('rejects k below 1', () => {
     expect(() => kmeans(new Float32Array(4), 2, { k: 0 })).toThrow('kmeans: k=0')
+  })
+})
+
+describe('k-means restarts on a sample', () => {
+  it('sample above the consensus size, half the rows at most, and no sample with fewer than 20 rows per cluster', () => {
+    expect(RESTART_SAMPLE_ABOVE).toBe(3000)
+    expect(restartSampleSize(3000, 100)).toBe(3000)
+    expect(restartSampleSize(3500, 100)).toBe(3500)
+    expect(restartSampleSize(4000, 100)).toBe(2000)
+    expect(restartSampleSize(5000, 100)).toBe(2500)
+    expect(restartSampleSize(10_000, 100)).toBe(5000)
+    expect(restartSampleSize(100_000, 100)).toBe(5000)
+    expect(restartSampleSize(100_000, 300)).toBe(15_000)
+    expect(restartSampleSize(10_000, 300)).toBe(10_000)
+  })
+
+  it('recovers well separated clusters exactly from 4,000 rows, the same labels for a seed', () => {
+    const { points, truth } = blobs(8, 500, 12, 0.1, 4)
+    const result = kmeans(points, 12, { k: 8, seed: 5 })
+    const mapping = new Map<number, number>()
+    truth.forEach((c, i) => mapping.set(result.labels[i]!, c))
+    expect(mapping.size).toBe(8)
+    truth.forEach((c, i) => expect(mapping.get(result.labels[i]!)).toBe(c))
+    expect(Array.from(kmeans(points, 12, { k: 8, seed: 5 }).labels)).toEqual(Array.from(result.labels))
   })
 })
 
