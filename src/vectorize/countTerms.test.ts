@@ -1,19 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { buildStopwords } from '../text/stopwords.js'
-import { countTerms, countTermsFromStreams, type CountSettings } from './countTerms.js'
+import { countSettings } from '../../test/helpers/countSettings.js'
+import { countTerms, countTermsFromStreams } from './countTerms.js'
 import { mergeTermStreams, readTermStreams, type TermStreams } from './termStreams.js'
 
-const settings: CountSettings = {
-  stopwords: buildStopwords(),
-  keepWords: [],
-  language: 'auto',
-  titleWeight: 2,
-  stem: true,
-  phrases: true,
-  minPhraseCount: 2,
-  minPhraseAssociation: 0.1,
-}
+const settings = countSettings('auto')
 
 // Words that exercise case folding, stemming, compounds, stopwords, numbers and phrases.
 const words = ['XDP', 'xdp', 'eBPF', 'packet', 'packets', 'scheduling', 'stack', 'unwinding', 'AF_XDP', 'XDP-hints', 'the', 'we', 'v5.6', '2024', 'C++', 'io_uring', 'café', 'Kubernetes']

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { buildStopwords } from '../text/stopwords.js'
-import type { CountSettings } from './countTerms.js'
+import { countSettings } from '../../test/helpers/countSettings.js'
 import { Lexicon } from './lexicon.js'
 
-const settings: CountSettings = {
-  stopwords: buildStopwords(),
-  keepWords: [],
-  language: 'en',
-  titleWeight: 2,
-  stem: true,
-  phrases: true,
-  minPhraseCount: 2,
-  minPhraseAssociation: 0.1,
-}
+const settings = countSettings('en')
 
 describe('Lexicon.rawId(text, start, end)', () => {
   it('numbers distinct raw tokens in order of first appearance, through table growth', () => {

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { buildStopwords } from '../text/stopwords.js'
-import type { CountSettings } from './countTerms.js'
+import { countSettings } from '../../test/helpers/countSettings.js'
 import { selectPhrases } from './phrases.js'
 import { BOUNDARY, type Streams } from './termStreams.js'
 
-const settings: CountSettings = {
-  stopwords: buildStopwords(),
-  keepWords: [],
-  language: 'en',
-  titleWeight: 2,
-  stem: true,
-  phrases: true,
-  minPhraseCount: 2,
-  minPhraseAssociation: 0.1,
-}
+const settings = countSettings('en')
 
 /**
  * The pairs `selectPhrases` should select, counted with Maps (as it did before its pair table).
