@@ -27,7 +27,7 @@ export interface TaxonomyFit {
 
 /**
  * Measures how well a taxonomy fits talks. Measured with the built-in taxonomy (seed 42):
- * 100 % of the networking fixture's talks and 13 of the 15 talks of a Linux Plumbers
+ * 100 % of the networking fixture's talks and 12 of the 15 talks of a Linux Plumbers
  * networking track page, against 16–18 % of FOSDEM 2024/2025, 2.4 % of 35C3 and 0.9 % of
  * EMNLP 2020 (docs/quality.md).
  * @param talks Talks.
