@@ -87,8 +87,8 @@ export function tokenizeRegex(text: string): string[] {
 function hasBoundary(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i)
-    // space, tab, newline, CR, quotes, hyphen, slash and NBSP do not break a phrase;
-    // a blank line does.
+    // space, tab, newline, CR, quotes, hyphen and NBSP do not break a phrase; a blank line,
+    // a slash and any other punctuation do.
     if (c === 32 || c === 9 || c === 160 || c === 34 || c === 39 || c === 45 || c === 0x2019 || c === 0x201c || c === 0x201d) continue
     if (c === 10 || c === 13) {
       if (i + 1 < to && (text.charCodeAt(i + 1) === 10 || text.charCodeAt(i + 1) === 13)) return true
