@@ -139,13 +139,19 @@ export function relatedFromIndex(atlas: Atlas, lists: TopKRows, row: number, top
   return out
 }
 
-/** Checks `top` and `explainTerms` before any index is built. */
-function checkRankOptions(options: RelatedOptions): void {
+/**
+ * Checks `top` and `explainTerms` before any index is built: related lists and search results
+ * take the same bounds (a list longer than 100 is no answer, and an unbounded top would size
+ * the heap from the caller's number).
+ * @param options Options given.
+ * @param caller Name errors give, `relatedTalks` or `search`.
+ */
+export function checkRankOptions(options: RelatedOptions, caller = 'relatedTalks'): void {
   const top = options.top ?? 5
-  if (!Number.isInteger(top) || top < 0 || top > MAX_RELATED_TOP) throw new OptionError('relatedTalks', 'top', top, `an integer from 0 to ${MAX_RELATED_TOP}`)
+  if (!Number.isInteger(top) || top < 0 || top > MAX_RELATED_TOP) throw new OptionError(caller, 'top', top, `an integer from 0 to ${MAX_RELATED_TOP}`)
   const explainTerms = options.explainTerms ?? 5
   if (!Number.isInteger(explainTerms) || explainTerms < 0) {
-    throw new OptionError('relatedTalks', 'explainTerms', explainTerms, 'an integer ≥ 0')
+    throw new OptionError(caller, 'explainTerms', explainTerms, 'an integer ≥ 0')
   }
 }
 

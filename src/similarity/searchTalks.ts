@@ -2,14 +2,14 @@
 import type { Atlas } from '../atlas/types.js'
 import { embedQueries } from '../atlas/embed.js'
 import { unitRows } from '../atlas/userEmbedding.js'
-import { InputError, OptionError } from '../errors.js'
+import { InputError } from '../errors.js'
 import { scanTokens } from '../text/tokenize.js'
 import type { Warning } from '../types.js'
 import { vectorizeText } from '../vectorize/tfidf.js'
 import { similarityToAll } from './cosine.js'
 import { rankingIndex, weighTerms } from './rankingIndex.js'
 import { idRanks } from './relatedIndex.js'
-import { MAX_RELATED_TOP, type RelatedOptions, type RelatedTalk } from './relatedTalks.js'
+import { checkRankOptions, MAX_RELATED_TOP, type RelatedOptions, type RelatedTalk } from './relatedTalks.js'
 import { EXACT, normaliseTitle, searchIndex, type SearchIndex } from './searchIndex.js'
 import { TopK } from './topK.js'
 
@@ -70,12 +70,9 @@ const TITLE_BONUS = 2
  */
 export function findTalks(atlas: Atlas, text: string, options: SearchOptions = {}): SearchResult {
   if (typeof text !== 'string') throw new InputError(`search: the query must be a string, not ${typeof text}`)
+  checkRankOptions(options, 'search')
   const top = options.top ?? 5
-  // The bound of relatedTalks: a list longer than 100 is no answer to a query, and an unbounded
-  // top sizes the heap from the caller's number.
-  if (!Number.isInteger(top) || top < 0 || top > MAX_RELATED_TOP) throw new OptionError('search', 'top', top, `an integer from 0 to ${MAX_RELATED_TOP}`)
   const explainTerms = options.explainTerms ?? 5
-  if (!Number.isInteger(explainTerms) || explainTerms < 0) throw new OptionError('search', 'explainTerms', explainTerms, 'an integer ≥ 0')
   const queryVector = checkQueryVector(atlas, options.queryVector)
   const index = searchIndex(atlas)
   const words = queryWords(index, text)
