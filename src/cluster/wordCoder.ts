@@ -217,7 +217,7 @@ function bytesToText(bytes: readonly number[]): string {
 }
 
 /**
- * The bytes {@link bytesToText} wrote (and, at most, one zero byte after them).
+ * The bytes {@link bytesToText} wrote: its padding, under 6 bits, never makes a byte.
  * @param text Characters of {@link DIGITS}.
  */
 function textToBytes(text: string): Uint8Array {
