@@ -5,7 +5,7 @@
 // are left out: the label code derives them from the infinitives.
 //
 // The lists are stored packed by src/cluster/wordCoder.ts (arithmetic coding, 7.7 KB for
-// 34 KB of words), which this script loads through esbuild: the generated file must decode
+// 34 KB of words, written in the 48 characters minified code uses most), which this script loads through esbuild: the generated file must decode
 // with the very model that encoded it. Still the largest part of the browser bundle.
 //
 //   node scripts/general-words.mjs          write the file

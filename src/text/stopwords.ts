@@ -10,53 +10,43 @@ import { languagePack, registrationGeneration } from './languageRegistry.js'
 import { STOPWORDS_EN } from './stopwordLists.js'
 
 /** English function words missing from the `stopword` package's list. */
-const MORE_ENGLISH: readonly string[] = [
-  'above', 'across', 'against', 'ago', 'almost', 'along', 'already', 'although', 'always', 'among',
-  'amongst', 'anyone', 'anything', 'anyway', 'anywhere', 'around', 'away', 'back', 'became',
-  'become', 'becomes', 'behind', 'below', 'beside', 'besides', 'beyond', 'cannot', 'can\'t', 'couldn',
-  'didn', 'does', 'doesn', 'doing', 'don', 'done', 'down', 'due', 'during', 'either', 'else',
-  'elsewhere', 'enough', 'etc', 'even', 'ever', 'every', 'everyone', 'everything', 'everywhere',
-  'e.g', 'few', 'first', 'former', 'further', 'furthermore', 'gets', 'getting', 'given', 'gives',
-  'goes', 'going', 'gone', 'hadn', 'hasn', 'haven', 'hence', 'hers', 'herself', 'however',
-  'i.e', 'isn', 'itself', 'its', 'just', 'last', 'latter', 'least', 'less', 'let', 'lets', 'made',
-  'makes', 'making', 'may', 'meanwhile', 'mine', 'moreover', 'mostly', 'myself', 'namely', 'near',
-  'nearly', 'neither', 'nevertheless', 'next', 'no', 'nobody', 'none', 'nor', 'not', 'nothing',
-  'nowhere', 'off', 'often', 'once', 'one', 'ones', 'onto', 'others', 'otherwise', 'ours',
-  'ourselves', 'own', 'per', 'perhaps', 'quite', 'rather', 'really', 'says', 'see', 'seem',
-  'seemed', 'seems', 'several', 'shall', 'she', 'shouldn', 'so', 'someone', 'something',
-  'sometimes', 'somewhere', 'thanks', 'thereby', 'therefore', 'thus', 'together', 'toward',
-  'towards', 'two', 'three', 'upon', 'us', 'via', 'wasn', 'weren', 'whatever', 'when', 'whenever',
-  'whereas', 'whether', 'whichever', 'whole', 'whom', 'whose', 'why', 'will', 'within', 'without',
-  'won', 'wouldn', 'yet', 'yours', 'yourself', 'yourselves', 'i\'m', 'we\'re', 'we\'ll', 'we\'ve',
-  'it\'s', 'let\'s', 'there\'s', 'that\'s', 'don\'t', 'doesn\'t', 'isn\'t', 'aren\'t', 'won\'t',
-]
+const MORE_ENGLISH: readonly string[] = (
+  "above across against ago almost along already although always among amongst anyone anything " +
+  "anyway anywhere around away back became become becomes behind below beside besides beyond " +
+  "cannot can't couldn didn does doesn doing don done down due during either else elsewhere " +
+  "enough etc even ever every everyone everything everywhere e.g few first former further " +
+  "furthermore gets getting given gives goes going gone hadn hasn haven hence hers herself " +
+  "however i.e isn itself its just last latter least less let lets made makes making may " +
+  "meanwhile mine moreover mostly myself namely near nearly neither nevertheless next no nobody " +
+  "none nor not nothing nowhere off often once one ones onto others otherwise ours ourselves " +
+  "own per perhaps quite rather really says see seem seemed seems several shall she shouldn so " +
+  "someone something sometimes somewhere thanks thereby therefore thus together toward towards " +
+  "two three upon us via wasn weren whatever when whenever whereas whether whichever whole whom " +
+  "whose why will within without won wouldn yet yours yourself yourselves i'm we're we'll we've " +
+  "it's let's there's that's don't doesn't isn't aren't won't"
+).split(' ')
 
 /**
  * Words conference abstracts use about the event, the talk or the audience. They say
  * nothing about a talk's topic, so they would only blur themes.
  */
-const CONFERENCE_BOILERPLATE: readonly string[] = [
-  'talk', 'talks', 'presentation', 'presentations', 'present', 'presenting', 'presented',
-  'session', 'sessions', 'discuss', 'discussed', 'discussing', 'discussion', 'discussions',
-  'speaker', 'speakers', 'audience', 'attendee', 'attendees', 'participants', 'conference',
-  'workshop', 'slides', 'slide', 'demo', 'demos', 'introduce', 'introduces', 'introducing',
-  'introduction', 'overview', 'share', 'sharing', 'learn', 'learned', 'learnt',
-  'cover', 'covers', 'covering', 'explore', 'explores', 'exploring', 'show', 'shows', 'showing',
-  'shown', 'look', 'looking', 'looks', 'want', 'wants', 'try', 'trying', 'tried', 'q&a',
-  'also', 'new', 'use', 'used', 'uses', 'using', 'usage', 'well', 'way', 'ways', 'lot', 'lots',
-  'many', 'much', 'various', 'different', 'able', 'need', 'needs', 'needed', 'provide',
-  'provides', 'providing', 'example', 'examples', 'will', 'would', 'current', 'currently',
-  'recent', 'recently', 'year', 'years', 'today', 'thing', 'things', 'kind',
-  'part', 'parts', 'work', 'works', 'worked', 'working', 'based', 'approach', 'approaches',
-  'help', 'helps', 'including', 'include', 'includes', 'particular', 'particularly', 'specific',
-  'able', 'possible', 'important', 'interesting', 'great', 'good', 'better', 'best',
-  'main', 'real', 'world', 'everyone', 'people', 'hope', 'going', 'want', 'get', 'brief',
-  'briefly', 'finally', 'start', 'started', 'starting', 'goal', 'goals', 'idea', 'ideas',
-  'first', 'second', 'third', 'focus', 'focuses', 'focused', 'aim', 'aims', 'give', 'given',
-  'gives', 'take', 'takes', 'taken', 'questions', 'question', 'answer', 'answers', 'hear',
-  'join', 'come', 'know', 'knowledge', 'understand', 'understanding', 'describe', 'describes',
-  'talking', 'propose', 'proposed', 'proposal', 'summarize', 'summarise', 'summary',
-]
+const CONFERENCE_BOILERPLATE: readonly string[] = (
+  'talk talks presentation presentations present presenting presented session sessions discuss ' +
+  'discussed discussing discussion discussions speaker speakers audience attendee attendees ' +
+  'participants conference workshop slides slide demo demos introduce introduces introducing ' +
+  'introduction overview share sharing learn learned learnt cover covers covering explore ' +
+  'explores exploring show shows showing shown look looking looks want wants try trying tried ' +
+  'q&a also new use used uses using usage well way ways lot lots many much various different ' +
+  'able need needs needed provide provides providing example examples will would current ' +
+  'currently recent recently year years today thing things kind part parts work works worked ' +
+  'working based approach approaches help helps including include includes particular ' +
+  'particularly specific able possible important interesting great good better best main real ' +
+  'world everyone people hope going want get brief briefly finally start started starting goal ' +
+  'goals idea ideas first second third focus focuses focused aim aims give given gives take ' +
+  'takes taken questions question answer answers hear join come know knowledge understand ' +
+  'understanding describe describes talking propose proposed proposal summarize summarise ' +
+  'summary'
+).split(' ')
 
 /** English function words: the `stopword` package's list and {@link MORE_ENGLISH}. */
 export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([...STOPWORDS_EN.split('|'), ...MORE_ENGLISH])
@@ -65,11 +55,11 @@ export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([...STOPWORDS
  * What {@link CONFERENCE_BOILERPLATE} is for English, in German: words abstracts use about the
  * talk itself ("In diesem Vortrag zeigen wir…"), absent from the package's German list.
  */
-const GERMAN_BOILERPLATE: readonly string[] = [
-  'vortrag', 'vorträge', 'vortrags', 'referent', 'referentin', 'zeigen', 'zeigt', 'erklären',
-  'erklärt', 'erläutern', 'vorstellen', 'stellen', 'diskutieren', 'sprechen', 'berichten',
-  'lernen', 'möglichkeiten', 'fragen', 'frage', 'einfach', 'lassen', 'lässt', 'bzw',
-]
+const GERMAN_BOILERPLATE: readonly string[] = (
+  'vortrag vorträge vortrags referent referentin zeigen zeigt erklären erklärt erläutern ' +
+  'vorstellen stellen diskutieren sprechen berichten lernen möglichkeiten fragen frage einfach ' +
+  'lassen lässt bzw'
+).split(' ')
 
 /** Words added to a language's list from the `stopword` package. */
 const MORE_BY_LANGUAGE: { readonly [L in Language]?: readonly string[] } = { de: GERMAN_BOILERPLATE }
