@@ -17,6 +17,8 @@ import { readInput } from './readInput.js'
 import { keepRelatedIndexThreaded, relatedThreads } from './relatedPool.js'
 import { readThemesFile, type ThemesFile } from './tagCommand.js'
 import { nameThemes, namingTaxonomy } from '../tag/nameThemes.js'
+import type { TaxonomyFit } from '../tag/taxonomyFit.js'
+import { builtinTaxonomyFitAside } from './taxonomyFitAside.js'
 import type { Taxonomy } from '../tag/taxonomy.js'
 import { renderEvaluation, renderRelated, renderThemes, type RelatedView } from './renderResults.js'
 import { parseLevel, renderGroups } from './renderGroups.js'
@@ -58,14 +60,17 @@ export function parseRestarts(command: string, value: string | boolean | undefin
  * @param context Process streams.
  * @param options Atlas options from the command line.
  * @param command Command name and option values, for `--embeddings`.
+ * @param beforeBuilding Called with the talks read, before the atlas is built (to start work that needs only them).
  */
 async function readAtlas(
   common: CommonOptions,
   context: CliContext,
   options: { k?: number | 'auto'; keywords?: number; restarts: number; groups?: number | 'auto'; stopwords?: readonly string[] },
   command: { name: string; values: Readonly<Record<string, string | boolean | undefined>> },
+  beforeBuilding?: (talks: readonly Talk[]) => void,
 ): Promise<Atlas> {
   const { talks } = await readInput(common, context)
+  beforeBuilding?.(talks)
   const embeddings = await readEmbeddingsOption(command.name, command.values, talks)
   const atlas = await buildAtlasThreaded(talks, { seed: common.seed, ...options, ...embeddings, onProgress: progressCallback(common, context) }, common.threads)
   printWarnings(atlas.warnings, common, context)
@@ -106,8 +111,10 @@ export const themesCommand: Command = {
     if (themesPath === true || themesPath === '') throw new UsageError('talkatlas themes: --themes needs a file name')
     const themesFile = typeof themesPath === 'string' ? await readThemesFile(themesPath) : undefined
     const stopwords = await readStopwordsOption('themes', values['stopwords'])
-    const atlas = await readAtlas(common, context, { k, keywords, restarts: parseRestarts('themes', values['restarts']), groups, ...stopwords }, { name: 'themes', values })
-    const names = themeNames(atlas, themesFile, common, context)
+    let fit: Promise<TaxonomyFit | undefined> | undefined
+    const measureFit = themesFile === undefined ? (talks: readonly Talk[]) => (fit = builtinTaxonomyFitAside(talks, stopwords, common.threads)) : undefined
+    const atlas = await readAtlas(common, context, { k, keywords, restarts: parseRestarts('themes', values['restarts']), groups, ...stopwords }, { name: 'themes', values }, measureFit)
+    const names = themeNames(atlas, themesFile, common, context, await fit)
     const views = atlas.themes.map((theme, c) => ({ ...theme, name: names[c] ?? null }))
     const format = resolveOutputFormat(common, context)
     const width = outputWidth(common, context)
@@ -125,12 +132,13 @@ export const themesCommand: Command = {
  * @param file Parsed `--themes` file.
  * @param common Common options.
  * @param context Process streams.
+ * @param fit The built-in taxonomy's fit, when measured on another thread.
  */
-function themeNames(atlas: Atlas, file: ThemesFile | undefined, common: CommonOptions, context: CliContext): (string | null)[] {
+function themeNames(atlas: Atlas, file: ThemesFile | undefined, common: CommonOptions, context: CliContext, fit?: TaxonomyFit): (string | null)[] {
   const given: Taxonomy | undefined = file === undefined
     ? undefined
     : file.taxonomy ?? { name: 'themes', themes: (file.themes ?? []).map(({ name, aliases, keywords }) => ({ name, ...(aliases ? { aliases } : {}), ...(keywords ? { keywords } : {}) })) }
-  const { taxonomy, warnings } = namingTaxonomy(atlas, given)
+  const { taxonomy, warnings } = namingTaxonomy(atlas, given, fit)
   printWarnings(warnings, common, context)
   return taxonomy === null ? [] : nameThemes(atlas, taxonomy).map((entry) => entry.name)
 }

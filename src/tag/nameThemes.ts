@@ -6,7 +6,7 @@ import { OptionError } from '../errors.js'
 import type { Warning } from '../types.js'
 import { BUILTIN_TAXONOMY, type Taxonomy } from './taxonomy.js'
 import { tagTalks, type TagOptions } from './tagTalks.js'
-import { taxonomyFit } from './taxonomyFit.js'
+import { taxonomyFit, type TaxonomyFit } from './taxonomyFit.js'
 
 /** Options of {@link nameThemes}. Every field is optional. */
 export interface NameThemesOptions {
@@ -100,10 +100,11 @@ export interface NamingTaxonomy {
  * one when it fits the talks (`taxonomyFit`), with a `taxonomy-detected` notice; else none.
  * @param atlas An atlas from `buildAtlas`.
  * @param taxonomy Taxonomy chosen by the caller, if any.
+ * @param measured The built-in taxonomy's fit to the atlas's talks, if already measured.
  */
-export function namingTaxonomy(atlas: Atlas, taxonomy?: Taxonomy): NamingTaxonomy {
+export function namingTaxonomy(atlas: Atlas, taxonomy?: Taxonomy, measured?: TaxonomyFit): NamingTaxonomy {
   if (taxonomy !== undefined) return { taxonomy, warnings: [] }
-  const fit = taxonomyFit(atlas.talks, BUILTIN_TAXONOMY, atlas.options.tfidf)
+  const fit = measured ?? taxonomyFit(atlas.talks, BUILTIN_TAXONOMY, atlas.options.tfidf)
   if (!fit.fits) return { taxonomy: null, warnings: [] }
   const message = `themes: the talks are about Linux networking and BPF (${(fit.share * 100).toFixed(1)} % name one of its themes); themes are named after the built-in taxonomy`
   return { taxonomy: BUILTIN_TAXONOMY, warnings: [{ code: 'taxonomy-detected', message }] }

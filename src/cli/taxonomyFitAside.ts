@@ -1,0 +1,45 @@
+/**
+ * The built-in taxonomy's fit (`taxonomyFit`, which `talkatlas themes` needs to name its
+ * themes) measured on a worker thread while this thread builds the atlas. It reads every
+ * word of every talk once more (FOSDEM 2025: about a tenth of the main thread's time), and
+ * depends on the talks and stopwords alone, not on the atlas; the second core is idle while
+ * this thread reads the text and fits LSA.
+ */
+import { Worker } from 'node:worker_threads'
+import type { EvidenceOptions } from '../tag/themeEvidence.js'
+import type { TaxonomyFit } from '../tag/taxonomyFit.js'
+import type { Talk } from '../types.js'
+import { kmeansThreads } from './threadedAtlas.js'
+
+/** What the worker is sent. */
+export interface TaxonomyFitJob {
+  readonly talks: readonly Talk[]
+  readonly options: EvidenceOptions
+}
+
+/**
+ * Starts measuring the built-in taxonomy's fit on a worker when the atlas is built on two
+ * threads (`kmeansThreads`); resolves with the fit, or with undefined when the worker fails
+ * (the caller then measures it itself, as it does when no worker is started).
+ * @param talks Talks of the atlas.
+ * @param options The atlas's stopword options.
+ * @param threads `--threads`.
+ * @param workerUrl Worker script; the default is `taxonomyFitWorker.js` beside this module's bundle.
+ */
+export function builtinTaxonomyFitAside(
+  talks: readonly Talk[], options: EvidenceOptions, threads: number | 'auto',
+  workerUrl: URL = new URL('./taxonomyFitWorker.js', import.meta.url),
+): Promise<TaxonomyFit | undefined> | undefined {
+  if (kmeansThreads(threads, talks.length) < 2) return undefined
+  const job: TaxonomyFitJob = { talks: talks.map(({ id, title, abstract }) => ({ id, title, abstract })), options }
+  return new Promise((resolve) => {
+    try {
+      const worker = new Worker(workerUrl, { workerData: job })
+      worker.once('message', (fit: TaxonomyFit) => resolve(fit))
+      worker.once('error', () => resolve(undefined))
+      worker.once('exit', () => resolve(undefined))
+    } catch {
+      resolve(undefined)
+    }
+  })
+}
