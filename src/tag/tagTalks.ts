@@ -216,16 +216,16 @@ export function resolveTagOptions(options: TagOptions = {}): ResolvedTagOptions 
     propagation: pick('propagation'),
     temperature: pick('temperature'),
   }
-  if (resolved.minEvidence !== undefined) checkRange('tag', 'minEvidence', resolved.minEvidence, 0, Infinity, false, 'a number ≥ 0')
-  checkRange('tag', 'threshold', resolved.threshold, 0, 1, false, 'a number in [0, 1]')
-  checkInteger('tag', 'top', resolved.top, 1)
-  checkInteger('tag', 'explainTerms', resolved.explainTerms, 0)
-  checkInteger('tag', 'feedbackTalks', resolved.feedbackTalks, 0)
-  checkRange('tag', 'feedbackWeight', resolved.feedbackWeight, 0, Infinity, false, 'a number ≥ 0')
-  checkRange('tag', 'exampleWeight', resolved.exampleWeight, 0, Infinity, false, 'a number ≥ 0')
-  checkInteger('tag', 'neighbours', resolved.neighbours, 1)
-  checkRange('tag', 'propagation', resolved.propagation, 0, 1, true, 'a number in [0, 1)')
-  checkRange('tag', 'temperature', resolved.temperature, Number.MIN_VALUE, Infinity, false, 'a number > 0')
+  if (resolved.minEvidence !== undefined) checkRange('tagTalks', 'minEvidence', resolved.minEvidence, 0, Infinity, false, 'a number ≥ 0')
+  checkRange('tagTalks', 'threshold', resolved.threshold, 0, 1, false, 'a number in [0, 1]')
+  checkInteger('tagTalks', 'top', resolved.top, 1)
+  checkInteger('tagTalks', 'explainTerms', resolved.explainTerms, 0)
+  checkInteger('tagTalks', 'feedbackTalks', resolved.feedbackTalks, 0)
+  checkRange('tagTalks', 'feedbackWeight', resolved.feedbackWeight, 0, Infinity, false, 'a number ≥ 0')
+  checkRange('tagTalks', 'exampleWeight', resolved.exampleWeight, 0, Infinity, false, 'a number ≥ 0')
+  checkInteger('tagTalks', 'neighbours', resolved.neighbours, 1)
+  checkRange('tagTalks', 'propagation', resolved.propagation, 0, 1, true, 'a number in [0, 1)')
+  checkRange('tagTalks', 'temperature', resolved.temperature, Number.MIN_VALUE, Infinity, false, 'a number > 0')
   return Object.freeze(resolved)
 }
 
