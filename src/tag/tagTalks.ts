@@ -10,6 +10,7 @@ import { resolveThemes, type ResolvedTagTheme, type TagTheme } from './resolveTh
 import type { Taxonomy } from './taxonomy.js'
 import { builtinTaxonomyNotice, fitOfEvidence } from './taxonomyFit.js'
 import { NAME_EVIDENCE, themeEvidence } from './themeEvidence.js'
+import { talkWords } from './talkWords.js'
 import { descriptionEvidence, strongerEvidence } from './descriptionEvidence.js'
 import { namesATheme, talkTags } from './talkTags.js'
 import { exampleRows, themeQueries } from './themeQueries.js'
@@ -167,7 +168,9 @@ export function tagTalks(input: Atlas | readonly Talk[], themes?: readonly TagTh
   const warnings: Warning[] = []
   const fromTaxonomy = themes === undefined || themes.length === 0
   const minEvidence = resolved.minEvidence ?? (fromTaxonomy ? NAME_EVIDENCE : 0)
-  const evidence = themeEvidence(atlas.talks, definitions, atlas.options.tfidf)
+  // The talks' text is read once, for both names and keywords and descriptions.
+  const words = talkWords(atlas.talks)
+  const evidence = themeEvidence(words, definitions, atlas.options.tfidf)
   if (resolved.taxonomy === undefined && fromTaxonomy) {
     // `definitions` are the built-in taxonomy's themes here: their evidence also tells the fit.
     const fit = builtinTaxonomyNotice(fitOfEvidence(evidence, atlas.talks.length, definitions.length))
@@ -175,7 +178,7 @@ export function tagTalks(input: Atlas | readonly Talk[], themes?: readonly TagTh
     if (!fit.fits) return { talks: atlas.talks.map((talk) => ({ id: talk.id, tags: [] })), themes: definitions, warnings }
   }
   // Descriptions help place talks, never decide the fit (names and keywords do).
-  strongerEvidence(evidence, descriptionEvidence(atlas.talks, definitions, atlas.options.tfidf))
+  strongerEvidence(evidence, descriptionEvidence(words, definitions, atlas.options.tfidf))
   const examples = exampleRows(atlas, definitions)
   for (let t = 0; t < definitions.length; t++) {
     for (const i of examples[t]!) evidence[i * definitions.length + t] = Math.max(evidence[i * definitions.length + t]!, minEvidence)
