@@ -22,6 +22,7 @@ import type { ResolvedTagTheme } from './resolveThemes.js'
 import type { TalkWords } from './talkWords.js'
 import { wordKind } from '../cluster/labelTerms.js'
 import type { EvidenceOptions } from './themeEvidence.js'
+import { idOf } from '../vectorize/lexicon.js'
 
 /** Evidence of one description word found in a talk (a keyword weighs 1, a name 2). */
 export const DESCRIPTION_EVIDENCE = 1
@@ -45,20 +46,17 @@ export function descriptionEvidence(talks: TalkWords, themes: readonly ResolvedT
   const evidence = new Float64Array(nTalks * nThemes)
   const themeOfStem = distinctiveStems(themes, buildStopwords(options.stopwords ?? [], options.keepWords ?? []))
   if (themeOfStem.size === 0) return evidence
-  // Each distinct word's distinctive stem (an index into `columns`), or -1.
-  const stemIndex = new Map<string, number>()
+  // Each distinct word's distinctive stem (an index into `found`, its theme in `columns`), or -1.
+  const stemIds = new Map<string, number>()
+  const found: string[] = []
   const columns: number[] = []
   const stemOfWord = Int32Array.from(talks.words, (part) => {
     if (part.length < MIN_WORD_LENGTH) return -1
     const key = stem(part)
     const column = themeOfStem.get(key)
     if (column === undefined) return -1
-    let index = stemIndex.get(key)
-    if (index === undefined) {
-      index = columns.length
-      stemIndex.set(key, index)
-      columns.push(column)
-    }
+    const index = idOf(stemIds, found, key)
+    columns[index] = column
     return index
   })
   // The last talk (plus one) each stem was counted for: each counts once per talk.

@@ -8,7 +8,7 @@
 import { foldToken } from '../text/foldToken.js'
 import { scanTokens } from '../text/tokenize.js'
 import type { Talk } from '../types.js'
-import { grown } from '../vectorize/lexicon.js'
+import { grown, idOf } from '../vectorize/lexicon.js'
 
 /** The talks' texts as word ids. */
 export interface TalkWords {
@@ -30,21 +30,15 @@ const PARTS = /[-_/]+/
  * @param talks Talks.
  */
 export function talkWords(talks: readonly Talk[]): TalkWords {
-  const idOf = new Map<string, number>()
+  const wordIds = new Map<string, number>()
   const words: string[] = []
   let ids = new Int32Array(1024)
   let n = 0
   const add = (token: string): void => {
     for (const part of foldToken(token).split(PARTS)) {
       if (part === '') continue
-      let id = idOf.get(part)
-      if (id === undefined) {
-        id = words.length
-        idOf.set(part, id)
-        words.push(part)
-      }
       if (n === ids.length) ids = grown(ids, n + 1)
-      ids[n++] = id
+      ids[n++] = idOf(wordIds, words, part)
     }
   }
   const starts = new Int32Array(2 * talks.length + 1)
