@@ -16,10 +16,9 @@
  */
 import { buildStopwords } from '../text/stopwords.js'
 import { stem } from '../text/stem.js'
-import { scanTokens } from '../text/tokenize.js'
 import { foldToken } from '../text/foldToken.js'
 import type { ResolvedTagTheme } from './resolveThemes.js'
-import type { TalkWords } from './talkWords.js'
+import { forEachWord, type TalkWords } from './talkWords.js'
 import { wordKind } from '../cluster/labelTerms.js'
 import type { EvidenceOptions } from './themeEvidence.js'
 import { idOf } from '../vectorize/lexicon.js'
@@ -29,8 +28,6 @@ export const DESCRIPTION_EVIDENCE = 1
 
 /** Words shorter than this are too ambiguous as stems (`run`, `set`, `map`). */
 const MIN_WORD_LENGTH = 4
-
-const PARTS = /[-_/]+/
 
 /**
  * Description evidence of every talk for every theme, row-major n × T: DESCRIPTION_EVIDENCE
@@ -84,8 +81,8 @@ export function descriptionEvidence(talks: TalkWords, themes: readonly ResolvedT
 function distinctiveStems(themes: readonly ResolvedTagTheme[], stopwords: ReadonlySet<string>): Map<string, number> {
   const stems = (text: string, minLength: number, keep: (word: string) => boolean = () => true): Set<string> => {
     const out = new Set<string>()
-    scanTokens(text, (token) => {
-      for (const part of foldToken(token).split(PARTS)) if (part.length >= minLength && !stopwords.has(part) && keep(part)) out.add(stem(part))
+    forEachWord(text, (part) => {
+      if (part.length >= minLength && !stopwords.has(part) && keep(part)) out.add(stem(part))
     })
     return out
   }

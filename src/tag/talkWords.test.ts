@@ -1,7 +1,15 @@
 import { describe, expect, test } from 'vitest'
-import { talkWords } from './talkWords.js'
+import { forEachWord, talkWords } from './talkWords.js'
 import { resolveThemes } from './resolveThemes.js'
 import { themeEvidence } from './themeEvidence.js'
+
+describe('forEachWord(text, visit)', () => {
+  test('visits each token case-folded and split at - _ /, without empty parts', () => {
+    const words: string[] = []
+    forEachWord('XDP-hints and io_uring, tc/BPF', (word) => words.push(word))
+    expect(words).toEqual(['xdp', 'hints', 'and', 'io', 'uring', 'tc', 'bpf'])
+  })
+})
 
 describe('talkWords(talks)', () => {
   test('stores each distinct folded word once and every text as word ids, title then abstract', () => {

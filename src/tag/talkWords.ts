@@ -26,6 +26,18 @@ export interface TalkWords {
 const PARTS = /[-_/]+/
 
 /**
+ * Calls `visit` with every word of `text`, in order: its tokens case-folded and split at
+ * `-`, `_` and `/`, empty parts left out. The themes' own texts are read the same way.
+ * @param text Text.
+ * @param visit Receives each word.
+ */
+export function forEachWord(text: string, visit: (word: string) => void): void {
+  scanTokens(text, (token) => {
+    for (const part of foldToken(token).split(PARTS)) if (part !== '') visit(part)
+  })
+}
+
+/**
  * Reads the words of every talk, in one pass over each text.
  * @param talks Talks.
  */
@@ -34,18 +46,15 @@ export function talkWords(talks: readonly Talk[]): TalkWords {
   const words: string[] = []
   let ids = new Int32Array(1024)
   let n = 0
-  const add = (token: string): void => {
-    for (const part of foldToken(token).split(PARTS)) {
-      if (part === '') continue
-      if (n === ids.length) ids = grown(ids, n + 1)
-      ids[n++] = idOf(wordIds, words, part)
-    }
+  const add = (word: string): void => {
+    if (n === ids.length) ids = grown(ids, n + 1)
+    ids[n++] = idOf(wordIds, words, word)
   }
   const starts = new Int32Array(2 * talks.length + 1)
   for (let i = 0; i < talks.length; i++) {
-    scanTokens(String(talks[i]!.title ?? ''), add)
+    forEachWord(String(talks[i]!.title ?? ''), add)
     starts[2 * i + 1] = n
-    scanTokens(String(talks[i]!.abstract ?? ''), add)
+    forEachWord(String(talks[i]!.abstract ?? ''), add)
     starts[2 * i + 2] = n
   }
   return { words, ids: ids.subarray(0, n), starts }

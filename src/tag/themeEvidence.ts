@@ -10,15 +10,12 @@
  * ignored). Every word counts, however rare: the TF-IDF vocabulary is not used.
  */
 import { buildStopwords } from '../text/stopwords.js'
-import { scanTokens } from '../text/tokenize.js'
 import type { ResolvedTagTheme } from './resolveThemes.js'
-import type { TalkWords } from './talkWords.js'
-import { foldToken } from '../text/foldToken.js'
+import { forEachWord, type TalkWords } from './talkWords.js'
 
 /** Weight of a theme's name or alias found in a talk; a keyword weighs 1. */
 export const NAME_EVIDENCE = 2
 
-const PARTS = /[-_/]+/
 const NAME_JOINERS = /\s+(?:and|&)\s+/i
 
 /** Options of {@link themeEvidence}: the atlas's stopword settings. */
@@ -39,9 +36,8 @@ export function themeEvidence(talks: TalkWords, themes: readonly ResolvedTagThem
   const stopwords = buildStopwords(options.stopwords ?? [], options.keepWords ?? [])
   const words = (text: string): string[] => {
     const out: string[] = []
-    scanTokens(text, (token) => {
-      const lower = foldToken(token)
-      for (const part of lower.split(PARTS)) if (part !== '' && !stopwords.has(part)) out.push(singular(part))
+    forEachWord(text, (part) => {
+      if (!stopwords.has(part)) out.push(singular(part))
     })
     return out
   }
