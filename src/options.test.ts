@@ -6,8 +6,8 @@ describe('checkInteger', () => {
   test('checkInteger(where, option, value, min) accepts integers ≥ min without an upper bound', () => {
     expect(() => checkInteger('tfidf', 'minDocCount', 2 ** 60, 1)).not.toThrow()
     expect(() => checkInteger('tfidf', 'minDocCount', 0, 1)).toThrow('tfidf: minDocCount=0 is invalid, expected an integer ≥ 1')
-    expect(() => checkInteger('tag', 'top', 1.5, 1)).toThrow('tag: top=1.5 is invalid, expected an integer ≥ 1')
-    expect(() => checkInteger('tag', 'top', '3', 1)).toThrow(OptionError)
+    expect(() => checkInteger('tagTalks', 'top', 1.5, 1)).toThrow('tagTalks: top=1.5 is invalid, expected an integer ≥ 1')
+    expect(() => checkInteger('tagTalks', 'top', '3', 1)).toThrow(OptionError)
   })
 
   test('checkInteger(where, option, value, min, max) names the closed range, or only min when max is MAX_SAFE_INTEGER', () => {
@@ -20,8 +20,8 @@ describe('checkInteger', () => {
 
 describe('checkRange', () => {
   test('checkRange(where, option, value, min, max, maxOpen, allowed) excludes max only when maxOpen', () => {
-    expect(() => checkRange('tag', 'threshold', 1, 0, 1, false, 'a number in [0, 1]')).not.toThrow()
-    expect(() => checkRange('tag', 'propagation', 1, 0, 1, true, 'a number in [0, 1)')).toThrow('tag: propagation=1 is invalid, expected a number in [0, 1)')
+    expect(() => checkRange('tagTalks', 'threshold', 1, 0, 1, false, 'a number in [0, 1]')).not.toThrow()
+    expect(() => checkRange('tagTalks', 'propagation', 1, 0, 1, true, 'a number in [0, 1)')).toThrow('tagTalks: propagation=1 is invalid, expected a number in [0, 1)')
     expect(() => checkRange('tfidf', 'idfPower', Number.NaN, 0, 8, false, 'a number in [0, 8]')).toThrow(OptionError)
     expect(() => checkRange('tfidf', 'idfPower', '1', 0, 8, false, 'a number in [0, 8]')).toThrow(OptionError)
   })

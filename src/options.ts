@@ -12,7 +12,7 @@ export const DEFAULT_SEED = 42
  * Throws unless `value` is an integer in [min, max]. The message reads
  * `groupSessions: size=0 is invalid, expected an integer in [1, 1000]`, or `… an integer ≥ 1` when
  * `max` is left open (`Infinity`) or is `Number.MAX_SAFE_INTEGER`.
- * @param where Function or command that takes the option (`fitTfidf`, `tag`, `groupSessions`).
+ * @param where Function or command that takes the option (`fitTfidf`, `tagTalks`, `groupSessions`).
  * @param option Option name.
  * @param value Value the caller passed.
  * @param min Smallest allowed integer.

@@ -9,6 +9,7 @@
  * computed from the groups' sums: O(k² · d) time and O(k · d) memory for k themes.
  */
 import type { Atlas } from './types.js'
+import { nearestNeighbourChain, type ChainLinkage, type Merge } from '../cluster/nearestNeighbourChain.js'
 import { labelByRoot } from '../util/labelByRoot.js'
 
 /**
@@ -25,13 +26,6 @@ export interface ThemeTree {
   readonly right: Int32Array
   /** Ward cost of each merge (rise in squared error, ≥ 0), non-decreasing. */
   readonly heights: Float32Array
-}
-
-/** One merge found by the chain: the clusters represented by leaves `a` < `b` join. */
-interface ChainMerge {
-  readonly a: number
-  readonly b: number
-  readonly height: number
 }
 
 /**
@@ -51,7 +45,7 @@ export function buildThemeTree(vectors: Float32Array, dimensions: number, assign
     sizes[c]++
     for (let j = 0; j < d; j++) sums[c * d + j] += vectors[i * d + j]!
   }
-  return toLinkage(chainMerges(sums, sizes, leaves, d), leaves)
+  return toLinkage(nearestNeighbourChain(leaves, wardLinkage(sums, sizes, leaves, d)), leaves)
 }
 
 /**
@@ -75,49 +69,32 @@ function wardCost(sums: Float64Array, sizes: Float64Array, d: number, a: number,
 }
 
 /**
- * Every merge of Ward linkage, by the nearest-neighbour chain; `sums` and `sizes` are
- * overwritten (a merged cluster lives on in its lower leaf). Ties go to the chain's previous
- * cluster, then to the lower index, so the result depends only on the input order.
+ * Ward linkage over clusters given by their row sums and sizes, which merges overwrite (a
+ * merged cluster lives on in its lower index).
+ * @param sums Row-major m × d sums of the clusters' rows.
+ * @param sizes Rows in each cluster.
+ * @param m Number of clusters.
+ * @param d Dimensions.
  */
-function chainMerges(sums: Float64Array, sizes: Float64Array, m: number, d: number): ChainMerge[] {
-  const active = new Uint8Array(m).fill(1)
-  const merges: ChainMerge[] = []
-  const chain: number[] = []
-  for (let remaining = m; remaining > 1; ) {
-    if (chain.length === 0) chain.push(active.indexOf(1))
-    const a = chain[chain.length - 1]!
-    const previous = chain.length > 1 ? chain[chain.length - 2]! : -1
-    let b = previous
-    let best = previous < 0 ? Infinity : wardCost(sums, sizes, d, a, previous)
-    for (let x = 0; x < m; x++) {
-      if (active[x] === 0 || x === a || x === previous) continue
-      const cost = wardCost(sums, sizes, d, a, x)
-      if (cost < best) {
-        best = cost
-        b = x
-      }
-    }
-    if (b !== previous) {
-      chain.push(b)
-      continue
-    }
-    chain.length -= 2
-    const keep = Math.min(a, b)
-    const drop = Math.max(a, b)
-    merges.push({ a: keep, b: drop, height: best })
-    for (let j = 0; j < d; j++) sums[keep * d + j] += sums[drop * d + j]!
-    sizes[keep] = sizes[keep]! + sizes[drop]!
-    active[drop] = 0
-    remaining--
+function wardLinkage(sums: Float64Array, sizes: Float64Array, m: number, d: number): ChainLinkage {
+  const costs = new Float64Array(m)
+  return {
+    costsFrom: (a, active) => {
+      for (let x = 0; x < m; x++) if (active[x] !== 0 && x !== a) costs[x] = wardCost(sums, sizes, d, a, x)
+      return costs
+    },
+    merge: (keep, drop) => {
+      for (let j = 0; j < d; j++) sums[keep * d + j] += sums[drop * d + j]!
+      sizes[keep] = sizes[keep]! + sizes[drop]!
+    },
   }
-  return merges
 }
 
 /**
  * Orders the chain's merges by height (a merge never below those that formed its clusters,
  * ties in the order they were made) and numbers the nodes as SciPy does.
  */
-function toLinkage(merges: readonly ChainMerge[], leaves: number): ThemeTree {
+function toLinkage(merges: readonly Merge[], leaves: number): ThemeTree {
   // Ward is monotone; float rounding could still put a merge a hair below its children's.
   const formedAt = new Float64Array(leaves)
   const heights = merges.map((merge) => {

@@ -17,6 +17,7 @@ import { candidateKs, chooseK, clusterDistanceSums, cosineDistances, distancesFr
 import { kmeansBatchGram, RESTART_SAMPLE_ABOVE, type KmeansOptions, type KmeansResult } from './kmeans.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from './kmeansBatch.js'
 import { gatherRows, nonZeroRows } from '../linalg/dense.js'
+import { averageLinkageMerges, type Merge } from './nearestNeighbourChain.js'
 
 /** Options of {@link consensusClusters}. */
 export interface ConsensusOptions {
@@ -108,7 +109,7 @@ export function consensusClusters(
   })
   const labels = new Int32Array(n).fill(-1)
   if (formed === 0) return { labels, centroids: new Float32Array(0), k: 0, consensus: true, runLabels, warnings }
-  const merges = linkageMerges(coAssociationDistances(votes, rows.length, runs), rows.length)
+  const merges = averageLinkageMerges(coAssociationDistances(votes, rows.length, runs), rows.length)
   const kSearch = auto ? searchCuts(points, dimensions, rows, gram, merges, candidates, formed) : undefined
   const k = kSearch?.k ?? Math.min(options.k as number, formed)
   const cut = cutDendrogram(merges, rows.length, k)
@@ -243,70 +244,7 @@ function coAssociationDistances(votes: Uint16Array, m: number, runs: number): Fl
  * @returns Cluster of each row, numbered by first occurrence.
  */
 export function averageLinkage(distances: Float32Array, m: number, k: number): Int32Array {
-  return cutDendrogram(linkageMerges(distances, m), m, k)
-}
-
-/** One merge of the average-linkage dendrogram: cluster `b` joins cluster `a` at `height`. */
-interface Merge {
-  readonly a: number
-  readonly b: number
-  readonly height: number
-}
-
-/**
- * Every merge of average linkage on a distance matrix (nearest-neighbour chain); `distances`
- * is overwritten.
- */
-function linkageMerges(distances: Float32Array, m: number): Merge[] {
-  const size = new Float64Array(m).fill(1)
-  const active = new Uint8Array(m).fill(1)
-  const merges: Merge[] = []
-  const chain: number[] = []
-  let remaining = m
-  while (remaining > 1) {
-    if (chain.length === 0) chain.push(active.indexOf(1))
-    const a = chain[chain.length - 1]!
-    const previous = chain.length > 1 ? chain[chain.length - 2]! : -1
-    const b = nearestActive(distances, m, active, a, previous)
-    if (b !== previous) {
-      chain.push(b)
-      continue
-    }
-    chain.length -= 2
-    const keep = Math.min(a, b)
-    const drop = Math.max(a, b)
-    merges.push({ a: keep, b: drop, height: distances[a * m + b]! })
-    // Lance–Williams update for average linkage: d(keep ∪ drop, x) = size-weighted mean.
-    const wKeep = size[keep]! / (size[keep]! + size[drop]!)
-    const wDrop = 1 - wKeep
-    for (let x = 0; x < m; x++) {
-      if (active[x] === 0 || x === keep || x === drop) continue
-      const distance = wKeep * distances[keep * m + x]! + wDrop * distances[drop * m + x]!
-      distances[keep * m + x] = distance
-      distances[x * m + keep] = distance
-    }
-    size[keep] = size[keep]! + size[drop]!
-    active[drop] = 0
-    remaining--
-  }
-  return merges
-}
-
-/** The active row nearest to `a`; the chain's previous row wins ties, then the lower index. */
-function nearestActive(distances: Float32Array, m: number, active: Uint8Array, a: number, previous: number): number {
-  let best = previous
-  let bestDistance = previous < 0 ? Infinity : distances[a * m + previous]!
-  const base = a * m
-  for (let x = 0; x < m; x++) {
-    if (active[x] === 0 || x === a) continue
-    const distance = distances[base + x]!
-    // Strictly nearer only: a tie keeps the chain's previous row, else the lowest index seen first.
-    if (distance < bestDistance) {
-      best = x
-      bestDistance = distance
-    }
-  }
-  return best
+  return cutDendrogram(averageLinkageMerges(distances, m), m, k)
 }
 
 /**

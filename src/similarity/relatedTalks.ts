@@ -144,7 +144,7 @@ export function relatedFromIndex(atlas: Atlas, lists: TopKRows, row: number, top
  * take the same bounds (a list longer than 100 is no answer, and an unbounded top would size
  * the heap from the caller's number).
  * @param options Options given.
- * @param caller Name errors give, `relatedTalks` or `search`.
+ * @param caller Name errors give: `relatedTalks`, `searchTalks` or `findTalks`.
  */
 export function checkRankOptions(options: RelatedOptions, caller = 'relatedTalks'): void {
   const top = options.top ?? 5

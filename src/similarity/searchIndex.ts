@@ -14,6 +14,7 @@ import { buildStopwords } from '../text/stopwords.js'
 import { scanTokens } from '../text/tokenize.js'
 import type { Talk } from '../types.js'
 import { foldToken } from '../text/foldToken.js'
+import { grown } from '../vectorize/lexicon.js'
 
 /** Weight of a title word relative to an abstract word in term counts and lengths (BM25F-style). */
 export const SEARCH_TITLE_WEIGHT = 2
@@ -136,7 +137,7 @@ export function buildSearchIndex(talks: readonly Talk[], keyer: WordKeyer): Sear
         if (j === undefined) {
           j = termIds.size
           termIds.set(key, j)
-          if (j >= counts.length) counts = grow(counts, j + 1)
+          if (j >= counts.length) counts = grown(counts, j + 1)
         }
         if (counts[j] === 0) touched.push(j)
         counts[j] += weight
@@ -150,10 +151,9 @@ export function buildSearchIndex(talks: readonly Talk[], keyer: WordKeyer): Sear
     lengths[i] = length
     totalLength += length
     if (nTriples + touched.length > tripleTerms.length) {
-      const size = Math.max(tripleTerms.length * 2, nTriples + touched.length)
-      tripleTerms = growInt(tripleTerms, size)
-      tripleTalks = growInt(tripleTalks, size)
-      tripleFrequencies = grow32(tripleFrequencies, size)
+      tripleTerms = grown(tripleTerms, nTriples + touched.length)
+      tripleTalks = grown(tripleTalks, nTriples + touched.length)
+      tripleFrequencies = grown(tripleFrequencies, nTriples + touched.length)
     }
     for (const j of touched) {
       tripleTerms[nTriples] = j
@@ -186,22 +186,4 @@ export function buildSearchIndex(talks: readonly Talk[], keyer: WordKeyer): Sear
     titles,
     keyer,
   }
-}
-
-function grow(values: Float64Array<ArrayBuffer>, atLeast: number): Float64Array<ArrayBuffer> {
-  const out = new Float64Array(Math.max(values.length * 2, atLeast))
-  out.set(values)
-  return out
-}
-
-function growInt(values: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(size)
-  out.set(values)
-  return out
-}
-
-function grow32(values: Float32Array<ArrayBuffer>, size: number): Float32Array<ArrayBuffer> {
-  const out = new Float32Array(size)
-  out.set(values)
-  return out
 }

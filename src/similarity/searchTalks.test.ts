@@ -45,13 +45,14 @@ describe('searchTalks(atlas, text, options?)', () => {
     expect(searchTalks(atlas, 'scheduled', { top: 1 })[0]!.id).toBe('rust-async')
   })
 
-  test('takes top from 0 to 100, as relatedTalks does, and throws an OptionError beyond', () => {
+  test('takes top from 0 to 100, as relatedTalks does, and throws an OptionError naming the function beyond', () => {
     expect(searchTalks(atlas, 'Rust', { top: 0 })).toEqual([])
     expect(searchTalks(atlas, 'Rust', { top: 100 }).length).toBe(searchTalks(atlas, 'Rust', { top: 10 }).length)
     expect(() => searchTalks(atlas, 'Rust', { top: 101 })).toThrow(OptionError)
-    expect(() => searchTalks(atlas, 'Rust', { top: 101 })).toThrow(/^search: top=101 is invalid, expected an integer from 0 to 100$/)
-    expect(() => findTalks(atlas, 'Rust', { top: 1e9 })).toThrow(/^search: top=1000000000 is invalid, expected an integer from 0 to 100$/)
-    expect(() => searchTalks(atlas, 'Rust', { top: -1 })).toThrow(/^search: top=-1 is invalid, expected an integer from 0 to 100$/)
+    expect(() => searchTalks(atlas, 'Rust', { top: 101 })).toThrow(/^searchTalks: top=101 is invalid, expected an integer from 0 to 100$/)
+    expect(() => findTalks(atlas, 'Rust', { top: 1e9 })).toThrow(/^findTalks: top=1000000000 is invalid, expected an integer from 0 to 100$/)
+    expect(() => searchTalks(atlas, 'Rust', { top: -1 })).toThrow(/^searchTalks: top=-1 is invalid, expected an integer from 0 to 100$/)
+    expect(() => findTalks(atlas, 'Rust', { explainTerms: 1.5 })).toThrow(/^findTalks: explainTerms=1.5 is invalid, expected an integer ≥ 0$/)
   })
 
   test('a loaded atlas searches like the built one', () => {

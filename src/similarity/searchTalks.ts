@@ -69,8 +69,31 @@ const TITLE_BONUS = 2
  * @throws OptionError on a `top` outside 0 to {@link MAX_RELATED_TOP} (100) or a bad `explainTerms`.
  */
 export function findTalks(atlas: Atlas, text: string, options: SearchOptions = {}): SearchResult {
+  return rankQuery(atlas, text, options, 'findTalks')
+}
+
+/**
+ * Free-text search: talks ranked by {@link findTalks}, without its warnings.
+ * @param atlas A built or loaded atlas.
+ * @param text Query text.
+ * @param options See {@link SearchOptions}.
+ * @throws InputError when `text` is not a string or `queryVector` is unusable.
+ * @throws OptionError on a `top` outside 0 to {@link MAX_RELATED_TOP} (100) or a bad `explainTerms`.
+ */
+export function searchTalks(atlas: Atlas, text: string, options: SearchOptions = {}): RelatedTalk[] {
+  return [...rankQuery(atlas, text, options, 'searchTalks').talks]
+}
+
+/**
+ * The search both public functions run.
+ * @param atlas A built or loaded atlas.
+ * @param text Query text.
+ * @param options See {@link SearchOptions}.
+ * @param caller The user's function, named in option errors.
+ */
+function rankQuery(atlas: Atlas, text: string, options: SearchOptions, caller: string): SearchResult {
   if (typeof text !== 'string') throw new InputError(`search: the query must be a string, not ${typeof text}`)
-  checkRankOptions(options, 'search')
+  checkRankOptions(options, caller)
   const top = options.top ?? 5
   const explainTerms = options.explainTerms ?? 5
   const queryVector = checkQueryVector(atlas, options.queryVector)
@@ -104,18 +127,6 @@ export function findTalks(atlas: Atlas, text: string, options: SearchOptions = {
     })),
     warnings,
   }
-}
-
-/**
- * Free-text search: talks ranked by {@link findTalks}, without its warnings.
- * @param atlas A built or loaded atlas.
- * @param text Query text.
- * @param options See {@link SearchOptions}.
- * @throws InputError when `text` is not a string or `queryVector` is unusable.
- * @throws OptionError on a `top` outside 0 to {@link MAX_RELATED_TOP} (100) or a bad `explainTerms`.
- */
-export function searchTalks(atlas: Atlas, text: string, options: SearchOptions = {}): RelatedTalk[] {
-  return [...findTalks(atlas, text, options).talks]
 }
 
 /** A distinct word of the query. */

@@ -7,6 +7,7 @@ import { nameThemes } from './nameThemes.js'
 import { BUILTIN_TAXONOMY } from './taxonomy.js'
 import { taxonomyFit } from './taxonomyFit.js'
 import { tagTalks } from './tagTalks.js'
+import { talkWords } from './talkWords.js'
 import { themeEvidence } from './themeEvidence.js'
 import { resolveThemes } from './resolveThemes.js'
 
@@ -36,7 +37,7 @@ describe('tags that abstain', () => {
     const result = tagTalks(atlas)
     expect(result.talks.find((talk) => talk.id === 'film')!.tags).toEqual([])
     const themes = resolveThemes(undefined)
-    const evidence = themeEvidence(withFilm, themes)
+    const evidence = themeEvidence(talkWords(withFilm), themes)
     const row = withFilm.length - 1
     expect(Array.from(evidence.subarray(row * themes.length, (row + 1) * themes.length)).every((value) => value === 0)).toBe(true)
   })
@@ -76,7 +77,7 @@ describe('tags that abstain', () => {
 
 describe('themeEvidence(talks, themes)', () => {
   const themes = resolveThemes([{ name: 'Tracing and observability', keywords: ['ring buffer'] }], { taxonomy: null })
-  const evidence = (abstract: string): number => themeEvidence([{ id: 'a', title: '', abstract }], themes)[0]!
+  const evidence = (abstract: string): number => themeEvidence(talkWords([{ id: 'a', title: '', abstract }]), themes)[0]!
 
   test('matches exact words, a plural included, not other words of the same stem', () => {
     expect(evidence('We observe the system.')).toBe(0)

@@ -4,6 +4,7 @@ import type { Talk } from '../types.js'
 import { descriptionEvidence } from './descriptionEvidence.js'
 import { resolveThemes } from './resolveThemes.js'
 import { tagTalks } from './tagTalks.js'
+import { talkWords } from './talkWords.js'
 import { BUILTIN_TAXONOMY } from './taxonomy.js'
 import { taxonomyFit } from './taxonomyFit.js'
 
@@ -15,7 +16,7 @@ describe('descriptionEvidence(talks, themes)', () => {
     ],
     { taxonomy: null },
   )
-  const evidence = (abstract: string): number[] => Array.from(descriptionEvidence([{ id: 'a', title: '', abstract }], themes))
+  const evidence = (abstract: string): number[] => Array.from(descriptionEvidence(talkWords([{ id: 'a', title: '', abstract }]), themes))
 
   test('counts each distinct noun of one theme description once, by stem', () => {
     expect(evidence('Aphid season: aphids on the buds.')).toEqual([2, 0])

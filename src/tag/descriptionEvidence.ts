@@ -16,12 +16,12 @@
  */
 import { buildStopwords } from '../text/stopwords.js'
 import { stem } from '../text/stem.js'
-import { scanTokens } from '../text/tokenize.js'
 import { foldToken } from '../text/foldToken.js'
-import type { Talk } from '../types.js'
 import type { ResolvedTagTheme } from './resolveThemes.js'
+import { forEachWord, type TalkWords } from './talkWords.js'
 import { wordKind } from '../cluster/labelTerms.js'
 import type { EvidenceOptions } from './themeEvidence.js'
+import { idOf } from '../vectorize/lexicon.js'
 
 /** Evidence of one description word found in a talk (a keyword weighs 1, a name 2). */
 export const DESCRIPTION_EVIDENCE = 1
@@ -29,41 +29,42 @@ export const DESCRIPTION_EVIDENCE = 1
 /** Words shorter than this are too ambiguous as stems (`run`, `set`, `map`). */
 const MIN_WORD_LENGTH = 4
 
-const PARTS = /[-_/]+/
-
 /**
  * Description evidence of every talk for every theme, row-major n × T: DESCRIPTION_EVIDENCE
  * for each distinct stem of the theme's description that the talk's title or abstract holds
- * and that no other theme's text holds. One pass over each text.
- * @param talks Talks.
+ * and that no other theme's text holds. Each distinct word of the talks is stemmed once.
+ * @param talks The talks' words ({@link talkWords}).
  * @param themes Resolved themes.
  * @param options Stopwords (those of the atlas).
  */
-export function descriptionEvidence(talks: readonly Talk[], themes: readonly ResolvedTagTheme[], options: EvidenceOptions = {}): Float64Array {
+export function descriptionEvidence(talks: TalkWords, themes: readonly ResolvedTagTheme[], options: EvidenceOptions = {}): Float64Array {
   const nThemes = themes.length
-  const evidence = new Float64Array(talks.length * nThemes)
+  const nTalks = (talks.starts.length - 1) / 2
+  const evidence = new Float64Array(nTalks * nThemes)
   const themeOfStem = distinctiveStems(themes, buildStopwords(options.stopwords ?? [], options.keepWords ?? []))
   if (themeOfStem.size === 0) return evidence
-  const found = new Set<string>()
-  // Stems of the words seen, so that each distinct word is stemmed once.
-  const stems = new Map<string, string>()
-  for (let i = 0; i < talks.length; i++) {
-    const talk = talks[i]!
-    for (const text of [String(talk.title ?? ''), String(talk.abstract ?? '')]) {
-      scanTokens(text, (token) => {
-        for (const part of foldToken(token).split(PARTS)) {
-          if (part.length < MIN_WORD_LENGTH) continue
-          let key = stems.get(part)
-          if (key === undefined) {
-            key = stem(part)
-            stems.set(part, key)
-          }
-          if (themeOfStem.has(key)) found.add(key)
-        }
-      })
+  // Each distinct word's distinctive stem (an index into `found`, its theme in `columns`), or -1.
+  const stemIds = new Map<string, number>()
+  const found: string[] = []
+  const columns: number[] = []
+  const stemOfWord = Int32Array.from(talks.words, (part) => {
+    if (part.length < MIN_WORD_LENGTH) return -1
+    const key = stem(part)
+    const column = themeOfStem.get(key)
+    if (column === undefined) return -1
+    const index = idOf(stemIds, found, key)
+    columns[index] = column
+    return index
+  })
+  // The last talk (plus one) each stem was counted for: each counts once per talk.
+  const countedFor = new Int32Array(columns.length)
+  for (let i = 0; i < nTalks; i++) {
+    for (let p = talks.starts[2 * i]!; p < talks.starts[2 * i + 2]!; p++) {
+      const s = stemOfWord[talks.ids[p]!]!
+      if (s < 0 || countedFor[s] === i + 1) continue
+      countedFor[s] = i + 1
+      evidence[i * nThemes + columns[s]!] += DESCRIPTION_EVIDENCE
     }
-    for (const key of found) evidence[i * nThemes + themeOfStem.get(key)!] += DESCRIPTION_EVIDENCE
-    found.clear()
   }
   return evidence
 }
@@ -80,8 +81,8 @@ export function descriptionEvidence(talks: readonly Talk[], themes: readonly Res
 function distinctiveStems(themes: readonly ResolvedTagTheme[], stopwords: ReadonlySet<string>): Map<string, number> {
   const stems = (text: string, minLength: number, keep: (word: string) => boolean = () => true): Set<string> => {
     const out = new Set<string>()
-    scanTokens(text, (token) => {
-      for (const part of foldToken(token).split(PARTS)) if (part.length >= minLength && !stopwords.has(part) && keep(part)) out.add(stem(part))
+    forEachWord(text, (part) => {
+      if (part.length >= minLength && !stopwords.has(part) && keep(part)) out.add(stem(part))
     })
     return out
   }

@@ -127,11 +127,12 @@ describe('tagTalks(atlas, themes?, options?)', () => {
     expect(result.talks.every((t) => t.tags[0]!.theme === 'XDP')).toBe(true)
   })
 
-  test('tagTalks throws InputError on an unknown example id and OptionError on a bad option', () => {
+  test('tagTalks throws InputError on an unknown example id and OptionError naming tagTalks on a bad option', () => {
     expect(() => tagTalks(atlas, [{ name: 'XDP', examples: ['nope'] }])).toThrow(InputError)
     expect(() => tagTalks(atlas, [{ name: 'XDP', examples: ['nope'] }])).toThrow('themes[0].examples[0]: tag: example "nope" of theme "XDP" is not a talk id')
     expect(() => tagTalks(atlas, undefined, { threshold: 2 })).toThrow(OptionError)
-    expect(() => tagTalks(atlas, undefined, { propagation: 1 })).toThrow('tag: propagation=1 is invalid, expected a number in [0, 1)')
+    expect(() => tagTalks(atlas, undefined, { propagation: 1 })).toThrow(/^tagTalks: propagation=1 is invalid, expected a number in \[0, 1\)$/)
+    expect(() => tagTalks(atlas, undefined, { top: 0 })).toThrow(/^tagTalks: top=0 is invalid, expected an integer ≥ 1$/)
     expect(() => tagTalks(atlas, undefined, { temperature: 0 })).toThrow(OptionError)
   })
 })

@@ -10,6 +10,7 @@ import { resolveThemes, type ResolvedTagTheme, type TagTheme } from './resolveTh
 import type { Taxonomy } from './taxonomy.js'
 import { builtinTaxonomyNotice, fitOfEvidence } from './taxonomyFit.js'
 import { NAME_EVIDENCE, themeEvidence } from './themeEvidence.js'
+import { talkWords } from './talkWords.js'
 import { descriptionEvidence, strongerEvidence } from './descriptionEvidence.js'
 import { namesATheme, talkTags } from './talkTags.js'
 import { exampleRows, themeQueries } from './themeQueries.js'
@@ -167,7 +168,9 @@ export function tagTalks(input: Atlas | readonly Talk[], themes?: readonly TagTh
   const warnings: Warning[] = []
   const fromTaxonomy = themes === undefined || themes.length === 0
   const minEvidence = resolved.minEvidence ?? (fromTaxonomy ? NAME_EVIDENCE : 0)
-  const evidence = themeEvidence(atlas.talks, definitions, atlas.options.tfidf)
+  // The talks' text is read once, for both names and keywords and descriptions.
+  const words = talkWords(atlas.talks)
+  const evidence = themeEvidence(words, definitions, atlas.options.tfidf)
   if (resolved.taxonomy === undefined && fromTaxonomy) {
     // `definitions` are the built-in taxonomy's themes here: their evidence also tells the fit.
     const fit = builtinTaxonomyNotice(fitOfEvidence(evidence, atlas.talks.length, definitions.length))
@@ -175,7 +178,7 @@ export function tagTalks(input: Atlas | readonly Talk[], themes?: readonly TagTh
     if (!fit.fits) return { talks: atlas.talks.map((talk) => ({ id: talk.id, tags: [] })), themes: definitions, warnings }
   }
   // Descriptions help place talks, never decide the fit (names and keywords do).
-  strongerEvidence(evidence, descriptionEvidence(atlas.talks, definitions, atlas.options.tfidf))
+  strongerEvidence(evidence, descriptionEvidence(words, definitions, atlas.options.tfidf))
   const examples = exampleRows(atlas, definitions)
   for (let t = 0; t < definitions.length; t++) {
     for (const i of examples[t]!) evidence[i * definitions.length + t] = Math.max(evidence[i * definitions.length + t]!, minEvidence)
@@ -216,16 +219,16 @@ export function resolveTagOptions(options: TagOptions = {}): ResolvedTagOptions 
     propagation: pick('propagation'),
     temperature: pick('temperature'),
   }
-  if (resolved.minEvidence !== undefined) checkRange('tag', 'minEvidence', resolved.minEvidence, 0, Infinity, false, 'a number ≥ 0')
-  checkRange('tag', 'threshold', resolved.threshold, 0, 1, false, 'a number in [0, 1]')
-  checkInteger('tag', 'top', resolved.top, 1)
-  checkInteger('tag', 'explainTerms', resolved.explainTerms, 0)
-  checkInteger('tag', 'feedbackTalks', resolved.feedbackTalks, 0)
-  checkRange('tag', 'feedbackWeight', resolved.feedbackWeight, 0, Infinity, false, 'a number ≥ 0')
-  checkRange('tag', 'exampleWeight', resolved.exampleWeight, 0, Infinity, false, 'a number ≥ 0')
-  checkInteger('tag', 'neighbours', resolved.neighbours, 1)
-  checkRange('tag', 'propagation', resolved.propagation, 0, 1, true, 'a number in [0, 1)')
-  checkRange('tag', 'temperature', resolved.temperature, Number.MIN_VALUE, Infinity, false, 'a number > 0')
+  if (resolved.minEvidence !== undefined) checkRange('tagTalks', 'minEvidence', resolved.minEvidence, 0, Infinity, false, 'a number ≥ 0')
+  checkRange('tagTalks', 'threshold', resolved.threshold, 0, 1, false, 'a number in [0, 1]')
+  checkInteger('tagTalks', 'top', resolved.top, 1)
+  checkInteger('tagTalks', 'explainTerms', resolved.explainTerms, 0)
+  checkInteger('tagTalks', 'feedbackTalks', resolved.feedbackTalks, 0)
+  checkRange('tagTalks', 'feedbackWeight', resolved.feedbackWeight, 0, Infinity, false, 'a number ≥ 0')
+  checkRange('tagTalks', 'exampleWeight', resolved.exampleWeight, 0, Infinity, false, 'a number ≥ 0')
+  checkInteger('tagTalks', 'neighbours', resolved.neighbours, 1)
+  checkRange('tagTalks', 'propagation', resolved.propagation, 0, 1, true, 'a number in [0, 1)')
+  checkRange('tagTalks', 'temperature', resolved.temperature, Number.MIN_VALUE, Infinity, false, 'a number > 0')
   return Object.freeze(resolved)
 }
 

@@ -6,6 +6,7 @@
 import type { Talk, Warning } from '../types.js'
 import { resolveThemes } from './resolveThemes.js'
 import type { Taxonomy } from './taxonomy.js'
+import { talkWords } from './talkWords.js'
 import { NAME_EVIDENCE, themeEvidence, type EvidenceOptions } from './themeEvidence.js'
 
 /**
@@ -36,7 +37,7 @@ export interface TaxonomyFit {
  */
 export function taxonomyFit(talks: readonly Talk[], taxonomy: Taxonomy, options: EvidenceOptions = {}): TaxonomyFit {
   const themes = resolveThemes(undefined, { taxonomy })
-  return fitOfEvidence(themeEvidence(talks, themes, options), talks.length, themes.length)
+  return fitOfEvidence(themeEvidence(talkWords(talks), themes, options), talks.length, themes.length)
 }
 
 /**

@@ -10,15 +10,12 @@
  * ignored). Every word counts, however rare: the TF-IDF vocabulary is not used.
  */
 import { buildStopwords } from '../text/stopwords.js'
-import { scanTokens } from '../text/tokenize.js'
-import type { Talk } from '../types.js'
 import type { ResolvedTagTheme } from './resolveThemes.js'
-import { foldToken } from '../text/foldToken.js'
+import { forEachWord, type TalkWords } from './talkWords.js'
 
 /** Weight of a theme's name or alias found in a talk; a keyword weighs 1. */
 export const NAME_EVIDENCE = 2
 
-const PARTS = /[-_/]+/
 const NAME_JOINERS = /\s+(?:and|&)\s+/i
 
 /** Options of {@link themeEvidence}: the atlas's stopword settings. */
@@ -30,18 +27,17 @@ export interface EvidenceOptions {
 /**
  * Evidence of every talk for every theme, row-major n × T: the summed weight of the theme's
  * distinct entries found in the talk's title or abstract (name and aliases
- * {@link NAME_EVIDENCE}, each half of a name `A and B` too, keywords 1). One pass over the text; linear in its length.
- * @param talks Talks.
+ * {@link NAME_EVIDENCE}, each half of a name `A and B` too, keywords 1). Linear in the text.
+ * @param talks The talks' words ({@link talkWords}).
  * @param themes Resolved themes.
  * @param options Stopwords (those of the atlas).
  */
-export function themeEvidence(talks: readonly Talk[], themes: readonly ResolvedTagTheme[], options: EvidenceOptions = {}): Float64Array {
+export function themeEvidence(talks: TalkWords, themes: readonly ResolvedTagTheme[], options: EvidenceOptions = {}): Float64Array {
   const stopwords = buildStopwords(options.stopwords ?? [], options.keepWords ?? [])
   const words = (text: string): string[] => {
     const out: string[] = []
-    scanTokens(text, (token) => {
-      const lower = foldToken(token)
-      for (const part of lower.split(PARTS)) if (part !== '' && !stopwords.has(part)) out.push(singular(part))
+    forEachWord(text, (part) => {
+      if (!stopwords.has(part)) out.push(singular(part))
     })
     return out
   }
@@ -71,15 +67,19 @@ export function themeEvidence(talks: readonly Talk[], themes: readonly ResolvedT
       for (const key of distinct) partsOfKey.set(key, [...(partsOfKey.get(key) ?? []), e])
     }
   }
-  const evidence = new Float64Array(talks.length * nThemes)
+  // The key of each distinct word of the talks; '' for a stopword.
+  const keyOfWord = talks.words.map((part) => (stopwords.has(part) ? '' : singular(part)))
+  const nTalks = (talks.starts.length - 1) / 2
+  const evidence = new Float64Array(nTalks * nThemes)
   const found = new Int32Array(entryTheme.length)
   const foundKeys = new Set<string>()
   const touched: number[] = []
-  for (let i = 0; i < talks.length; i++) {
-    const talk = talks[i]!
-    for (const text of [String(talk.title ?? ''), String(talk.abstract ?? '')]) {
+  for (let i = 0; i < nTalks; i++) {
+    for (let x = 2 * i; x < 2 * i + 2; x++) {
       let previous = ''
-      for (const word of words(text)) {
+      for (let p = talks.starts[x]!; p < talks.starts[x + 1]!; p++) {
+        const word = keyOfWord[talks.ids[p]!]!
+        if (word === '') continue
         visit(word)
         if (previous !== '') visit(`${previous} ${word}`)
         previous = word

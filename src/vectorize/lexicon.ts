@@ -266,7 +266,7 @@ export class Lexicon {
  * @param array Array to grow.
  * @param length Length needed.
  */
-export function grown<T extends Int32Array | Uint8Array | Uint16Array>(array: T, length: number): T {
+export function grown<T extends Int32Array | Uint8Array | Uint16Array | Float32Array | Float64Array>(array: T, length: number): T {
   const bigger = new (array.constructor as new (length: number) => T)(Math.max(length, array.length * 2))
   bigger.set(array)
   return bigger
