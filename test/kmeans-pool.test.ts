@@ -1,7 +1,8 @@
 // The CLI's k-means worker pool, with the built worker (dist/kmeansWorker.js; the global
 // setup builds dist/ when it is stale).
 import { afterAll, describe, expect, it } from 'vitest'
-import { kmeans, kmeansBatchGram } from '../src/cluster/kmeans.js'
+import { kmeans, kmeansBatchGram, planKmeansBatch } from '../src/cluster/kmeans.js'
+import { runSampleRestarts } from '../src/cluster/kmeansRestarts.js'
 import { KmeansPool, balancedShares } from '../src/cli/kmeansPool.js'
 import { createRandom } from '../src/random.js'
 
@@ -25,7 +26,8 @@ function points(n: number, d: number, groups: number): Float32Array {
 
 describe('KmeansPool', () => {
   const pool = new KmeansPool(3, workerUrl)
-  afterAll(() => pool.close())
+  const twoThreads = new KmeansPool(2, workerUrl)
+  afterAll(() => Promise.all([pool.close(), twoThreads.close()]))
 
   it('returns, in job order, exactly what kmeans returns for each job', () => {
     const data = points(400, 6, 5)
@@ -57,6 +59,26 @@ describe('KmeansPool', () => {
     // The same array with other contents must not reuse the last matrix.
     data.set(points(300, 5, 7))
     expectSameAsInOrder(pool.run(data, 5, jobs), data)
+  })
+
+  it('spreads the sample restarts of one job over the threads, with what kmeans returns alone', () => {
+    // Above 3,000 rows the restarts run on a sample: 4,000 rows, k = 12 → 2,000 sampled.
+    const data = points(4000, 6, 4)
+    const job = { k: 12, seed: 5, restarts: 5 }
+    const plan = planKmeansBatch(data, 6, [job])[0]!
+    expect(plan.restarts?.seeds.length).toBe(5)
+    expect(plan.restarts!.sample.length).toBe(2000 * 6)
+    const alone = kmeans(data, 6, job)
+    for (const threads of [pool, twoThreads]) {
+      const [pooled] = threads.run(data, 6, [job])
+      expect(Array.from(pooled!.labels)).toEqual(Array.from(alone.labels))
+      expect(Array.from(pooled!.centroids)).toEqual(Array.from(alone.centroids))
+      expect(pooled!.inertia).toBe(alone.inertia)
+    }
+    // The restarts differ: each has its own seed, and the best of them is refined.
+    const runs = runSampleRestarts(plan.restarts!)
+    expect(new Set(runs.map((run) => run.inertia)).size).toBeGreaterThan(1)
+    expect(() => plan.finish(runs.slice(1))).toThrow('4 sample runs for 5 restarts')
   })
 
   it("reports a worker's error as an error of the batch", () => {

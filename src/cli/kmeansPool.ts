@@ -4,22 +4,37 @@
  * then blocks on a shared flag (`Atomics.wait`, allowed on Node's main thread) until each
  * worker has posted its results, which it takes with `receiveMessageOnPort`. Every job's
  * result depends only on its options, so the results are those of running the jobs in order.
+ * A batch of one job above 3,000 rows (the best-of restarts of `buildAtlas`) is spread inside
+ * the job instead: its sample restarts, then each pass of its refinement on all rows.
  */
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads'
-import { defaultKmeansOptions, kmeansBatch, kmeansBatchGram, type KmeansOptions, type KmeansResult } from '../cluster/kmeans.js'
+import { defaultKmeansOptions, kmeansBatch, kmeansBatchGram, planKmeansBatch, type KmeansOptions, type KmeansResult } from '../cluster/kmeans.js'
 import type { KmeansBatchRunner } from '../cluster/kmeansBatch.js'
+import { runSampleRestarts, type SampleRestarts, type SampleRun } from '../cluster/kmeansRestarts.js'
+import type { ElkanRows, RowHelper } from '../cluster/lloydElkan.js'
 
-/** What a k-means worker is sent. */
-export interface KmeansWork {
+/** What a k-means worker is sent: whole jobs, or a share of one job's sample restarts. */
+export type KmeansWork = {
   readonly points: Float32Array
   readonly dimensions: number
   readonly jobs: readonly KmeansOptions[]
   /** The batch's Gram matrix in shared memory, computed once by the posting thread. */
   readonly gram: Float64Array | undefined
+} | {
+  readonly restarts: SampleRestarts
+  /** The seeds of the restarts this worker runs. */
+  readonly seeds: readonly number[]
+} | {
+  /** A refinement whose passes this worker shares, until told to stop (see {@link WorkerRowHelper}). */
+  readonly elkan: ElkanRows
+  readonly control: Int32Array
 }
 
 /** What a k-means worker answers. */
-export type KmeansAnswer = { readonly results: KmeansResult[] } | { readonly error: string }
+export type KmeansAnswer = { readonly results: KmeansResult[] } | { readonly runs: SampleRun[] } | { readonly error: string }
+
+/** Slots of a refinement's control array: pass number posted, pass kind, first row, pass number done, rows changed (−1: failed), stop. */
+export const CONTROL = { posted: 0, pass: 1, from: 2, done: 3, changed: 4, stop: 5, length: 6 } as const
 
 /** How long this thread waits for a worker before giving up: a worker that died cannot answer. */
 const WORKER_TIMEOUT_MS = 30 * 60 * 1000
@@ -55,6 +70,7 @@ export class KmeansPool {
   readonly run: KmeansBatchRunner = (points, dimensions, jobs, given) => {
     const threads = this.workers.length + 1
     const gram = this.sharedGram(points, dimensions, jobs, given)
+    if (threads > 1 && jobs.length === 1) return [this.runSplit(points, dimensions, jobs[0]!, gram)]
     if (threads === 1 || jobs.length < 2) return kmeansBatch(points, dimensions, jobs, gram)
     // Share 0 is this thread's, share t the worker t − 1's.
     const shares = balancedShares(jobs, threads)
@@ -75,10 +91,44 @@ export class KmeansPool {
     for (const { pool, share } of busy) {
       const answer = this.await(pool)
       if ('error' in answer) failure ??= new Error(`k-means worker failed: ${answer.error}`)
-      else share.forEach((i, j) => (results[i] = answer.results[j]!))
+      else if ('results' in answer) share.forEach((i, j) => (results[i] = answer.results[j]!))
     }
     if (failure !== undefined) throw failure
     return results
+  }
+
+  /**
+   * One job, its sample restarts dealt over the threads in consecutive shares (the job's
+   * best-of restarts above 3,000 rows); the refinement of the best then runs here. Each
+   * restart depends only on its seed, so the result is the one `kmeansBatch` gives.
+   */
+  private runSplit(points: Float32Array, dimensions: number, job: KmeansOptions, gram: Float64Array | undefined): KmeansResult {
+    const plan = planKmeansBatch(points, dimensions, [job], gram)[0]!
+    const work = plan.restarts
+    if (work === undefined || work.seeds.length < 2) return plan.finish(work && runSampleRestarts(work))
+    const threads = Math.min(this.workers.length + 1, work.seeds.length)
+    const shares = Array.from({ length: threads }, (_, t) =>
+      work.seeds.slice(Math.floor((t * work.seeds.length) / threads), Math.floor(((t + 1) * work.seeds.length) / threads)))
+    const busy = this.workers.slice(0, threads - 1)
+    busy.forEach((pool, w) => {
+      Atomics.store(pool.done, 0, 0)
+      pool.port.postMessage({ restarts: work, seeds: shares[w + 1]! } satisfies KmeansWork)
+    })
+    const runs: SampleRun[][] = []
+    let failure: unknown
+    try {
+      runs.push(runSampleRestarts(work, shares[0]!))
+    } catch (error) {
+      failure = error
+    }
+    for (const pool of busy) {
+      const answer = this.await(pool)
+      if ('error' in answer) failure ??= new Error(`k-means worker failed: ${answer.error}`)
+      else if ('runs' in answer) runs.push(answer.runs)
+    }
+    if (failure !== undefined) throw failure
+    const helper = new WorkerRowHelper(this.workers[0]!, (pool) => this.await(pool))
+    return plan.finish(runs.flat(), helper)
   }
 
   /**
@@ -102,6 +152,7 @@ export class KmeansPool {
     await Promise.all(this.workers.map((pool) => pool.worker.terminate()))
   }
 
+  /** Waits for a worker's answer (after its done flag). */
   private await(pool: PoolWorker): KmeansAnswer {
     const deadline = Date.now() + WORKER_TIMEOUT_MS
     while (Atomics.wait(pool.done, 0, 0, 1000) === 'timed-out') {
@@ -114,6 +165,58 @@ export class KmeansPool {
       if (received !== undefined) return received.message as KmeansAnswer
       Atomics.wait(pool.done, 0, 1, 1)
     }
+  }
+}
+
+/**
+ * A pool worker as the helper of a refinement (`lloydElkan`): it is posted the run's arrays
+ * once (all but the rows and points in shared memory), then each pass is started by raising
+ * the `posted` slot and waited for on the `done` slot, without messages.
+ */
+class WorkerRowHelper implements RowHelper {
+  private readonly control = new Int32Array(new SharedArrayBuffer(CONTROL.length * 4))
+  private started = false
+  private passes = 0
+
+  constructor(private readonly pool: PoolWorker, private readonly awaitAnswer: (pool: PoolWorker) => KmeansAnswer) {}
+
+  readonly allocate = (bytes: number): ArrayBufferLike => new SharedArrayBuffer(bytes)
+
+  begin(state: ElkanRows, pass: number, from: number): void {
+    const control = this.control
+    if (!this.started) {
+      Atomics.store(this.pool.done, 0, 0)
+      this.pool.port.postMessage({ elkan: state, control } satisfies KmeansWork)
+      this.started = true
+    }
+    control[CONTROL.pass] = pass
+    control[CONTROL.from] = from
+    Atomics.store(control, CONTROL.posted, ++this.passes)
+    Atomics.notify(control, CONTROL.posted)
+  }
+
+  end(): number {
+    const control = this.control
+    const deadline = Date.now() + WORKER_TIMEOUT_MS
+    for (;;) {
+      const done = Atomics.load(control, CONTROL.done)
+      if (done === this.passes) break
+      if (Atomics.wait(control, CONTROL.done, done, 1000) !== 'timed-out') continue
+      if (this.pool.worker.threadId === -1) throw new Error('k-means worker stopped before answering')
+      if (Date.now() > deadline) throw new Error('k-means worker did not answer within 30 minutes')
+    }
+    const changed = control[CONTROL.changed]!
+    if (changed < 0) throw new Error('k-means worker failed in a pass of the refinement')
+    return changed
+  }
+
+  close(): void {
+    if (!this.started) return
+    Atomics.store(this.control, CONTROL.stop, 1)
+    Atomics.store(this.control, CONTROL.posted, ++this.passes)
+    Atomics.notify(this.control, CONTROL.posted)
+    // The worker answers once it has left the loop, so that no answer is left for the next batch.
+    this.awaitAnswer(this.pool)
   }
 }
 

@@ -1,16 +1,20 @@
 /**
- * Worker thread of {@link KmeansPool}: runs the k-means jobs it is sent, posts the results,
+ * Worker thread of {@link KmeansPool}: runs the k-means jobs (or sample restarts) it is sent, posts the results,
  * then raises the shared flag the posting thread waits on.
  */
 import { workerData, type MessagePort } from 'node:worker_threads'
 import { kmeansBatch } from '../cluster/kmeans.js'
-import type { KmeansAnswer, KmeansWork } from './kmeansPool.js'
+import { runSampleRestarts } from '../cluster/kmeansRestarts.js'
+import { elkanRows, type ElkanRows } from '../cluster/lloydElkan.js'
+import { CONTROL, type KmeansAnswer, type KmeansWork } from './kmeansPool.js'
 
 const { port, done } = workerData as { port: MessagePort; done: Int32Array }
 port.on('message', (work: KmeansWork) => {
   let answer: KmeansAnswer
   try {
-    answer = { results: kmeansBatch(work.points, work.dimensions, work.jobs, work.gram) }
+    if ('elkan' in work) answer = sharePasses(work.elkan, work.control)
+    else if ('restarts' in work) answer = { runs: runSampleRestarts(work.restarts, work.seeds) }
+    else answer = { results: kmeansBatch(work.points, work.dimensions, work.jobs, work.gram) }
   } catch (error) {
     answer = { error: error instanceof Error ? error.message : String(error) }
   }
@@ -18,3 +22,22 @@ port.on('message', (work: KmeansWork) => {
   Atomics.store(done, 0, 1)
   Atomics.notify(done, 0)
 })
+
+/** Runs the helper's rows of each pass of a refinement as the posting thread raises `posted`, until `stop`. */
+function sharePasses(state: ElkanRows, control: Int32Array): KmeansAnswer {
+  let seen = 0
+  for (;;) {
+    Atomics.wait(control, CONTROL.posted, seen)
+    seen = Atomics.load(control, CONTROL.posted)
+    if (control[CONTROL.stop] === 1) return { runs: [] }
+    let changed: number
+    try {
+      changed = elkanRows(state, control[CONTROL.pass]!, control[CONTROL.from]!, state.rows.length)
+    } catch {
+      changed = -1
+    }
+    control[CONTROL.changed] = changed
+    Atomics.store(control, CONTROL.done, seen)
+    Atomics.notify(control, CONTROL.done)
+  }
+}

@@ -8,11 +8,15 @@ import { checkInteger, DEFAULT_SEED } from '../options.js'
 import { createRandom, type Random } from '../random.js'
 import type { Warning } from '../types.js'
 import { nonZeroRows } from '../linalg/dense.js'
-import { distanceSlack, GRAM_MAX_ROWS, seedCentroids, type Seeds } from './kmeansSeeding.js'
-import { lloydElkan } from './lloydElkan.js'
-import { lloydHamerly } from './lloydHamerly.js'
+import { distanceSlack, GRAM_MAX_ROWS, seedCentroids } from './kmeansSeeding.js'
+import {
+  bestSampleRun, lloyd, planSampleRestarts, restartSampleSize, runSampleRestarts, type SampleRestarts, type SampleRun,
+} from './kmeansRestarts.js'
+import type { RowHelper } from './lloydElkan.js'
 import type { Run } from './lloydLoop.js'
 import { rowDot } from './rowProducts.js'
+
+export { RESTART_SAMPLE_ABOVE, restartSampleSize } from './kmeansRestarts.js'
 
 /** Options of {@link kmeans}. */
 export interface KmeansOptions {
@@ -23,8 +27,8 @@ export interface KmeansOptions {
   /**
    * Independent restarts; the one with the lowest inertia wins. Above 3,000 non-zero rows
    * they run on a sample of max(5,000, 50 k) rows, at most half the rows (all rows when that
-   * leaves fewer than 20 per cluster), and only the winner is refined on all rows, so the
-   * cost of restarts does not grow with the rows.
+   * leaves fewer than 20 per cluster), each with its own seed drawn from `seed`, and only the
+   * winner is refined on all rows, so the cost of restarts does not grow with the rows.
    * @default 10
    */
   readonly restarts?: number
@@ -100,7 +104,29 @@ export function kmeans(points: Float32Array, dimensions: number, options: Kmeans
  * and enough seeding work for it to pay (see {@link GRAM_MAX_ROWS}).
  */
 export function kmeansBatch(points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[], gram?: Float64Array): KmeansResult[] {
-  // Every job is checked before any runs.
+  return planKmeansBatch(points, dimensions, jobs, gram).map((plan) => plan.finish(plan.restarts && runSampleRestarts(plan.restarts)))
+}
+
+/**
+ * A k-means job in two parts, for a runner that spreads its restarts over threads: the
+ * restarts on a sample (undefined when the job runs on all rows), independent of each other,
+ * then `finish`, which refines the best of their runs on all rows. The result is the same
+ * however the restarts are run, as long as `finish` gets their runs in seed order.
+ */
+export interface KmeansPlan {
+  readonly restarts: SampleRestarts | undefined
+  /**
+   * The job's result; `runs` are those of `restarts.seeds` in order (none without
+   * `restarts`); `helper`, a thread that takes half the rows of each pass of the refinement.
+   */
+  finish(runs?: readonly SampleRun[], helper?: RowHelper): KmeansResult
+}
+
+/**
+ * The plans of a batch of jobs on the same rows; `kmeansBatch` finishes each in order. Every
+ * job is checked before any runs.
+ */
+export function planKmeansBatch(points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[], gram?: Float64Array): KmeansPlan[] {
   const resolved = jobs.map(resolveKmeansOptions)
   const rows = nonZeroRows(points, dimensions)
   if (gram !== undefined && gram.length !== rows.length * rows.length) {
@@ -109,7 +135,7 @@ export function kmeansBatch(points: Float32Array, dimensions: number, jobs: read
   const shared = gram ?? (gramPays(rows.length, resolved) ? rowGram(points, dimensions, rows) : undefined)
   // Over all rows, so it also bounds any sample of them.
   const slack = distanceSlack(points, dimensions, rows)
-  return resolved.map((job) => kmeansOnRows(points, dimensions, rows, shared, slack, job))
+  return resolved.map((job) => planOnRows(points, dimensions, rows, shared, slack, job))
 }
 
 /**
@@ -126,9 +152,9 @@ export function kmeansBatchGram(
   return gramPays(rows.length, jobs) ? rowGram(points, dimensions, rows, allocate(rows.length * rows.length)) : undefined
 }
 
-function kmeansOnRows(
+function planOnRows(
   points: Float32Array, dimensions: number, rows: Int32Array, gram: Float64Array | undefined, slack: number, options: ResolvedKmeansOptions,
-): KmeansResult {
+): KmeansPlan {
   const n = points.length / dimensions
   const { k, restarts, maxIterations } = options
   const warnings: Warning[] = []
@@ -139,58 +165,55 @@ function kmeansOnRows(
   }
   const labels = new Int32Array(n).fill(-1)
   if (kEffective === 0) {
-    return { labels, centroids: new Float32Array(0), k: 0, inertia: 0, iterations: 0, converged: true, warnings }
+    return { restarts: undefined, finish: () => ({ labels, centroids: new Float32Array(0), k: 0, inertia: 0, iterations: 0, converged: true, warnings }) }
   }
   const random = createRandom(options.seed)
   const trials = seedingTrials(options, kEffective)
-  const winner = bestRestart(points, dimensions, rows, gram, slack, kEffective, restarts, maxIterations, trials, random)
-  for (let t = 0; t < rows.length; t++) labels[rows[t]] = winner.assignment[t]
-  const formed = new Set(winner.assignment).size
-  if (formed < kEffective) warnings.push({ code: 'fewer-clusters', message: `kmeans: only ${formed} distinct clusters formed for k=${kEffective}` })
-  return {
-    labels,
-    centroids: winner.centroids,
-    k: kEffective,
-    inertia: winner.inertia,
-    iterations: winner.iterations,
-    converged: winner.converged,
-    warnings,
+  const size = restartSampleSize(rows.length, kEffective)
+  const sampled = size < rows.length
+    ? planSampleRestarts(points, dimensions, rows, size, kEffective, restarts, trials, maxIterations, slack, random)
+    : undefined
+  const finish = (runs?: readonly SampleRun[], helper?: RowHelper): KmeansResult => {
+    if (sampled !== undefined && runs?.length !== sampled.seeds.length) throw new Error(`kmeans: ${runs?.length ?? 0} sample runs for ${sampled.seeds.length} restarts`)
+    const winner = sampled === undefined
+      ? bestRestart(points, dimensions, rows, gram, slack, kEffective, restarts, maxIterations, trials, random)
+      // The best sample run refined on all rows, its first assignment four rows at a time.
+      : lloyd(points, dimensions, rows, { centroids: bestSampleRun(runs!).centroids.slice() }, kEffective, maxIterations, undefined, true, helper)
+    for (let t = 0; t < rows.length; t++) labels[rows[t]] = winner.assignment[t]
+    const formed = new Set(winner.assignment).size
+    if (formed < kEffective) warnings.push({ code: 'fewer-clusters', message: `kmeans: only ${formed} distinct clusters formed for k=${kEffective}` })
+    return {
+      labels,
+      centroids: winner.centroids,
+      k: kEffective,
+      inertia: winner.inertia,
+      iterations: winner.iterations,
+      converged: winner.converged,
+      warnings,
+    }
   }
+  return { restarts: sampled, finish }
 }
 
 /**
- * The lowest-inertia of `restarts` seeded Lloyd runs (the first on ties). Above
- * {@link RESTART_SAMPLE_ABOVE} rows the restarts (seeding and Lloyd) run on a sample of
- * {@link restartSampleSize} rows, so that their cost no longer grows with the rows, and only
- * the best of them is refined by Lloyd on all rows. (Refining the three best instead gave the
- * same clusters on 5,000 and 10,000 resampled talks, seeds 1 and 2: the best on the sample
- * stayed the best.)
+ * The lowest-inertia of `restarts` seeded Lloyd runs on all rows (the first on ties), each
+ * seeded from the one generator in turn. Above {@link RESTART_SAMPLE_ABOVE} rows the restarts
+ * run on a sample instead (`kmeansRestarts.ts`), so that their cost no longer grows with the
+ * rows, and only the best of them is refined on all rows. (Refining the three best instead
+ * gave the same clusters on 5,000 and 10,000 resampled talks, seeds 1 and 2: the best on the
+ * sample stayed the best.)
  */
 function bestRestart(
   points: Float32Array, d: number, rows: Int32Array, gram: Float64Array | undefined, slack: number,
   k: number, restarts: number, maxIterations: number, trials: number, random: Random,
 ): Run {
-  const sampleSize = restartSampleSize(rows.length, k)
-  const restartRows = sampleSize < rows.length ? sampleRows(rows, sampleSize, random) : rows
-  const restartGram = restartRows === rows ? gram : undefined
   let best: Run | undefined
   for (let r = 0; r < restarts; r++) {
-    const seeds = seedCentroids(points, d, restartRows, k, trials, random, restartGram, slack)
-    const run = lloyd(points, d, restartRows, seeds, k, maxIterations, restartGram)
+    const seeds = seedCentroids(points, d, rows, k, trials, random, gram, slack)
+    const run = lloyd(points, d, rows, seeds, k, maxIterations, gram)
     if (best === undefined || run.inertia < best.inertia) best = run
   }
-  return restartRows === rows ? best! : lloyd(points, d, rows, { centroids: best!.centroids }, k, maxIterations, undefined, true)
-}
-
-/**
- * Rows the restarts run on: all up to {@link RESTART_SAMPLE_ABOVE}, else max(5,000, 50 k)
- * capped at half the rows, but never fewer than 30 per cluster (then all rows).
- * @internal Exported for tests.
- */
-export function restartSampleSize(rows: number, k: number): number {
-  if (rows <= RESTART_SAMPLE_ABOVE) return rows
-  const size = Math.min(Math.max(SAMPLE_MIN, SAMPLE_PER_CLUSTER * k), Math.floor(rows / 2))
-  return size < SAMPLE_MIN_PER_CLUSTER * k ? rows : size
+  return best!
 }
 
 function seedingTrials(options: KmeansOptions, k: number): number {
@@ -224,34 +247,6 @@ function rowGram(points: Float32Array, d: number, rows: Int32Array, gram: Float6
   return gram
 }
 
-/** Row count above which restarts run on a sample (see {@link kmeans}); the consensus takes over below. */
-export const RESTART_SAMPLE_ABOVE = 3000
-
-/** Sample size for the restarts: at least this many rows… */
-const SAMPLE_MIN = 5000
-
-/** …and at least this many per cluster… */
-const SAMPLE_PER_CLUSTER = 50
-
-/** …but at most half the rows, and no sample when that leaves fewer than this many rows per cluster. */
-const SAMPLE_MIN_PER_CLUSTER = 20
-
-/**
- * A uniform sample of `size` of the rows (partial Fisher–Yates with the run's generator),
- * in ascending row order so that it does not depend on the draw order.
- */
-function sampleRows(rows: Int32Array, size: number, random: Random): Int32Array {
-  if (size >= rows.length) return rows
-  const pool = rows.slice()
-  for (let t = 0; t < size; t++) {
-    const swap = t + Math.floor(random.next() * (pool.length - t))
-    const held = pool[t]
-    pool[t] = pool[swap]
-    pool[swap] = held
-  }
-  return pool.subarray(0, size).sort()
-}
-
 /**
  * Number of distinct rows among `rows`, counted up to `limit`. k-means cannot form more
  * clusters than distinct points: asking it to would seed duplicate centres and split
@@ -278,25 +273,3 @@ function sameRow(points: Float32Array, a: number, b: number, d: number): boolean
   for (let c = 0; c < d; c++) if (points[a + c] !== points[b + c]) return false
   return true
 }
-
-/**
- * Lloyd iterations from the seeds, with bounds that skip distance computations: Elkan's
- * (one lower bound per row and centre) while those bounds fit in {@link ELKAN_MAX_BOUNDS},
- * Hamerly's (one lower bound per row) above. Both reach the assignment plain Lloyd would.
- * Only Elkan's reads the Gram matrix, which has at most 2,048 rows: Hamerly's never gets one.
- */
-function lloyd(points: Float32Array, d: number, rows: Int32Array, seeds: Seeds, k: number, maxIterations: number, gram: Float64Array | undefined, blockedStart = false): Run {
-  return rows.length * k <= ELKAN_MAX_BOUNDS
-    ? lloydElkan(points, d, rows, seeds, k, maxIterations, gram, blockedStart)
-    : lloydHamerly(points, d, rows, seeds, k, maxIterations)
-}
-
-/**
- * Lower bounds Elkan's iterations may keep (float64, 128 MB): FOSDEM's 1,093 rows at k = 121
- * need 132,000. There, over the 44 runs of `k: 'auto'`, Hamerly's single bound let 11.0
- * million row–centre distances through and Elkan's bounds 1.4 million. 100,000 rows at
- * k = 100 need 10 million (80 MB): with weak clusters (the bench's `resampled` talks) the
- * refinement on all rows took 34.7 s of CPU with Hamerly's bound, which every row fails
- * whenever one centre moves far, and 17.7 s with Elkan's, the same assignment.
- */
-const ELKAN_MAX_BOUNDS = 16_000_000

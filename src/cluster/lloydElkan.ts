@@ -1,6 +1,6 @@
 /** Lloyd iterations with Elkan's bounds: one lower bound per row and centre. */
 import type { Seeds } from './kmeansSeeding.js'
-import { iterateLloyd, lloydState, type Run } from './lloydLoop.js'
+import { float32, float64, int32, iterateLloyd, lloydState, type Run } from './lloydLoop.js'
 import { blockDots, ROW_BLOCK, squaredDistance, squaredDistanceCentroids2 } from './rowProducts.js'
 
 /**
@@ -12,69 +12,151 @@ import { blockDots, ROW_BLOCK, squaredDistance, squaredDistanceCentroids2 } from
  * @internal Exported for tests. `blockedStart`: the first assignment takes four rows against
  * every centre at a time ({@link blockDots}, about twice as fast; the sums are added in
  * another order, so the bounds can differ in the last bit from one dot product at a time).
+ * `helper`: another thread that takes the second half of the rows of every pass (only with
+ * `blockedStart` and no Gram matrix); each row's pass depends only on that row and the
+ * centres, so the run is the same with it or without.
  */
 export function lloydElkan(
-  points: Float32Array, d: number, rows: Int32Array, seeds: Seeds, k: number, maxIterations: number, gram: Float64Array | undefined, blockedStart = false,
+  points: Float32Array, d: number, rows: Int32Array, seeds: Seeds, k: number, maxIterations: number, gram: Float64Array | undefined,
+  blockedStart = false, helper?: RowHelper,
 ): Run {
   const m = rows.length
-  const state = lloydState(seeds, m, k, d)
-  const { centroids, assignment, upper, shift } = state
-  const lower = new Float64Array(m * k)
-  if (blockedStart && gram === undefined) assignBlocked(points, d, rows, centroids, k, assignment, upper, lower)
-  else assignWithAllBounds(points, d, rows, seeds, k, gram, assignment, upper, lower)
-  const halfGaps = new Float64Array(k * k)
-  const nearestHalfGap = new Float64Array(k)
-  const moved = new Int32Array(k)
-  return iterateLloyd(points, d, rows, k, maxIterations, state, (iteration) => {
-    let movedCount = 0
-    for (let c = 0; c < k; c++) if (shift[c] > 0) moved[movedCount++] = c
-    // Only the bounds of centres that moved change (most stop moving after a few iterations).
-    for (let t = 0; t < m; t++) {
-      upper[t] += shift[assignment[t]]
-      const base = t * k
-      for (let j = 0; j < movedCount; j++) {
-        const c = moved[j]
-        lower[base + c] = Math.max(0, lower[base + c] - shift[c])
+  const split = helper !== undefined && blockedStart && gram === undefined ? helperSplit(m) : m
+  const allocate = split < m ? helper!.allocate : undefined
+  const state = lloydState(seeds, m, k, d, allocate)
+  const elkan: ElkanRows = {
+    points, d, rows, k,
+    centroids: state.centroids, assignment: state.assignment, upper: state.upper, shift: state.shift,
+    // float32 halves the memory the loop streams through (80 MB → 40 MB at 100,000 rows and
+    // k = 100); every bound is stored rounded down (see below), so it stays a lower bound.
+    lower: float32(m * k, allocate),
+    halfGaps: float64(k * k, allocate),
+    nearestHalfGap: float64(k, allocate),
+    moved: int32(k + 1, allocate),
+  }
+  const pass = (kind: number): number => {
+    if (split === m) return elkanRows(elkan, kind, 0, m)
+    helper!.begin(elkan, kind, split)
+    const own = elkanRows(elkan, kind, 0, split)
+    return own + helper!.end()
+  }
+  try {
+    if (blockedStart && gram === undefined) pass(ASSIGN_PASS)
+    else assignWithAllBounds(points, d, rows, seeds, k, gram, state.assignment, state.upper, elkan.lower)
+    const { centroids, shift, moved } = elkan
+    const run = iterateLloyd(points, d, rows, k, maxIterations, state, (iteration) => {
+      let movedCount = 0
+      for (let c = 0; c < k; c++) if (shift[c] > 0) moved[++movedCount] = c
+      moved[0] = movedCount
+      computeAllHalfGaps(centroids, k, d, iteration === 1 ? undefined : shift, elkan.halfGaps, elkan.nearestHalfGap)
+      return pass(REASSIGN_PASS)
+    })
+    // Results in memory of their own, not the shared memory of the run.
+    return split === m ? run : { ...run, assignment: run.assignment.slice(), centroids: run.centroids.slice() }
+  } finally {
+    if (split < m) helper!.close()
+  }
+}
+
+/**
+ * Another thread for half the rows of each pass of {@link lloydElkan} (the CLI's k-means
+ * worker). `allocate` gives memory that thread shares; `begin` starts rows [from, m) of a
+ * pass there (the caller runs [0, from) meanwhile), `end` waits for them and returns how
+ * many changed centre, `close` ends the run.
+ */
+export interface RowHelper {
+  allocate(bytes: number): ArrayBufferLike
+  begin(state: ElkanRows, pass: number, from: number): void
+  end(): number
+  close(): void
+}
+
+/** What one pass over a range of rows reads and writes (the helper gets it once, in shared memory). */
+export interface ElkanRows {
+  readonly points: Float32Array
+  readonly d: number
+  readonly rows: Int32Array
+  readonly k: number
+  readonly centroids: Float32Array
+  readonly assignment: Int32Array
+  readonly upper: Float64Array
+  readonly lower: Float32Array
+  readonly shift: Float64Array
+  readonly halfGaps: Float64Array
+  readonly nearestHalfGap: Float64Array
+  /** Number of centres that moved, then their indices. */
+  readonly moved: Int32Array
+}
+
+/** The first assignment, four rows at a time against every centre. */
+export const ASSIGN_PASS = 0
+/** An iteration's reassignment. */
+export const REASSIGN_PASS = 1
+
+/**
+ * Where the helper's rows start: half the rows, rounded down to a multiple of the row block,
+ * so that the blocks of four (and the last rows, done one at a time) are those of one thread.
+ */
+function helperSplit(m: number): number {
+  return Math.floor(m / (2 * ROW_BLOCK)) * ROW_BLOCK
+}
+
+/** One pass over rows [from, to); returns how many rows changed centre. @internal For the helper thread. */
+export function elkanRows(state: ElkanRows, pass: number, from: number, to: number): number {
+  if (pass === ASSIGN_PASS) {
+    const { points, d, rows, centroids, k, assignment, upper, lower } = state
+    assignBlocked(points, d, rows.subarray(from, to), centroids, k, assignment.subarray(from, to), upper.subarray(from, to), lower.subarray(from * k, to * k))
+    return 0
+  }
+  return reassignRows(state, from, to)
+}
+
+function reassignRows(state: ElkanRows, from: number, to: number): number {
+  const { points, d, rows, k, centroids, assignment, upper, lower, shift, halfGaps, nearestHalfGap, moved } = state
+  const movedCount = moved[0]
+  let changed = 0
+  for (let t = from; t < to; t++) {
+    const previousCentre = assignment[t]
+    let a = previousCentre
+    // Bounds first, in the same pass (the row's k bounds are then still in cache when it is
+    // examined): only the bounds of centres that moved change, and most stop moving after a
+    // few iterations.
+    const base = t * k
+    for (let j = 1; j <= movedCount; j++) {
+      const c = moved[j]
+      lower[base + c] = below(lower[base + c] - shift[c])
+    }
+    let u = (upper[t] += shift[a])
+    if (u <= nearestHalfGap[a]) continue
+    let tight = false
+    for (let c = 0; c < k; c++) {
+      if (c === a || u <= lower[base + c] || u <= halfGaps[a * k + c]) continue
+      if (!tight) {
+        u = Math.sqrt(squaredDistance(points, rows[t], centroids, a, d))
+        lower[base + a] = below(u)
+        tight = true
+        if (u <= lower[base + c] || u <= halfGaps[a * k + c]) continue
+      }
+      const distance = Math.sqrt(squaredDistance(points, rows[t], centroids, c, d))
+      lower[base + c] = below(distance)
+      if (distance < u) {
+        a = c
+        u = distance
       }
     }
-    computeAllHalfGaps(centroids, k, d, iteration === 1 ? undefined : shift, halfGaps, nearestHalfGap)
-    let changed = 0
-    for (let t = 0; t < m; t++) {
-      const previousCentre = assignment[t]
-      let a = previousCentre
-      let u = upper[t]
-      if (u <= nearestHalfGap[a]) continue
-      const base = t * k
-      let tight = false
-      for (let c = 0; c < k; c++) {
-        if (c === a || u <= lower[base + c] || u <= halfGaps[a * k + c]) continue
-        if (!tight) {
-          u = Math.sqrt(squaredDistance(points, rows[t], centroids, a, d))
-          lower[base + a] = u
-          tight = true
-          if (u <= lower[base + c] || u <= halfGaps[a * k + c]) continue
-        }
-        const distance = Math.sqrt(squaredDistance(points, rows[t], centroids, c, d))
-        lower[base + c] = distance
-        if (distance < u) {
-          a = c
-          u = distance
-        }
-      }
-      upper[t] = u
-      if (a !== previousCentre) {
-        assignment[t] = a
-        changed++
-      }
+    upper[t] = u
+    if (a !== previousCentre) {
+      assignment[t] = a
+      changed++
     }
-    return changed
-  })
+  }
+  return changed
 }
 
 /** Nearest centre of every row with every distance kept as an exact lower bound (from the Gram matrix when the centres are rows). */
 function assignWithAllBounds(
   points: Float32Array, d: number, rows: Int32Array, seeds: Seeds, k: number, gram: Float64Array | undefined,
-  assignment: Int32Array, upper: Float64Array, lower: Float64Array,
+  assignment: Int32Array, upper: Float64Array, lower: Float32Array,
 ): void {
   const m = rows.length
   const { centroids, centres } = seeds
@@ -87,7 +169,7 @@ function assignWithAllBounds(
         ? Math.max(0, 2 - 2 * gram[t * m + centres[c]])
         : squaredDistance(points, rows[t], centroids, c, d)
       const distance = Math.sqrt(squared)
-      lower[base + c] = distance
+      lower[base + c] = below(distance)
       if (distance < bestDistance) {
         bestDistance = distance
         best = c
@@ -101,7 +183,7 @@ function assignWithAllBounds(
 /** {@link assignWithAllBounds} without a Gram matrix, four rows at a time against every centre. */
 function assignBlocked(
   points: Float32Array, d: number, rows: Int32Array, centroids: Float32Array, k: number,
-  assignment: Int32Array, upper: Float64Array, lower: Float64Array,
+  assignment: Int32Array, upper: Float64Array, lower: Float32Array,
 ): void {
   const m = rows.length
   const dots = new Float64Array(ROW_BLOCK * k)
@@ -113,7 +195,7 @@ function assignBlocked(
       let bestDistance = Infinity
       for (let c = 0; c < k; c++) {
         const distance = Math.sqrt(Math.max(0, 2 - 2 * dots[r * k + c]))
-        lower[(t + r) * k + c] = distance
+        lower[(t + r) * k + c] = below(distance)
         if (distance < bestDistance) {
           bestDistance = distance
           best = c
@@ -124,6 +206,16 @@ function assignBlocked(
     }
   }
   if (t < m) assignWithAllBounds(points, d, rows.subarray(t), { centroids }, k, undefined, assignment.subarray(t), upper.subarray(t), lower.subarray(t * k))
+}
+
+/**
+ * `x` made a float32 no larger than x (0 for x ≤ 0): float32 rounding is within 2⁻²⁴ of the
+ * value, so lowering it by 2⁻²² first keeps it below. A lower bound stored this way is at
+ * most a few parts in ten million looser, so a few more distances are computed and the
+ * assignment is the same.
+ */
+function below(x: number): number {
+  return x > 0 ? x * (1 - 2 ** -22) : 0
 }
 
 /**

@@ -40,16 +40,37 @@ export function iterateLloyd(
 
 type LloydState = ReturnType<typeof lloydState>
 
-/** The arrays both Lloyd variants keep: centroids (the seeds, updated in place), the assignment, upper bounds, centroid sums, shifts and the previous centroids. */
-export function lloydState(seeds: Seeds, m: number, k: number, d: number) {
+/**
+ * The arrays both Lloyd variants keep: centroids (the seeds, updated in place), the
+ * assignment, upper bounds, centroid sums, shifts and the previous centroids. With
+ * `allocate`, those another thread reads or writes are in its memory (a copy of the seeds).
+ */
+export function lloydState(seeds: Seeds, m: number, k: number, d: number, allocate?: Allocate) {
+  const centroids = allocate === undefined ? seeds.centroids : float32(k * d, allocate)
+  if (centroids !== seeds.centroids) centroids.set(seeds.centroids)
   return {
-    centroids: seeds.centroids,
-    assignment: new Int32Array(m),
-    upper: new Float64Array(m),
+    centroids,
+    assignment: int32(m, allocate),
+    upper: float64(m, allocate),
     sums: new Float64Array(k * d),
-    shift: new Float64Array(k),
+    shift: float64(k, allocate),
     previous: new Float32Array(k * d),
   }
+}
+
+/** Memory of a given size in bytes (e.g. a SharedArrayBuffer). */
+export type Allocate = (bytes: number) => ArrayBufferLike
+
+export function float32(length: number, allocate?: Allocate): Float32Array {
+  return allocate === undefined ? new Float32Array(length) : new Float32Array(allocate(length * 4))
+}
+
+export function float64(length: number, allocate?: Allocate): Float64Array {
+  return allocate === undefined ? new Float64Array(length) : new Float64Array(allocate(length * 8))
+}
+
+export function int32(length: number, allocate?: Allocate): Int32Array {
+  return allocate === undefined ? new Int32Array(length) : new Int32Array(allocate(length * 4))
 }
 
 /** Final centroids and the exact inertia of the final assignment. */
