@@ -7,7 +7,7 @@ import type { CsrMatrix, Talk } from '../types.js'
 import { coAssociationCounts, COASSOCIATION_SHARE } from './cosine.js'
 import { atlasOrder, canonicalOrder } from '../atlas/canonicalOrder.js'
 import { canonicalRankingIndex, permuteRankingIndex, rankingIndex, topicalityWeights, weighTerms } from './rankingIndex.js'
-import { relatedEnsemble, relatedRankingIndex } from './relatedRanking.js'
+import { COARSE_RUNS, relatedEnsemble, relatedRankingIndex } from './relatedRanking.js'
 import { relatedTalks } from './relatedTalks.js'
 
 /** A CSR matrix from dense rows. */
@@ -79,7 +79,7 @@ describe('rankingIndex(atlas) and related talks on the LPC fixture', () => {
 
   it('scores a related talk as two thirds of the blended cosine and a third of the co-association over the consensus and coarse runs', () => {
     const runs = relatedEnsemble(atlas)!
-    expect(runs.runs).toBe(atlas.ensemble!.runs + 40)
+    expect(runs.runs).toBe(atlas.ensemble!.runs + COARSE_RUNS)
     const together = coAssociationCounts(runs, 0, talks.length)
     for (const hit of relatedTalks(atlas, talks[0]!.id, { top: 3 })) {
       const j = talks.findIndex((t) => t.id === hit.id)
