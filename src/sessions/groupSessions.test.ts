@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { buildAtlas } from '../atlas/buildAtlas.js'
 import { InputError, OptionError } from '../errors.js'
 import { pairPurity } from '../eval/pairPurity.js'
-import { relatedTalks } from '../similarity/relatedTalks.js'
+import { similarityToAll } from '../similarity/cosine.js'
+import { rankingIndex } from '../similarity/rankingIndex.js'
 import type { Talk } from '../types.js'
 import { groupSessions, type SessionsResult } from './groupSessions.js'
 
@@ -76,12 +77,22 @@ describe('groupSessions(atlas, { size })', () => {
     expect(result.objective.meanWithinSimilarity).toBeCloseTo(mean, 5)
   })
 
-  it('measures a session by the mean related-talk score of its pairs (co-association included)', () => {
+  it('measures a session by the mean pair score of the themes\' ranking index (co-association included; related talks rank at a coarser scale)', () => {
+    const index = rankingIndex(atlas)
+    const { matrix, embedding } = index
+    const d = embedding.dimensions
     for (const session of result.sessions.slice(0, 6)) {
       let total = 0
       let pairs = 0
       for (const a of session.talks) {
-        const scores = new Map(relatedTalks(atlas, a, { top: ids.length }).map((r) => [r.id, r.score]))
+        const row = ids.indexOf(a)
+        const all = similarityToAll(index, index.inverted, {
+          terms: matrix.indices.subarray(matrix.indptr[row], matrix.indptr[row + 1]),
+          weights: matrix.data.subarray(matrix.indptr[row], matrix.indptr[row + 1]),
+          embedding: embedding.vectors.subarray(row * d, (row + 1) * d),
+          row,
+        })
+        const scores = new Map(ids.map((id, j) => [id, all[j]!]))
         for (const b of session.talks) {
           if (b === a) continue
           total += scores.get(b)!

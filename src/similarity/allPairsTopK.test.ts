@@ -6,17 +6,17 @@ import { generateCorpus } from '../eval/synthetic.js'
 import type { Talk } from '../types.js'
 import { pairSpace, topKRows } from './allPairsTopK.js'
 import { similarityToAll } from './cosine.js'
-import { rankingIndex } from './rankingIndex.js'
+import { relatedRankingIndex } from './relatedRanking.js'
 import { idRanks, joinTopKRows, relatedIndex } from './relatedIndex.js'
 import { relatedTalks } from './relatedTalks.js'
 import { TopK } from './topK.js'
 
 /**
  * The ranking of one talk as `relatedTalks` computed it before the top-k index: every score
- * by `similarityToAll`, the best kept by a TopK with ties by id rank.
+ * by `similarityToAll` over the related ranking index, the best kept by a TopK with ties by id rank.
  */
 function bruteForce(atlas: Atlas, row: number, top: number): { index: number; score: number }[] {
-  const index = rankingIndex(atlas)
+  const index = relatedRankingIndex(atlas)
   const { matrix, embedding } = index
   const d = embedding.dimensions
   const scores = similarityToAll(index, index.inverted, {
@@ -85,7 +85,7 @@ describe('topKRows(space, top, from, to)', () => {
 
   it('gives the same lists for any split of the rows, and all n − 1 talks for a top beyond n', () => {
     const atlas = buildAtlas(lpcTalks.slice(0, 40), { k: 4 })
-    const index = rankingIndex(atlas)
+    const index = relatedRankingIndex(atlas)
     const space = pairSpace(index, index.inverted, idRanks(atlas.talks))
     const whole = topKRows(space, 50, 0, 40)
     const split = joinTopKRows([topKRows(space, 50, 0, 13), topKRows(space, 50, 13, 40)])

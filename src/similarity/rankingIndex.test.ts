@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { buildAtlas } from '../atlas/buildAtlas.js'
 import { loadAtlas, serializeAtlas } from '../atlas/serializeAtlas.js'
+import type { Atlas } from '../atlas/types.js'
 import type { CsrMatrix, Talk } from '../types.js'
 import { coAssociationCounts, COASSOCIATION_SHARE } from './cosine.js'
 import { atlasOrder, canonicalOrder } from '../atlas/canonicalOrder.js'
 import { canonicalRankingIndex, permuteRankingIndex, rankingIndex, topicalityWeights, weighTerms } from './rankingIndex.js'
+import { COARSE_RUNS, relatedEnsemble, relatedRankingIndex } from './relatedRanking.js'
 import { relatedTalks } from './relatedTalks.js'
 
 /** A CSR matrix from dense rows. */
@@ -62,9 +64,9 @@ describe('rankingIndex(atlas) and related talks on the LPC fixture', () => {
     expect(rankingIndex(atlas)).toBe(rankingIndex(atlas)) // computed once per atlas
   })
 
-  /** The blended cosine of two talks in the ranking index. */
-  function blended(row: number, j: number): number {
-    const { matrix, embedding } = rankingIndex(atlas)
+  /** The blended cosine of two talks in the related ranking index. */
+  function blended(row: number, j: number, of: Atlas = atlas): number {
+    const { matrix, embedding } = relatedRankingIndex(of)
     let sparse = 0
     for (let p = matrix.indptr[row]; p < matrix.indptr[row + 1]; p++) {
       for (let q = matrix.indptr[j]; q < matrix.indptr[j + 1]; q++) if (matrix.indices[p] === matrix.indices[q]) sparse += matrix.data[p]! * matrix.data[q]!
@@ -75,18 +77,20 @@ describe('rankingIndex(atlas) and related talks on the LPC fixture', () => {
     return 0.5 * sparse + 0.5 * dense
   }
 
-  it('scores a related talk as two thirds of the blended cosine and a third of the co-association', () => {
-    const together = coAssociationCounts(atlas.ensemble!, 0, talks.length)
+  it('scores a related talk as two thirds of the blended cosine and a third of the co-association over the consensus and coarse runs', () => {
+    const runs = relatedEnsemble(atlas)!
+    expect(runs.runs).toBe(atlas.ensemble!.runs + COARSE_RUNS)
+    const together = coAssociationCounts(runs, 0, talks.length)
     for (const hit of relatedTalks(atlas, talks[0]!.id, { top: 3 })) {
       const j = talks.findIndex((t) => t.id === hit.id)
-      expect(hit.score).toBeCloseTo((1 - COASSOCIATION_SHARE) * blended(0, j) + (COASSOCIATION_SHARE * together[j]!) / atlas.ensemble!.runs, 5)
+      expect(hit.score).toBeCloseTo((1 - COASSOCIATION_SHARE) * blended(0, j) + (COASSOCIATION_SHARE * together[j]!) / runs.runs, 5)
     }
   })
 
   it('scores by the blended cosine alone when the atlas has no ensemble, and a loaded atlas ranks like the built one', () => {
     const { ensemble: _ensemble, ...withoutRuns } = atlas
     for (const hit of relatedTalks(withoutRuns, talks[0]!.id, { top: 3 })) {
-      expect(hit.score).toBeCloseTo(blended(0, talks.findIndex((t) => t.id === hit.id)), 5)
+      expect(hit.score).toBeCloseTo(blended(0, talks.findIndex((t) => t.id === hit.id), withoutRuns), 5)
     }
     const loaded = loadAtlas(JSON.parse(JSON.stringify(serializeAtlas(atlas))))
     for (const talk of talks.slice(0, 10)) expect(relatedTalks(loaded, talk.id)).toEqual(relatedTalks(atlas, talk.id))

@@ -14,7 +14,7 @@
  */
 import { embeddingDimensions, embedTalks, permuteUserEmbedding } from '../atlas/embed.js'
 import { atlasOrder, invertPermutation, permuteCsrRows, permuteDenseRows, permuteEnsemble } from '../atlas/canonicalOrder.js'
-import type { Atlas } from '../atlas/types.js'
+import type { Atlas, AtlasEnsemble } from '../atlas/types.js'
 import type { CsrMatrix } from '../types.js'
 import { normalizeRows, transposeCsr } from '../vectorize/csr.js'
 import type { SimilarityIndex } from './cosine.js'
@@ -83,7 +83,24 @@ export function canonicalRankingIndex(atlas: Atlas): RankingIndex {
 }
 
 function computeRankingIndex(atlas: Atlas): RankingIndex {
-  const { weights, matrix: weighted, vectors } = weighInCanonicalOrder(atlas)
+  return rankingIndexOver(atlas, { assignments: atlas.assignments, count: atlas.themes.length }, atlas.ensemble)
+}
+
+/** A partition of an atlas's talks: a part per talk (input order) and the number of parts. */
+export interface TalkPartition {
+  readonly assignments: Int32Array
+  readonly count: number
+}
+
+/**
+ * A ranking index in the atlas's order with the topicality weights of another partition of
+ * its talks and another ensemble (related talks use coarser ones than the themes).
+ * @param atlas A built or loaded atlas.
+ * @param partition Parts the topicality weights are computed over.
+ * @param ensemble Runs of the co-association, if any.
+ */
+export function rankingIndexOver(atlas: Atlas, partition: TalkPartition, ensemble: AtlasEnsemble | undefined): RankingIndex {
+  const { weights, matrix: weighted, vectors } = weighInCanonicalOrder(atlas, partition)
   const d = embeddingDimensions(atlas.lsa, atlas.userEmbedding)
   const rowOf = invertPermutation(atlasOrder(atlas))
   const matrix = permuteCsrRows(weighted, rowOf)
@@ -91,7 +108,7 @@ function computeRankingIndex(atlas: Atlas): RankingIndex {
     matrix,
     inverted: transposeCsr(matrix),
     embedding: { dimensions: d, vectors: permuteDenseRows(vectors, d, rowOf) },
-    ...(atlas.ensemble === undefined ? {} : { ensemble: atlas.ensemble }),
+    ...(ensemble === undefined ? {} : { ensemble }),
     weights,
   }
 }
@@ -101,12 +118,16 @@ function computeRankingIndex(atlas: Atlas): RankingIndex {
  * the sums and the smoothing follow row positions, so they run in the order the atlas was
  * fitted in, whatever the order of `atlas.talks`.
  * @param atlas A built or loaded atlas.
+ * @param partition Parts the weights are computed over; the themes by default.
  */
-function weighInCanonicalOrder(atlas: Atlas): { weights: Float32Array; matrix: CsrMatrix; vectors: Float32Array } {
+function weighInCanonicalOrder(
+  atlas: Atlas,
+  partition: TalkPartition = { assignments: atlas.assignments, count: atlas.themes.length },
+): { weights: Float32Array; matrix: CsrMatrix; vectors: Float32Array } {
   const order = atlasOrder(atlas)
   const canonical = permuteCsrRows(atlas.matrix, order)
-  const assignments = Int32Array.from(order, (i) => atlas.assignments[i]!)
-  const weights = topicalityWeights(canonical, assignments, atlas.themes.length)
+  const assignments = Int32Array.from(order, (i) => partition.assignments[i]!)
+  const weights = topicalityWeights(canonical, assignments, partition.count)
   const matrix = weighTerms(canonical, weights)
   return { weights, matrix, vectors: embedTalks(atlas.lsa, matrix, atlas.options, permuteUserEmbedding(atlas.userEmbedding, order)) }
 }

@@ -10,7 +10,7 @@ import type { Talk } from '../types.js'
 import { pairSpace, topKRows, type PairSpace, type TopKRows } from './allPairsTopK.js'
 import { candidateCells, type CellPlan } from './candidateCells.js'
 import { cellTopKRow, cellTopKRows } from './cellTopK.js'
-import { rankingIndex } from './rankingIndex.js'
+import { relatedRankingIndex } from './relatedRanking.js'
 
 /**
  * Talks from which related talks are searched among candidate cells instead of all talks.
@@ -64,13 +64,14 @@ export function idRanks(talks: readonly Talk[]): Int32Array {
 }
 
 /**
- * The pair space of an atlas (its ranking vectors with the bound's prefixes), cached.
+ * The pair space of an atlas (its related ranking vectors, relatedRanking.ts, with the
+ * bound's prefixes), cached.
  * @param atlas A built or loaded atlas.
  */
 export function atlasPairSpace(atlas: Atlas): PairSpace {
   let space = spaceCache.get(atlas)
   if (space === undefined) {
-    const index = rankingIndex(atlas)
+    const index = relatedRankingIndex(atlas)
     space = pairSpace(index, index.inverted, idRanks(atlas.talks))
     spaceCache.set(atlas, space)
   }

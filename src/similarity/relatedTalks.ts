@@ -3,7 +3,8 @@ import { describeValue, InputError, OptionError } from '../errors.js'
 import type { Talk } from '../types.js'
 import type { Atlas } from '../atlas/types.js'
 import type { SimilarityQuery } from './cosine.js'
-import { rankingIndex, type RankingIndex } from './rankingIndex.js'
+import type { RankingIndex } from './rankingIndex.js'
+import { relatedRankingIndex } from './relatedRanking.js'
 import type { TopKRows } from './allPairsTopK.js'
 import { MAX_RELATED_TOP } from './candidateCells.js'
 import { keptRelatedIndex, relatedIndex, relatedSearch, searchOneRow } from './relatedIndex.js'
@@ -24,7 +25,8 @@ export interface RelatedTalk {
   readonly id: string
   /**
    * Blended cosine similarity, rounded to 6 decimals; for related talks of an atlas with
-   * consensus runs, two thirds of it and a third of the two talks' co-association.
+   * consensus runs, two thirds of it and a third of the two talks' co-association over the
+   * consensus runs and the coarse runs of relatedRanking.ts.
    */
   readonly score: number
   /** Display forms of the shared terms that contribute most, best first. */
@@ -124,7 +126,7 @@ export function relatedToRow(atlas: Atlas, row: number, options: RelatedOptions 
  * @param explainTerms Shared terms listed per result.
  */
 export function relatedFromIndex(atlas: Atlas, lists: TopKRows, row: number, top: number, explainTerms: number): RelatedTalk[] {
-  const ranking = rankingIndex(atlas)
+  const ranking = relatedRankingIndex(atlas)
   const { matrix } = ranking
   const query: SimilarityQuery = {
     terms: matrix.indices.subarray(matrix.indptr[row], matrix.indptr[row + 1]),

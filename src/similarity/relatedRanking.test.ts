@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { buildAtlas } from '../atlas/buildAtlas.js'
+import { precisionAtK } from '../eval/precisionAtK.js'
+import type { Talk } from '../types.js'
+import { rankingIndex } from './rankingIndex.js'
+import { coarseK, coarseRuns, coarseThemes, COARSE_RUNS, relatedEnsemble, relatedRankingIndex } from './relatedRanking.js'
+import { relatedTalks } from './relatedTalks.js'
+
+function fixture(path: string): { talks: Talk[]; truth: string[] } {
+  const raw = (JSON.parse(readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8')) as { talks: (Talk & { theme: string })[] }).talks
+  return { talks: raw.map(({ theme: _theme, ...talk }) => talk), truth: raw.map((talk) => talk.theme) }
+}
+
+const lpc = fixture('lpc-networking-bpf.json')
+
+describe('coarseK(talks)', () => {
+  it('is talks / 25 on large corpora and at least √(2 · talks) and 2 on small ones', () => {
+    expect([0, 1, 12, 72, 674, 1093, 3000].map(coarseK)).toEqual([2, 2, 5, 12, 37, 47, 120])
+  })
+})
+
+describe('the related ranking of the LPC fixture at the automatic k', () => {
+  const atlas = buildAtlas(lpc.talks)
+
+  it('merges the themes along the theme tree into at most coarseK parts, each theme inside one part', () => {
+    const { assignments, count } = coarseThemes(atlas)
+    expect(count).toBeLessThanOrEqual(coarseK(lpc.talks.length) + 1)
+    const partOfTheme = new Map<number, number>()
+    atlas.assignments.forEach((theme, i) => {
+      expect(partOfTheme.get(theme) ?? assignments[i]).toBe(assignments[i])
+      partOfTheme.set(theme, assignments[i]!)
+    })
+  })
+
+  it('adds 60 coarse k-means runs of at most coarseK clusters to the consensus runs; search and sessions keep the consensus runs', () => {
+    const runs = relatedEnsemble(atlas)!
+    const n = lpc.talks.length
+    expect(runs.runs).toBe(atlas.ensemble!.runs + COARSE_RUNS)
+    expect(Array.from(runs.labels.subarray(0, atlas.ensemble!.labels.length))).toEqual(Array.from(atlas.ensemble!.labels))
+    const coarse = coarseRuns(atlas)
+    for (let r = 0; r < COARSE_RUNS; r++) expect(Math.max(...coarse.labels.subarray(r * n, (r + 1) * n))).toBeLessThan(coarseK(n))
+    expect(relatedRankingIndex(atlas)).toBe(relatedRankingIndex(atlas))
+    expect(rankingIndex(atlas).ensemble).toBe(atlas.ensemble)
+  })
+
+  it('ranks with precision@5 no lower at the automatic k than at the true k (0.753 and 0.747; 0.744 and 0.747 with the themes\' own scale)', () => {
+    const precision = (of: typeof atlas) => precisionAtK(of.talks.map((talk) => relatedTalks(of, talk.id).map((hit) => lpc.talks.findIndex((t) => t.id === hit.id))), lpc.truth, 5)
+    const atTrueK = precision(buildAtlas(lpc.talks, { k: 12 }))
+    expect(atlas.themes).toHaveLength(12)
+    expect(precision(atlas)).toBeGreaterThanOrEqual(atTrueK)
+    expect(precision(atlas)).toBeGreaterThanOrEqual(0.75)
+  })
+
+  it('gives the same lists whatever the input order', () => {
+    const reversed = buildAtlas([...lpc.talks].reverse())
+    for (const talk of lpc.talks.slice(0, 12)) expect(relatedTalks(reversed, talk.id)).toEqual(relatedTalks(atlas, talk.id))
+  })
+})
