@@ -48,7 +48,7 @@ export interface TermCounts {
   readonly terms: readonly string[]
   /** Most frequent surface form of each term (`scheduling`, `XDP-hints`, `stack unwinding`). */
   readonly labels: readonly string[]
-  /** Weighted counts, one row per text, columns = term ids. */
+  /** Weighted counts, one row per text, columns = term ids (not in order within a row). */
   readonly counts: CsrMatrix
   /** The phrases as pairs of unit keys, for counting new texts the same way: term `nUnits + i` is `phrases[i]`. */
   readonly phrases: readonly (readonly [string, string])[]
@@ -57,13 +57,15 @@ export interface TermCounts {
 }
 
 /**
- * Counts weighted terms of every text into a CSR matrix (term ids ascending in each row).
+ * Counts weighted terms of every text into a CSR matrix.
  * @param streams Unit streams.
  * @param unitTerm Term id of each unit, -1 for units outside the vocabulary.
  * @param phraseTerm Term id of each selected pair of units.
  * @param startsPhrase 1 for each unit that starts a pair of `phraseTerm`.
  * @param nTerms Number of terms.
  * @param titleWeight Weight of title tokens.
+ * @param sortRows Whether term ids ascend in each row; the fit leaves that to its pruning,
+ *   which renumbers the terms and sorts each row once.
  */
 function countStreams(
   streams: Streams,
@@ -72,6 +74,7 @@ function countStreams(
   startsPhrase: Uint8Array,
   nTerms: number,
   titleWeight: number,
+  sortRows: boolean,
 ): CsrMatrix {
   const nDocs = streams.docStart.length - 1
   const weights = new Float64Array(nTerms)
@@ -110,7 +113,7 @@ function countStreams(
       if (previous >= 0 && startsPhrase[previous] === 1) add(phraseTerm.get(previous, unit), weight)
       previous = unit
     }
-    const row = touched.subarray(0, nTouched).sort()
+    const row = sortRows ? touched.subarray(0, nTouched).sort() : touched.subarray(0, nTouched)
     for (let t = 0; t < row.length; t++) {
       builder.push(row[t], weights[row[t]])
       weights[row[t]] = 0
@@ -217,7 +220,7 @@ export function countTermsFromStreams(streams: TermStreams, settings: CountSetti
     labels.push(phraseSurface.get(pair) ?? `${unitSurface[a]} ${unitSurface[b]}`)
     phrases.push([lexicon.unitKeys[a]!, lexicon.unitKeys[b]!])
   }
-  const counts = countStreams(streams, unitTerm, phraseTerm, startsPhrase, terms.length, settings.titleWeight)
+  const counts = countStreams(streams, unitTerm, phraseTerm, startsPhrase, terms.length, settings.titleWeight, false)
   return { terms, labels, counts, phrases, nUnits }
 }
 
@@ -252,5 +255,5 @@ export function countTermsAgainst(
       startsPhrase[unitA] = 1
     }
   }
-  return countStreams(streams, unitTerm, phraseTerm, startsPhrase, termIds.size, settings.titleWeight)
+  return countStreams(streams, unitTerm, phraseTerm, startsPhrase, termIds.size, settings.titleWeight, true)
 }
