@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { countSettings } from '../../test/helpers/countSettings.js'
 import { countTerms, countTermsFromStreams } from './countTerms.js'
-import { mostFrequent, surfaceOf } from './lexicon.js'
+import { surfaceOf } from './lexicon.js'
+import { mostFrequent } from './phrases.js'
 import { BOUNDARY, mergeTermStreams, readTermStreams, type TermStreams } from './termStreams.js'
 
 const settings = countSettings('auto')

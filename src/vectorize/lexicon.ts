@@ -395,20 +395,3 @@ export function idOf(ids: Map<string, number>, keys: string[], key: string): num
   }
   return id
 }
-
-/**
- * The most frequent form; ties: the lower-case one, then the alphabetically first.
- * @param forms Count per form.
- */
-export function mostFrequent(forms: ReadonlyMap<string, number>): string {
-  let best = ''
-  let bestCount = 0
-  for (const form of [...forms.keys()].sort()) {
-    const count = forms.get(form)!
-    if (count > bestCount || (count === bestCount && best !== best.toLowerCase() && form === form.toLowerCase())) {
-      best = form
-      bestCount = count
-    }
-  }
-  return best
-}

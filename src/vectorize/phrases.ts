@@ -3,7 +3,7 @@
  * PMI become extra terms, labelled by their most frequent surface form.
  */
 import type { CountSettings } from './countTerms.js'
-import { mostFrequent, surfaceOf } from './lexicon.js'
+import { surfaceOf } from './lexicon.js'
 import { PairMap, pairHash } from './pairMap.js'
 import { BOUNDARY, type Streams } from './termStreams.js'
 
@@ -194,5 +194,22 @@ export function phraseSurfaces(streams: Streams, typeNames: readonly string[], s
   forms.forEach((phraseForms, i) => {
     if (phraseForms !== undefined) best.set(phraseKeys[i]!, mostFrequent(phraseForms))
   })
+  return best
+}
+
+/**
+ * The most frequent form; ties: the lower-case one, then the alphabetically first.
+ * @param forms Count per form.
+ */
+export function mostFrequent(forms: ReadonlyMap<string, number>): string {
+  let best = ''
+  let bestCount = 0
+  for (const form of [...forms.keys()].sort()) {
+    const count = forms.get(form)!
+    if (count > bestCount || (count === bestCount && best !== best.toLowerCase() && form === form.toLowerCase())) {
+      best = form
+      bestCount = count
+    }
+  }
   return best
 }
