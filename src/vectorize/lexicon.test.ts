@@ -45,11 +45,33 @@ describe('Lexicon.typeOf(rawId)', () => {
     const compound = lexicon.typeOf(lexicon.rawId(text, 0, 9))
     const stopword = lexicon.typeOf(lexicon.rawId(text, 10, 13))
     expect(lexicon.typeOf(lexicon.rawId(text, 14, 23))).toBe(compound)
-    expect(lexicon.typeUnits[stopword]).toBe(-1)
-    expect(lexicon.unitKeys[lexicon.typeUnits[compound]!]).toBe('xdp-hint')
-    const parts = Array.from(lexicon.parts.subarray(lexicon.partStart[compound], lexicon.partStart[compound + 1]), (u) => lexicon.unitKeys[u])
-    expect(parts).toEqual(['xdp', 'hint'])
-    expect(lexicon.typeCounts[compound]).toBe(2)
-    expect(lexicon.typeCounts[stopword]).toBe(0)
+    expect(lexicon.unitOf(stopword)).toBe(-1)
+    expect(lexicon.unitKeys[lexicon.unitOf(compound)]).toBe('xdp-hint')
+    expect(Array.from(lexicon.partsOf(compound), (u) => lexicon.unitKeys[u])).toEqual(['xdp', 'hint'])
+    expect(lexicon.countOf(compound)).toBe(2)
+    expect(lexicon.countOf(stopword)).toBe(0)
+  })
+})
+
+describe('Lexicon case variants', () => {
+  it('gives variants of a word or compound the unit and parts of the first, single letters by their case', () => {
+    const lexicon = new Lexicon(settings)
+    const text = 'XDP-Hints xdp-hints Linux LINUX C c The THE'
+    const types: number[] = []
+    let start = 0
+    for (const word of text.split(' ')) {
+      types.push(lexicon.typeOf(lexicon.rawId(text, start, start + word.length)))
+      start += word.length + 1
+    }
+    const [compound, compoundVariant, word, wordVariant, letter, lowerLetter, stopword, stopwordVariant] = types as [number, number, number, number, number, number, number, number]
+    expect(new Set(types).size).toBe(8)
+    expect(lexicon.unitOf(compoundVariant)).toBe(lexicon.unitOf(compound))
+    expect(Array.from(lexicon.partsOf(compoundVariant), (u) => lexicon.unitKeys[u])).toEqual(['xdp', 'hint'])
+    expect(lexicon.unitKeys[lexicon.unitOf(wordVariant)]).toBe('linux')
+    expect(lexicon.unitOf(wordVariant)).toBe(lexicon.unitOf(word))
+    expect(lexicon.unitKeys[lexicon.unitOf(letter)]).toBe('c')
+    expect(lexicon.unitOf(lowerLetter)).toBe(-1)
+    expect([lexicon.unitOf(stopword), lexicon.unitOf(stopwordVariant)]).toEqual([-1, -1])
+    expect(lexicon.unitKeys).toEqual(['xdp', 'hint', 'xdp-hint', 'linux', 'c'])
   })
 })

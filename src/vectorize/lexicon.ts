@@ -9,11 +9,6 @@ import { stemIn } from '../text/stem.js'
 import { stopwordsFor } from '../text/stopwords.js'
 import type { CountSettings } from './countTerms.js'
 
-/** Joiners of compounds whose parts are counted too: `XDP-hints`, `XDP_REDIRECT`, `page_pool`. */
-const COMPOUND_SEPARATORS = /[-_]/
-
-const COMPOUND_WORDS = /[^-_]+/g
-
 /** Separates a raw token from the languages it was read in, in the type names of non-English texts. */
 const LANGUAGE_MARK = '\u0000'
 
@@ -25,7 +20,29 @@ interface TextProfile {
   readonly language: Language
   /** Position in `Lexicon.profileTypes`. */
   readonly index: number
+  /**
+   * The first type read in this profile with each folded form longer than one character:
+   * case variants (`Linux`, `linux`, `LINUX`) are classified the same, so a variant copies
+   * that type's unit and parts instead of being classified again.
+   */
+  readonly folded: Map<string, number>
 }
+
+/** Int32 fields per raw token id in `Lexicon.raws`. */
+const RAW_STRIDE = 4
+/** Offsets in a raw token's fields: its characters' range in `rawChars`, its language word, its English type. */
+const RAW_CHARS_START = 0
+const RAW_CHARS_END = 1
+const RAW_LANGUAGE_WORD = 2
+const RAW_ENGLISH_TYPE = 3
+
+/** Int32 fields per type id in {@link Lexicon.types}. */
+export const TYPE_STRIDE = 4
+/** Offsets in a type's fields (see {@link Lexicon.types}). */
+export const TYPE_UNIT = 0
+export const TYPE_COUNT = 1
+export const TYPE_PARTS_START = 2
+export const TYPE_PARTS_END = 3
 
 /**
  * Interns raw tokens, their types and units (stems, compounds) and counts surface forms.
@@ -35,39 +52,42 @@ interface TextProfile {
  * token is classified once per text profile. A token read in another language than English
  * is a separate type (`Die\u0000de` is a stopword, `Die` in an English text is not), so type
  * names carry the languages of their text. Ids are numbered in order of first appearance.
+ *
+ * What a token needs is kept together, so that a token costs few cache misses on large
+ * vocabularies: a slot holds the hash beside the id, a raw token's fields sit in one record
+ * (characters' range, language word, English type) and so do a type's.
  */
 export class Lexicon {
   /** Raw token of each type id, followed by the text's languages when they are not English alone. */
   readonly typeNames: string[] = []
-  /** Unit id of each type id, -1 when the token is dropped (stopword, number, single letter); grows. */
-  typeUnits = new Int32Array(1024)
-  /** Occurrences of each type id that stands for a unit; grows. */
-  typeCounts = new Int32Array(1024)
-  /** The parts of type `t` (hyphenated and snake_case compounds) are `parts[partStart[t] … partStart[t + 1])`; grows. */
-  partStart = new Int32Array(1025)
-  /** Unit ids of compound parts, by type; grows. */
+  /**
+   * Fields of each type id, {@link TYPE_STRIDE} apart: its unit id (-1 when the token is
+   * dropped: stopword, number, single letter), its occurrences (counted only for types that
+   * stand for a unit), and the range of its compound parts in {@link parts}; grows.
+   */
+  types = new Int32Array(TYPE_STRIDE * 1024)
+  /** Unit ids of compound parts (hyphenated and snake_case compounds: `XDP-hints`, `page_pool`), by type; grows. */
   parts = new Int32Array(1024)
   private nParts = 0
   readonly unitIds = new Map<string, number>()
   readonly unitKeys: string[] = []
 
-  /** Stopword id of each raw token id for language detection (`LanguageReader.wordId`), -1 if none; grows. */
-  rawLanguageWords = new Int32Array(1024)
   private readonly rawNames: string[] = []
-  private rawHashes = new Int32Array(1024)
-  /** The characters of raw token `id` are `rawChars[rawStart[id] … rawStart[id + 1])`: compared without a string's indirection. */
-  private rawStart = new Int32Array(1025)
+  /** Fields of each raw token id, {@link RAW_STRIDE} apart; grows. */
+  private raws = new Int32Array(RAW_STRIDE * 1024)
+  /** The characters of all raw tokens, compared without a string's indirection. */
   private rawChars = new Uint16Array(8192)
-  /** Open-addressing table of raw token ids + 1 (0: empty slot), by hash, linear probing. */
-  private slots = new Int32Array(4096)
+  private nRawChars = 0
+  /** Open-addressing table, two entries a slot: the hash, then the raw token id + 1 (0: empty slot); linear probing. */
+  private slots = new Int32Array(2 * 4096)
 
   private readonly profiles = new Map<string, TextProfile>()
   private profile: TextProfile
-  /** Type id + 1 of each raw token id in each text profile (0: not read in it yet). */
-  private readonly profileTypes: Int32Array[] = [new Int32Array(1024)]
+  /** Type id + 1 of each raw token id in each text profile but English's (0: not read in it yet). */
+  private readonly profileTypes: Int32Array[] = [new Int32Array(0)]
 
   constructor(private readonly settings: CountSettings) {
-    this.profile = { suffix: '', stopwords: settings.stopwords, language: 'en', index: 0 }
+    this.profile = { suffix: '', stopwords: settings.stopwords, language: 'en', index: 0, folded: new Map() }
     this.profiles.set('en', this.profile)
     if (settings.language !== 'auto') this.useLanguages({ main: settings.language, present: [settings.language] })
     this.languages = settings.language === 'auto' ? new LanguageReader() : undefined
@@ -82,6 +102,38 @@ export class Lexicon {
   }
 
   /**
+   * Unit id of a type, -1 when its token is dropped.
+   * @param type Type id.
+   */
+  unitOf(type: number): number {
+    return this.types[type * TYPE_STRIDE + TYPE_UNIT]!
+  }
+
+  /**
+   * Occurrences of a type that stands for a unit (0 for dropped tokens).
+   * @param type Type id.
+   */
+  countOf(type: number): number {
+    return this.types[type * TYPE_STRIDE + TYPE_COUNT]!
+  }
+
+  /**
+   * Unit ids of a type's compound parts.
+   * @param type Type id.
+   */
+  partsOf(type: number): Int32Array {
+    return this.parts.subarray(this.types[type * TYPE_STRIDE + TYPE_PARTS_START]!, this.types[type * TYPE_STRIDE + TYPE_PARTS_END]!)
+  }
+
+  /**
+   * Stopword id of a raw token for language detection (`LanguageReader.wordId`), -1 if none.
+   * @param rawId Raw token id.
+   */
+  languageWordOf(rawId: number): number {
+    return this.raws[rawId * RAW_STRIDE + RAW_LANGUAGE_WORD]!
+  }
+
+  /**
    * Id of the raw token `text[start, end)`, registering it on first sight.
    * @param text Text the token is in.
    * @param start Token start.
@@ -93,12 +145,11 @@ export class Lexicon {
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
     hash ^= hash >>> 15
     const slots = this.slots
-    const mask = slots.length - 1
+    const mask = (slots.length >> 1) - 1
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = slots[slot]!
-      if (entry === 0) return this.addRaw(text.slice(start, end), hash, slot)
-      const id = entry - 1
-      if (this.rawHashes[id] === hash && this.sameChars(id, text, start, end)) return id
+      const entry = slots[2 * slot + 1]!
+      if (entry === 0) return this.addRaw(text, start, end, hash, slot)
+      if (slots[2 * slot] === hash && this.sameChars(entry - 1, text, start, end)) return entry - 1
     }
   }
 
@@ -110,8 +161,8 @@ export class Lexicon {
    * @param end Range end.
    */
   private sameChars(id: number, text: string, start: number, end: number): boolean {
-    const from = this.rawStart[id]!
-    if (this.rawStart[id + 1]! - from !== end - start) return false
+    const from = this.raws[id * RAW_STRIDE + RAW_CHARS_START]!
+    if (this.raws[id * RAW_STRIDE + RAW_CHARS_END]! - from !== end - start) return false
     const chars = this.rawChars
     for (let i = start, p = from; i < end; i++, p++) if (chars[p] !== text.charCodeAt(i)) return false
     return true
@@ -119,37 +170,42 @@ export class Lexicon {
 
   /**
    * Registers a new raw token.
-   * @param token The token.
+   * @param text Text the token is in.
+   * @param start Token start.
+   * @param end Token end.
    * @param hash Its hash.
    * @param slot The empty slot it goes in.
    */
-  private addRaw(token: string, hash: number, slot: number): number {
+  private addRaw(text: string, start: number, end: number, hash: number, slot: number): number {
+    const token = text.slice(start, end)
     const id = this.rawNames.length
     this.rawNames.push(token)
-    if (id === this.rawHashes.length) {
-      this.rawHashes = grown(this.rawHashes, id + 1)
-      this.rawLanguageWords = grown(this.rawLanguageWords, id + 1)
-    }
-    this.rawHashes[id] = hash
-    if (id + 1 === this.rawStart.length) this.rawStart = grown(this.rawStart, id + 2)
-    const from = this.rawStart[id]!
+    if ((id + 1) * RAW_STRIDE > this.raws.length) this.raws = grown(this.raws, (id + 1) * RAW_STRIDE)
+    const from = this.nRawChars
     if (from + token.length > this.rawChars.length) this.rawChars = grown(this.rawChars, from + token.length)
     for (let i = 0; i < token.length; i++) this.rawChars[from + i] = token.charCodeAt(i)
-    this.rawStart[id + 1] = from + token.length
-    this.rawLanguageWords[id] = this.languages === undefined ? -1 : this.languages.wordId(token)
-    this.slots[slot] = id + 1
-    if (2 * (id + 1) > this.slots.length) this.rehash()
+    this.nRawChars = from + token.length
+    const fields = id * RAW_STRIDE
+    this.raws[fields + RAW_CHARS_START] = from
+    this.raws[fields + RAW_CHARS_END] = this.nRawChars
+    this.raws[fields + RAW_LANGUAGE_WORD] = this.languages === undefined ? -1 : this.languages.wordId(token)
+    this.slots[2 * slot] = hash
+    this.slots[2 * slot + 1] = id + 1
+    if (4 * (id + 1) > this.slots.length) this.rehash()
     return id
   }
 
   /** Doubles the hash table. */
   private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2)
-    const mask = slots.length - 1
-    for (let id = 0; id < this.rawNames.length; id++) {
-      let slot = this.rawHashes[id]! & mask
-      while (slots[slot] !== 0) slot = (slot + 1) & mask
-      slots[slot] = id + 1
+    const old = this.slots
+    const slots = new Int32Array(old.length * 2)
+    const mask = (slots.length >> 1) - 1
+    for (let o = 0; o < old.length; o += 2) {
+      if (old[o + 1] === 0) continue
+      let slot = old[o]! & mask
+      while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask
+      slots[2 * slot] = old[o]!
+      slots[2 * slot + 1] = old[o + 1]!
     }
     this.slots = slots
   }
@@ -167,6 +223,7 @@ export class Lexicon {
         stopwords: stopwordsFor(this.settings.stopwords, languages.present, this.settings.keepWords),
         language: languages.main,
         index: this.profiles.size,
+        folded: new Map(),
       }
       this.profiles.set(key, profile)
       this.profileTypes.push(new Int32Array(this.rawNames.length + 1024))
@@ -181,14 +238,24 @@ export class Lexicon {
    */
   typeOf(rawId: number): number {
     const index = this.profile.index
-    let types = this.profileTypes[index]!
-    if (rawId >= types.length) this.profileTypes[index] = types = grown(types, rawId + 1)
-    let type = types[rawId]! - 1
-    if (type < 0) {
-      type = this.addType(this.rawNames[rawId]!)
-      types[rawId] = type + 1
+    let type: number
+    if (index === 0) {
+      type = this.raws[rawId * RAW_STRIDE + RAW_ENGLISH_TYPE]! - 1
+      if (type < 0) {
+        type = this.addType(this.rawNames[rawId]!)
+        this.raws[rawId * RAW_STRIDE + RAW_ENGLISH_TYPE] = type + 1
+      }
+    } else {
+      let types = this.profileTypes[index]!
+      if (rawId >= types.length) this.profileTypes[index] = types = grown(types, rawId + 1)
+      type = types[rawId]! - 1
+      if (type < 0) {
+        type = this.addType(this.rawNames[rawId]!)
+        types[rawId] = type + 1
+      }
     }
-    if (this.typeUnits[type]! >= 0) this.typeCounts[type]!++
+    const fields = type * TYPE_STRIDE
+    if (this.types[fields + TYPE_UNIT]! >= 0) this.types[fields + TYPE_COUNT]!++
     return type
   }
 
@@ -199,13 +266,23 @@ export class Lexicon {
   private addType(token: string): number {
     const type = this.typeNames.length
     this.typeNames.push(this.profile.suffix === '' ? token : token + this.profile.suffix)
-    if (type + 1 >= this.typeUnits.length) {
-      this.typeUnits = grown(this.typeUnits, type + 2)
-      this.typeCounts = grown(this.typeCounts, type + 2)
-      this.partStart = grown(this.partStart, type + 2)
+    const fields = type * TYPE_STRIDE
+    if (fields + TYPE_STRIDE > this.types.length) this.types = grown(this.types, fields + TYPE_STRIDE)
+    const types = this.types
+    const lower = foldToken(token)
+    // Single letters are told apart by their case (`C` is kept, `c` dropped), longer tokens not.
+    const variantOf = lower.length > 1 ? this.profile.folded.get(lower) : undefined
+    if (variantOf === undefined) {
+      types[fields + TYPE_PARTS_START] = this.nParts
+      types[fields + TYPE_UNIT] = this.classify(token, lower)
+      types[fields + TYPE_PARTS_END] = this.nParts
+      if (lower.length > 1) this.profile.folded.set(lower, type)
+    } else {
+      const same = variantOf * TYPE_STRIDE
+      types[fields + TYPE_UNIT] = types[same + TYPE_UNIT]!
+      types[fields + TYPE_PARTS_START] = types[same + TYPE_PARTS_START]!
+      types[fields + TYPE_PARTS_END] = types[same + TYPE_PARTS_END]!
     }
-    this.typeUnits[type] = this.classify(token)
-    this.partStart[type + 1] = this.nParts
     return type
   }
 
@@ -220,21 +297,36 @@ export class Lexicon {
   /**
    * Unit of a new type, its compound parts appended to {@link parts}; -1 when dropped.
    * @param token Raw token.
+   * @param lower The token folded ({@link foldToken}).
    */
-  private classify(token: string): number {
-    const lower = foldToken(token)
+  private classify(token: string, lower: string): number {
     if (this.isDropped(lower, token)) return -1
-    if (COMPOUND_SEPARATORS.test(lower)) return this.classifyCompound(lower)
+    // Joiners of compounds whose parts are counted too: `XDP-hints`, `XDP_REDIRECT`, `page_pool`.
+    if (lower.indexOf('-') >= 0 || lower.indexOf('_') >= 0) return this.classifyCompound(lower)
     return this.intern(this.unitKey(lower))
   }
 
+  /**
+   * Unit of a compound: its words stemmed, the joiners kept (`xdp-hint`); the words that
+   * are not dropped are interned first, in order, as its parts.
+   * @param lower Folded compound.
+   */
   private classifyCompound(lower: string): number {
-    for (const word of lower.split(COMPOUND_SEPARATORS)) {
-      if (this.isDropped(word, word)) continue
-      if (this.nParts === this.parts.length) this.parts = grown(this.parts, this.nParts + 1)
-      this.parts[this.nParts++] = this.intern(this.unitKey(word))
+    let key = ''
+    let start = 0
+    for (let i = 0; i <= lower.length; i++) {
+      const c = i < lower.length ? lower.charCodeAt(i) : 45
+      if (c !== 45 && c !== 95) continue
+      const word = lower.slice(start, i)
+      if (!this.isDropped(word, word)) {
+        if (this.nParts === this.parts.length) this.parts = grown(this.parts, this.nParts + 1)
+        this.parts[this.nParts++] = this.intern(this.unitKey(word))
+      }
+      if (word !== '') key += this.unitKey(word)
+      if (i < lower.length) key += lower[i]
+      start = i + 1
     }
-    return this.intern(lower.replace(COMPOUND_WORDS, (word) => this.unitKey(word)))
+    return this.intern(key)
   }
 
   /** Stems by language and word: compounds repeat their parts' words (100,000 talks: stemming 1.0 s → 0.3 s). */
@@ -302,21 +394,4 @@ export function idOf(ids: Map<string, number>, keys: string[], key: string): num
     keys.push(key)
   }
   return id
-}
-
-/**
- * The most frequent form; ties: the lower-case one, then the alphabetically first.
- * @param forms Count per form.
- */
-export function mostFrequent(forms: ReadonlyMap<string, number>): string {
-  let best = ''
-  let bestCount = 0
-  for (const form of [...forms.keys()].sort()) {
-    const count = forms.get(form)!
-    if (count > bestCount || (count === bestCount && best !== best.toLowerCase() && form === form.toLowerCase())) {
-      best = form
-      bestCount = count
-    }
-  }
-  return best
 }

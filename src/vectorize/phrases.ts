@@ -3,7 +3,8 @@
  * PMI become extra terms, labelled by their most frequent surface form.
  */
 import type { CountSettings } from './countTerms.js'
-import { mostFrequent, surfaceOf } from './lexicon.js'
+import { surfaceOf } from './lexicon.js'
+import { PairMap, pairHash } from './pairMap.js'
 import { BOUNDARY, type Streams } from './termStreams.js'
 
 /** Documents sampled for phrase detection: enough for stable statistics, bounded cost. */
@@ -124,16 +125,6 @@ class PairTable {
 }
 
 /**
- * A hash of a pair of non-negative integers (multiplicative, then mixed).
- * @param a First.
- * @param b Second.
- */
-function pairHash(a: number, b: number): number {
-  const h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)
-  return h ^ (h >>> 16)
-}
-
-/**
  * The most frequent surface text of each selected phrase, as written (`secure boot`, not the
  * per-word forms `security boot`); ties go to the lower-case form, then the alphabetically
  * first, as for single words.
@@ -144,13 +135,23 @@ function pairHash(a: number, b: number): number {
  * @returns Surface text per selected pair key.
  */
 export function phraseSurfaces(streams: Streams, typeNames: readonly string[], selected: ReadonlySet<number>, nUnits: number): Map<number, string> {
-  // Counted by pair of raw token types (no string per occurrence), then by surface text:
-  // types read in texts of different languages can share a surface.
-  const counts = new Map<number, Map<number, number>>()
-  const nTypes = typeNames.length
-  // Most units start no selected phrase: a flag per unit spares the set lookup.
+  // Counted by pair of raw token types in a table of typed arrays (no string, no boxed key per
+  // occurrence), then by surface text: types read in texts of different languages can share
+  // a surface.
+  const phraseKeys = [...selected]
+  const phraseIds = new PairMap()
+  // Most units start no selected phrase: a flag per unit spares the pair lookup.
   const startsPhrase = new Uint8Array(nUnits)
-  for (const key of selected) startsPhrase[Math.floor(key / nUnits)] = 1
+  phraseKeys.forEach((key, i) => {
+    const a = Math.floor(key / nUnits)
+    startsPhrase[a] = 1
+    phraseIds.set(a, key - a * nUnits, i)
+  })
+  const typePairIds = new PairMap()
+  const pairPhrase: number[] = []
+  const pairFirst: number[] = []
+  const pairSecond: number[] = []
+  const pairCount: number[] = []
   const { units, isPart, surfaces, docStart } = streams
   const nDocs = docStart.length - 1
   for (let d = 0; d < nDocs; d++) {
@@ -163,28 +164,52 @@ export function phraseSurfaces(streams: Streams, typeNames: readonly string[], s
         previous = BOUNDARY
         continue
       }
+      const surface = surfaces[p]!
       if (previous >= 0 && startsPhrase[previous] === 1) {
-        const key = previous * nUnits + unit
-        if (selected.has(key)) {
-          const typePair = previousSurface * nTypes + surfaces[p]!
-          let forms = counts.get(key)
-          if (forms === undefined) counts.set(key, (forms = new Map()))
-          forms.set(typePair, (forms.get(typePair) ?? 0) + 1)
+        const phrase = phraseIds.get(previous, unit)
+        if (phrase >= 0) {
+          let id = typePairIds.get(previousSurface, surface)
+          if (id < 0) {
+            id = pairCount.length
+            typePairIds.set(previousSurface, surface, id)
+            pairPhrase.push(phrase)
+            pairFirst.push(previousSurface)
+            pairSecond.push(surface)
+            pairCount.push(0)
+          }
+          pairCount[id]!++
         }
       }
       previous = unit
-      previousSurface = surfaces[p]!
+      previousSurface = surface
     }
   }
+  const forms: (Map<string, number> | undefined)[] = new Array(phraseKeys.length)
+  for (let id = 0; id < pairCount.length; id++) {
+    const surface = `${surfaceOf(typeNames[pairFirst[id]!]!)} ${surfaceOf(typeNames[pairSecond[id]!]!)}`
+    const phraseForms = (forms[pairPhrase[id]!] ??= new Map())
+    phraseForms.set(surface, (phraseForms.get(surface) ?? 0) + pairCount[id]!)
+  }
   const best = new Map<number, string>()
-  for (const [key, typePairs] of counts) {
-    const forms = new Map<string, number>()
-    for (const [typePair, count] of typePairs) {
-      const a = Math.floor(typePair / nTypes)
-      const surface = `${surfaceOf(typeNames[a]!)} ${surfaceOf(typeNames[typePair - a * nTypes]!)}`
-      forms.set(surface, (forms.get(surface) ?? 0) + count)
+  forms.forEach((phraseForms, i) => {
+    if (phraseForms !== undefined) best.set(phraseKeys[i]!, mostFrequent(phraseForms))
+  })
+  return best
+}
+
+/**
+ * The most frequent form; ties: the lower-case one, then the alphabetically first.
+ * @param forms Count per form.
+ */
+export function mostFrequent(forms: ReadonlyMap<string, number>): string {
+  let best = ''
+  let bestCount = 0
+  for (const form of [...forms.keys()].sort()) {
+    const count = forms.get(form)!
+    if (count > bestCount || (count === bestCount && best !== best.toLowerCase() && form === form.toLowerCase())) {
+      best = form
+      bestCount = count
     }
-    best.set(key, mostFrequent(forms))
   }
   return best
 }

@@ -4,7 +4,7 @@
  */
 import { TokenScanner } from '../text/tokenize.js'
 import type { CountableText, CountSettings } from './countTerms.js'
-import { grown, idOf, Lexicon } from './lexicon.js'
+import { grown, idOf, Lexicon, TYPE_COUNT, TYPE_PARTS_END, TYPE_PARTS_START, TYPE_STRIDE, TYPE_UNIT } from './lexicon.js'
 
 export const BOUNDARY = -1
 
@@ -96,7 +96,7 @@ class HeldTokens {
       const raw = lexicon.rawId(text, scanner.start, scanner.end)
       this.rawIds[t] = raw
       this.boundaries[t] = scanner.boundaryBefore ? 1 : 0
-      this.languageWords[t] = lexicon.rawLanguageWords[raw]!
+      this.languageWords[t] = lexicon.languageWordOf(raw)
       this.count = t + 1
     }
   }
@@ -114,15 +114,16 @@ class HeldTokens {
 function writeTokens(held: HeldTokens, from: number, to: number, lexicon: Lexicon, out: StreamWriter): void {
   for (let t = from; t < to; t++) {
     const type = lexicon.typeOf(held.rawIds[t]!)
-    const unit = lexicon.typeUnits[type]!
+    const types = lexicon.types
+    const unit = types[type * TYPE_STRIDE + TYPE_UNIT]!
     if (unit < 0) {
       out.push(BOUNDARY, 0, -1)
       continue
     }
     if (held.boundaries[t] === 1) out.push(BOUNDARY, 0, -1)
     out.push(unit, 0, type)
-    const partEnd = lexicon.partStart[type + 1]!
-    for (let p = lexicon.partStart[type]!; p < partEnd; p++) out.push(lexicon.parts[p]!, 1, -1)
+    const partEnd = types[type * TYPE_STRIDE + TYPE_PARTS_END]!
+    for (let p = types[type * TYPE_STRIDE + TYPE_PARTS_START]!; p < partEnd; p++) out.push(lexicon.parts[p]!, 1, -1)
   }
 }
 
@@ -167,10 +168,21 @@ export function readTermStreams(texts: readonly CountableText[], settings: Count
   return {
     ...streams,
     typeNames: lexicon.typeNames,
-    typeUnits: lexicon.typeUnits.slice(0, lexicon.nTypes),
-    typeCounts: lexicon.typeCounts.slice(0, lexicon.nTypes),
+    typeUnits: typeField(lexicon, TYPE_UNIT),
+    typeCounts: typeField(lexicon, TYPE_COUNT),
     unitKeys: lexicon.unitKeys,
   }
+}
+
+/**
+ * One field of every type of a lexicon.
+ * @param lexicon Lexicon.
+ * @param field Offset of the field in a type's fields.
+ */
+function typeField(lexicon: Lexicon, field: number): Int32Array {
+  const values = new Int32Array(lexicon.nTypes)
+  for (let t = 0; t < values.length; t++) values[t] = lexicon.types[t * TYPE_STRIDE + field]!
+  return values
 }
 
 /**

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { OptionError } from '../errors.js'
 import { fitTfidf, transformTfidf, vectorizeText } from './tfidf.js'
@@ -126,5 +127,27 @@ describe('fitTfidf phrase labels', () => {
     expect(phrase).toBeGreaterThanOrEqual(0)
     expect(model.labels[phrase]).toBe('secure boot')
     expect(model.labels[model.terms.indexOf('secur')]).toBe('security')
+  })
+})
+
+describe('fitTfidf vocabulary order', () => {
+  const words = ['stack', 'unwinding', 'frame', 'pointers', 'XDP', 'xdp', 'hints', 'XDP-hints', 'packet', 'scheduling', 'the', 'zero', 'copy', 'AF_XDP', 'eBPF', 'ebpf', 'Linux']
+  const text = fc.array(fc.constantFrom(...words, '.'), { maxLength: 16 }).map((tokens) => tokens.join(' '))
+  const corpus = fc.array(fc.record({ title: text, abstract: text }), { minLength: 1, maxLength: 14 })
+
+  it('sorts terms and phrases by key once pruned, each row by term id, and transforms its own talks to the same rows', () => {
+    fc.assert(fc.property(corpus, (texts) => {
+      const { model, matrix } = fitTfidf(texts, { minPhraseCount: 2, minPhraseAssociation: 0 })
+      expect(model.terms).toEqual([...model.terms].sort())
+      const phraseKeys = model.phrases.map(([a, b]) => `${a} ${b}`)
+      expect(phraseKeys).toEqual([...phraseKeys].sort())
+      for (const key of phraseKeys) expect(model.terms).toContain(key)
+      for (let i = 0; i < matrix.nRows; i++) {
+        for (let p = matrix.indptr[i]! + 1; p < matrix.indptr[i + 1]!; p++) expect(matrix.indices[p]!).toBeGreaterThan(matrix.indices[p - 1]!)
+      }
+      const again = transformTfidf(model, texts)
+      expect(Array.from(again.indices)).toEqual(Array.from(matrix.indices))
+      expect(Array.from(again.data)).toEqual(Array.from(matrix.data))
+    }), { numRuns: 150 })
   })
 })

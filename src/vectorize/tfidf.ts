@@ -11,6 +11,7 @@ import { buildStopwords } from '../text/stopwords.js'
 import type { CsrMatrix, Talk, Warning } from '../types.js'
 import { columnCounts, CsrBuilder, normalizeRows } from './csr.js'
 import { countTerms, countTermsAgainst, countTermsFromStreams, type CountSettings, type CountableText, type TermCounts } from './countTerms.js'
+import { grown } from './lexicon.js'
 import { readTermStreams, type TermStreams } from './termStreams.js'
 
 /** Largest `titleWeight`: a title counting a thousand times an abstract word. */
@@ -188,16 +189,22 @@ function fitCounted(counted: TermCounts, nDocs: number, resolved: ResolvedTfidfO
       message: `tfidf: no term is in ≥ minDocCount=${resolved.minDocCount} and ≤ maxDocRatio=${resolved.maxDocRatio} of ${nDocs} talks; every term was kept`,
     })
   }
-  const termIds = new Int32Array(counted.terms.length).fill(-1)
+  // Terms sorted by key; equal keys (a unit whose folded text holds a space, and a phrase)
+  // stay in the order of their ids.
+  const { terms: keys } = counted
+  const byKey = (a: number, b: number): number => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b)
+  keep.sort(byKey)
+  const termIds = new Int32Array(keys.length).fill(-1)
   keep.forEach((term, id) => (termIds[term] = id))
-  const terms = keep.map((t) => counted.terms[t])
+  const terms = keep.map((t) => keys[t]!)
   const keptSet = new Set(terms)
+  const phraseTerms = Array.from(counted.phrases, (_, i) => counted.nUnits + i).sort(byKey)
   const model: TfidfModel = {
     terms,
-    labels: keep.map((t) => counted.labels[t]),
-    idf: smoothedIdf(keep.map((t) => docCounts[t]), nDocs),
-    docCounts: Int32Array.from(keep, (t) => docCounts[t]),
-    phrases: counted.phrases.filter(([a, b]) => keptSet.has(`${a} ${b}`)),
+    labels: keep.map((t) => counted.labels[t]!),
+    idf: smoothedIdf(keep.map((t) => docCounts[t]!), nDocs),
+    docCounts: Int32Array.from(keep, (t) => docCounts[t]!),
+    phrases: phraseTerms.filter((t) => keptSet.has(keys[t]!)).map((t) => counted.phrases[t - counted.nUnits]!),
     nDocs,
     options: resolved,
   }
@@ -291,18 +298,26 @@ export function smoothedIdf(docCounts: readonly number[], nDocs: number): Float3
 }
 
 /**
- * Keeps the columns with a new id ≥ 0, renumbered; order is preserved so rows stay sorted.
+ * Keeps the columns with a new id ≥ 0, renumbered, each row sorted by its new ids.
  * @param matrix Input matrix.
  * @param newIds New id per old column, -1 to drop.
  * @param nCols Number of kept columns.
  */
 function selectColumns(matrix: CsrMatrix, newIds: Int32Array, nCols: number): CsrMatrix {
   const builder = new CsrBuilder(nCols)
+  const values = new Float32Array(nCols)
+  let row = new Int32Array(256)
   for (let i = 0; i < matrix.nRows; i++) {
+    let n = 0
     for (let p = matrix.indptr[i]; p < matrix.indptr[i + 1]; p++) {
       const j = newIds[matrix.indices[p]]
-      if (j >= 0) builder.push(j, matrix.data[p])
+      if (j < 0) continue
+      if (n === row.length) row = grown(row, n + 1)
+      row[n++] = j
+      values[j] = matrix.data[p]
     }
+    const sorted = row.subarray(0, n).sort()
+    for (let q = 0; q < n; q++) builder.push(sorted[q]!, values[sorted[q]!]!)
     builder.endRow()
   }
   return builder.finish()
