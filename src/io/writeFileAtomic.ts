@@ -43,13 +43,16 @@ export async function writeFileAtomic(path: string, content: FileContent): Promi
   if (existing?.isDirectory() === true) throw new InputError('is a directory, expected a file path', { file: path })
   if (existing !== undefined && !existing.isFile()) return writeInPlace(path, content)
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+  // Listed before it exists: a signal can be handled as soon as the file is on disk, before
+  // this function resumes after `open`.
+  pendingTemporaryFiles.add(temporary)
   let handle
   try {
     handle = await open(temporary, 'wx', existing === undefined ? 0o666 : existing.mode & 0o777)
   } catch (error) {
+    pendingTemporaryFiles.delete(temporary)
     throw outputError(path, error)
   }
-  pendingTemporaryFiles.add(temporary)
   try {
     if (typeof content === 'string' || content instanceof Uint8Array) {
       await handle.writeFile(content)
