@@ -10,7 +10,7 @@ import type { Warning } from '../types.js'
 import { nonZeroRows } from '../linalg/dense.js'
 import { distanceSlack, GRAM_MAX_ROWS, seedCentroids } from './kmeansSeeding.js'
 import {
-  bestSampleRun, lloyd, planSampleRestarts, refineMinChanged, restartSampleSize, runSampleRestarts, type SampleRestarts, type SampleRun,
+  bestSampleRun, lloyd, planSampleRestarts, restartSampleSize, runSampleRestarts, type SampleRestarts, type SampleRun,
 } from './kmeansRestarts.js'
 import type { RowHelper } from './lloydElkan.js'
 import type { Run } from './lloydLoop.js'
@@ -178,8 +178,7 @@ function planOnRows(
     const winner = sampled === undefined
       ? bestRestart(points, dimensions, rows, gram, slack, kEffective, restarts, maxIterations, trials, random)
       // The best sample run refined on all rows, its first assignment four rows at a time.
-      // It stops once fewer than 0.1 % of the rows change centre in an iteration.
-      : lloyd(points, dimensions, rows, { centroids: bestSampleRun(runs!).centroids.slice() }, kEffective, maxIterations, undefined, true, helper, refineMinChanged(rows.length))
+      : lloyd(points, dimensions, rows, { centroids: bestSampleRun(runs!).centroids.slice() }, kEffective, maxIterations, undefined, true, helper)
     for (let t = 0; t < rows.length; t++) labels[rows[t]] = winner.assignment[t]
     const formed = new Set(winner.assignment).size
     if (formed < kEffective) warnings.push({ code: 'fewer-clusters', message: `kmeans: only ${formed} distinct clusters formed for k=${kEffective}` })

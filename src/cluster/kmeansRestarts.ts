@@ -109,25 +109,11 @@ function sampleRows(rows: Int32Array, size: number, random: Random): Int32Array 
  */
 export function lloyd(
   points: Float32Array, d: number, rows: Int32Array, seeds: Seeds, k: number, maxIterations: number, gram: Float64Array | undefined,
-  blockedStart = false, helper?: RowHelper, minChanged = 1,
+  blockedStart = false, helper?: RowHelper,
 ): Run {
   return rows.length * k <= ELKAN_MAX_BOUNDS
-    ? lloydElkan(points, d, rows, seeds, k, maxIterations, gram, blockedStart, helper, minChanged)
-    : lloydHamerly(points, d, rows, seeds, k, maxIterations, minChanged)
-}
-
-/**
- * Share of the rows below which the refinement on all rows stops: when fewer than this many
- * change centre in an iteration. Only the refinement above {@link RESTART_SAMPLE_ABOVE}
- * rows stops early (smaller runs go on to Lloyd's fixed point); on the bench's 100,000 talks
- * the last iterations move fewer than 0.15 % of the rows each and lower inertia by 0.02 %
- * together (docs/performance.md, "Stopping the refinement").
- */
-export const REFINE_STOP_FRACTION = 0.001
-
-/** Rows that must change centre in an iteration for the refinement on `rows` rows to go on. */
-export function refineMinChanged(rows: number): number {
-  return Math.max(1, rows * REFINE_STOP_FRACTION)
+    ? lloydElkan(points, d, rows, seeds, k, maxIterations, gram, blockedStart, helper)
+    : lloydHamerly(points, d, rows, seeds, k, maxIterations)
 }
 
 /**

@@ -14,11 +14,11 @@ import { blockDots, ROW_BLOCK, squaredDistance, squaredDistanceCentroids2 } from
  * another order, so the bounds can differ in the last bit from one dot product at a time).
  * `helper`: another thread that takes the second half of the rows of every pass (only with
  * `blockedStart` and no Gram matrix); each row's pass depends only on that row and the
- * centres, so the run is the same with it or without. `minChanged`: see {@link iterateLloyd}.
+ * centres, so the run is the same with it or without.
  */
 export function lloydElkan(
   points: Float32Array, d: number, rows: Int32Array, seeds: Seeds, k: number, maxIterations: number, gram: Float64Array | undefined,
-  blockedStart = false, helper?: RowHelper, minChanged = 1,
+  blockedStart = false, helper?: RowHelper,
 ): Run {
   const m = rows.length
   const split = helper !== undefined && blockedStart && gram === undefined ? helperSplit(m) : m
@@ -50,7 +50,7 @@ export function lloydElkan(
       moved[0] = movedCount
       computeAllHalfGaps(centroids, k, d, iteration === 1 ? undefined : shift, elkan.halfGaps, elkan.nearestHalfGap)
       return pass(REASSIGN_PASS)
-    }, minChanged)
+    })
     // Results in memory of their own, not the shared memory of the run.
     return split === m ? run : { ...run, assignment: run.assignment.slice(), centroids: run.centroids.slice() }
   } finally {

@@ -9,7 +9,7 @@ import { blockDots, ROW_BLOCK, squaredDistance, squaredDistanceCentroids2 } from
  * one lower bound to every other centre.
  */
 /** @internal Exported for tests. */
-export function lloydHamerly(points: Float32Array, d: number, rows: Int32Array, seeds: Seeds, k: number, maxIterations: number, minChanged = 1): Run {
+export function lloydHamerly(points: Float32Array, d: number, rows: Int32Array, seeds: Seeds, k: number, maxIterations: number): Run {
   const m = rows.length
   const state = lloydState(seeds, m, k, d)
   const { centroids, assignment, upper, shift } = state
@@ -48,7 +48,7 @@ export function lloydHamerly(points: Float32Array, d: number, rows: Int32Array, 
       pending[count++] = t
     }
     return assignNearestRows(points, d, rows, pending, count, centroids, k, assignment, upper, lower, dots)
-  }, minChanged)
+  })
 }
 
 /**

@@ -16,12 +16,11 @@ export interface Run {
 /**
  * Lloyd's loop of both bound schemes: centroids from the assignment, how far each moved
  * (`shift`), then `reassign` updates its bounds and moves rows, returning how many changed
- * centre; until fewer than `minChanged` do (by default none: Lloyd's fixed point) or
- * `maxIterations`. A run stopped by `minChanged` counts as converged.
+ * centre; until none do or `maxIterations`.
  */
 export function iterateLloyd(
   points: Float32Array, d: number, rows: Int32Array, k: number, maxIterations: number,
-  state: LloydState, reassign: (iteration: number) => number, minChanged = 1,
+  state: LloydState, reassign: (iteration: number) => number,
 ): Run {
   const { centroids, assignment, upper, sums, shift, previous } = state
   let iterations = 0
@@ -31,7 +30,7 @@ export function iterateLloyd(
     previous.set(centroids)
     updateCentroids(points, d, rows, assignment, k, sums, centroids, upper)
     for (let c = 0; c < k; c++) shift[c] = Math.sqrt(squaredDistanceCentroids(previous, centroids, c, d))
-    if (reassign(iterations) < minChanged) {
+    if (reassign(iterations) === 0) {
       converged = true
       break
     }
