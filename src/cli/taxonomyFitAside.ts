@@ -5,10 +5,10 @@
  * depends on the talks and stopwords alone, not on the atlas; the second core is idle while
  * this thread reads the text and fits LSA.
  */
-import { Worker } from 'node:worker_threads'
 import type { EvidenceOptions } from '../tag/themeEvidence.js'
 import type { TaxonomyFit } from '../tag/taxonomyFit.js'
 import type { Talk } from '../types.js'
+import { runOneShotWorker } from './oneShotWorker.js'
 import { kmeansThreads } from './threadedAtlas.js'
 
 /** What the worker is sent. */
@@ -32,14 +32,6 @@ export function builtinTaxonomyFitAside(
 ): Promise<TaxonomyFit | undefined> | undefined {
   if (kmeansThreads(threads, talks.length) < 2) return undefined
   const job: TaxonomyFitJob = { talks: talks.map(({ id, title, abstract }) => ({ id, title, abstract })), options }
-  return new Promise((resolve) => {
-    try {
-      const worker = new Worker(workerUrl, { workerData: job })
-      worker.once('message', (fit: TaxonomyFit) => resolve(fit))
-      worker.once('error', () => resolve(undefined))
-      worker.once('exit', () => resolve(undefined))
-    } catch {
-      resolve(undefined)
-    }
-  })
+  // A worker that fails leaves the fit to the caller: it is a speed-up, not a requirement.
+  return runOneShotWorker<TaxonomyFit>(workerUrl, job, 'taxonomy-fit').catch(() => undefined)
 }
