@@ -117,10 +117,10 @@ export function lloyd(
 }
 
 /**
- * Lower bounds Elkan's iterations may keep (float64, 128 MB): FOSDEM's 1,093 rows at k = 121
+ * Lower bounds Elkan's iterations may keep (float32, 64 MB): FOSDEM's 1,093 rows at k = 121
  * need 132,000. There, over the 44 runs of `k: 'auto'`, Hamerly's single bound let 11.0
  * million row–centre distances through and Elkan's bounds 1.4 million. 100,000 rows at
- * k = 100 need 10 million (80 MB): with weak clusters (the bench's `resampled` talks) the
+ * k = 100 need 10 million (40 MB): with weak clusters (the bench's `resampled` talks) the
  * refinement on all rows took 34.7 s of CPU with Hamerly's bound, which every row fails
  * whenever one centre moves far, and 17.7 s with Elkan's, the same assignment.
  */
