@@ -83,13 +83,21 @@ export function canonicalRankingIndex(atlas: Atlas): RankingIndex {
 }
 
 function computeRankingIndex(atlas: Atlas): RankingIndex {
-  return rankingIndexOver(atlas, { assignments: atlas.assignments, count: atlas.themes.length }, atlas.ensemble)
+  return rankingIndexOver(atlas, themePartition(atlas), atlas.ensemble)
 }
 
 /** A partition of an atlas's talks: a part per talk (input order) and the number of parts. */
 export interface TalkPartition {
   readonly assignments: Int32Array
   readonly count: number
+}
+
+/**
+ * The atlas's themes as a {@link TalkPartition}.
+ * @param atlas A built or loaded atlas.
+ */
+export function themePartition(atlas: Atlas): TalkPartition {
+  return { assignments: atlas.assignments, count: atlas.themes.length }
 }
 
 /**
@@ -122,7 +130,7 @@ export function rankingIndexOver(atlas: Atlas, partition: TalkPartition, ensembl
  */
 function weighInCanonicalOrder(
   atlas: Atlas,
-  partition: TalkPartition = { assignments: atlas.assignments, count: atlas.themes.length },
+  partition: TalkPartition = themePartition(atlas),
 ): { weights: Float32Array; matrix: CsrMatrix; vectors: Float32Array } {
   const order = atlasOrder(atlas)
   const canonical = permuteCsrRows(atlas.matrix, order)

@@ -26,7 +26,7 @@ import { cutTree } from '../atlas/themeTree.js'
 import type { Atlas, AtlasEnsemble } from '../atlas/types.js'
 import { kmeansBatch } from '../cluster/kmeans.js'
 import { createRandom, nextInt } from '../random.js'
-import { rankingIndexOver, type RankingIndex, type TalkPartition } from './rankingIndex.js'
+import { rankingIndexOver, themePartition, type RankingIndex, type TalkPartition } from './rankingIndex.js'
 
 /** Talks per part at the coarse scale: the size of a conference track rather than a theme. */
 export const COARSE_THEME_SIZE = 25
@@ -65,7 +65,7 @@ export function coarseK(talks: number): number {
 export function coarseThemes(atlas: Atlas): TalkPartition {
   const leaves = atlas.tree.leaves
   const wanted = coarseK(atlas.talks.length)
-  if (leaves === 0 || leaves <= wanted) return { assignments: atlas.assignments, count: atlas.themes.length }
+  if (leaves === 0 || leaves <= wanted) return themePartition(atlas)
   const group = cutTree(atlas.tree, wanted)
   const count = Math.max(...group) + 1
   return { assignments: Int32Array.from(atlas.assignments, (theme) => (theme < leaves ? group[theme]! : count)), count: count + 1 }
