@@ -1,11 +1,14 @@
 // Writes src/cluster/generalWords.ts: English words that are not topical nouns (verbs other
 // than gerunds and -s forms, adverbs, adjectives, expressions, function words), taken from
 // the lexicon of the `compromise` tagger (a dev dependency; its full tagger is too heavy to
-// import at run time, see docs/decisions.md). Regular past tenses (`landed`, `introduced`)
-// are left out: the label code derives them from the infinitives.
+// import at run time, see docs/decisions.md). Words whose kind the label code derives
+// without the list (`lexiconKind` in src/cluster/labelTerms.ts: regular past tenses such as
+// `landed`, `-ly` adverbs of listed adjectives, `-ful`/`-ous` adjectives) are left out when
+// every word that could ask for them still gets the same answer; so are words with an
+// apostrophe, which `wordKind` reads as contractions before it looks at the list.
 //
-// The lists are stored packed by src/cluster/wordCoder.ts (arithmetic coding, 7.7 KB for
-// 34 KB of words, written in the 48 characters minified code uses most), which this script loads through esbuild: the generated file must decode
+// The lists are stored packed by src/cluster/wordCoder.ts (arithmetic coding, 7.4 KB for
+// 32 KB of words, written in the 48 characters minified code uses most), which this script loads through esbuild: the generated file must decode
 // with the very model that encoded it. Still the largest part of the browser bundle.
 //
 //   node scripts/general-words.mjs          write the file
@@ -19,12 +22,11 @@ const KINDS = {
   verb: ['Infinitive', 'PastTense', 'Participle', 'Modal'],
   adverb: ['Adverb'],
   adjective: ['Adjective'],
-  expression: ['Expression'],
-  function: ['Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'QuestionWord', 'Reflexive'],
+  other: ['Expression', 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'QuestionWord', 'Reflexive'],
 }
 const words = Object.fromEntries(Object.keys(KINDS).map((kind) => [kind, new Set()]))
 for (const [word, tag] of Object.entries(lexicon)) {
-  if (!/^[a-z][a-z']*$/.test(word)) continue
+  if (!/^[a-z]+$/.test(word)) continue
   const tags = Array.isArray(tag) ? tag : String(tag).split(',')
   for (const [kind, wanted] of Object.entries(KINDS)) if (tags.length === 1 && wanted.includes(tags[0])) words[kind].add(word)
 }
@@ -33,8 +35,31 @@ const infinitives = new Set([...words.verb].filter((w) => lexicon[w] === 'Infini
 const regular = (w) =>
   w.endsWith('ed') && (infinitives.has(w.slice(0, -2)) || infinitives.has(w.slice(0, -1)) || (w.endsWith('ied') && infinitives.has(`${w.slice(0, -3)}y`)) || (w.length > 4 && w[w.length - 3] === w[w.length - 4] && infinitives.has(w.slice(0, -3))))
 for (const w of [...words.verb]) if (lexicon[w] === 'PastTense' && regular(w)) words.verb.delete(w)
-const coder = await build({ entryPoints: [new URL('../src/cluster/wordCoder.ts', import.meta.url).pathname], bundle: true, format: 'esm', write: false, logLevel: 'silent' })
-const { encodeWords } = await import(`data:text/javascript;base64,${Buffer.from(coder.outputFiles[0].contents).toString('base64')}`)
+/** Exports of src/ modules, bundled by esbuild: the generated file must agree with the code that reads it. */
+async function load(source) {
+  const bundle = await build({ stdin: { contents: source, resolveDir: new URL('..', import.meta.url).pathname, loader: 'ts' }, bundle: true, format: 'esm', write: false, logLevel: 'silent' })
+  return import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].contents).toString('base64')}`)
+}
+const { encodeWords } = await load("export { encodeWords } from './src/cluster/wordCoder.ts'")
+const { lexiconKind } = await load("export { lexiconKind } from './src/cluster/labelTerms.ts'")
+
+// Labels ask of a word's kind only whether it is a noun, an adverb or other: verb and adjective
+// answer alike. A listed word is left out when, without it, the word itself and every word
+// that reads it as a stem (`-ed`, `-d`, `-ied`, doubled letter + `-ed`, `-ly`) get the same
+// answer; any other word never reads it.
+const kindOf = new Map(Object.entries(words).flatMap(([kind, set]) => [...set].map((word) => [word, kind])))
+const answer = (word) => {
+  const kind = lexiconKind(word, (w) => kindOf.get(w))
+  return kind === 'adjective' ? 'verb' : kind
+}
+const askers = (w) => [w, `${w}ed`, `${w}d`, `${w}ly`, `${w}${w.at(-1)}ed`, ...(w.endsWith('y') ? [`${w.slice(0, -1)}ied`] : [])]
+const before = new Map([...kindOf.keys()].flatMap(askers).map((w) => [w, answer(w)]))
+for (const [word, kind] of [...kindOf]) {
+  kindOf.delete(word)
+  if (askers(word).every((w) => answer(w) === before.get(w))) words[kind].delete(word)
+  else kindOf.set(word, kind)
+}
+for (const [w, was] of before) if (answer(w) !== was) throw new Error(`leaving words out changed the kind of ${w}`)
 const kinds = Object.keys(words)
 const lists = kinds.map((kind) => [...words[kind]])
 const count = lists.reduce((sum, list) => sum + list.length, 0)

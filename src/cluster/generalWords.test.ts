@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { GENERAL_WORDS } from './generalWords.js'
+import { isLabelTerm, wordKind } from './labelTerms.js'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -20,5 +21,17 @@ describe('GENERAL_WORDS', () => {
     }
     expect(GENERAL_WORDS.verb.split(' ')).toContain('accelerate')
     expect(GENERAL_WORDS.adjective.split(' ')).toContain('abrupt')
+  })
+
+  it('leaves out the words whose kind the label rules give without the list, and contractions', () => {
+    // `careful` (-ful), `advanced` (the past of `advance`) and `newly` (`new` + -ly) read alike
+    // without the list; `how's` is a contraction before the list is read.
+    const words = Object.values(GENERAL_WORDS).flatMap((list) => list.split(' '))
+    for (const word of ['careful', 'advanced', 'newly', "how's"]) expect(words).not.toContain(word)
+    for (const word of ['careful', 'advanced', 'newly', "how's"]) expect(isLabelTerm(word), word).toBe(false)
+    expect(wordKind('newly')).toBe('adverb')
+    expect(wordKind("how's")).toBe('other')
+    expect(isLabelTerm('advanced networking')).toBe(true)
+    expect(words).toContain('advance')
   })
 })

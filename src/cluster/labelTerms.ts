@@ -31,7 +31,7 @@ const ADVERB_ENDING = /(ally|ously|fully|lessly|ively|ently|antly|ably|ibly|edly
 /** Endings of adjectives that are nouns too rarely to matter (`powerful`, `various`, `seamless`, `feasible`). */
 const ADJECTIVE_ENDING = /(ful|ous|less|ible)$/
 
-type WordKind = 'noun' | 'verb' | 'adverb' | 'adjective' | 'other'
+export type WordKind = 'noun' | 'verb' | 'adverb' | 'adjective' | 'other'
 
 let kinds: Map<string, WordKind> | undefined
 
@@ -39,42 +39,43 @@ let kinds: Map<string, WordKind> | undefined
 function lexicon(): Map<string, WordKind> {
   if (kinds) return kinds
   kinds = new Map()
-  const add = (list: string, kind: WordKind) => {
-    for (const word of list.split(' ')) kinds!.set(word, kind)
+  for (const kind of ['verb', 'adverb', 'adjective', 'other'] as const) {
+    for (const word of GENERAL_WORDS[kind].split(' ')) kinds.set(word, kind)
   }
-  add(GENERAL_WORDS.verb, 'verb')
-  add(GENERAL_WORDS.adverb, 'adverb')
-  add(GENERAL_WORDS.adjective, 'adjective')
-  add(GENERAL_WORDS.expression, 'other')
-  add(GENERAL_WORDS.function, 'other')
   return kinds
 }
 
 /**
  * The part of speech of one word of a term, as far as labels care: identifiers, acronyms,
- * numbers and unknown words count as nouns.
+ * numbers and unknown words count as nouns. Labels only ask whether a word is a noun, an
+ * adverb or "other", so a verb and an adjective are alike here (`advanced` reads as the
+ * past of `advance`): the lexicon leaves out every word the rules below already place.
  */
 export function wordKind(word: string): WordKind {
   // Upper case after the first letter, digits or symbols: an identifier or acronym.
   if (/[A-Z]/.test(word.slice(1)) || /[^\p{L}'’]/u.test(word)) return 'noun'
   if (/['’]/.test(word)) return 'other' // a contraction: we’ll, don't
-  const lower = word.toLowerCase().replace(/’/g, "'")
-  const known = lexicon().get(lower)
+  const words = lexicon()
+  return lexiconKind(word.toLowerCase(), (w) => words.get(w))
+}
+
+/**
+ * The kind of a lower-case word from a lexicon and the regular endings; scripts/general-words.mjs
+ * runs it to leave out of the lexicon the words it places without them.
+ * @param lower A lower-case word.
+ * @param lookup The lexicon's kind of a word, if listed.
+ */
+export function lexiconKind(lower: string, lookup: (word: string) => WordKind | undefined): WordKind {
+  const known = lookup(lower)
   if (known) return known
   if (lower.length > 5 && ADVERB_ENDING.test(lower)) return 'adverb'
   if (lower.length > 5 && ADJECTIVE_ENDING.test(lower)) return 'adjective'
   if (lower.length > 6 && lower.endsWith('ize')) return 'verb'
-  if (lower.length > 4 && lower.endsWith('ly') && lexicon().get(lower.slice(0, -2)) === 'adjective') return 'adverb'
-  if (isRegularPast(lower)) return 'verb'
+  if (lower.length > 4 && lower.endsWith('ly') && lookup(lower.slice(0, -2)) === 'adjective') return 'adverb'
+  // `landed`, `introduced`, `applied`, `stopped`: the -ed form of a listed verb.
+  const isVerb = (stem: string) => lookup(stem) === 'verb'
+  if (lower.length > 4 && lower.endsWith('ed') && (isVerb(lower.slice(0, -2)) || isVerb(lower.slice(0, -1)) || (lower.endsWith('ied') && isVerb(`${lower.slice(0, -3)}y`)) || (lower[lower.length - 3] === lower[lower.length - 4] && isVerb(lower.slice(0, -3))))) return 'verb'
   return 'noun'
-}
-
-/** `landed`, `introduced`, `applied`, `stopped`: the -ed form of a listed verb. */
-function isRegularPast(word: string): boolean {
-  if (!word.endsWith('ed') || word.length < 5) return false
-  const verbs = lexicon()
-  const isVerb = (stem: string) => verbs.get(stem) === 'verb'
-  return isVerb(word.slice(0, -2)) || isVerb(word.slice(0, -1)) || (word.endsWith('ied') && isVerb(`${word.slice(0, -3)}y`)) || (word[word.length - 3] === word[word.length - 4] && isVerb(word.slice(0, -3)))
 }
 
 /**
