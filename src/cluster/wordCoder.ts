@@ -149,7 +149,9 @@ function run(count: number, code: BitCoder, given?: readonly Word[]): Word[] {
       contexts[3] = hash(base + 3, 3, first, length < previousLength ? previous[length]! : 0, la, 0)
       contexts[4] = hash(base + 4, 4, la, lb, lc, ld)
       contexts[5] = hash(base + 5, 2, length, first, 0, 0)
-      const next = symbol(5, field, target ? letter(target.word, length) : 0)
+      // The first new letter follows the word before's letter there: coded as the distance.
+      const offset = first && length < previousLength ? previous[length]! : 0
+      const next = (symbol(5, field, target ? (letter(target.word, length) - offset) & 31 : 0) + offset) & 31
       if (next === 0) break
       if (length === word.length) {
         const longer = new Uint8Array(2 * length)
