@@ -62,20 +62,11 @@ function mix(h: number, v: number): number {
   return Math.imul(h ^ v, 0x9e3779b1) ^ (h >>> 15)
 }
 
-/** Hash of a seed and up to four small integers (`count` of them). */
-function hash(seed: number, count: number, a: number, b: number, c: number, d: number): number {
-  let h = Math.imul(seed, 0x9e3779b1)
-  if (count > 0) h = mix(h, a)
-  if (count > 1) h = mix(h, b)
-  if (count > 2) h = mix(h, c)
-  if (count > 3) h = mix(h, d)
-  return h
-}
-
 /**
  * Runs the model over `count` words, each symbol's bits through `code`. Words are held as
- * letter symbols in typed arrays and every context is set in place: the unpacking runs once
- * per process, on first use of the labels, and allocates nothing per bit or letter.
+ * letter symbols in typed arrays and the contexts are set in place: the unpacking runs once
+ * per process, on first use of the labels, and allocates nothing per bit (only the short
+ * lists of values each letter's contexts hash).
  * @param given The words to encode; absent when decoding.
  */
 function run(count: number, code: BitCoder, given?: readonly Word[]): Word[] {
@@ -88,6 +79,15 @@ function run(count: number, code: BitCoder, given?: readonly Word[]): Word[] {
   const slots = new Int32Array(INPUTS)
   const inputs = new Int32Array(INPUTS)
   const contexts = new Int32Array(INPUTS)
+  /** Sets the contexts of a field: the i-th hashes the field, i and the values listed i-th. */
+  const setContexts = (field: number, values: readonly (readonly number[])[]): void => {
+    for (let i = 0; i < INPUTS; i++) {
+      const listed = values[i]!
+      let h = Math.imul(field * INPUTS + i, 0x9e3779b1)
+      for (let v = 0; v < listed.length; v++) h = mix(h, listed[v]!)
+      contexts[i] = h
+    }
+  }
   /** Codes a `bits`-bit symbol (`value` when encoding, else 0) under the contexts set for `field`. */
   const symbol = (bits: number, field: number, value: number): number => {
     let partial = 1
@@ -127,12 +127,7 @@ function run(count: number, code: BitCoder, given?: readonly Word[]): Word[] {
     while (target && shared < MAX_SHARED && shared < previousLength && previous[shared] === letter(target.word, shared)) shared++
     const a = previousLength > 0 ? previous[previousLength - 1]! : 0
     const b = previousLength > 1 ? previous[previousLength - 2]! : 0
-    contexts[0] = hash(SHARED_FIELD * INPUTS, 0, 0, 0, 0, 0)
-    contexts[1] = hash(SHARED_FIELD * INPUTS + 1, 1, previousLength, 0, 0, 0)
-    contexts[2] = hash(SHARED_FIELD * INPUTS + 2, 1, a, 0, 0, 0)
-    contexts[3] = hash(SHARED_FIELD * INPUTS + 3, 2, a, b, 0, 0)
-    contexts[4] = hash(SHARED_FIELD * INPUTS + 4, 1, previousKind, 0, 0, 0)
-    contexts[5] = hash(SHARED_FIELD * INPUTS + 5, 2, previousLength, previousKind, 0, 0)
+    setContexts(SHARED_FIELD, [[], [previousLength], [a], [a, b], [previousKind], [previousLength, previousKind]])
     let length = symbol(4, SHARED_FIELD, shared)
     word.set(previous.subarray(0, length))
     // The letters before the one coded: a (last) to d, 0 before the word's start.
@@ -142,15 +137,10 @@ function run(count: number, code: BitCoder, given?: readonly Word[]): Word[] {
     let ld = length > 3 ? word[length - 4]! : 0
     for (let first = 1; ; first = 0) {
       const field = first ? FIRST_LETTER_FIELD : LETTER_FIELD
-      const base = field * INPUTS
-      contexts[0] = hash(base, 1, la, 0, 0, 0)
-      contexts[1] = hash(base + 1, 2, la, lb, 0, 0)
-      contexts[2] = hash(base + 2, 3, la, lb, lc, 0)
-      contexts[3] = hash(base + 3, 3, first, length < previousLength ? previous[length]! : 0, la, 0)
-      contexts[4] = hash(base + 4, 4, la, lb, lc, ld)
-      contexts[5] = hash(base + 5, 2, length, first, 0, 0)
-      // The first new letter follows the word before's letter there: coded as the distance.
-      const offset = first && length < previousLength ? previous[length]! : 0
+      /** The word before's letter at this place; the first new letter follows it, coded as the distance. */
+      const above = length < previousLength ? previous[length]! : 0
+      setContexts(field, [[la], [la, lb], [la, lb, lc], [first, above, la], [la, lb, lc, ld], [length, first]])
+      const offset = first ? above : 0
       const next = (symbol(5, field, target ? (letter(target.word, length) - offset) & 31 : 0) + offset) & 31
       if (next === 0) break
       if (length === word.length) {
@@ -164,12 +154,7 @@ function run(count: number, code: BitCoder, given?: readonly Word[]): Word[] {
       lb = la
       la = next
     }
-    contexts[0] = hash(KIND_FIELD * INPUTS, 0, 0, 0, 0, 0)
-    contexts[1] = hash(KIND_FIELD * INPUTS + 1, 1, la, 0, 0, 0)
-    contexts[2] = hash(KIND_FIELD * INPUTS + 2, 2, la, lb, 0, 0)
-    contexts[3] = hash(KIND_FIELD * INPUTS + 3, 3, la, lb, lc, 0)
-    contexts[4] = hash(KIND_FIELD * INPUTS + 4, 4, la, lb, lc, ld)
-    contexts[5] = hash(KIND_FIELD * INPUTS + 5, 1, length, 0, 0, 0)
+    setContexts(KIND_FIELD, [[], [la], [la, lb], [la, lb, lc], [la, lb, lc, ld], [length]])
     const kind = symbol(3, KIND_FIELD, target ? target.kind : 0)
     let text = ''
     for (let i = 0; i < length; i++) text += LETTERS[word[i]! - 1]
