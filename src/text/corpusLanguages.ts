@@ -4,7 +4,8 @@
  * detected for that talk; a German word in a talk read as English (`kann`, `schon`, a single
  * letter as in "Track C") stays a term and could otherwise surface in a label.
  */
-import { LanguageReader, type Language } from './language.js'
+import type { Language } from './language.js'
+import { languageReader } from './languageRegistry.js'
 import { languageStopwords } from './stopwords.js'
 import { tokenize } from './tokenize.js'
 
@@ -17,14 +18,14 @@ const MIN_TALKS = 2
 
 /**
  * The languages other than English that are the main language of at least 1 % of the texts
- * (and of 2 texts), in the order of {@link LanguageReader}'s languages. Above 500 texts an
+ * (and of 2 texts), in the order of `LANGUAGES`. Above 500 texts an
  * evenly spaced sample of 500 is read.
  * @param texts Texts of the corpus (title and abstract of each talk).
  */
 export function corpusLanguages(texts: readonly string[]): Language[] {
   const n = texts.length
   const sampled = Math.min(n, SAMPLE_TALKS)
-  const reader = new LanguageReader()
+  const reader = languageReader()
   const counts = new Map<Language, number>()
   for (let s = 0; s < sampled; s++) {
     const tokens = tokenize(texts[Math.floor((s * n) / sampled)]!)

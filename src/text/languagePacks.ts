@@ -12,8 +12,17 @@ import { stemmer as spanishStemmer } from '@orama/stemmers/spanish'
 import type { LanguagePack } from './languageRegistry.js'
 import { STOPWORDS_DE, STOPWORDS_ES, STOPWORDS_FR, STOPWORDS_IT, STOPWORDS_NL, STOPWORDS_PT } from './stopwordLists.js'
 
-/** German: the `stopword` list (talk boilerplate is added by talkatlas) and Snowball German. */
-export const german: LanguagePack = { language: 'de', stopwords: STOPWORDS_DE, stem: germanStemmer }
+/**
+ * What talkatlas's conference boilerplate is for English, in German: words abstracts use about
+ * the talk itself ("In diesem Vortrag zeigen wir…"), absent from the package's German list.
+ */
+const GERMAN_TALK_WORDS =
+  'vortrag|vorträge|vortrags|referent|referentin|zeigen|zeigt|erklären|erklärt|erläutern|' +
+  'vorstellen|stellen|diskutieren|sprechen|berichten|lernen|möglichkeiten|fragen|frage|einfach|' +
+  'lassen|lässt|bzw'
+
+/** German: the `stopword` list with talk boilerplate, and Snowball German. */
+export const german: LanguagePack = { language: 'de', stopwords: STOPWORDS_DE, talkWords: GERMAN_TALK_WORDS, stem: germanStemmer }
 /** Spanish: the `stopword` list and Snowball Spanish. */
 export const spanish: LanguagePack = { language: 'es', stopwords: STOPWORDS_ES, stem: spanishStemmer }
 /** French: the `stopword` list and Snowball French. */

@@ -5,7 +5,9 @@ import { OptionError } from '../errors.js'
 import { fitTfidf } from '../vectorize/tfidf.js'
 import { detectLanguage, readLanguages } from './language.js'
 import { allLanguages, french, german } from './languagePacks.js'
-import { isRegisteredLanguage, languagePack, registerLanguages, type LanguagePack } from './languageRegistry.js'
+import { isRegisteredLanguage, languagePack, languageReader, registerLanguages, type LanguagePack } from './languageRegistry.js'
+import { LanguageReader } from './language.js'
+import { tokenize } from './tokenize.js'
 import { stem, stemIn } from './stem.js'
 import { DEFAULT_STOPWORDS, languageStopwords } from './stopwords.js'
 
@@ -22,6 +24,15 @@ describe('registerLanguages(...packs)', () => {
     expect(languageStopwords('de')).toBe(DEFAULT_STOPWORDS)
   })
 
+  it('gives the tokenizer an English-only reader before any registration, reading what LanguageReader reads', () => {
+    for (const text of [GERMAN, FRENCH, 'The scheduler picks the next task']) {
+      const tokens = tokenize(text)
+      expect(languageReader().read(tokens, tokens.length)).toEqual(new LanguageReader().read(tokens, tokens.length))
+      expect(languageReader().read(tokens, tokens.length)).toEqual({ main: 'en', present: ['en'] })
+    }
+    expect(languageReader()).not.toBeInstanceOf(LanguageReader)
+  })
+
   it('makes fitTfidf refuse a language option that is not registered, naming the way out', () => {
     expect(() => fitTfidf([{ title: 'Netzwerke', abstract: '' }], { language: 'de' })).toThrow(OptionError)
     expect(() => fitTfidf([{ title: 'Netzwerke', abstract: '' }], { language: 'de' })).toThrow(/language="de" is not registered: call registerLanguages/)
@@ -30,6 +41,8 @@ describe('registerLanguages(...packs)', () => {
   it('detects, stems and drops the stopwords of a registered language, and of it alone', () => {
     registerLanguages(german)
     expect(languagePack('de')).toBe(german)
+    expect(languageReader()).toBeInstanceOf(LanguageReader)
+    expect(languageReader().read(tokenize(GERMAN), tokenize(GERMAN).length).main).toBe('de')
     expect(detectLanguage(GERMAN)).toBe('de')
     expect(detectLanguage(FRENCH)).toBe('en')
     expect(stemIn('netzwerke', 'de')).toBe('netzwerk')
@@ -55,8 +68,18 @@ describe('registerLanguages(...packs)', () => {
     expect(languageStopwords('de').has('der')).toBe(true)
   })
 
+  it("drops a pack's talk words with its stopwords but does not detect the language by them", () => {
+    const plain: LanguagePack = { language: 'de', stopwords: german.stopwords, stem: german.stem }
+    registerLanguages(plain)
+    expect(languageStopwords('de').has('vortrag')).toBe(false)
+    registerLanguages(german)
+    expect(languageStopwords('de').has('vortrag')).toBe(true)
+    expect(languageStopwords('de').has('möglichkeiten')).toBe(true)
+    expect(detectLanguage('Vortrag Referent zeigen')).toBe('en')
+  })
+
   it('rejects English and anything that is not a pack', () => {
-    for (const bad of [{ ...german, language: 'en' }, { ...german, language: 'pl' }, { ...german, stem: 'x' }, { language: 'de' }, undefined, null]) {
+    for (const bad of [{ ...german, language: 'en' }, { ...german, language: 'pl' }, { ...german, stem: 'x' }, { ...german, talkWords: ['vortrag'] }, { language: 'de' }, undefined, null]) {
       expect(() => registerLanguages(french, bad as unknown as LanguagePack)).toThrow(/registerLanguages: language=.* expected a pack from talkatlas\/languages/)
     }
   })

@@ -5,7 +5,7 @@
  * in `talkatlas/languages`; the CLI registers all of them.
  */
 import { OptionError } from '../errors.js'
-import { isLanguage, LANGUAGES, type Language } from './language.js'
+import { isLanguage, LanguageReader, LANGUAGES, type Language, type TextLanguages } from './language.js'
 
 /** What talkatlas needs to read one language other than English. */
 export interface LanguagePack {
@@ -14,6 +14,11 @@ export interface LanguagePack {
   /** The language's stopwords, lower case, separated by `|`. */
   readonly stopwords: string
   /**
+   * Words talks in this language use about themselves (`vortrag`, `zeigen`), lower case,
+   * separated by `|`: dropped like the stopwords, but not read to detect the language.
+   */
+  readonly talkWords?: string
+  /**
    * Stem of a lower-case word of letters longer than three (shorter words and identifiers are
    * never passed).
    */
@@ -21,6 +26,8 @@ export interface LanguagePack {
 }
 
 const registered = new Map<Language, LanguagePack>()
+/** Makes a reader of texts' languages; set by the first registration (see {@link languageReader}). */
+let newReader: (() => LanguageReading) | undefined
 /** Changes with every registration, so that what is built from the packs is rebuilt. */
 let generation = 0
 
@@ -35,10 +42,11 @@ let generation = 0
 export function registerLanguages(...packs: readonly LanguagePack[]): void {
   for (const pack of packs) {
     const language: unknown = (pack as Partial<LanguagePack> | undefined)?.language
-    if (language === 'en' || !isLanguage(language) || typeof pack.stopwords !== 'string' || typeof pack.stem !== 'function') {
+    if (language === 'en' || !isLanguage(language) || typeof pack.stopwords !== 'string' || typeof pack.stem !== 'function' || !['undefined', 'string'].includes(typeof pack.talkWords)) {
       throw new OptionError('registerLanguages', 'language', language, `a pack from talkatlas/languages (${LANGUAGES.slice(1).join(', ')})`)
     }
   }
+  newReader ??= () => new LanguageReader()
   for (const pack of packs) {
     if (registered.get(pack.language) === pack) continue
     registered.set(pack.language, pack)
@@ -62,4 +70,29 @@ export function isRegisteredLanguage(language: Language): boolean {
 /** Registration count, for caches built from the registered packs. */
 export function registrationGeneration(): number {
   return generation
+}
+
+/** What the tokenizer asks of a reader of texts' languages (see `LanguageReader`). */
+export interface LanguageReading {
+  /** Stopword id of a raw token, -1 for a token that tells no language. */
+  wordId(token: string): number
+  /** The languages of a text given as the word ids of its tokens (the first `count`). */
+  readIds(ids: Int32Array, count: number): TextLanguages
+  /** The languages of a text given as its tokens (the first `count`). */
+  read(tokens: readonly string[], count: number): TextLanguages
+}
+
+const ENGLISH: TextLanguages = { main: 'en', present: ['en'] }
+
+/** Before any registration every text is English: no word needs telling apart. */
+const englishOnly: LanguageReading = { wordId: () => -1, readIds: () => ENGLISH, read: () => ENGLISH }
+
+/**
+ * A reader of texts' languages. Until a language is registered every text reads as English,
+ * which is what `LanguageReader` then finds too; the reader and its stopword masks are
+ * reached only through {@link registerLanguages}, so a browser bundle that registers no
+ * language leaves them out.
+ */
+export function languageReader(): LanguageReading {
+  return newReader?.() ?? englishOnly
 }

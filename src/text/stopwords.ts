@@ -51,19 +51,6 @@ const CONFERENCE_BOILERPLATE: readonly string[] = (
 /** English function words: the `stopword` package's list and {@link MORE_ENGLISH}. */
 export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([...STOPWORDS_EN.split('|'), ...MORE_ENGLISH])
 
-/**
- * What {@link CONFERENCE_BOILERPLATE} is for English, in German: words abstracts use about the
- * talk itself ("In diesem Vortrag zeigen wir…"), absent from the package's German list.
- */
-const GERMAN_BOILERPLATE: readonly string[] = (
-  'vortrag vorträge vortrags referent referentin zeigen zeigt erklären erklärt erläutern ' +
-  'vorstellen stellen diskutieren sprechen berichten lernen möglichkeiten fragen frage einfach ' +
-  'lassen lässt bzw'
-).split(' ')
-
-/** Words added to a language's list from the `stopword` package. */
-const MORE_BY_LANGUAGE: { readonly [L in Language]?: readonly string[] } = { de: GERMAN_BOILERPLATE }
-
 /** The default stopword set (lower case). */
 export const DEFAULT_STOPWORDS: ReadonlySet<string> = new Set([...ENGLISH_FUNCTION_WORDS, ...CONFERENCE_BOILERPLATE])
 
@@ -83,7 +70,7 @@ export function buildStopwords(extra: readonly string[] = [], keep: readonly str
 
 /**
  * The stopwords of a language: for English {@link DEFAULT_STOPWORDS}, for the others the list
- * of its registered pack, the `stopword` package's (for German with talk boilerplate added);
+ * of its registered pack, the `stopword` package's, and the pack's `talkWords` (German's: talk boilerplate);
  * {@link DEFAULT_STOPWORDS} for a language not registered, which is read as English.
  *
  * @param language Language code.
@@ -97,7 +84,7 @@ export function languageStopwords(language: Language): ReadonlySet<string> {
   }
   let set = languageSets.get(language)
   if (set === undefined) {
-    set = new Set([...pack.stopwords.split('|'), ...(MORE_BY_LANGUAGE[language] ?? [])])
+    set = new Set([...pack.stopwords.split('|'), ...(pack.talkWords?.split('|') ?? [])])
     languageSets.set(language, set)
   }
   return set

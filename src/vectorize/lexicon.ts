@@ -3,7 +3,8 @@
  * stopword or number, or interned as a unit: stem, compound, word) per text profile (its
  * languages' stopwords and stemmer), and surface forms are counted for labels.
  */
-import { LanguageReader, type Language, type TextLanguages } from '../text/language.js'
+import type { Language, TextLanguages } from '../text/language.js'
+import { languageReader, type LanguageReading } from '../text/languageRegistry.js'
 import { foldToken } from '../text/foldToken.js'
 import { stemIn } from '../text/stem.js'
 import { stopwordsFor } from '../text/stopwords.js'
@@ -90,11 +91,11 @@ export class Lexicon {
     this.profile = { suffix: '', stopwords: settings.stopwords, language: 'en', index: 0, folded: new Map() }
     this.profiles.set('en', this.profile)
     if (settings.language !== 'auto') this.useLanguages({ main: settings.language, present: [settings.language] })
-    this.languages = settings.language === 'auto' ? new LanguageReader() : undefined
+    this.languages = settings.language === 'auto' ? languageReader() : undefined
   }
 
   /** Reads each text's languages, or undefined when one language is set for all. */
-  readonly languages: LanguageReader | undefined
+  readonly languages: LanguageReading | undefined
 
   /** Number of type ids. */
   get nTypes(): number {
