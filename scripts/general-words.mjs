@@ -7,7 +7,7 @@
 // every word that could ask for them still gets the same answer; so are words with an
 // apostrophe, which `wordKind` reads as contractions before it looks at the list.
 //
-// The lists are stored packed by src/cluster/wordCoder.ts (arithmetic coding, 7.4 KB for
+// The lists are stored packed by src/cluster/wordCoder.ts (arithmetic coding, 7.2 KB for
 // 32 KB of words, written in the 48 characters minified code uses most), which this script loads through esbuild: the generated file must decode
 // with the very model that encoded it. Still the largest part of the browser bundle.
 //

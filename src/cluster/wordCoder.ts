@@ -5,8 +5,8 @@
  * bit at a time. Each bit's probability mixes what six contexts predict (the letters before
  * it; for the first new letter, the letter the word before had there, which it must follow
  * in the alphabet; for the list, the word's ending), with mixer weights learnt per field.
- * The label word list (4,062 words) packs into 7.4 KB, written as
- * 10,782 characters of {@link DIGITS}; see docs/decisions.md for why that matters in a
+ * The label word list (4,062 words) packs into 7.2 KB, written as
+ * 10,510 characters of {@link DIGITS}; see docs/decisions.md for why that matters in a
  * browser bundle. The unpacking, once per process on first use of the labels, costs
  * 160,000 coded bits × 6 contexts: tens of milliseconds of CPU.
  *
@@ -127,7 +127,7 @@ function run(count: number, code: BitCoder, given?: readonly Word[]): Word[] {
     while (target && shared < MAX_SHARED && shared < previousLength && previous[shared] === letter(target.word, shared)) shared++
     const a = previousLength > 0 ? previous[previousLength - 1]! : 0
     const b = previousLength > 1 ? previous[previousLength - 2]! : 0
-    setContexts(SHARED_FIELD, [[], [previousLength], [a], [a, b], [previousKind], [previousLength, previousKind]])
+    setContexts(SHARED_FIELD, [[], [previousLength], [a], [a, b], [previousKind], [previousLength, previousKind, a]])
     let length = symbol(4, SHARED_FIELD, shared)
     word.set(previous.subarray(0, length))
     // The letters before the one coded: a (last) to d, 0 before the word's start.
@@ -139,7 +139,7 @@ function run(count: number, code: BitCoder, given?: readonly Word[]): Word[] {
       const field = first ? FIRST_LETTER_FIELD : LETTER_FIELD
       /** The word before's letter at this place; the first new letter follows it, coded as the distance. */
       const above = length < previousLength ? previous[length]! : 0
-      setContexts(field, [[la], [la, lb], [la, lb, lc], [first, above, la], [la, lb, lc, ld], [length, first]])
+      setContexts(field, [[la], [la, lb], [la, lb, lc], [first, above, la], [la, lb, lc, ld], [length, first, above]])
       const offset = first ? above : 0
       const next = (symbol(5, field, target ? (letter(target.word, length) - offset) & 31 : 0) + offset) & 31
       if (next === 0) break
