@@ -67,9 +67,9 @@ function mix(h: number, v: number): number {
  * letter symbols in typed arrays and the contexts are set in place: the unpacking runs once
  * per process, on first use of the labels, and allocates nothing per bit (only the short
  * lists of values each letter's contexts hash).
- * @param given The words to encode; absent when decoding.
+ * @param valueOf When encoding, the value of a field of word `w` (a letter: the one at `at`).
  */
-function run(count: number, code: BitCoder, given?: readonly Word[]): Word[] {
+function run(count: number, code: BitCoder, valueOf?: (field: number, w: number, at: number) => number): Word[] {
   const probabilities = new Uint16Array(1 << TABLE_BITS).fill(32768)
   const counts = new Uint8Array(1 << TABLE_BITS)
   const weights = new Float64Array(4 * INPUTS).fill(0.3)
@@ -122,13 +122,10 @@ function run(count: number, code: BitCoder, given?: readonly Word[]): Word[] {
   let previousKind = 0
   const out: Word[] = []
   for (let w = 0; w < count; w++) {
-    const target = given?.[w]
-    let shared = 0
-    while (target && shared < MAX_SHARED && shared < previousLength && previous[shared] === letter(target.word, shared)) shared++
     const a = previousLength > 0 ? previous[previousLength - 1]! : 0
     const b = previousLength > 1 ? previous[previousLength - 2]! : 0
     setContexts(SHARED_FIELD, [[], [previousLength], [a], [a, b], [previousKind], [previousLength, previousKind, a]])
-    let length = symbol(4, SHARED_FIELD, shared)
+    let length = symbol(4, SHARED_FIELD, valueOf?.(SHARED_FIELD, w, 0) ?? 0)
     word.set(previous.subarray(0, length))
     // The letters before the one coded: a (last) to d, 0 before the word's start.
     let la = length > 0 ? word[length - 1]! : 0
@@ -141,7 +138,7 @@ function run(count: number, code: BitCoder, given?: readonly Word[]): Word[] {
       const above = length < previousLength ? previous[length]! : 0
       setContexts(field, [[la], [la, lb], [la, lb, lc], [first, above, la], [la, lb, lc, ld], [length, first, above]])
       const offset = first ? above : 0
-      const next = (symbol(5, field, target ? (letter(target.word, length) - offset) & 31 : 0) + offset) & 31
+      const next = (symbol(5, field, ((valueOf?.(LETTER_FIELD, w, length) ?? 0) - offset) & 31) + offset) & 31
       if (next === 0) break
       if (length === word.length) {
         const longer = new Uint8Array(2 * length)
@@ -155,7 +152,7 @@ function run(count: number, code: BitCoder, given?: readonly Word[]): Word[] {
       la = next
     }
     setContexts(KIND_FIELD, [[], [la], [la, lb], [la, lb, lc], [la, lb, lc, ld], [length]])
-    const kind = symbol(3, KIND_FIELD, target ? target.kind : 0)
+    const kind = symbol(3, KIND_FIELD, valueOf?.(KIND_FIELD, w, 0) ?? 0)
     let text = ''
     for (let i = 0; i < length; i++) text += LETTERS[word[i]! - 1]
     out.push({ word: text, kind })
@@ -247,7 +244,16 @@ export function encodeWords(lists: readonly (readonly string[])[]): string {
       range[1] = (range[1]! << 8) | 255
     }
     return bit
-  }, words)
+  }, (field, w, at) => {
+    const { word, kind } = words[w]!
+    if (field === KIND_FIELD) return kind
+    if (field === LETTER_FIELD) return letter(word, at)
+    // Letters shared with the word before, at most MAX_SHARED.
+    const before = w > 0 ? words[w - 1]!.word : ''
+    let shared = 0
+    while (shared < MAX_SHARED && shared < before.length && before[shared] === word[shared]) shared++
+    return shared
+  })
   for (let shift = 24; shift >= 0; shift -= 8) bytes.push((range[0]! >>> shift) & 255)
   return bytesToText(bytes)
 }

@@ -28,7 +28,8 @@ const MORE_ENGLISH: readonly string[] = (
 
 /**
  * Words conference abstracts use about the event, the talk or the audience. They say
- * nothing about a talk's topic, so they would only blur themes.
+ * nothing about a talk's topic, so they would only blur themes. (Those already in the English
+ * lists above, `also`, `will`, `first`, are not repeated.)
  */
 const CONFERENCE_BOILERPLATE: readonly string[] = (
   'talk talks presentation presentations present presenting presented session sessions discuss ' +
@@ -36,14 +37,13 @@ const CONFERENCE_BOILERPLATE: readonly string[] = (
   'participants conference workshop slides slide demo demos introduce introduces introducing ' +
   'introduction overview share sharing learn learned learnt cover covers covering explore ' +
   'explores exploring show shows showing shown look looking looks want wants try trying tried ' +
-  'q&a also new use used uses using usage well way ways lot lots many much various different ' +
-  'able need needs needed provide provides providing example examples will would current ' +
-  'currently recent recently year years today thing things kind part parts work works worked ' +
-  'working based approach approaches help helps including include includes particular ' +
-  'particularly specific able possible important interesting great good better best main real ' +
-  'world everyone people hope going want get brief briefly finally start started starting goal ' +
-  'goals idea ideas first second third focus focuses focused aim aims give given gives take ' +
-  'takes taken questions question answer answers hear join come know knowledge understand ' +
+  'q&a new use used uses using usage ways lot lots various different able need needs needed ' +
+  'provide provides providing example examples current currently recent recently year years ' +
+  'today thing things kind part parts work works worked working based approach approaches help ' +
+  'helps including include includes particular particularly specific possible important ' +
+  'interesting great good better best main real world people hope brief briefly finally start ' +
+  'started starting goal goals idea ideas second third focus focuses focused aim aims give ' +
+  'takes taken questions question answer answers hear join know knowledge understand ' +
   'understanding describe describes talking propose proposed proposal summarize summarise ' +
   'summary'
 ).split(' ')
