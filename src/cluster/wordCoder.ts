@@ -122,16 +122,17 @@ function run(count: number, code: BitCoder, valueOf?: (field: number, w: number,
   let previousKind = 0
   const out: Word[] = []
   for (let w = 0; w < count; w++) {
-    const a = previousLength > 0 ? previous[previousLength - 1]! : 0
-    const b = previousLength > 1 ? previous[previousLength - 2]! : 0
+    // Past the start of a typed array reads undefined: 0, as before a word's start.
+    const a = previous[previousLength - 1] ?? 0
+    const b = previous[previousLength - 2] ?? 0
     setContexts(SHARED_FIELD, [[], [previousLength], [a], [a, b], [previousKind], [previousLength, previousKind, a]])
     let length = symbol(4, SHARED_FIELD, valueOf?.(SHARED_FIELD, w, 0) ?? 0)
     word.set(previous.subarray(0, length))
     // The letters before the one coded: a (last) to d, 0 before the word's start.
-    let la = length > 0 ? word[length - 1]! : 0
-    let lb = length > 1 ? word[length - 2]! : 0
-    let lc = length > 2 ? word[length - 3]! : 0
-    let ld = length > 3 ? word[length - 4]! : 0
+    let la = word[length - 1] ?? 0
+    let lb = word[length - 2] ?? 0
+    let lc = word[length - 3] ?? 0
+    let ld = word[length - 4] ?? 0
     for (let first = 1; ; first = 0) {
       const field = first ? FIRST_LETTER_FIELD : LETTER_FIELD
       /** The word before's letter at this place; the first new letter follows it, coded as the distance. */
