@@ -4,7 +4,7 @@ import { buildAtlas } from '../atlas/buildAtlas.js'
 import { precisionAtK } from '../eval/precisionAtK.js'
 import type { Talk } from '../types.js'
 import { rankingIndex } from './rankingIndex.js'
-import { coarseK, coarseRuns, coarseThemes, COARSE_RUNS, relatedEnsemble, relatedRankingIndex } from './relatedRanking.js'
+import { coarseK, coarseRuns, coarseThemes, COARSE_RUNS, ranksAtCoarseScale, relatedEnsemble, relatedRankingIndex } from './relatedRanking.js'
 import { relatedTalks } from './relatedTalks.js'
 
 function fixture(path: string): { talks: Talk[]; truth: string[] } {
@@ -13,6 +13,11 @@ function fixture(path: string): { talks: Talk[]; truth: string[] } {
 }
 
 const lpc = fixture('lpc-networking-bpf.json')
+const ml = fixture('ml-workshop.json')
+
+function precisionAt5(of: ReturnType<typeof buildAtlas>, set: { talks: Talk[]; truth: string[] }): number {
+  return precisionAtK(of.talks.map((talk) => relatedTalks(of, talk.id).map((hit) => set.talks.findIndex((t) => t.id === hit.id))), set.truth, 5)
+}
 
 describe('coarseK(talks)', () => {
   it('is talks / 25 on large corpora and at least √(2 · talks) and 2 on small ones', () => {
@@ -45,7 +50,7 @@ describe('the related ranking of the LPC fixture at the automatic k', () => {
   })
 
   it('ranks with precision@5 no lower at the automatic k than at the true k (0.753 and 0.747; 0.744 and 0.747 with the themes\' own scale)', () => {
-    const precision = (of: typeof atlas) => precisionAtK(of.talks.map((talk) => relatedTalks(of, talk.id).map((hit) => lpc.talks.findIndex((t) => t.id === hit.id))), lpc.truth, 5)
+    const precision = (of: typeof atlas) => precisionAt5(of, lpc)
     const atTrueK = precision(buildAtlas(lpc.talks, { k: 12 }))
     expect(atlas.themes).toHaveLength(12)
     expect(precision(atlas)).toBeGreaterThanOrEqual(atTrueK)
@@ -55,5 +60,24 @@ describe('the related ranking of the LPC fixture at the automatic k', () => {
   it('gives the same lists whatever the input order', () => {
     const reversed = buildAtlas([...lpc.talks].reverse())
     for (const talk of lpc.talks.slice(0, 12)) expect(relatedTalks(reversed, talk.id)).toEqual(relatedTalks(atlas, talk.id))
+  })
+})
+
+describe('the related ranking with fewer themes than coarseK parts', () => {
+  it('is the themes\' own ranking index: consensus runs alone, topicality over the themes', () => {
+    const atlas = buildAtlas(lpc.talks, { k: 4 })
+    expect(coarseK(lpc.talks.length)).toBe(12)
+    expect(ranksAtCoarseScale(atlas)).toBe(false)
+    expect(relatedEnsemble(atlas)).toBe(atlas.ensemble)
+    expect(relatedRankingIndex(atlas)).toBe(rankingIndex(atlas))
+    expect(ranksAtCoarseScale(buildAtlas(lpc.talks, { k: 12 }))).toBe(true)
+  })
+
+  it('keeps the ML fixture\'s 5 topics apart: precision@5 1 at the automatic k, 0.993 at the true k (0.987 and 0.987 with coarse runs of 8 clusters)', () => {
+    const auto = buildAtlas(ml.talks)
+    expect(auto.themes).toHaveLength(5)
+    expect(coarseK(ml.talks.length)).toBe(8)
+    expect(precisionAt5(auto, ml)).toBe(1)
+    expect(precisionAt5(buildAtlas(ml.talks, { k: 5 }), ml)).toBeGreaterThanOrEqual(0.993)
   })
 })

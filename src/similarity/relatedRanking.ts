@@ -7,13 +7,19 @@
  * the consensus runs take their k from the themes' scale (with `k: 'auto'` the upper half of
  * the k grid, themes of 4 to 8 talks; with a given k that k). On FOSDEM 2025 related
  * precision@5 fell from 0.419 (78 themes) to 0.396 (152, automatic). Here both use a
- * track-sized scale, k = max(talks / {@link COARSE_THEME_SIZE}, √(2 · talks)) parts (never
- * more than the themes):
+ * track-sized scale, k = max(talks / {@link COARSE_THEME_SIZE}, √(2 · talks)) parts:
  *
  * - topicality weights over the theme tree cut into that many groups;
  * - 60 single-restart k-means runs at that k on the atlas's embedding, beside the 20
  *   consensus runs, so that the co-association of two talks is ¼ the consensus share and ¾
  *   the coarse share.
+ *
+ * The scale only ever coarsens: with fewer themes than coarse parts (a k given below it, or
+ * a small event's few themes) the coarse runs would cut finer than the themes and outvote
+ * the consensus runs at the themes' own scale, so related talks rank with the themes' own
+ * index (rankingIndex.ts). That gate gave back the true-k precision@5 the coarse runs had
+ * cost (35C3, 8 tracks: 0.492 → 0.504; a FOSDEM 8-track subsample 0.666 → 0.678; the ML
+ * fixture 0.987 → 0.993, at its automatic k 0.987 → 1) and left the automatic k unchanged.
  *
  * Below 1,250 talks √(2n) is the larger: parts of 25 talks would be two or three parts
  * mixing every topic of a workshop (on the 72-talk LPC fixture, 12 parts keep its 12
@@ -26,7 +32,7 @@ import { cutTree } from '../atlas/themeTree.js'
 import type { Atlas, AtlasEnsemble } from '../atlas/types.js'
 import { kmeansBatch } from '../cluster/kmeans.js'
 import { createRandom, nextInt } from '../random.js'
-import { rankingIndexOver, themePartition, type RankingIndex, type TalkPartition } from './rankingIndex.js'
+import { rankingIndex, rankingIndexOver, themePartition, type RankingIndex, type TalkPartition } from './rankingIndex.js'
 
 /** Talks per part at the coarse scale: the size of a conference track rather than a theme. */
 export const COARSE_THEME_SIZE = 25
@@ -37,16 +43,28 @@ export const COARSE_RUNS = 60
 const indexCache = new WeakMap<Atlas, RankingIndex>()
 
 /**
- * The related-talk ranking index of an atlas, computed on first use and cached per atlas.
+ * The related-talk ranking index of an atlas, computed on first use and cached per atlas:
+ * the themes' own index ({@link rankingIndex}) when the atlas has fewer themes than
+ * {@link coarseK} parts.
  * @param atlas A built or loaded atlas.
  */
 export function relatedRankingIndex(atlas: Atlas): RankingIndex {
+  if (!ranksAtCoarseScale(atlas)) return rankingIndex(atlas)
   let index = indexCache.get(atlas)
   if (index === undefined) {
     index = rankingIndexOver(atlas, coarseThemes(atlas), relatedEnsemble(atlas))
     indexCache.set(atlas, index)
   }
   return index
+}
+
+/**
+ * Whether related talks take the theme signals at the coarse scale: when the themes are at
+ * least {@link coarseK} (so that the coarse scale is never finer than the themes).
+ * @param atlas A built or loaded atlas.
+ */
+export function ranksAtCoarseScale(atlas: Atlas): boolean {
+  return atlas.tree.leaves >= coarseK(atlas.talks.length)
 }
 
 /**
@@ -72,13 +90,14 @@ export function coarseThemes(atlas: Atlas): TalkPartition {
 }
 
 /**
- * The consensus runs followed by the coarse runs, or undefined when the atlas has no
- * consensus runs (above 3,000 talks, or saved without them).
+ * The consensus runs followed by the coarse runs (the consensus runs alone when the atlas
+ * has fewer themes than {@link coarseK}), or undefined when the atlas has no consensus runs
+ * (above 3,000 talks, or saved without them).
  * @param atlas The atlas.
  */
 export function relatedEnsemble(atlas: Atlas): AtlasEnsemble | undefined {
   const own = atlas.ensemble
-  if (own === undefined) return undefined
+  if (own === undefined || !ranksAtCoarseScale(atlas)) return own
   const coarse = coarseRuns(atlas)
   const labels = new Int32Array(own.labels.length + coarse.labels.length)
   labels.set(own.labels, 0)

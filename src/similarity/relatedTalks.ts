@@ -26,7 +26,7 @@ export interface RelatedTalk {
   /**
    * Blended cosine similarity, rounded to 6 decimals; for related talks of an atlas with
    * consensus runs, two thirds of it and a third of the two talks' co-association over the
-   * consensus runs and the coarse runs of relatedRanking.ts.
+   * consensus runs (and the coarse runs of relatedRanking.ts where it ranks at its coarse scale).
    */
   readonly score: number
   /** Display forms of the shared terms that contribute most, best first. */
