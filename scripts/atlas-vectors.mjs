@@ -3,14 +3,15 @@
 // k: graphs, spectra and the supervised ceiling", has the figures).
 //
 //   npm run eval -- --dump DIR --rows none        the labelled corpora as the eval reads them
-//   node scripts/atlas-vectors.mjs DIR [--seed N] [--options JSON] [--only a,b]
+//   node scripts/atlas-vectors.mjs DIR [--seed N] [--options JSON] [--only a,b] [--themes]
 //
 // For every DIR/<corpus>.json written by the eval's --dump (talks + truth in evaluation
 // order) it builds `buildAtlas(talks, { k: number of labels, seed })` without the truth and
 // writes DIR/vectors-<seed>/<corpus>.*: the embedding the themes are clustered on (n × d
 // float32), the consensus runs' labels (runs × n int32), the atlas's assignments (int32),
 // the TF-IDF matrix (CSR: indptr, indices int32, data float32) and a .meta.json (n, d, k,
-// runs, nCols, truth, the NMI of the assignments). Without ../shared/corpora the eval dumps
+// runs, nCols, truth, the NMI of the assignments). With --themes it also prints every theme:
+// its size, label and the four truth labels most of its talks carry. Without ../shared/corpora the eval dumps
 // only the fixtures and says so; this script then writes those.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
@@ -18,11 +19,12 @@ import { talkatlas } from './loadLibrary.mjs'
 
 const directory = process.argv[2]
 if (!directory || directory.startsWith('--') || !existsSync(directory)) {
-  console.error('usage: node scripts/atlas-vectors.mjs DIR [--seed N] [--options JSON] [--only a,b]  (DIR from `npm run eval -- --dump DIR --rows none`)')
+  console.error('usage: node scripts/atlas-vectors.mjs DIR [--seed N] [--options JSON] [--only a,b] [--themes]  (DIR from `npm run eval -- --dump DIR --rows none`)')
   process.exit(2)
 }
 const seed = Number(argumentValue('--seed') ?? 42)
 const options = JSON.parse(argumentValue('--options') ?? '{}')
+const printThemes = process.argv.includes('--themes')
 const only = argumentValue('--only')?.split(',').filter(Boolean) ?? null
 const output = join(directory, `vectors-${seed}`)
 mkdirSync(output, { recursive: true })
@@ -49,6 +51,21 @@ function writeVectors(path) {
   const meta = { n: talks.length, d: atlas.embedding.dimensions, k, seed, runs: atlas.ensemble?.runs ?? 0, nCols: atlas.matrix.nCols, nmi, truth }
   writeFileSync(join(output, `${name}.meta.json`), JSON.stringify(meta))
   console.log(`${name}: ${talks.length} talks, k = ${k}, NMI ${nmi.toFixed(3)} → ${output}`)
+  if (printThemes) printThemeTruth(atlas, truth)
+}
+
+/** Each theme's size, label and its four most frequent truth labels. */
+function printThemeTruth(atlas, truth) {
+  const rowOf = new Map(atlas.talks.map((talk, i) => [talk.id, i]))
+  for (const theme of atlas.themes) {
+    const counts = new Map()
+    for (const member of theme.talks) {
+      const label = truth[rowOf.get(member.id)]
+      counts.set(label, (counts.get(label) ?? 0) + 1)
+    }
+    const largest = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 4)
+    console.log(`  ${String(theme.talks.length).padStart(4)}  ${theme.label}  |  ${largest.map(([label, count]) => `${label} ${count}`).join(', ')}`)
+  }
 }
 
 /** The value after a flag, or null. */
