@@ -188,6 +188,9 @@ def graph_variants(v, seed, has_networkx):
     E, X, k = v["E"], v["X"], v["k"]
     A = co_association(list(v["runs"]))
     out = {"atlas (consensus, average linkage)": v["assigned"]}
+    distances = squareform(np.where(np.eye(len(A), dtype=bool), 0, 1 - A), checks=False)
+    for method in ("ward", "weighted"):
+        out[f"{method} linkage on the co-association"] = fcluster(linkage(distances, method), k, "maxclust")
     out["spectral on the co-association"] = spectral_cut(A, k, seed)
     for m in (15, 30, 60):
         out[f"spectral on a {m}-neighbour graph"] = spectral_cut(knn_graph(E, m), k, seed)
