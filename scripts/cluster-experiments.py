@@ -308,6 +308,9 @@ def main():
         has_networkx = False
         print("networkx not installed: the Louvain rows are left out (apt-get install python3-networkx)", file=sys.stderr)
     corpora = sorted(f[: -len(".meta.json")] for f in os.listdir(first) if f.endswith(".meta.json"))
+    if not corpora:
+        print(f"no corpora in {first}: run node scripts/atlas-vectors.mjs {directory} --seed {seeds[0]} first", file=sys.stderr)
+        sys.exit(2)
     for name in corpora:
         if only and not any(o in name for o in only):
             continue
