@@ -14,7 +14,7 @@ import {
 } from './kmeansRestarts.js'
 import type { RowHelper } from './lloydElkan.js'
 import type { Run } from './lloydLoop.js'
-import { rowGramInto } from './rowGram.js'
+import { rowDot } from './rowProducts.js'
 
 export { RESTART_SAMPLE_ABOVE, restartSampleSize } from './kmeansRestarts.js'
 
@@ -233,10 +233,18 @@ function gramPays(m: number, jobs: readonly KmeansOptions[]): boolean {
 
 /**
  * Dot products of every pair of `rows`, m × m row-major by position in `rows`. Computed with
- * `rowDot`'s sums (rowGram.ts), so each entry is bit for bit the value the distance functions would compute.
+ * {@link rowDot}, so each entry is bit for bit the value the distance functions would compute.
  */
 function rowGram(points: Float32Array, d: number, rows: Int32Array, gram: Float64Array = new Float64Array(rows.length * rows.length)): Float64Array {
-  return rowGramInto(points, d, rows, gram)
+  const m = rows.length
+  for (let s = 0; s < m; s++) {
+    for (let t = s; t < m; t++) {
+      const dot = rowDot(points, rows[s] * d, points, rows[t] * d, d)
+      gram[s * m + t] = dot
+      gram[t * m + s] = dot
+    }
+  }
+  return gram
 }
 
 /**
