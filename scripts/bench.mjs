@@ -38,6 +38,7 @@
 //   --json <file>               also write every figure as JSON
 //   --keep                      keep the emitted corpus files (printed at the end)
 //   --skip-package              do not measure the package (import time, browser bundle, install)
+//   --fosdem-only               only the FOSDEM 2025 row (no synthetic corpora, no related timing)
 // Internal: --child --file <file> [--k 100|auto] runs the library measurements on one file.
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -87,6 +88,7 @@ const { values: options } = parseArgs({
     'skip-sklearn': { type: 'boolean', default: false },
     'skip-cli': { type: 'boolean', default: false },
     'skip-package': { type: 'boolean', default: false },
+    'fosdem-only': { type: 'boolean', default: false },
     'related-size': { type: 'string', default: '20000' },
     corpora: { type: 'string', default: '../shared/corpora' },
     queries: { type: 'string', default: '200' },
@@ -329,7 +331,7 @@ function collect() {
 
 async function runBench() {
   const seed = integerOption('seed', options.seed)
-  const sizes = options.sizes.split(',').map((size) => integerOption('sizes', size.trim()))
+  const sizes = options['fosdem-only'] ? [] : options.sizes.split(',').map((size) => integerOption('sizes', size.trim()))
   const timeoutMs = integerOption('timeout', options.timeout) * 1000
   const environment = describeEnvironment()
   console.log(`talkatlas benchmark — ${environment.line}`)
@@ -370,7 +372,7 @@ async function runBench() {
       }
     }
 
-    const relatedSize = integerOption('related-size', options['related-size'])
+    const relatedSize = options['fosdem-only'] ? 0 : integerOption('related-size', options['related-size'])
     if (cliAvailable && relatedSize > 0) rows.push(await benchRelated(workDir, relatedSize, seed, timeoutMs))
 
     const corporaDir = resolve(ROOT, options.corpora)

@@ -4,10 +4,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
-import { builtinTaxonomyFitAside } from '../src/cli/taxonomyFitAside.js'
+import { unpackGeneralWordLists } from '../src/cluster/labelTerms.js'
+import { runOneShotWorker } from '../src/cli/oneShotWorker.js'
+import { builtinTaxonomyFitAside, type TaxonomyFitJob } from '../src/cli/taxonomyFitAside.js'
 import { BUILTIN_TAXONOMY } from '../src/tag/taxonomy.js'
-import { taxonomyFit } from '../src/tag/taxonomyFit.js'
+import { taxonomyFit, type TaxonomyFit } from '../src/tag/taxonomyFit.js'
 import type { Talk } from '../src/types.js'
 
 const read = (name: string) => (JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8')) as { talks: Talk[] }).talks
@@ -20,6 +23,15 @@ describe('builtinTaxonomyFitAside', () => {
       expect(aside).toEqual(taxonomyFit(talks, BUILTIN_TAXONOMY, options))
     }
     expect((await builtinTaxonomyFitAside(read('lpc-networking-bpf'), {}, 2, worker))?.fits).toBe(true)
+  })
+
+  it('posts the label lexicon its word lists, unpacked, before the fit', async () => {
+    const { port1, port2 } = new MessageChannel()
+    const job: TaxonomyFitJob = { talks: read('ml-workshop'), options: {}, wordLists: port2 }
+    const fit = await runOneShotWorker<TaxonomyFit>(worker, job, 'taxonomy-fit', [port2])
+    expect(fit).toEqual(taxonomyFit(job.talks, BUILTIN_TAXONOMY, {}))
+    expect(receiveMessageOnPort(port1)?.message).toEqual(unpackGeneralWordLists())
+    port1.close()
   })
 
   it('starts no worker on one thread, and resolves undefined when the worker dies', async () => {

@@ -6,8 +6,8 @@ import { consensusClusters } from '../cluster/consensusClusters.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 import { labelThemes } from '../cluster/labelThemes.js'
 import { fitLsa } from '../cluster/lsa.js'
-import { corpusLanguages, foreignStopwords } from '../text/corpusLanguages.js'
-import type { Language } from '../text/language.js'
+import { corpusLanguages, corpusLanguagesOf, foreignStopwords } from '../text/corpusLanguages.js'
+import { LANGUAGES, type Language } from '../text/language.js'
 import type { Talk, Warning } from '../types.js'
 import { fitTfidfFromStreams, readTalkTerms, resolveTfidfOptions, type TermStreams, type TfidfOptions } from '../vectorize/tfidf.js'
 import { progressReporter } from '../progress.js'
@@ -117,7 +117,7 @@ function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, report
   const centroids = new Float32Array(order.ranked.length * d)
   order.ranked.forEach((c, rank) => centroids.set(clustering.centroids.subarray(c * d, c * d + d), rank * d))
   report('labels')
-  const excludedWords = foreignStopwords(labelLanguages(talks, resolved.tfidf.language))
+  const excludedWords = foreignStopwords(labelLanguages(talks, resolved.tfidf.language, read.mainLanguages))
   const names = labelThemes(tfidf.matrix, tfidf.model, assignment, order.ranked.length, {
     keywords: resolved.keywords,
     excludedWords,
@@ -180,12 +180,15 @@ function restoreInputOrder(atlas: Atlas, talks: readonly Talk[], order: Int32Arr
 
 /**
  * The languages whose function words may not name a theme: the one set by the `language`
- * option, else those detected in the corpus.
+ * option, else those detected in the corpus (from the main language the term reader told
+ * for each talk, when it did).
  * @param talks Talks of the corpus.
  * @param language The `language` option.
+ * @param mainLanguages Each talk's main language, an index in `LANGUAGES` (`TermStreams.mainLanguages`).
  */
-function labelLanguages(talks: readonly Talk[], language: Language | 'auto' | undefined): readonly Language[] {
+function labelLanguages(talks: readonly Talk[], language: Language | 'auto' | undefined, mainLanguages: Uint8Array | undefined): readonly Language[] {
   if (language !== undefined && language !== 'auto') return [language]
+  if (mainLanguages?.length === talks.length) return corpusLanguagesOf(talks.length, (index) => LANGUAGES[mainLanguages[index]!]!)
   return corpusLanguages(talks.map((talk) => `${talk.title}\n${talk.abstract}`))
 }
 

@@ -132,11 +132,12 @@ export class KmeansPool {
   }
 
   /**
-   * The batch's Gram matrix in a SharedArrayBuffer (posting it shares it, without a copy): a
-   * copy of the caller's, the last one when the points are the same array with the same
-   * contents, or a new one.
+   * The batch's Gram matrix in a SharedArrayBuffer (posting it shares it, without a copy): the
+   * caller's when it is shared already, else a copy of it, the last one when the points are
+   * the same array with the same contents, or a new one.
    */
   private sharedGram(points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[], given: Float64Array | undefined): Float64Array | undefined {
+    if (given?.buffer instanceof SharedArrayBuffer) return given
     const fingerprint = fingerprintOf(points)
     const last = this.lastGram
     if (last !== undefined && last.points === points && last.dimensions === dimensions && last.fingerprint === fingerprint) return last.gram

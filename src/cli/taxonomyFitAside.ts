@@ -5,6 +5,8 @@
  * depends on the talks and stopwords alone, not on the atlas; the second core is idle while
  * this thread reads the text and fits LSA.
  */
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads'
+import { takeGeneralWordListsFrom, type GeneralWordLists } from '../cluster/labelTerms.js'
 import type { EvidenceOptions } from '../tag/themeEvidence.js'
 import type { TaxonomyFit } from '../tag/taxonomyFit.js'
 import type { Talk } from '../types.js'
@@ -15,6 +17,12 @@ import { kmeansThreads } from './threadedAtlas.js'
 export interface TaxonomyFitJob {
   readonly talks: readonly Talk[]
   readonly options: EvidenceOptions
+  /**
+   * Where the worker first posts the label lexicon's word lists, unpacked: the labels need
+   * them on this thread only after the clustering, by when they are waiting here, and
+   * unpacking them costs this thread about a tenth of a second.
+   */
+  readonly wordLists?: MessagePort
 }
 
 /**
@@ -31,7 +39,23 @@ export function builtinTaxonomyFitAside(
   workerUrl: URL = new URL('./taxonomyFitWorker.js', import.meta.url),
 ): Promise<TaxonomyFit | undefined> | undefined {
   if (kmeansThreads(threads, talks.length) < 2) return undefined
-  const job: TaxonomyFitJob = { talks: talks.map(({ id, title, abstract }) => ({ id, title, abstract })), options }
+  const job: TaxonomyFitJob = { talks: talks.map(({ id, title, abstract }) => ({ id, title, abstract })), options, wordLists: wordListsFromWorker() }
   // A worker that fails leaves the fit to the caller: it is a speed-up, not a requirement.
-  return runOneShotWorker<TaxonomyFit>(workerUrl, job, 'taxonomy-fit').catch(() => undefined)
+  return runOneShotWorker<TaxonomyFit>(workerUrl, job, 'taxonomy-fit', [job.wordLists!]).catch(() => undefined)
+}
+
+/**
+ * A port for the worker to post the label lexicon's word lists on; the lexicon takes them
+ * from its other end when the labels first need them, if they have come (it unpacks them
+ * itself otherwise, as without a worker).
+ */
+function wordListsFromWorker(): MessagePort {
+  const { port1, port2 } = new MessageChannel()
+  port1.unref()
+  takeGeneralWordListsFrom(() => {
+    const lists = receiveMessageOnPort(port1)?.message as GeneralWordLists | undefined
+    port1.close()
+    return lists
+  })
+  return port2
 }

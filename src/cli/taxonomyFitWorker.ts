@@ -1,11 +1,17 @@
 /**
- * Worker thread of {@link builtinTaxonomyFitAside}: measures how well the built-in taxonomy
- * fits the talks it is sent and posts the {@link TaxonomyFit} back.
+ * Worker thread of {@link builtinTaxonomyFitAside}: posts the label lexicon's word lists,
+ * unpacked, then measures how well the built-in taxonomy fits the talks it is sent and posts
+ * the {@link TaxonomyFit} back.
  */
 import { parentPort, workerData } from 'node:worker_threads'
+import { unpackGeneralWordLists } from '../cluster/labelTerms.js'
 import { BUILTIN_TAXONOMY } from '../tag/taxonomy.js'
 import { taxonomyFit } from '../tag/taxonomyFit.js'
 import type { TaxonomyFitJob } from './taxonomyFitAside.js'
 
 const job = workerData as TaxonomyFitJob
+if (job.wordLists !== undefined) {
+  job.wordLists.postMessage(unpackGeneralWordLists())
+  job.wordLists.close()
+}
 parentPort!.postMessage(taxonomyFit(job.talks, BUILTIN_TAXONOMY, job.options))

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { isLabelTerm, wordKind } from './labelTerms.js'
 
 describe('isLabelTerm(term)', () => {
@@ -29,5 +29,20 @@ describe('wordKind(word)', () => {
     expect(wordKind('seamless')).toBe('adjective')
     expect(wordKind('scheduler')).toBe('noun')
     expect(wordKind('BTF')).toBe('noun')
+  })
+})
+
+describe('takeGeneralWordListsFrom(source)', () => {
+  it('builds the lexicon from the lists the source gives, else unpacks them here', async () => {
+    vi.resetModules()
+    const fresh = await import('./labelTerms.js')
+    const lists = fresh.unpackGeneralWordLists()
+    fresh.takeGeneralWordListsFrom(() => [`${lists[0]} xylophone`, lists[1], lists[2], lists[3]])
+    expect(fresh.wordKind('xylophone')).toBe('verb')
+    vi.resetModules()
+    const unsupplied = await import('./labelTerms.js')
+    unsupplied.takeGeneralWordListsFrom(() => undefined)
+    expect(unsupplied.wordKind('xylophone')).toBe('noun')
+    expect(unsupplied.wordKind('accelerate')).toBe('verb')
   })
 })

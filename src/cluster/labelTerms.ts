@@ -35,13 +35,38 @@ export type WordKind = 'noun' | 'verb' | 'adverb' | 'adjective' | 'other'
 
 let kinds: Map<string, WordKind> | undefined
 
+/** The lists of {@link GENERAL_WORDS} as they unpack: verbs, adverbs, adjectives, other words (expressions and function words). */
+export type GeneralWordLists = readonly [string, string, string, string]
+
+/** The kind of each list of {@link GeneralWordLists}. */
+const LIST_KINDS: readonly WordKind[] = ['verb', 'adverb', 'adjective', 'other']
+
+/** Where the lexicon may take its lists already unpacked (see {@link takeGeneralWordListsFrom}). */
+let unpackedElsewhere: (() => GeneralWordLists | undefined) | undefined
+
+/** The word lists, unpacked here (tens of milliseconds of CPU on first use). */
+export function unpackGeneralWordLists(): GeneralWordLists {
+  return [GENERAL_WORDS.verb, GENERAL_WORDS.adverb, GENERAL_WORDS.adjective, GENERAL_WORDS.other]
+}
+
+/**
+ * Lets the lexicon, on first use, take the lists that `source` returns (those of
+ * {@link unpackGeneralWordLists}, unpacked on another thread while this one was busy) instead
+ * of unpacking them; when `source` returns undefined (not there yet), it unpacks them here.
+ * @param source The lists, or undefined.
+ */
+export function takeGeneralWordListsFrom(source: () => GeneralWordLists | undefined): void {
+  unpackedElsewhere = source
+}
+
 /** The lexicon as one map, built on first use. */
 function lexicon(): Map<string, WordKind> {
   if (kinds) return kinds
+  const lists = unpackedElsewhere?.() ?? unpackGeneralWordLists()
   kinds = new Map()
-  for (const kind of ['verb', 'adverb', 'adjective', 'other'] as const) {
-    for (const word of GENERAL_WORDS[kind].split(' ')) kinds.set(word, kind)
-  }
+  lists.forEach((list, index) => {
+    for (const word of list.split(' ')) kinds!.set(word, LIST_KINDS[index]!)
+  })
   return kinds
 }
 

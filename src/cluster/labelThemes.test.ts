@@ -73,3 +73,23 @@ describe('labelThemes(matrix, model, assignment, k): equal shares', () => {
     expect(labels[0]).toBe('zebra · aardvark')
   })
 })
+
+describe('labelThemes: cluster numbering', () => {
+  it('names each cluster after its own talks, whatever its number and whatever clusters come before it', () => {
+    const topics = ['kernel scheduler latency', 'rust borrow checker', 'postgres query planner', 'webassembly runtime sandbox']
+    const talks = Array.from({ length: 24 }, (_, i) => ({ id: `t${i}`, title: `${topics[i % 4]} talk`, abstract: `Notes on ${topics[i % 4]} number ${i} and ${topics[i % 4]} tuning.` }))
+    const { matrix, model } = fitTfidf(talks)
+    const assignment = Int32Array.from(talks, (_, i) => i % 4)
+    const names = labelThemes(matrix, model, assignment, 4)
+    // Cluster c renumbered as 6 − c, with empty clusters 0–2 and rows of no cluster in between.
+    const renumbered = Int32Array.from(assignment, (c, i) => (i % 5 === 0 ? -1 : 6 - c))
+    const withoutSkipped = labelThemes(matrix, model, Int32Array.from(assignment, (c, i) => (i % 5 === 0 ? -1 : c)), 4)
+    const again = labelThemes(matrix, model, renumbered, 7)
+    for (let c = 0; c < 4; c++) {
+      expect(again.labels[6 - c]).toBe(withoutSkipped.labels[c])
+      expect(again.keywords[6 - c]).toEqual(withoutSkipped.keywords[c])
+    }
+    expect(names.labels[0]).toMatch(/kernel|scheduler|latency/)
+    expect(names.labels[3]).toMatch(/webassembly|runtime|sandbox/i)
+  })
+})

@@ -69,37 +69,38 @@ export function labelThemes(
   const nKeywords = options.keywords ?? 10
   const labelTerms = options.labelTerms ?? 3
   const excluded = options.excludedWords
-  const { clusterDocs, clusterWeights, sizes } = clusterDocumentFrequencies(matrix, assignment, k)
+  const { starts, members } = rowsByCluster(assignment, k)
   const n = matrix.nRows
   // A term in more of the corpus than two themes' worth of talks (and at least a fifth) is
   // spread over the corpus, not typical of one theme.
   const spread = Math.max(SPREAD_SHARE, 2 / Math.max(k, 1)) * n
-  const nameable = new Map<number, boolean>()
+  // Per term: 0 not yet asked, 1 may name, 2 may not.
+  const nameable = new Uint8Array(model.labels.length)
   const mayName = (term: number) => {
-    let ok = nameable.get(term)
-    if (ok === undefined) {
+    if (nameable[term] === 0) {
       const label = model.labels[term]!
-      ok = model.docCounts[term] <= spread && isLabelTerm(label) && !(excluded !== undefined && hasExcludedWord(label, excluded))
-      nameable.set(term, ok)
+      nameable[term] = model.docCounts[term] <= spread && isLabelTerm(label) && !(excluded !== undefined && hasExcludedWord(label, excluded)) ? 1 : 2
     }
-    return ok
+    return nameable[term] === 1
   }
+  const frequencies = new TermFrequencies(model.labels.length)
   const keywords: ThemeKeyword[][] = []
   const labels: string[] = []
   for (let c = 0; c < k; c++) {
     const scored: { term: number; score: number; weight: number }[] = []
-    const docs = clusterDocs[c]
-    const weights = clusterWeights[c]
-    const size = sizes[c]
-    for (const [term, inCluster] of docs) {
-      const score = distinctiveness(inCluster, size, model.docCounts[term], n)
-      if (score > 0 && mayName(term)) scored.push({ term, score, weight: weights.get(term)! })
+    const size = starts[c + 1]! - starts[c]!
+    frequencies.count(matrix, members, starts[c]!, starts[c + 1]!)
+    for (let t = 0; t < frequencies.length; t++) {
+      const term = frequencies.terms[t]!
+      const score = distinctiveness(frequencies.docs[term]!, size, model.docCounts[term], n)
+      if (score > 0 && mayName(term)) scored.push({ term, score, weight: frequencies.weights[term]! })
     }
     // Equal shares (frequent on small sets: 2 of 8 talks) are told apart by the term's
     // summed TF-IDF weight in the theme: a term the talks repeat, or rarer in the corpus,
     // before one they each say once (`XDP` before `cases`), not by alphabetical order.
     scored.sort((a, b) => b.score - a.score || b.weight - a.weight || a.term - b.term)
-    if (options.text !== undefined) dropVerbs(scored, model, rowsOf(assignment, c, VERB_CHECK_TALKS), options.text, 2 * labelTerms + 2)
+    const firstRows = Array.from(members.subarray(starts[c]!, Math.min(starts[c + 1]!, starts[c]! + VERB_CHECK_TALKS)))
+    if (options.text !== undefined) dropVerbs(scored, model, firstRows, options.text, 2 * labelTerms + 2)
     const top = scored.slice(0, nKeywords).map(({ term, score }) => ({ term: model.labels[term], score: round(score, 6) }))
     keywords.push(top)
     labels.push(composeLabel(scored.map((s) => model.labels[s.term]), labelTerms))
@@ -130,13 +131,6 @@ function dropVerbs(scored: { term: number }[], model: TfidfModel, rows: readonly
   scored.length = kept
 }
 
-/** The first `limit` rows assigned to cluster c. */
-function rowsOf(assignment: Int32Array, c: number, limit: number): number[] {
-  const rows: number[] = []
-  for (let i = 0; i < assignment.length && rows.length < limit; i++) if (assignment[i] === c) rows.push(i)
-  return rows
-}
-
 /** Whether any word of a display form is in `excluded` (compared in lower case). */
 function hasExcludedWord(label: string, excluded: ReadonlySet<string>): boolean {
   return label.toLowerCase().split(/[\s-]+/).some((word) => excluded.has(word))
@@ -160,23 +154,53 @@ export function distinctiveness(inGroup: number, size: number, docCount: number,
   return p * Math.log((p + epsilon) / (pRest + epsilon))
 }
 
-function clusterDocumentFrequencies(matrix: CsrMatrix, assignment: Int32Array, k: number) {
-  const clusterDocs: Map<number, number>[] = Array.from({ length: k }, () => new Map())
-  const clusterWeights: Map<number, number>[] = Array.from({ length: k }, () => new Map())
-  const sizes = new Int32Array(k)
-  for (let i = 0; i < matrix.nRows; i++) {
-    const c = assignment[i]
-    if (c < 0) continue
-    sizes[c]++
-    const docs = clusterDocs[c]
-    const weights = clusterWeights[c]
-    for (let p = matrix.indptr[i]; p < matrix.indptr[i + 1]; p++) {
-      const term = matrix.indices[p]
-      docs.set(term, (docs.get(term) ?? 0) + 1)
-      weights.set(term, (weights.get(term) ?? 0) + matrix.data[p])
+/** The rows of each cluster, ascending: cluster c's are `members[starts[c] … starts[c + 1])` (rows of cluster -1 are left out). */
+function rowsByCluster(assignment: Int32Array, k: number): { starts: Int32Array; members: Int32Array } {
+  const starts = new Int32Array(k + 1)
+  for (let i = 0; i < assignment.length; i++) if (assignment[i]! >= 0) starts[assignment[i]! + 1]++
+  for (let c = 0; c < k; c++) starts[c + 1] += starts[c]!
+  const members = new Int32Array(starts[k]!)
+  const next = starts.slice(0, k)
+  for (let i = 0; i < assignment.length; i++) if (assignment[i]! >= 0) members[next[assignment[i]!]!++] = i
+  return { starts, members }
+}
+
+/**
+ * Document frequency and summed weight of each term in one group of rows, in arrays over the
+ * vocabulary reused from group to group (only the terms seen are reset). Weights are summed
+ * in row order, the order of the rows given.
+ */
+class TermFrequencies {
+  readonly docs: Int32Array
+  readonly weights: Float64Array
+  /** The terms seen in the group, in order of first sight; the first {@link length} are valid. */
+  readonly terms: Int32Array
+  length = 0
+
+  /** @param nTerms Vocabulary size. */
+  constructor(nTerms: number) {
+    this.docs = new Int32Array(nTerms)
+    this.weights = new Float64Array(nTerms)
+    this.terms = new Int32Array(nTerms)
+  }
+
+  /** Counts the rows `members[from … to)`. */
+  count(matrix: CsrMatrix, members: Int32Array, from: number, to: number): void {
+    for (let t = 0; t < this.length; t++) {
+      this.docs[this.terms[t]!] = 0
+      this.weights[this.terms[t]!] = 0
+    }
+    this.length = 0
+    for (let r = from; r < to; r++) {
+      const i = members[r]!
+      for (let p = matrix.indptr[i]!; p < matrix.indptr[i + 1]!; p++) {
+        const term = matrix.indices[p]!
+        if (this.docs[term] === 0) this.terms[this.length++] = term
+        this.docs[term]++
+        this.weights[term] += matrix.data[p]!
+      }
     }
   }
-  return { clusterDocs, clusterWeights, sizes }
 }
 
 /**

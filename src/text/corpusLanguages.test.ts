@@ -1,5 +1,9 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { corpusLanguages, foreignStopwords } from './corpusLanguages.js'
+import { readTalkTerms } from '../vectorize/tfidf.js'
+import { corpusLanguages, corpusLanguagesOf, foreignStopwords } from './corpusLanguages.js'
+import { LANGUAGES } from './language.js'
+import { tokenize } from './tokenize.js'
 import { allLanguages } from './languagePacks.js'
 import { registerLanguages } from './languageRegistry.js'
 
@@ -33,5 +37,38 @@ describe('foreignStopwords(languages)', () => {
     for (const word of ['kann', 'schon', 'c', 'v', 'und']) expect(words.has(word)).toBe(true)
     expect(words.has('the')).toBe(false)
     expect(foreignStopwords(['en']).size).toBe(0)
+  })
+})
+
+describe('corpusLanguagesOf(n, mainOf): the languages the term reader told', () => {
+  const italian = 'Misuriamo la latenza dello scheduler e mostriamo come cambia con il carico del sistema.'
+  const pieces = [english, german, french, italian, 'XDP eBPF io_uring', 'Die', 'le', '', 'C++ und', "l'état", 'Ünïcödé – naïve café']
+
+  it('gives what reading the texts again gives, whatever the mix and the sample', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(...pieces)), { maxLength: 40 }), fc.integer({ min: 1, max: 600 }), (talks, copies) => {
+        const texts = talks.map(([title, abstract]) => ({ id: '', title, abstract }))
+        // Above 500 texts only a sample is read.
+        const many = copies > 20 && texts.length > 0 ? Array.from({ length: copies }, (_, i) => texts[i % texts.length]!) : texts
+        const streams = readTalkTerms(many)
+        expect(streams.mainLanguages).toHaveLength(many.length)
+        const told = corpusLanguagesOf(many.length, (index) => LANGUAGES[streams.mainLanguages![index]!]!)
+        expect(told).toEqual(corpusLanguages(many.map((talk) => `${talk.title}\n${talk.abstract}`)))
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it('reads title and abstract into the tokens of title, newline, abstract', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme' }), fc.constantFrom(...pieces), (title, abstract, words) => {
+        const t = `${title}${words}`
+        expect([...tokenize(t), ...tokenize(abstract)]).toEqual(tokenize(`${t}\n${abstract}`))
+      }),
+    )
+  })
+
+  it('is not told when the language is set for all texts', () => {
+    expect(readTalkTerms([{ title: german, abstract: german }], { language: 'de' }).mainLanguages).toBeUndefined()
   })
 })

@@ -23,13 +23,24 @@ const MIN_TALKS = 2
  * @param texts Texts of the corpus (title and abstract of each talk).
  */
 export function corpusLanguages(texts: readonly string[]): Language[] {
-  const n = texts.length
-  const sampled = Math.min(n, SAMPLE_TALKS)
   const reader = languageReader()
+  return corpusLanguagesOf(texts.length, (index) => {
+    const tokens = tokenize(texts[index]!)
+    return reader.read(tokens, tokens.length).main
+  })
+}
+
+/**
+ * {@link corpusLanguages} from each text's main language, told already (by the term reader,
+ * which reads every text's languages for its stopwords): the same sample, the same shares.
+ * @param n Number of texts.
+ * @param mainOf Main language of text `index` (asked only for the texts of the sample).
+ */
+export function corpusLanguagesOf(n: number, mainOf: (index: number) => Language): Language[] {
+  const sampled = Math.min(n, SAMPLE_TALKS)
   const counts = new Map<Language, number>()
   for (let s = 0; s < sampled; s++) {
-    const tokens = tokenize(texts[Math.floor((s * n) / sampled)]!)
-    const { main } = reader.read(tokens, tokens.length)
+    const main = mainOf(Math.floor((s * n) / sampled))
     if (main !== 'en') counts.set(main, (counts.get(main) ?? 0) + 1)
   }
   const needed = Math.max(MIN_TALKS, MIN_SHARE * sampled)

@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { detectLanguage, isLanguage, LANGUAGES, readLanguages } from './language.js'
+import { detectLanguage, isLanguage, LanguageReader, LANGUAGES, readLanguages } from './language.js'
 import { allLanguages } from './languagePacks.js'
 import { registerLanguages } from './languageRegistry.js'
 
@@ -50,5 +51,20 @@ describe('isLanguage(value)', () => {
     expect(LANGUAGES).toEqual(['en', 'de', 'es', 'fr', 'it', 'nl', 'pt'])
     for (const code of LANGUAGES) expect(isLanguage(code)).toBe(true)
     for (const value of ['EN', 'auto', 'pl', '', 1, null]) expect(isLanguage(value)).toBe(false)
+  })
+})
+
+describe('LanguageReader.distinctWordId(token)', () => {
+  it('gives every token the id wordId gives, in any order of first sight, case variants included', () => {
+    const words = ['die', 'Die', 'DIE', 'der', 'Der', 'the', 'The', 'le', 'LE', 'et', 'Et', 'kernel', 'AI', 'und', 'Und', 'les', 'de', 'De']
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.constantFrom(...words), { minLength: 1, maxLength: words.length }), (tokens) => {
+        const remembered = new LanguageReader()
+        const once = new LanguageReader()
+        expect(tokens.map((token) => once.distinctWordId(token))).toEqual(tokens.map((token) => remembered.wordId(token)))
+        const texts = [tokens, tokens.slice().reverse()]
+        expect(texts.map((text) => once.readIds(Int32Array.from(text, (t) => once.distinctWordId(t)), text.length))).toEqual(texts.map((text) => remembered.read(text, text.length)))
+      }),
+    )
   })
 })

@@ -76,6 +76,8 @@ export function registrationGeneration(): number {
 export interface LanguageReading {
   /** Stopword id of a raw token, -1 for a token that tells no language. */
   wordId(token: string): number
+  /** {@link wordId} of a token asked about once (not remembered unless a stopword). */
+  distinctWordId(token: string): number
   /** The languages of a text given as the word ids of its tokens (the first `count`). */
   readIds(ids: Int32Array, count: number): TextLanguages
   /** The languages of a text given as its tokens (the first `count`). */
@@ -85,7 +87,7 @@ export interface LanguageReading {
 const ENGLISH: TextLanguages = { main: 'en', present: ['en'] }
 
 /** Before any registration every text is English: no word needs telling apart. */
-const englishOnly: LanguageReading = { wordId: () => -1, readIds: () => ENGLISH, read: () => ENGLISH }
+const englishOnly: LanguageReading = { wordId: () => -1, distinctWordId: () => -1, readIds: () => ENGLISH, read: () => ENGLISH }
 
 /**
  * A reader of texts' languages. Until a language is registered every text reads as English,

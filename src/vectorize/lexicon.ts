@@ -189,7 +189,7 @@ export class Lexicon {
     const fields = id * RAW_STRIDE
     this.raws[fields + RAW_CHARS_START] = from
     this.raws[fields + RAW_CHARS_END] = this.nRawChars
-    this.raws[fields + RAW_LANGUAGE_WORD] = this.languages === undefined ? -1 : this.languages.wordId(token)
+    this.raws[fields + RAW_LANGUAGE_WORD] = this.languages === undefined ? -1 : this.languages.distinctWordId(token)
     this.slots[2 * slot] = hash
     this.slots[2 * slot + 1] = id + 1
     if (4 * (id + 1) > this.slots.length) this.rehash()

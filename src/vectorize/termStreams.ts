@@ -2,6 +2,7 @@
  * Reading texts into token streams of unit ids (the first half of counting terms), and
  * merging the streams of parts of a corpus read apart (in workers) into one.
  */
+import { LANGUAGES } from '../text/language.js'
 import { TokenScanner } from '../text/tokenize.js'
 import type { CountableText, CountSettings } from './countTerms.js'
 import { grown, idOf, Lexicon, TYPE_COUNT, TYPE_PARTS_END, TYPE_PARTS_START, TYPE_STRIDE, TYPE_UNIT } from './lexicon.js'
@@ -20,6 +21,12 @@ export interface Streams {
   /** Raw token type (`Lexicon.typeNames`) at each position; -1 for markers and parts. */
   readonly surfaces: Int32Array
   readonly docStart: Int32Array
+  /**
+   * Each text's main language as read for its stopwords (an index in `LANGUAGES`), when the
+   * languages are read per text (`language: 'auto'`); the labels take the corpus's languages
+   * from it instead of reading the texts again.
+   */
+  readonly mainLanguages?: Uint8Array
 }
 
 /**
@@ -141,6 +148,7 @@ export function readStreams(texts: readonly CountableText[], lexicon: Lexicon): 
   const scanner = new TokenScanner()
   // A text's tokens are held until its language is known, then counted.
   const held = new HeldTokens()
+  const mainLanguages = lexicon.languages === undefined ? undefined : new Uint8Array(texts.length)
   for (let d = 0; d < texts.length; d++) {
     docStart[d] = out.length
     const text = texts[d]!
@@ -148,13 +156,18 @@ export function readStreams(texts: readonly CountableText[], lexicon: Lexicon): 
     held.read(scanner, text.title, lexicon)
     const nTitle = held.count
     held.read(scanner, text.abstract, lexicon)
-    if (lexicon.languages !== undefined) lexicon.useLanguages(lexicon.languages.readIds(held.languageWords, held.count))
+    if (lexicon.languages !== undefined) {
+      const languages = lexicon.languages.readIds(held.languageWords, held.count)
+      mainLanguages![d] = LANGUAGES.indexOf(languages.main)
+      lexicon.useLanguages(languages)
+    }
     writeTokens(held, 0, nTitle, lexicon, out)
     out.push(TITLE_END, 0, -1)
     writeTokens(held, nTitle, held.count, lexicon, out)
   }
   docStart[texts.length] = out.length
-  return { units: out.units.subarray(0, out.length), isPart: out.isPart.subarray(0, out.length), surfaces: out.surfaces.subarray(0, out.length), docStart }
+  const streams = { units: out.units.subarray(0, out.length), isPart: out.isPart.subarray(0, out.length), surfaces: out.surfaces.subarray(0, out.length), docStart }
+  return mainLanguages === undefined ? streams : { ...streams, mainLanguages }
 }
 
 /**
@@ -270,11 +283,18 @@ export class TermStreamsMerger {
       offset += part.units.length
     })
     docStart[nDocs] = offset
+    const mains = this.parts.map((part) => part.mainLanguages)
+    let mainLanguages: Uint8Array | undefined
+    if (mains.every((part) => part !== undefined)) {
+      mainLanguages = new Uint8Array(nDocs)
+      mains.reduce((at, part) => (mainLanguages!.set(part, at), at + part.length), 0)
+    }
     return {
       units,
       isPart,
       surfaces,
       docStart,
+      ...(mainLanguages === undefined ? {} : { mainLanguages }),
       typeNames: this.typeNames,
       typeUnits: Int32Array.from(this.typeUnits),
       typeCounts: Int32Array.from(this.typeCounts),
