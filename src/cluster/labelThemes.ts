@@ -69,7 +69,7 @@ export function labelThemes(
   const nKeywords = options.keywords ?? 10
   const labelTerms = options.labelTerms ?? 3
   const excluded = options.excludedWords
-  const { clusterDocs, clusterWeights, sizes } = clusterDocumentFrequencies(matrix, assignment, k)
+  const { clusters, sizes } = clusterDocumentFrequencies(matrix, assignment, k)
   const n = matrix.nRows
   // A term in more of the corpus than two themes' worth of talks (and at least a fifth) is
   // spread over the corpus, not typical of one theme.
@@ -88,12 +88,12 @@ export function labelThemes(
   const labels: string[] = []
   for (let c = 0; c < k; c++) {
     const scored: { term: number; score: number; weight: number }[] = []
-    const docs = clusterDocs[c]
-    const weights = clusterWeights[c]
+    const { terms, docs, weights } = clusters[c]!
     const size = sizes[c]
-    for (const [term, inCluster] of docs) {
-      const score = distinctiveness(inCluster, size, model.docCounts[term], n)
-      if (score > 0 && mayName(term)) scored.push({ term, score, weight: weights.get(term)! })
+    for (let t = 0; t < terms.length; t++) {
+      const term = terms[t]
+      const score = distinctiveness(docs[t], size, model.docCounts[term], n)
+      if (score > 0 && mayName(term)) scored.push({ term, score, weight: weights[t] })
     }
     // Equal shares (frequent on small sets: 2 of 8 talks) are told apart by the term's
     // summed TF-IDF weight in the theme: a term the talks repeat, or rarer in the corpus,
@@ -160,23 +160,53 @@ export function distinctiveness(inGroup: number, size: number, docCount: number,
   return p * Math.log((p + epsilon) / (pRest + epsilon))
 }
 
-function clusterDocumentFrequencies(matrix: CsrMatrix, assignment: Int32Array, k: number) {
-  const clusterDocs: Map<number, number>[] = Array.from({ length: k }, () => new Map())
-  const clusterWeights: Map<number, number>[] = Array.from({ length: k }, () => new Map())
+/** The terms of one cluster's talks (in order of first use), each with its talk count and summed weight. */
+interface ClusterTerms {
+  readonly terms: Int32Array
+  readonly docs: Int32Array
+  readonly weights: Float64Array
+}
+
+/**
+ * Every cluster's terms, one cluster at a time over its rows in row order, counted in dense
+ * arrays over the vocabulary (a map per cluster cost one lookup and store per non-zero: 4.4 s
+ * of 70 in a profile of 100,000 talks); each weight sums its talks in row order.
+ */
+function clusterDocumentFrequencies(matrix: CsrMatrix, assignment: Int32Array, k: number): { clusters: ClusterTerms[]; sizes: Int32Array } {
+  const { nRows, nCols, indptr, indices, data } = matrix
   const sizes = new Int32Array(k)
-  for (let i = 0; i < matrix.nRows; i++) {
-    const c = assignment[i]
-    if (c < 0) continue
-    sizes[c]++
-    const docs = clusterDocs[c]
-    const weights = clusterWeights[c]
-    for (let p = matrix.indptr[i]; p < matrix.indptr[i + 1]; p++) {
-      const term = matrix.indices[p]
-      docs.set(term, (docs.get(term) ?? 0) + 1)
-      weights.set(term, (weights.get(term) ?? 0) + matrix.data[p])
+  for (let i = 0; i < nRows; i++) if (assignment[i] >= 0) sizes[assignment[i]]++
+  // The rows of each cluster, in row order (a counting sort).
+  const first = new Int32Array(k + 1)
+  for (let c = 0; c < k; c++) first[c + 1] = first[c] + sizes[c]
+  const members = new Int32Array(first[k])
+  const filled = first.slice(0, k)
+  for (let i = 0; i < nRows; i++) if (assignment[i] >= 0) members[filled[assignment[i]]++] = i
+  const docs = new Int32Array(nCols)
+  const weights = new Float64Array(nCols)
+  const seen = new Int32Array(nCols)
+  const clusters: ClusterTerms[] = []
+  for (let c = 0; c < k; c++) {
+    let count = 0
+    for (let r = first[c]; r < first[c + 1]; r++) {
+      const i = members[r]
+      for (let p = indptr[i]; p < indptr[i + 1]; p++) {
+        const term = indices[p]
+        if (docs[term]++ === 0) seen[count++] = term
+        weights[term] += data[p]
+      }
     }
+    const terms = seen.slice(0, count)
+    const cluster = { terms, docs: new Int32Array(count), weights: new Float64Array(count) }
+    for (let t = 0; t < count; t++) {
+      cluster.docs[t] = docs[terms[t]]
+      cluster.weights[t] = weights[terms[t]]
+      docs[terms[t]] = 0
+      weights[terms[t]] = 0
+    }
+    clusters.push(cluster)
   }
-  return { clusterDocs, clusterWeights, sizes }
+  return { clusters, sizes }
 }
 
 /**
