@@ -175,21 +175,15 @@ interface ClusterTerms {
 function clusterDocumentFrequencies(matrix: CsrMatrix, assignment: Int32Array, k: number): { clusters: ClusterTerms[]; sizes: Int32Array } {
   const { nRows, nCols, indptr, indices, data } = matrix
   const sizes = new Int32Array(k)
-  for (let i = 0; i < nRows; i++) if (assignment[i] >= 0) sizes[assignment[i]]++
-  // The rows of each cluster, in row order (a counting sort).
-  const first = new Int32Array(k + 1)
-  for (let c = 0; c < k; c++) first[c + 1] = first[c] + sizes[c]
-  const members = new Int32Array(first[k])
-  const filled = first.slice(0, k)
-  for (let i = 0; i < nRows; i++) if (assignment[i] >= 0) members[filled[assignment[i]]++] = i
   const docs = new Int32Array(nCols)
   const weights = new Float64Array(nCols)
   const seen = new Int32Array(nCols)
   const clusters: ClusterTerms[] = []
   for (let c = 0; c < k; c++) {
     let count = 0
-    for (let r = first[c]; r < first[c + 1]; r++) {
-      const i = members[r]
+    for (let i = 0; i < nRows; i++) {
+      if (assignment[i] !== c) continue
+      sizes[c]++
       for (let p = indptr[i]; p < indptr[i + 1]; p++) {
         const term = indices[p]
         if (docs[term]++ === 0) seen[count++] = term

@@ -42,7 +42,7 @@ export function lloydElkan(
     return own + shared.end()
   }
   const sumRows: SumRows | undefined = shared && ((points, d, rows, assignment, sums, sizes) => {
-    const split = centreSplit(sizes)
+    const split = centreSplit(sizes, rows.length)
     shared.begin(elkan, SUMS_PASS, split)
     sumRowsOfCentres(points, d, rows, assignment, sums, 0, split)
     shared.end()
@@ -130,13 +130,11 @@ function elkanChunks(state: ElkanRows, pass: number, claim: () => number): numbe
   return changed
 }
 
-/** The first centre of the helper's sums: the centres before it hold about half the rows. */
-function centreSplit(sizes: Int32Array): number {
-  let total = 0
-  for (const size of sizes) total += size
+/** The first centre of the helper's sums: the centres before it hold about half of the m rows. */
+function centreSplit(sizes: Int32Array, m: number): number {
   let before = 0
   let c = 0
-  while (c < sizes.length && 2 * (before + sizes[c]) <= total) before += sizes[c++]
+  while (c < sizes.length && 2 * (before + sizes[c]) <= m) before += sizes[c++]
   return c
 }
 
