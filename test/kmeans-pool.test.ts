@@ -81,6 +81,21 @@ describe('KmeansPool', () => {
     expect(() => plan.finish(runs.slice(1))).toThrow('4 sample runs for 5 restarts')
   })
 
+  it('shares the refinement in chunks of rows and the centroid sums by centres, with what kmeans returns alone', () => {
+    // 5,003 rows: five chunks of rows per pass, the last ending in three rows taken one at a time.
+    const data = points(5003, 7, 6)
+    const job = { k: 15, seed: 8, restarts: 3 }
+    const alone = kmeans(data, 7, job)
+    expect(alone.iterations).toBeGreaterThan(1)
+    for (const threads of [pool, twoThreads]) {
+      const [pooled] = threads.run(data, 7, [job])
+      expect(Array.from(pooled!.labels)).toEqual(Array.from(alone.labels))
+      expect(Array.from(pooled!.centroids)).toEqual(Array.from(alone.centroids))
+      expect(pooled!.inertia).toBe(alone.inertia)
+      expect(pooled!.iterations).toBe(alone.iterations)
+    }
+  })
+
   it("reports a worker's error as an error of the batch", () => {
     const data = points(50, 4, 2)
     expect(() => pool.run(data, 4, [{ k: 2 }, { k: 0 }])).toThrow('k-means worker failed: kmeans: k=0 is invalid, expected an integer ≥ 1')

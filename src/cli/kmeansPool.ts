@@ -10,7 +10,7 @@
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads'
 import { defaultKmeansOptions, kmeansBatch, kmeansBatchGram, planKmeansBatch, type KmeansOptions, type KmeansResult } from '../cluster/kmeans.js'
 import type { KmeansBatchRunner } from '../cluster/kmeansBatch.js'
-import { runSampleRestarts, type SampleRestarts, type SampleRun } from '../cluster/kmeansRestarts.js'
+import { runClaimedRestarts, runSampleRestarts, type SampleRestarts, type SampleRun } from '../cluster/kmeansRestarts.js'
 import type { ElkanRows, RowHelper } from '../cluster/lloydElkan.js'
 
 /** What a k-means worker is sent: whole jobs, or a share of one job's sample restarts. */
@@ -22,8 +22,8 @@ export type KmeansWork = {
   readonly gram: Float64Array | undefined
 } | {
   readonly restarts: SampleRestarts
-  /** The seeds of the restarts this worker runs. */
-  readonly seeds: readonly number[]
+  /** The next restart to run, taken in turn by every thread (`Atomics.add`). */
+  readonly next: Int32Array
 } | {
   /** A refinement whose passes this worker shares, until told to stop (see {@link WorkerRowHelper}). */
   readonly elkan: ElkanRows
@@ -31,10 +31,17 @@ export type KmeansWork = {
 }
 
 /** What a k-means worker answers. */
-export type KmeansAnswer = { readonly results: KmeansResult[] } | { readonly runs: SampleRun[] } | { readonly error: string }
+export type KmeansAnswer =
+  | { readonly results: KmeansResult[] }
+  | { readonly runs: SampleRun[]; readonly indices: number[] }
+  | { readonly stopped: true }
+  | { readonly error: string }
 
-/** Slots of a refinement's control array: pass number posted, pass kind, first row, pass number done, rows changed (−1: failed), stop. */
-export const CONTROL = { posted: 0, pass: 1, from: 2, done: 3, changed: 4, stop: 5, length: 6 } as const
+/**
+ * Slots of a refinement's control array: pass number posted, pass kind, its first centre
+ * (sums), pass number done, rows changed (−1: failed), stop, next chunk of rows to take.
+ */
+export const CONTROL = { posted: 0, pass: 1, from: 2, done: 3, changed: 4, stop: 5, next: 6, length: 7 } as const
 
 /** How long this thread waits for a worker before giving up: a worker that died cannot answer. */
 const WORKER_TIMEOUT_MS = 30 * 60 * 1000
@@ -98,37 +105,39 @@ export class KmeansPool {
   }
 
   /**
-   * One job, its sample restarts dealt over the threads in consecutive shares (the job's
-   * best-of restarts above 3,000 rows); the refinement of the best then runs here. Each
-   * restart depends only on its seed, so the result is the one `kmeansBatch` gives.
+   * One job (the best-of restarts of `buildAtlas` above 3,000 rows): every thread takes its
+   * next sample restart from a shared counter until none is left, so that no thread waits
+   * on a share fixed in advance; the refinement of the best then runs here, each pass shared
+   * with a worker. Each restart depends only on its seed and its run is kept at its index, so
+   * the result is the one `kmeansBatch` gives.
    */
   private runSplit(points: Float32Array, dimensions: number, job: KmeansOptions, gram: Float64Array | undefined): KmeansResult {
     const plan = planKmeansBatch(points, dimensions, [job], gram)[0]!
     const work = plan.restarts
     if (work === undefined || work.seeds.length < 2) return plan.finish(work && runSampleRestarts(work))
-    const threads = Math.min(this.workers.length + 1, work.seeds.length)
-    const shares = Array.from({ length: threads }, (_, t) =>
-      work.seeds.slice(Math.floor((t * work.seeds.length) / threads), Math.floor(((t + 1) * work.seeds.length) / threads)))
-    const busy = this.workers.slice(0, threads - 1)
-    busy.forEach((pool, w) => {
+    const next = new Int32Array(new SharedArrayBuffer(4))
+    const busy = this.workers.slice(0, work.seeds.length - 1)
+    for (const pool of busy) {
       Atomics.store(pool.done, 0, 0)
-      pool.port.postMessage({ restarts: work, seeds: shares[w + 1]! } satisfies KmeansWork)
-    })
-    const runs: SampleRun[][] = []
+      pool.port.postMessage({ restarts: work, next } satisfies KmeansWork)
+    }
+    const runs: SampleRun[] = new Array(work.seeds.length)
+    const keep = (answer: { runs: SampleRun[]; indices: number[] }) => answer.indices.forEach((i, j) => (runs[i] = answer.runs[j]!))
     let failure: unknown
     try {
-      runs.push(runSampleRestarts(work, shares[0]!))
+      keep(runClaimedRestarts(work, () => Atomics.add(next, 0, 1)))
     } catch (error) {
       failure = error
+      // The workers still take every restart left; their answers are taken below.
     }
     for (const pool of busy) {
       const answer = this.await(pool)
       if ('error' in answer) failure ??= new Error(`k-means worker failed: ${answer.error}`)
-      else if ('runs' in answer) runs.push(answer.runs)
+      else if ('runs' in answer) keep(answer)
     }
     if (failure !== undefined) throw failure
     const helper = new WorkerRowHelper(this.workers[0]!, (pool) => this.await(pool))
-    return plan.finish(runs.flat(), helper)
+    return plan.finish(runs, helper)
   }
 
   /**
@@ -183,6 +192,8 @@ class WorkerRowHelper implements RowHelper {
 
   readonly allocate = (bytes: number): ArrayBufferLike => new SharedArrayBuffer(bytes)
 
+  readonly claim = (): number => Atomics.add(this.control, CONTROL.next, 1)
+
   begin(state: ElkanRows, pass: number, from: number): void {
     const control = this.control
     if (!this.started) {
@@ -192,6 +203,7 @@ class WorkerRowHelper implements RowHelper {
     }
     control[CONTROL.pass] = pass
     control[CONTROL.from] = from
+    Atomics.store(control, CONTROL.next, 0)
     Atomics.store(control, CONTROL.posted, ++this.passes)
     Atomics.notify(control, CONTROL.posted)
   }

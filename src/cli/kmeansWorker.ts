@@ -4,8 +4,8 @@
  */
 import { workerData, type MessagePort } from 'node:worker_threads'
 import { kmeansBatch } from '../cluster/kmeans.js'
-import { runSampleRestarts } from '../cluster/kmeansRestarts.js'
-import { elkanRows, type ElkanRows } from '../cluster/lloydElkan.js'
+import { runClaimedRestarts } from '../cluster/kmeansRestarts.js'
+import { helperPass, type ElkanRows } from '../cluster/lloydElkan.js'
 import { CONTROL, type KmeansAnswer, type KmeansWork } from './kmeansPool.js'
 
 const { port, done } = workerData as { port: MessagePort; done: Int32Array }
@@ -13,7 +13,7 @@ port.on('message', (work: KmeansWork) => {
   let answer: KmeansAnswer
   try {
     if ('elkan' in work) answer = sharePasses(work.elkan, work.control)
-    else if ('restarts' in work) answer = { runs: runSampleRestarts(work.restarts, work.seeds) }
+    else if ('restarts' in work) answer = runClaimedRestarts(work.restarts, () => Atomics.add(work.next, 0, 1))
     else answer = { results: kmeansBatch(work.points, work.dimensions, work.jobs, work.gram) }
   } catch (error) {
     answer = { error: error instanceof Error ? error.message : String(error) }
@@ -23,16 +23,16 @@ port.on('message', (work: KmeansWork) => {
   Atomics.notify(done, 0)
 })
 
-/** Runs the helper's rows of each pass of a refinement as the posting thread raises `posted`, until `stop`. */
+/** Runs the helper's part of each pass of a refinement as the posting thread raises `posted`, until `stop`. */
 function sharePasses(state: ElkanRows, control: Int32Array): KmeansAnswer {
   let seen = 0
   for (;;) {
     Atomics.wait(control, CONTROL.posted, seen)
     seen = Atomics.load(control, CONTROL.posted)
-    if (control[CONTROL.stop] === 1) return { runs: [] }
+    if (control[CONTROL.stop] === 1) return { stopped: true }
     let changed: number
     try {
-      changed = elkanRows(state, control[CONTROL.pass]!, control[CONTROL.from]!, state.rows.length)
+      changed = helperPass(state, control[CONTROL.pass]!, control[CONTROL.from]!, () => Atomics.add(control, CONTROL.next, 1))
     } catch {
       changed = -1
     }

@@ -117,7 +117,7 @@ export interface KmeansPlan {
   readonly restarts: SampleRestarts | undefined
   /**
    * The job's result; `runs` are those of `restarts.seeds` in order (none without
-   * `restarts`); `helper`, a thread that takes half the rows of each pass of the refinement.
+   * `restarts`); `helper`, a thread that shares each pass of the refinement (see `RowHelper`).
    */
   finish(runs?: readonly SampleRun[], helper?: RowHelper): KmeansResult
 }

@@ -78,6 +78,26 @@ export function runSampleRestarts(work: SampleRestarts, seeds: readonly number[]
   })
 }
 
+/** Restarts run by one thread, each with its index in `seeds`. */
+export interface ClaimedRuns {
+  readonly runs: SampleRun[]
+  readonly indices: number[]
+}
+
+/**
+ * Runs restarts as `claim` hands out their indices (a counter shared by the threads; an
+ * index past the last seed ends), so that threads take restarts in turn until none is left.
+ */
+export function runClaimedRestarts(work: SampleRestarts, claim: () => number): ClaimedRuns {
+  const runs: SampleRun[] = []
+  const indices: number[] = []
+  for (let index = claim(); index < work.seeds.length; index = claim()) {
+    runs.push(runSampleRestarts(work, [work.seeds[index]!])[0]!)
+    indices.push(index)
+  }
+  return { runs, indices }
+}
+
 /** The lowest-inertia run (the first on ties). */
 export function bestSampleRun(runs: readonly SampleRun[]): SampleRun {
   let best = runs[0]!

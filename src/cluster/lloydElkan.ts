@@ -1,6 +1,6 @@
 /** Lloyd iterations with Elkan's bounds: one lower bound per row and centre. */
 import type { Seeds } from './kmeansSeeding.js'
-import { float32, float64, int32, iterateLloyd, lloydState, type Run } from './lloydLoop.js'
+import { float32, float64, int32, iterateLloyd, lloydState, sumRowsOfCentres, type Run, type SumRows } from './lloydLoop.js'
 import { blockDots, ROW_BLOCK, squaredDistance, squaredDistanceCentroids2 } from './rowProducts.js'
 
 /**
@@ -12,21 +12,22 @@ import { blockDots, ROW_BLOCK, squaredDistance, squaredDistanceCentroids2 } from
  * @internal Exported for tests. `blockedStart`: the first assignment takes four rows against
  * every centre at a time ({@link blockDots}, about twice as fast; the sums are added in
  * another order, so the bounds can differ in the last bit from one dot product at a time).
- * `helper`: another thread that takes the second half of the rows of every pass (only with
- * `blockedStart` and no Gram matrix); each row's pass depends only on that row and the
- * centres, so the run is the same with it or without.
+ * `helper`: another thread that shares every pass (only with `blockedStart` and no Gram
+ * matrix): both take chunks of rows in turn, and each row's pass depends only on that row and
+ * the centres, so the run is the same with it or without, whoever takes which chunk. The
+ * centroid sums are split by centres, each sum getting its rows in row order as on one thread.
  */
 export function lloydElkan(
   points: Float32Array, d: number, rows: Int32Array, seeds: Seeds, k: number, maxIterations: number, gram: Float64Array | undefined,
   blockedStart = false, helper?: RowHelper,
 ): Run {
   const m = rows.length
-  const split = helper !== undefined && blockedStart && gram === undefined ? helperSplit(m) : m
-  const allocate = split < m ? helper!.allocate : undefined
+  const shared = helper !== undefined && blockedStart && gram === undefined ? helper : undefined
+  const allocate = shared?.allocate
   const state = lloydState(seeds, m, k, d, allocate)
   const elkan: ElkanRows = {
     points, d, rows, k,
-    centroids: state.centroids, assignment: state.assignment, upper: state.upper, shift: state.shift,
+    centroids: state.centroids, assignment: state.assignment, upper: state.upper, shift: state.shift, sums: state.sums,
     // float32 halves the memory the loop streams through (80 MB → 40 MB at 100,000 rows and
     // k = 100); every bound is stored rounded down (see below), so it stays a lower bound.
     lower: float32(m * k, allocate),
@@ -35,11 +36,17 @@ export function lloydElkan(
     moved: int32(k + 1, allocate),
   }
   const pass = (kind: number): number => {
-    if (split === m) return elkanRows(elkan, kind, 0, m)
-    helper!.begin(elkan, kind, split)
-    const own = elkanRows(elkan, kind, 0, split)
-    return own + helper!.end()
+    if (shared === undefined) return elkanRows(elkan, kind, 0, m)
+    shared.begin(elkan, kind, 0)
+    const own = elkanChunks(elkan, kind, shared.claim)
+    return own + shared.end()
   }
+  const sumRows: SumRows | undefined = shared && ((points, d, rows, assignment, sums, sizes) => {
+    const split = centreSplit(sizes, rows.length)
+    shared.begin(elkan, SUMS_PASS, split)
+    sumRowsOfCentres(points, d, rows, assignment, sums, 0, split)
+    shared.end()
+  })
   try {
     if (blockedStart && gram === undefined) pass(ASSIGN_PASS)
     else assignWithAllBounds(points, d, rows, seeds, k, gram, state.assignment, state.upper, elkan.lower)
@@ -50,23 +57,26 @@ export function lloydElkan(
       moved[0] = movedCount
       computeAllHalfGaps(centroids, k, d, iteration === 1 ? undefined : shift, elkan.halfGaps, elkan.nearestHalfGap)
       return pass(REASSIGN_PASS)
-    })
+    }, sumRows)
     // Results in memory of their own, not the shared memory of the run.
-    return split === m ? run : { ...run, assignment: run.assignment.slice(), centroids: run.centroids.slice() }
+    return shared === undefined ? run : { ...run, assignment: run.assignment.slice(), centroids: run.centroids.slice() }
   } finally {
-    if (split < m) helper!.close()
+    shared?.close()
   }
 }
 
 /**
- * Another thread for half the rows of each pass of {@link lloydElkan} (the CLI's k-means
- * worker). `allocate` gives memory that thread shares; `begin` starts rows [from, m) of a
- * pass there (the caller runs [0, from) meanwhile), `end` waits for them and returns how
- * many changed centre, `close` ends the run.
+ * Another thread that shares each pass of {@link lloydElkan} (the CLI's k-means worker).
+ * `allocate` gives memory that thread shares; `begin` starts a pass there (see
+ * {@link helperPass}; `from` is the first centre it sums in a {@link SUMS_PASS}), after which
+ * both threads take chunks of rows from `claim` (the next chunk's number, from 0, one counter
+ * per pass); `end` waits for that thread and returns how many of its rows changed centre;
+ * `close` ends the run.
  */
 export interface RowHelper {
   allocate(bytes: number): ArrayBufferLike
   begin(state: ElkanRows, pass: number, from: number): void
+  readonly claim: () => number
   end(): number
   close(): void
 }
@@ -82,6 +92,8 @@ export interface ElkanRows {
   readonly upper: Float64Array
   readonly lower: Float32Array
   readonly shift: Float64Array
+  /** The centres' sums (k × d) while the centroids are updated. */
+  readonly sums: Float64Array
   readonly halfGaps: Float64Array
   readonly nearestHalfGap: Float64Array
   /** Number of centres that moved, then their indices. */
@@ -92,17 +104,42 @@ export interface ElkanRows {
 export const ASSIGN_PASS = 0
 /** An iteration's reassignment. */
 export const REASSIGN_PASS = 1
+/** The centroid sums of centres [from, k). */
+export const SUMS_PASS = 2
 
 /**
- * Where the helper's rows start: half the rows, rounded down to a multiple of the row block,
- * so that the blocks of four (and the last rows, done one at a time) are those of one thread.
+ * Rows per chunk of a shared pass: a multiple of the row block, so that the blocks of four
+ * (and the last rows, done one at a time) are those of one thread; small enough that the
+ * threads end a pass together (100,000 rows: 98 chunks), large enough that claiming one
+ * costs nothing.
  */
-function helperSplit(m: number): number {
-  return Math.floor(m / (2 * ROW_BLOCK)) * ROW_BLOCK
+const PASS_CHUNK = 256 * ROW_BLOCK
+
+/** The helper thread's part of a pass. @internal For the helper thread. */
+export function helperPass(state: ElkanRows, pass: number, from: number, claim: () => number): number {
+  if (pass !== SUMS_PASS) return elkanChunks(state, pass, claim)
+  sumRowsOfCentres(state.points, state.d, state.rows, state.assignment, state.sums, from, state.k)
+  return 0
 }
 
-/** One pass over rows [from, to); returns how many rows changed centre. @internal For the helper thread. */
-export function elkanRows(state: ElkanRows, pass: number, from: number, to: number): number {
+/** Runs chunks of rows of a pass as `claim` hands them out; returns how many rows changed centre. */
+function elkanChunks(state: ElkanRows, pass: number, claim: () => number): number {
+  const m = state.rows.length
+  let changed = 0
+  for (let from = claim() * PASS_CHUNK; from < m; from = claim() * PASS_CHUNK) changed += elkanRows(state, pass, from, Math.min(m, from + PASS_CHUNK))
+  return changed
+}
+
+/** The first centre of the helper's sums: the centres before it hold about half of the m rows. */
+function centreSplit(sizes: Int32Array, m: number): number {
+  let before = 0
+  let c = 0
+  while (c < sizes.length && 2 * (before + sizes[c]) <= m) before += sizes[c++]
+  return c
+}
+
+/** One pass over rows [from, to); returns how many rows changed centre. */
+function elkanRows(state: ElkanRows, pass: number, from: number, to: number): number {
   if (pass === ASSIGN_PASS) {
     const { points, d, rows, centroids, k, assignment, upper, lower } = state
     assignBlocked(points, d, rows.subarray(from, to), centroids, k, assignment.subarray(from, to), upper.subarray(from, to), lower.subarray(from * k, to * k))

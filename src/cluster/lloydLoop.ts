@@ -20,7 +20,7 @@ export interface Run {
  */
 export function iterateLloyd(
   points: Float32Array, d: number, rows: Int32Array, k: number, maxIterations: number,
-  state: LloydState, reassign: (iteration: number) => number,
+  state: LloydState, reassign: (iteration: number) => number, sumRows: SumRows = sumAllRows,
 ): Run {
   const { centroids, assignment, upper, sums, shift, previous } = state
   let iterations = 0
@@ -28,14 +28,42 @@ export function iterateLloyd(
   while (iterations < maxIterations) {
     iterations++
     previous.set(centroids)
-    updateCentroids(points, d, rows, assignment, k, sums, centroids, upper)
+    updateCentroids(points, d, rows, assignment, k, sums, centroids, upper, sumRows)
     for (let c = 0; c < k; c++) shift[c] = Math.sqrt(squaredDistanceCentroids(previous, centroids, c, d))
     if (reassign(iterations) === 0) {
       converged = true
       break
     }
   }
-  return finishRun(points, d, rows, assignment, k, sums, centroids, upper, iterations, converged)
+  return finishRun(points, d, rows, assignment, k, sums, centroids, upper, iterations, converged, sumRows)
+}
+
+/**
+ * Adds every row to its centre's sum in `sums` (zeroed; `sizes`, each centre's row count, is
+ * counted already): on this thread ({@link sumAllRows}), or split by centres over threads,
+ * each with {@link sumRowsOfCentres}, which adds the same rows to each sum in the same order.
+ */
+export type SumRows = (points: Float32Array, d: number, rows: Int32Array, assignment: Int32Array, sums: Float64Array, sizes: Int32Array) => void
+
+const sumAllRows: SumRows = (points, d, rows, assignment, sums, sizes) => sumRowsOfCentres(points, d, rows, assignment, sums, 0, sizes.length)
+
+/** Adds the rows of centres [from, to) to their sums, in row order; the other rows are skipped. */
+export function sumRowsOfCentres(points: Float32Array, d: number, rows: Int32Array, assignment: Int32Array, sums: Float64Array, from: number, to: number): void {
+  for (let t = 0; t < rows.length; t++) {
+    const c = assignment[t]
+    if (c < from || c >= to) continue
+    const x = rows[t] * d
+    const target = c * d
+    // Unrolled by four: each sum still gets its rows in the same order.
+    let s = 0
+    for (; s + 3 < d; s += 4) {
+      sums[target + s] += points[x + s]
+      sums[target + s + 1] += points[x + s + 1]
+      sums[target + s + 2] += points[x + s + 2]
+      sums[target + s + 3] += points[x + s + 3]
+    }
+    for (; s < d; s++) sums[target + s] += points[x + s]
+  }
 }
 
 type LloydState = ReturnType<typeof lloydState>
@@ -52,7 +80,7 @@ export function lloydState(seeds: Seeds, m: number, k: number, d: number, alloca
     centroids,
     assignment: int32(m, allocate),
     upper: float64(m, allocate),
-    sums: new Float64Array(k * d),
+    sums: float64(k * d, allocate),
     shift: float64(k, allocate),
     previous: new Float32Array(k * d),
   }
@@ -76,9 +104,9 @@ export function int32(length: number, allocate?: Allocate): Int32Array {
 /** Final centroids and the exact inertia of the final assignment. */
 function finishRun(
   points: Float32Array, d: number, rows: Int32Array, assignment: Int32Array, k: number,
-  sums: Float64Array, centroids: Float32Array, upper: Float64Array, iterations: number, converged: boolean,
+  sums: Float64Array, centroids: Float32Array, upper: Float64Array, iterations: number, converged: boolean, sumRows: SumRows,
 ): Run {
-  updateCentroids(points, d, rows, assignment, k, sums, centroids, upper)
+  updateCentroids(points, d, rows, assignment, k, sums, centroids, upper, sumRows)
   let inertia = 0
   for (let t = 0; t < rows.length; t++) inertia += squaredDistance(points, rows[t], centroids, assignment[t], d)
   return { assignment, centroids, inertia, iterations, converged }
@@ -90,25 +118,12 @@ function finishRun(
  */
 function updateCentroids(
   points: Float32Array, d: number, rows: Int32Array, assignment: Int32Array, k: number,
-  sums: Float64Array, centroids: Float32Array, upper: Float64Array,
+  sums: Float64Array, centroids: Float32Array, upper: Float64Array, sumRows: SumRows,
 ): void {
   sums.fill(0)
   const sizes = new Int32Array(k)
-  for (let t = 0; t < rows.length; t++) {
-    const c = assignment[t]
-    sizes[c]++
-    const x = rows[t] * d
-    const target = c * d
-    // Unrolled by four: each sum still gets its rows in the same order.
-    let s = 0
-    for (; s + 3 < d; s += 4) {
-      sums[target + s] += points[x + s]
-      sums[target + s + 1] += points[x + s + 1]
-      sums[target + s + 2] += points[x + s + 2]
-      sums[target + s + 3] += points[x + s + 3]
-    }
-    for (; s < d; s++) sums[target + s] += points[x + s]
-  }
+  for (let t = 0; t < rows.length; t++) sizes[assignment[t]]++
+  sumRows(points, d, rows, assignment, sums, sizes)
   for (let c = 0; c < k; c++) {
     if (sizes[c] > 0) continue
     const far = farthestRow(upper, assignment, sizes)
