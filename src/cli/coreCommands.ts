@@ -1,4 +1,4 @@
-import { buildAtlasThreaded } from './threadedAtlas.js'
+import { buildAtlasThreaded, kmeansThreads } from './threadedAtlas.js'
 import type { Atlas } from '../atlas/types.js'
 import { adjustedRandIndex } from '../eval/adjustedRandIndex.js'
 import { normalizedMutualInfo } from '../eval/normalizedMutualInfo.js'
@@ -14,7 +14,7 @@ import { UsageError } from './cliErrors.js'
 import type { Command } from './command.js'
 import { outputWidth, printWarnings, progressCallback, progressFor, resolveOutputFormat, writeOutput, type CliContext } from './context.js'
 import { readInput } from './readInput.js'
-import { keepRelatedIndexThreaded, relatedThreads } from './relatedPool.js'
+import { keepRankingIndexThreaded, keepRelatedIndexThreaded, relatedThreads } from './relatedPool.js'
 import { readThemesFile, type ThemesFile } from './tagCommand.js'
 import { nameThemes, namingTaxonomy } from '../tag/nameThemes.js'
 import type { TaxonomyFit } from '../tag/taxonomyFit.js'
@@ -168,6 +168,7 @@ export const relatedCommand: Command = {
     const atlas = await readAtlas(common, context, { restarts: parseRestarts('related', values['restarts']), ...stopwords }, { name: 'related', values })
     const lists = new Map<string, readonly RelatedView[]>()
     let searchWarnings: readonly Warning[] = []
+    if (typeof query !== 'string') await keepRankingIndexThreaded(atlas, kmeansThreads(common.threads, atlas.talks.length))
     if (typeof query === 'string') {
       const found = findTalks(atlas, query, { top })
       lists.set(query, found.talks)

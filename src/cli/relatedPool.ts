@@ -13,6 +13,8 @@ import type { CellPlan } from '../similarity/candidateCells.js'
 import { cellRanges, cellTopKRows, joinCellLists } from '../similarity/cellTopK.js'
 import { joinTopKRows, relatedIndex, relatedSearch, searchAllRows, type RelatedSearch } from '../similarity/relatedIndex.js'
 import { topKRows } from '../similarity/allPairsTopK.js'
+import { ranksAtCoarseScale, relatedRankingIndex } from '../similarity/relatedRanking.js'
+import { KmeansPool } from './kmeansPool.js'
 import { partBounds } from './threadedAtlas.js'
 
 /** `--threads auto` searches on two threads from this many talks (below, a worker costs more than it saves). */
@@ -37,6 +39,25 @@ export interface RelatedJob {
 export function relatedThreads(threads: number | 'auto', talks: number): number {
   if (threads !== 'auto') return threads
   return talks >= PARALLEL_RELATED_MIN_TALKS ? Math.min(2, availableParallelism()) : 1
+}
+
+/**
+ * Computes and keeps the atlas's related ranking index (`relatedRankingIndex`) with its
+ * coarse k-means runs on `threads` threads (a {@link KmeansPool}), so that the related
+ * lists read it; the same index as on one thread. Nothing to do when the atlas ranks without
+ * coarse runs or on one thread.
+ * @param atlas The atlas.
+ * @param threads Threads, ≥ 1 (`kmeansThreads`).
+ * @param workerUrl k-means worker script; the default is `kmeansWorker.js` beside the CLI bundle.
+ */
+export async function keepRankingIndexThreaded(atlas: Atlas, threads: number, workerUrl?: URL): Promise<void> {
+  if (threads <= 1 || atlas.ensemble === undefined || !ranksAtCoarseScale(atlas)) return
+  const pool = new KmeansPool(threads, workerUrl)
+  try {
+    relatedRankingIndex(atlas, pool.run)
+  } finally {
+    await pool.close()
+  }
 }
 
 /**

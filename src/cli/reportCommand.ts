@@ -1,4 +1,4 @@
-import { buildAtlasThreaded } from './threadedAtlas.js'
+import { buildAtlasThreaded, kmeansThreads } from './threadedAtlas.js'
 import { buildAtlas } from '../atlas/buildAtlas.js'
 import { renderHtmlReport } from '../report/renderHtmlReport.js'
 import { renderMarkdownReport } from '../report/renderMarkdownReport.js'
@@ -12,7 +12,7 @@ import type { Command } from './command.js'
 import { printWarnings, progressCallback, progressLine, writeOutput } from './context.js'
 import { kOption, parseK, parseRestarts, restartsOption } from './coreCommands.js'
 import { readInput } from './readInput.js'
-import { keepRelatedIndexThreaded, relatedThreads } from './relatedPool.js'
+import { keepRankingIndexThreaded, keepRelatedIndexThreaded, relatedThreads } from './relatedPool.js'
 import { inFile } from './readJsonFile.js'
 import { readStopwordsOption, stopwordsOption } from './stopwordsFile.js'
 import { embeddingsOption, embeddingWeightOption, readEmbeddingsOption } from './embeddingsFile.js'
@@ -80,6 +80,7 @@ export const reportCommand: Command = {
     // The page's related lists, searched on the threads before the (synchronous) rendering.
     if (!markdown && related > 0) {
       line.show('related', 0, 0, 'every talk')
+      await keepRankingIndexThreaded(atlas, kmeansThreads(common.threads, atlas.talks.length))
       await keepRelatedIndexThreaded(atlas, related, relatedThreads(common.threads, atlas.talks.length))
     }
     line.show('report', 0, 0, 'rendering')
