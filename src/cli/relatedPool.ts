@@ -13,8 +13,8 @@ import type { CellPlan } from '../similarity/candidateCells.js'
 import { cellRanges, cellTopKRows, joinCellLists } from '../similarity/cellTopK.js'
 import { joinTopKRows, relatedIndex, relatedSearch, searchAllRows, type RelatedSearch } from '../similarity/relatedIndex.js'
 import { topKRows } from '../similarity/allPairsTopK.js'
-import { ranksAtCoarseScale, relatedRankingIndex } from '../similarity/relatedRanking.js'
-import { KmeansPool } from './kmeansPool.js'
+import type { KmeansBatchRunner } from '../cluster/kmeansBatch.js'
+import { relatedRankingIndex } from '../similarity/relatedRanking.js'
 import { partBounds } from './threadedAtlas.js'
 
 /** `--threads auto` searches on two threads from this many talks (below, a worker costs more than it saves). */
@@ -42,22 +42,14 @@ export function relatedThreads(threads: number | 'auto', talks: number): number 
 }
 
 /**
- * Computes and keeps the atlas's related ranking index (`relatedRankingIndex`) with its
- * coarse k-means runs on `threads` threads (a {@link KmeansPool}), so that the related
- * lists read it; the same index as on one thread. Nothing to do when the atlas ranks without
- * coarse runs or on one thread.
+ * Computes and keeps the atlas's related ranking index (`relatedRankingIndex`), its coarse
+ * k-means runs run by `runKmeans`: `buildAtlasThreaded`'s `onThreads` for commands that
+ * list related talks. The same index as on one thread.
  * @param atlas The atlas.
- * @param threads Threads, ≥ 1 (`kmeansThreads`).
- * @param workerUrl k-means worker script; the default is `kmeansWorker.js` beside the CLI bundle.
+ * @param runKmeans The build's k-means runner.
  */
-export async function keepRankingIndexThreaded(atlas: Atlas, threads: number, workerUrl?: URL): Promise<void> {
-  if (threads <= 1 || atlas.ensemble === undefined || !ranksAtCoarseScale(atlas)) return
-  const pool = new KmeansPool(threads, workerUrl)
-  try {
-    relatedRankingIndex(atlas, pool.run)
-  } finally {
-    await pool.close()
-  }
+export function keepRankingIndex(atlas: Atlas, runKmeans: KmeansBatchRunner): void {
+  relatedRankingIndex(atlas, runKmeans)
 }
 
 /**
