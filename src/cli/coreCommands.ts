@@ -14,7 +14,7 @@ import { UsageError } from './cliErrors.js'
 import type { Command } from './command.js'
 import { outputWidth, printWarnings, progressCallback, progressFor, resolveOutputFormat, writeOutput, type CliContext } from './context.js'
 import { readInput } from './readInput.js'
-import { keepRelatedIndexThreaded, relatedThreads } from './relatedPool.js'
+import { keepRankingIndex, keepRelatedIndexThreaded, relatedThreads } from './relatedPool.js'
 import { readThemesFile, type ThemesFile } from './tagCommand.js'
 import { nameThemes, namingTaxonomy } from '../tag/nameThemes.js'
 import type { TaxonomyFit } from '../tag/taxonomyFit.js'
@@ -61,6 +61,7 @@ export function parseRestarts(command: string, value: string | boolean | undefin
  * @param options Atlas options from the command line.
  * @param command Command name and option values, for `--embeddings`.
  * @param beforeBuilding Called with the talks read, before the atlas is built (to start work that needs only them).
+ * @param onThreads More k-means work on the build's threads (see `buildAtlasThreaded`).
  */
 async function readAtlas(
   common: CommonOptions,
@@ -68,11 +69,12 @@ async function readAtlas(
   options: { k?: number | 'auto'; keywords?: number; restarts: number; groups?: number | 'auto'; stopwords?: readonly string[] },
   command: { name: string; values: Readonly<Record<string, string | boolean | undefined>> },
   beforeBuilding?: (talks: readonly Talk[]) => void,
+  onThreads?: Parameters<typeof buildAtlasThreaded>[3],
 ): Promise<Atlas> {
   const { talks } = await readInput(common, context)
   beforeBuilding?.(talks)
   const embeddings = await readEmbeddingsOption(command.name, command.values, talks)
-  const atlas = await buildAtlasThreaded(talks, { seed: common.seed, ...options, ...embeddings, onProgress: progressCallback(common, context) }, common.threads)
+  const atlas = await buildAtlasThreaded(talks, { seed: common.seed, ...options, ...embeddings, onProgress: progressCallback(common, context) }, common.threads, onThreads)
   printWarnings(atlas.warnings, common, context)
   return atlas
 }
@@ -165,7 +167,8 @@ export const relatedCommand: Command = {
     if (id !== undefined && query !== undefined) throw new UsageError('talkatlas related: --id and --query cannot be combined')
     if (query === '' || query === true) throw new UsageError('talkatlas related: --query needs a non-empty text')
     const stopwords = await readStopwordsOption('related', values['stopwords'])
-    const atlas = await readAtlas(common, context, { restarts: parseRestarts('related', values['restarts']), ...stopwords }, { name: 'related', values })
+    // Talk lists rank with the coarse runs: they run on the build's threads.
+    const atlas = await readAtlas(common, context, { restarts: parseRestarts('related', values['restarts']), ...stopwords }, { name: 'related', values }, undefined, typeof query === 'string' ? undefined : keepRankingIndex)
     const lists = new Map<string, readonly RelatedView[]>()
     let searchWarnings: readonly Warning[] = []
     if (typeof query === 'string') {

@@ -13,6 +13,8 @@ import type { CellPlan } from '../similarity/candidateCells.js'
 import { cellRanges, cellTopKRows, joinCellLists } from '../similarity/cellTopK.js'
 import { joinTopKRows, relatedIndex, relatedSearch, searchAllRows, type RelatedSearch } from '../similarity/relatedIndex.js'
 import { topKRows } from '../similarity/allPairsTopK.js'
+import type { KmeansBatchRunner } from '../cluster/kmeansBatch.js'
+import { relatedRankingIndex } from '../similarity/relatedRanking.js'
 import { partBounds } from './threadedAtlas.js'
 
 /** `--threads auto` searches on two threads from this many talks (below, a worker costs more than it saves). */
@@ -37,6 +39,17 @@ export interface RelatedJob {
 export function relatedThreads(threads: number | 'auto', talks: number): number {
   if (threads !== 'auto') return threads
   return talks >= PARALLEL_RELATED_MIN_TALKS ? Math.min(2, availableParallelism()) : 1
+}
+
+/**
+ * Computes and keeps the atlas's related ranking index (`relatedRankingIndex`), its coarse
+ * k-means runs run by `runKmeans`: `buildAtlasThreaded`'s `onThreads` for commands that
+ * list related talks. The same index as on one thread.
+ * @param atlas The atlas.
+ * @param runKmeans The build's k-means runner.
+ */
+export function keepRankingIndex(atlas: Atlas, runKmeans: KmeansBatchRunner): void {
+  relatedRankingIndex(atlas, runKmeans)
 }
 
 /**

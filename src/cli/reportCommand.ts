@@ -12,7 +12,7 @@ import type { Command } from './command.js'
 import { printWarnings, progressCallback, progressLine, writeOutput } from './context.js'
 import { kOption, parseK, parseRestarts, restartsOption } from './coreCommands.js'
 import { readInput } from './readInput.js'
-import { keepRelatedIndexThreaded, relatedThreads } from './relatedPool.js'
+import { keepRankingIndex, keepRelatedIndexThreaded, relatedThreads } from './relatedPool.js'
 import { inFile } from './readJsonFile.js'
 import { readStopwordsOption, stopwordsOption } from './stopwordsFile.js'
 import { embeddingsOption, embeddingWeightOption, readEmbeddingsOption } from './embeddingsFile.js'
@@ -63,7 +63,7 @@ export const reportCommand: Command = {
     const stopwords = await readStopwordsOption('report', values['stopwords'])
     const { talks } = await readInput(common, context)
     const onProgress = progressCallback(common, context)
-    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, groups, onProgress, ...stopwords, ...(await readEmbeddingsOption('report', values, talks)) }, common.threads)
+    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, groups, onProgress, ...stopwords, ...(await readEmbeddingsOption('report', values, talks)) }, common.threads, !markdown && related > 0 ? keepRankingIndex : undefined)
     printWarnings(atlas.warnings, common, context)
     const options: { -readonly [K in keyof ReportOptions]: ReportOptions[K] } = { related, onProgress }
     if (typeof title === 'string') options.title = title

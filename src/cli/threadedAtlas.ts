@@ -10,6 +10,7 @@ import { runOneShotWorker } from './oneShotWorker.js'
 import { buildAtlas, buildAtlasWith, type TermReader } from '../atlas/buildAtlas.js'
 import type { Atlas, AtlasOptions } from '../atlas/types.js'
 import type { Talk } from '../types.js'
+import type { KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 import { KmeansPool } from './kmeansPool.js'
 import { readTalkTerms, TermStreamsMerger, type TermStreams, type TfidfOptions } from '../vectorize/tfidf.js'
 
@@ -65,14 +66,21 @@ function threadsFrom(threads: number | 'auto', talks: number, minTalks: number):
  * @param talks Talks.
  * @param options Atlas options.
  * @param threads `--threads`.
+ * @param onThreads Called with the atlas and the build's k-means runner before its threads
+ * stop, for more k-means work on threads already warm (the related ranking's coarse runs);
+ * not called when the atlas is built on one thread.
  */
-export async function buildAtlasThreaded(talks: readonly Talk[], options: AtlasOptions, threads: number | 'auto'): Promise<Atlas> {
+export async function buildAtlasThreaded(
+  talks: readonly Talk[], options: AtlasOptions, threads: number | 'auto', onThreads?: (atlas: Atlas, runKmeans: KmeansBatchRunner) => void,
+): Promise<Atlas> {
   const reading = readingThreads(threads, talks.length)
   const clustering = kmeansThreads(threads, talks.length)
   if (reading <= 1 && clustering <= 1) return buildAtlas(talks, options)
   const pool = new KmeansPool(clustering)
   try {
-    return await buildAtlasWith(talks, options, { readTerms: parallelTermReader(reading), runKmeans: pool.run })
+    const atlas = await buildAtlasWith(talks, options, { readTerms: parallelTermReader(reading), runKmeans: pool.run })
+    onThreads?.(atlas, pool.run)
+    return atlas
   } finally {
     await pool.close()
   }

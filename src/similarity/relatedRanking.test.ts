@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { buildAtlas } from '../atlas/buildAtlas.js'
+import { kmeansBatch, kmeansBatchGram } from '../cluster/kmeans.js'
+import type { KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 import { precisionAtK } from '../eval/precisionAtK.js'
 import type { Talk } from '../types.js'
 import { rankingIndex } from './rankingIndex.js'
@@ -55,6 +57,21 @@ describe('the related ranking of the LPC fixture at the automatic k', () => {
     expect(atlas.themes).toHaveLength(12)
     expect(precision(atlas)).toBeGreaterThanOrEqual(atTrueK)
     expect(precision(atlas)).toBeGreaterThanOrEqual(0.75)
+  })
+
+  it('gives the same coarse runs through any batch runner: with the Gram matrix given, or split in two batches as on two threads', () => {
+    const expected = Array.from(coarseRuns(atlas).labels)
+    const batches: number[] = []
+    const withGram: KmeansBatchRunner = (points, d, jobs) => {
+      const gram = kmeansBatchGram(points, d, jobs)
+      expect(gram).toBeDefined()
+      batches.push(jobs.length)
+      return kmeansBatch(points, d, jobs, gram)
+    }
+    const split: KmeansBatchRunner = (points, d, jobs) => [...withGram(points, d, jobs.slice(0, 23)), ...withGram(points, d, jobs.slice(23))]
+    expect(Array.from(coarseRuns(atlas, withGram).labels)).toEqual(expected)
+    expect(Array.from(coarseRuns(atlas, split).labels)).toEqual(expected)
+    expect(batches).toEqual([COARSE_RUNS, 23, COARSE_RUNS - 23])
   })
 
   it('gives the same lists whatever the input order', () => {
