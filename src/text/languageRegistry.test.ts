@@ -78,9 +78,19 @@ describe('registerLanguages(...packs)', () => {
     expect(detectLanguage('Vortrag Referent zeigen')).toBe('en')
   })
 
-  it('rejects English and anything that is not a pack', () => {
-    for (const bad of [{ ...german, language: 'en' }, { ...german, language: 'pl' }, { ...german, stem: 'x' }, { ...german, talkWords: ['vortrag'] }, { language: 'de' }, undefined, null]) {
-      expect(() => registerLanguages(french, bad as unknown as LanguagePack)).toThrow(/registerLanguages: language=.* expected a pack from talkatlas\/languages/)
+  it('rejects English and anything that is not a pack, naming the field that is wrong', () => {
+    const rejected: [unknown, string][] = [
+      [{ ...german, language: 'en' }, 'registerLanguages: language="en" is invalid, expected a pack from talkatlas/languages'],
+      [{ ...german, language: 'pl' }, 'registerLanguages: language="pl" is invalid'],
+      [{ ...german, stem: 'x' }, 'registerLanguages: de pack\'s stem="x" is invalid, expected a function (a pack from talkatlas/languages'],
+      [{ ...german, talkWords: ['vortrag'] }, 'registerLanguages: de pack\'s talkWords=[object Array] is invalid, expected a string of words or nothing'],
+      [{ language: 'de' }, 'registerLanguages: de pack\'s stopwords=undefined is invalid, expected a string of words'],
+      [undefined, 'registerLanguages: pack=undefined is invalid'],
+      [null, 'registerLanguages: pack=null is invalid'],
+    ]
+    for (const [bad, message] of rejected) {
+      expect(() => registerLanguages(french, bad as LanguagePack)).toThrow(OptionError)
+      expect(() => registerLanguages(french, bad as LanguagePack)).toThrow(message)
     }
   })
 })

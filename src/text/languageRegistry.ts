@@ -32,6 +32,25 @@ let newReader: (() => LanguageReading) | undefined
 let generation = 0
 
 /**
+ * Throws an OptionError naming the first field of `pack` that a pack from
+ * `talkatlas/languages` would not have (the pack itself when it is not an object).
+ */
+function rejectMalformedPack(pack: unknown): void {
+  const packs = `a pack from talkatlas/languages (${LANGUAGES.slice(1).join(', ')})`
+  if (typeof pack !== 'object' || pack === null) throw new OptionError('registerLanguages', 'pack', pack, packs)
+  const { language, stopwords, stem, talkWords } = pack as Record<string, unknown>
+  if (language === 'en' || !isLanguage(language)) throw new OptionError('registerLanguages', 'language', language, packs)
+  const fields: [string, unknown, boolean, string][] = [
+    ['stopwords', stopwords, typeof stopwords === 'string', 'a string of words'],
+    ['stem', stem, typeof stem === 'function', 'a function'],
+    ['talkWords', talkWords, talkWords === undefined || typeof talkWords === 'string', 'a string of words or nothing'],
+  ]
+  for (const [field, value, valid, allowed] of fields) {
+    if (!valid) throw new OptionError('registerLanguages', `${String(language)} pack's ${field}`, value, `${allowed} (${packs})`)
+  }
+}
+
+/**
  * Lets talkatlas detect, drop the stopwords of and stem the languages of `packs` (from
  * `talkatlas/languages`), for every later call in this JavaScript realm. Without it, every
  * talk is read as English. Registering a language again replaces its pack.
@@ -40,12 +59,7 @@ let generation = 0
  * @throws {OptionError} When a pack is not a {@link LanguagePack} of a known language.
  */
 export function registerLanguages(...packs: readonly LanguagePack[]): void {
-  for (const pack of packs) {
-    const language: unknown = (pack as Partial<LanguagePack> | undefined)?.language
-    if (language === 'en' || !isLanguage(language) || typeof pack.stopwords !== 'string' || typeof pack.stem !== 'function' || !['undefined', 'string'].includes(typeof pack.talkWords)) {
-      throw new OptionError('registerLanguages', 'language', language, `a pack from talkatlas/languages (${LANGUAGES.slice(1).join(', ')})`)
-    }
-  }
+  for (const pack of packs) rejectMalformedPack(pack)
   newReader ??= () => new LanguageReader()
   for (const pack of packs) {
     if (registered.get(pack.language) === pack) continue
