@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { readTalkTerms } from '../vectorize/tfidf.js'
+import { readTalkTerms, TermStreamsMerger } from '../vectorize/tfidf.js'
 import { corpusLanguages, corpusLanguagesOf, foreignStopwords } from './corpusLanguages.js'
 import { LANGUAGES } from './language.js'
 import { tokenize } from './tokenize.js'
@@ -66,6 +66,19 @@ describe('corpusLanguagesOf(n, mainOf): the languages the term reader told', () 
         expect([...tokenize(t), ...tokenize(abstract)]).toEqual(tokenize(`${t}\n${abstract}`))
       }),
     )
+  })
+
+  it('is carried through the merge of parts read apart, each text at its place', () => {
+    const texts = [english, german, french, italian, german, english, french].map((text, i) => ({ id: String(i), title: text, abstract: text }))
+    const whole = readTalkTerms(texts).mainLanguages
+    expect([...whole!].map((index) => LANGUAGES[index])).toEqual(['en', 'de', 'fr', 'it', 'de', 'en', 'fr'])
+    const merger = new TermStreamsMerger(readTalkTerms(texts.slice(0, 2)))
+    merger.append(readTalkTerms(texts.slice(2, 3)))
+    merger.append(readTalkTerms(texts.slice(3)))
+    expect(merger.result().mainLanguages).toEqual(whole)
+    const setForOnePart = new TermStreamsMerger(readTalkTerms(texts.slice(0, 2)))
+    setForOnePart.append(readTalkTerms(texts.slice(2), { language: 'de' }))
+    expect(setForOnePart.result().mainLanguages).toBeUndefined()
   })
 
   it('is not told when the language is set for all texts', () => {

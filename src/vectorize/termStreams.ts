@@ -273,22 +273,19 @@ export class TermStreamsMerger {
     const surfaces = new Int32Array(length)
     const isPart = new Uint8Array(length)
     const docStart = new Int32Array(nDocs + 1)
+    // Each text's main language is kept only when every part read them.
+    const mainLanguages = this.parts.every((part) => part.mainLanguages !== undefined) ? new Uint8Array(nDocs) : undefined
     let offset = 0
     let doc = 0
     this.parts.forEach((part, i) => {
       units.set(this.mapped[i]!.units, offset)
       surfaces.set(this.mapped[i]!.surfaces, offset)
       isPart.set(part.isPart, offset)
+      mainLanguages?.set(part.mainLanguages!, doc)
       for (let d = 0; d < part.docStart.length - 1; d++) docStart[doc++] = offset + part.docStart[d]!
       offset += part.units.length
     })
     docStart[nDocs] = offset
-    const mains = this.parts.map((part) => part.mainLanguages)
-    let mainLanguages: Uint8Array | undefined
-    if (mains.every((part) => part !== undefined)) {
-      mainLanguages = new Uint8Array(nDocs)
-      mains.reduce((at, part) => (mainLanguages!.set(part, at), at + part.length), 0)
-    }
     return {
       units,
       isPart,
