@@ -2,7 +2,8 @@
 // failing as TALKATLAS_TEST_WORKER_FAULT asks; see src/cli/testFault.ts). The main thread
 // blocks in Atomics.wait and so never saw a dead worker's 'exit' event: it waited 30 minutes.
 // Now it notices within a moment and does the dead worker's work itself, with the same results.
-// The test timeout is the harness: a hang fails it.
+// A hang would block this thread, where no test timeout can fire: test/cli.worker-death.test.ts
+// runs the binary under a spawn timeout.
 import { describe, expect, it } from 'vitest'
 import { kmeans, type KmeansOptions } from '../src/cluster/kmeans.js'
 import { KmeansPool } from '../src/cli/kmeansPool.js'
