@@ -56,5 +56,6 @@ describe('a worker thread that dies', () => {
     const result = run([...themes, '--threads', '2'], 'taxonomy:throw')
     expect(result.code).toBe(0)
     expect(result.stdout).toBe(alone.themes)
+    expect(stopLines(result.stderr)).toEqual(['talkatlas: warning: a taxonomy-fit worker stopped (injected test fault in the taxonomy worker); the main thread does its work'])
   })
 })

@@ -6,6 +6,8 @@
  * result depends only on its options, so the results are those of running the jobs in order.
  * A batch of one job above 3,000 rows (the best-of restarts of `buildAtlas`) is spread inside
  * the job instead: its sample restarts, then each pass of its refinement on all rows.
+ * A worker that stops (out of memory, an uncaught error, an exit) is noticed while waiting
+ * (`workerWatch.ts`) and dropped; this thread does its work, with the same results.
  */
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads'
 import { defaultKmeansOptions, kmeansBatch, kmeansBatchGram, planKmeansBatch, type KmeansOptions, type KmeansResult } from '../cluster/kmeans.js'
@@ -44,7 +46,7 @@ export type KmeansAnswer =
  */
 export const CONTROL = { posted: 0, pass: 1, from: 2, done: 3, changed: 4, stop: 5, next: 6, length: 7 } as const
 
-/** How long this thread waits for a worker before giving up: a worker that died cannot answer. */
+/** How long this thread waits for a live worker before giving up (a worker that stops is noticed at once). */
 const WORKER_TIMEOUT_MS = 30 * 60 * 1000
 
 /**
