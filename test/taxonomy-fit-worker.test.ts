@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { unpackGeneralWordLists } from '../src/cluster/labelTerms.js'
 import { runOneShotWorker } from '../src/cli/oneShotWorker.js'
 import { builtinTaxonomyFitAside, type TaxonomyFitJob } from '../src/cli/taxonomyFitAside.js'
@@ -40,6 +40,12 @@ describe('builtinTaxonomyFitAside', () => {
     expect(builtinTaxonomyFitAside(talks, {}, 'auto', worker)).toBeUndefined() // 72 talks: one thread
     const dying = join(mkdtempSync(join(tmpdir(), 'talkatlas-fit-')), 'dying.mjs')
     writeFileSync(dying, 'process.exit(3)\n')
-    await expect(builtinTaxonomyFitAside(talks, {}, 2, pathToFileURL(dying))).resolves.toBeUndefined()
+    const warnings = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
+    try {
+      await expect(builtinTaxonomyFitAside(talks, {}, 2, pathToFileURL(dying))).resolves.toBeUndefined()
+      expect(warnings.mock.calls.map(([line]) => line)).toEqual(['talkatlas: warning: a taxonomy-fit worker stopped (exit code 3); the main thread does its work\n'])
+    } finally {
+      warnings.mockRestore()
+    }
   })
 })

@@ -6,12 +6,15 @@
  * result depends only on its options, so the results are those of running the jobs in order.
  * A batch of one job above 3,000 rows (the best-of restarts of `buildAtlas`) is spread inside
  * the job instead: its sample restarts, then each pass of its refinement on all rows.
+ * A worker that stops (out of memory, an uncaught error, an exit) is noticed while waiting
+ * (`workerWatch.ts`) and dropped; this thread does its work, with the same results.
  */
-import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads'
+import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads'
 import { defaultKmeansOptions, kmeansBatch, kmeansBatchGram, planKmeansBatch, type KmeansOptions, type KmeansResult } from '../cluster/kmeans.js'
 import type { KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 import { runClaimedRestarts, runSampleRestarts, type SampleRestarts, type SampleRun } from '../cluster/kmeansRestarts.js'
 import type { ElkanRows, RowHelper } from '../cluster/lloydElkan.js'
+import { WatchedWorkers, WorkerStoppedError } from './workerWatch.js'
 
 /** What a k-means worker is sent: whole jobs, or a share of one job's sample restarts. */
 export type KmeansWork = {
@@ -43,34 +46,43 @@ export type KmeansAnswer =
  */
 export const CONTROL = { posted: 0, pass: 1, from: 2, done: 3, changed: 4, stop: 5, next: 6, length: 7 } as const
 
-/** How long this thread waits for a worker before giving up: a worker that died cannot answer. */
+/** How long this thread waits for a live worker before giving up (a worker that stops is noticed at once). */
 const WORKER_TIMEOUT_MS = 30 * 60 * 1000
 
+/**
+ * How often this thread, waiting, checks that a worker is alive (one that stops also wakes
+ * a wait on its `done` flag at once; a refinement pass is waited for on another flag).
+ */
+const LIVENESS_CHECK_MS = 250
+
 interface PoolWorker {
-  readonly worker: Worker
+  /** Its index in the {@link WatchedWorkers}. */
+  readonly index: number
   readonly port: MessagePort
-  /** 0 while working, 1 once the answer is posted. */
+  /** Slot 0: 0 while working, 1 once the answer is posted; slot 1: 1 once the worker has stopped (`FLAG`). */
   readonly done: Int32Array
 }
 
 /** Worker threads that run k-means jobs; {@link close} them when done. */
 export class KmeansPool {
+  /** The live workers: one that stops is dropped, and this thread does its work from then on. */
   private readonly workers: PoolWorker[] = []
+  private readonly watched: WatchedWorkers
   /** The last Gram matrix computed, for the next batch on the same points (the search for k, then the consensus). */
   private lastGram: { points: Float32Array; dimensions: number; fingerprint: number; gram: Float64Array } | undefined
 
   /**
    * @param threads Threads in all, this one included (≥ 2 starts workers).
    * @param workerUrl Worker script; the default is `kmeansWorker.js` beside this module's bundle.
+   * @param onWorkerStopped Told, in one line, when a worker stops (out of memory, an error)
+   * and this thread takes over its work; the default writes a warning on stderr.
    */
-  constructor(threads: number, workerUrl: URL = new URL('./kmeansWorker.js', import.meta.url)) {
-    for (let t = 1; t < threads; t++) {
-      const { port1, port2 } = new MessageChannel()
-      const done = new Int32Array(new SharedArrayBuffer(4))
-      const worker = new Worker(workerUrl, { workerData: { port: port2, done }, transferList: [port2] })
-      worker.unref()
-      this.workers.push({ worker, port: port1, done })
-    }
+  constructor(
+    threads: number, workerUrl: URL = new URL('./kmeansWorker.js', import.meta.url),
+    private readonly onWorkerStopped: (message: string) => void = (message) => process.stderr.write(`talkatlas: warning: ${message}\n`),
+  ) {
+    this.watched = new WatchedWorkers(Math.max(0, threads - 1), workerUrl)
+    this.watched.ports.forEach((port, index) => this.workers.push({ index, port, done: this.watched.flags[index]! }))
   }
 
   /** The batch runner: jobs dealt round-robin over this thread and the workers. */
@@ -96,8 +108,15 @@ export class KmeansPool {
     }
     // Every worker's answer is taken, even after a failure, so none is left for the next batch.
     for (const { pool, share } of busy) {
-      const answer = this.await(pool)
-      if ('error' in answer) failure ??= new Error(`k-means worker failed: ${answer.error}`)
+      const answer = this.awaitLive(pool)
+      if (answer === undefined) {
+        // A stopped worker's share, run here: the same results, as every job depends only on its options.
+        try {
+          kmeansBatch(points, dimensions, share.map((i) => jobs[i]!), gram).forEach((result, j) => (results[share[j]!] = result))
+        } catch (error) {
+          failure ??= error
+        }
+      } else if ('error' in answer) failure ??= new Error(`k-means worker failed: ${answer.error}`)
       else if ('results' in answer) share.forEach((i, j) => (results[i] = answer.results[j]!))
     }
     if (failure !== undefined) throw failure
@@ -131,13 +150,26 @@ export class KmeansPool {
       // The workers still take every restart left; their answers are taken below.
     }
     for (const pool of busy) {
-      const answer = this.await(pool)
+      const answer = this.awaitLive(pool)
+      if (answer === undefined) continue
       if ('error' in answer) failure ??= new Error(`k-means worker failed: ${answer.error}`)
       else if ('runs' in answer) keep(answer)
     }
     if (failure !== undefined) throw failure
-    const helper = new WorkerRowHelper(this.workers[0]!, (pool) => this.await(pool))
-    return plan.finish(runs, helper)
+    // The restarts a stopped worker took and did not answer, run here.
+    const missing: number[] = []
+    for (let i = 0; i < runs.length; i++) if (runs[i] === undefined) missing.push(i)
+    if (missing.length > 0) keep(runClaimedRestarts(work, () => missing.shift() ?? work.seeds.length))
+    const pool = this.workers[0]
+    if (pool === undefined) return plan.finish(runs)
+    try {
+      return plan.finish(runs, new WorkerRowHelper(pool, (pool) => this.await(pool), (pool) => this.watched.checkAlive(pool.index)))
+    } catch (error) {
+      if (!(error instanceof WorkerStoppedError)) throw error
+      this.drop(pool, error)
+      // The refinement again, on this thread alone: the same run (see `lloydElkan`).
+      return plan.finish(runs)
+    }
   }
 
   /**
@@ -159,15 +191,39 @@ export class KmeansPool {
 
   /** Stops the workers. */
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((pool) => pool.worker.terminate()))
+    await this.watched.close()
   }
 
-  /** Waits for a worker's answer (after its done flag). */
+  /** {@link await}, or undefined when the worker has stopped (it is then dropped). */
+  private awaitLive(pool: PoolWorker): KmeansAnswer | undefined {
+    try {
+      return this.await(pool)
+    } catch (error) {
+      if (!(error instanceof WorkerStoppedError)) throw error
+      this.drop(pool, error)
+      return undefined
+    }
+  }
+
+  /** Drops a worker that stopped, and says so once. */
+  private drop(pool: PoolWorker, stopped: WorkerStoppedError): void {
+    const at = this.workers.indexOf(pool)
+    if (at < 0) return
+    this.workers.splice(at, 1)
+    this.onWorkerStopped(`a k-means worker stopped (${stopped.reason}); the main thread does its work`)
+  }
+
+  /**
+   * Waits for a worker's answer (after its done flag); throws a `WorkerStoppedError` within
+   * {@link LIVENESS_CHECK_MS} of the worker stopping without answering.
+   */
   private await(pool: PoolWorker): KmeansAnswer {
     const deadline = Date.now() + WORKER_TIMEOUT_MS
-    while (Atomics.wait(pool.done, 0, 0, 1000) === 'timed-out') {
-      if (pool.worker.threadId === -1) throw new Error('k-means worker stopped before answering')
-      if (Date.now() > deadline) throw new Error('k-means worker did not answer within 30 minutes')
+    while (Atomics.load(pool.done, 0) === 0) {
+      this.watched.checkAlive(pool.index)
+      if (Atomics.wait(pool.done, 0, 0, LIVENESS_CHECK_MS) === 'timed-out' && Date.now() > deadline) {
+        throw new Error('k-means worker did not answer within 30 minutes')
+      }
     }
     // The answer is posted before the flag is raised; it can still be in flight for a moment.
     for (;;) {
@@ -188,7 +244,7 @@ class WorkerRowHelper implements RowHelper {
   private started = false
   private passes = 0
 
-  constructor(private readonly pool: PoolWorker, private readonly awaitAnswer: (pool: PoolWorker) => KmeansAnswer) {}
+  constructor(private readonly pool: PoolWorker, private readonly awaitAnswer: (pool: PoolWorker) => KmeansAnswer, private readonly checkAlive: (pool: PoolWorker) => void) {}
 
   readonly allocate = (bytes: number): ArrayBufferLike => new SharedArrayBuffer(bytes)
 
@@ -214,8 +270,8 @@ class WorkerRowHelper implements RowHelper {
     for (;;) {
       const done = Atomics.load(control, CONTROL.done)
       if (done === this.passes) break
-      if (Atomics.wait(control, CONTROL.done, done, 1000) !== 'timed-out') continue
-      if (this.pool.worker.threadId === -1) throw new Error('k-means worker stopped before answering')
+      if (Atomics.wait(control, CONTROL.done, done, LIVENESS_CHECK_MS) !== 'timed-out') continue
+      this.checkAlive(this.pool)
       if (Date.now() > deadline) throw new Error('k-means worker did not answer within 30 minutes')
     }
     const changed = control[CONTROL.changed]!

@@ -7,9 +7,12 @@ import { kmeansBatch } from '../cluster/kmeans.js'
 import { runClaimedRestarts } from '../cluster/kmeansRestarts.js'
 import { helperPass, type ElkanRows } from '../cluster/lloydElkan.js'
 import { CONTROL, type KmeansAnswer, type KmeansWork } from './kmeansPool.js'
+import { injectTestFault } from './testFault.js'
 
 const { port, done } = workerData as { port: MessagePort; done: Int32Array }
+let jobs = 0
 port.on('message', (work: KmeansWork) => {
+  injectTestFault('kmeans', ++jobs)
   let answer: KmeansAnswer
   try {
     if ('elkan' in work) answer = sharePasses(work.elkan, work.control)

@@ -100,5 +100,5 @@ async function searchThreaded(search: RelatedSearch, top: number, parts: number,
  * @param job Talks and rows.
  */
 function searchInWorker(workerUrl: URL, job: RelatedJob): Promise<TopKRows> {
-  return runOneShotWorker<TopKRows>(workerUrl, job, 'related-talks')
+  return runOneShotWorker<TopKRows>(workerUrl, job, 'related-talks', [], () => searchJob(job))
 }

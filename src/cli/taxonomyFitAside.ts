@@ -40,8 +40,8 @@ export function builtinTaxonomyFitAside(
 ): Promise<TaxonomyFit | undefined> | undefined {
   if (kmeansThreads(threads, talks.length) < 2) return undefined
   const job: TaxonomyFitJob = { talks: talks.map(({ id, title, abstract }) => ({ id, title, abstract })), options, wordLists: wordListsFromWorker() }
-  // A worker that fails leaves the fit to the caller: it is a speed-up, not a requirement.
-  return runOneShotWorker<TaxonomyFit>(workerUrl, job, 'taxonomy-fit', [job.wordLists!]).catch(() => undefined)
+  // A worker that stops leaves the fit to the caller (a warning says why): it is a speed-up, not a requirement.
+  return runOneShotWorker<TaxonomyFit | undefined>(workerUrl, job, 'taxonomy-fit', [job.wordLists!], () => undefined).catch(() => undefined)
 }
 
 /**

@@ -8,8 +8,10 @@ import { unpackGeneralWordLists } from '../cluster/labelTerms.js'
 import { BUILTIN_TAXONOMY } from '../tag/taxonomy.js'
 import { taxonomyFit } from '../tag/taxonomyFit.js'
 import type { TaxonomyFitJob } from './taxonomyFitAside.js'
+import { injectTestFault } from './testFault.js'
 
 const job = workerData as TaxonomyFitJob
+injectTestFault('taxonomy')
 if (job.wordLists !== undefined) {
   job.wordLists.postMessage(unpackGeneralWordLists())
   job.wordLists.close()

@@ -7,8 +7,10 @@ import { allLanguages } from '../text/languagePacks.js'
 import { registerLanguages } from '../text/languageRegistry.js'
 import { readTalkTerms } from '../vectorize/tfidf.js'
 import { unpackTexts, type TermJob } from './threadedAtlas.js'
+import { injectTestFault } from './testFault.js'
 
 registerLanguages(...allLanguages)
+injectTestFault('term')
 const job = workerData as TermJob
 const streams = readTalkTerms(unpackTexts(job), job.options)
 const buffers = new Set([streams.units.buffer, streams.isPart.buffer, streams.surfaces.buffer, streams.docStart.buffer, streams.typeUnits.buffer, streams.typeCounts.buffer])

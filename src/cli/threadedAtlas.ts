@@ -152,5 +152,5 @@ export function unpackTexts(job: Pick<TermJob, 'text' | 'lengths'>): { title: st
  * @param job Packed texts and options.
  */
 function readInWorker(workerUrl: URL, job: TermJob): Promise<TermStreams> {
-  return runOneShotWorker<TermStreams>(workerUrl, job, 'text-reading')
+  return runOneShotWorker<TermStreams>(workerUrl, job, 'text-reading', [], () => readTalkTerms(unpackTexts(job), job.options))
 }
