@@ -6,10 +6,10 @@ import { MAX_TOKEN_LENGTH, TokenScanner } from './tokenize.js'
 
 /**
  * A text that takes every path of {@link TokenScanner}: joined identifiers, versions, `C++`,
- * `F#`, `.NET`, possessives, quotes, clause and paragraph breaks, non-ASCII and astral
+ * `F#`, `.NET`, possessives, quotes, line, clause and paragraph breaks, non-ASCII and astral
  * letters, a combining mark, a token too long to keep, and a joiner at the end.
  */
-export const SCANNER_PRIMER = `AF_XDP, XDP-hints in v5.6: C++ or F# on .NET; BPF's maps (io_uring) "q" \u2019t\u2019 \u201cx\u201d.\n\nStraße e\u0301t\u00e9 \u{1d518}x 中文 ${'x'.repeat(MAX_TOKEN_LENGTH + 1)} end\r\n\r\nlast-`
+export const SCANNER_PRIMER = `AF_XDP, XDP-hints in v5.6: C++ or F# on .NET; BPF's maps\n(io_uring) "q" \u2019t\u2019 \u201cx\u201d.\n\nStraße e\u0301t\u00e9 \u{1d518}x 中文 ${'x'.repeat(MAX_TOKEN_LENGTH + 1)} end\r\n\r\nlast-`
 
 /** Times the primer is read: enough for V8 to collect type feedback on every branch. */
 const PRIMER_READS = 12
