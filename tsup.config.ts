@@ -74,6 +74,7 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     noExternal: [/.*/],
+    esbuildPlugins: [lazyPackages],
     banner: { js: '#!/usr/bin/env node' },
   },
 ])

@@ -1,12 +1,14 @@
 // Entry point of the `talkatlas` binary (built to dist/cli.js with a shebang).
-import { createRequire } from 'node:module'
+import { readFileSync } from 'node:fs'
 import { runCli } from './run.js'
 
-/** Version from package.json, read at run time so the bundle need not embed it. */
+/**
+ * Version from package.json, read at run time so the bundle need not embed it (read as a
+ * file: `require` would start the CommonJS loader, 10 ms of start-up, for one field).
+ */
 function packageVersion(): string {
   try {
-    const require = createRequire(import.meta.url)
-    return (require('../package.json') as { version: string }).version
+    return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version
   } catch {
     return 'unknown'
   }

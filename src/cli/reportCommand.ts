@@ -1,6 +1,5 @@
 import { buildAtlasThreaded } from './threadedAtlas.js'
 import { buildAtlas } from '../atlas/buildAtlas.js'
-import { renderHtmlReport } from '../report/renderHtmlReport.js'
 import { renderMarkdownReport } from '../report/renderMarkdownReport.js'
 import type { ReportOptions } from '../report/types.js'
 import { groupSessions } from '../sessions/groupSessions.js'
@@ -83,7 +82,8 @@ export const reportCommand: Command = {
       await keepRelatedIndexThreaded(atlas, related, relatedThreads(common.threads, atlas.talks.length))
     }
     line.show('report', 0, 0, 'rendering')
-    const text = markdown ? renderMarkdownReport(atlas, options) : renderHtmlReport(atlas, options)
+    // The HTML page's map layout (umap-js, ml-matrix) is loaded only when a page is rendered.
+    const text = markdown ? renderMarkdownReport(atlas, options) : (await import('../report/renderHtmlReport.js')).renderHtmlReport(atlas, options)
     line.show('report', 0, 0, 'writing')
     await writeOutput([text], common, context)
     line.clear()

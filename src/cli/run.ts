@@ -12,6 +12,7 @@ import { tagCommand } from './tagCommand.js'
 import { stripTerminalControls } from './terminal.js'
 import { allLanguages } from '../text/languagePacks.js'
 import { registerLanguages } from '../text/languageRegistry.js'
+import { primeScanner } from '../text/primeScanner.js'
 
 /** Every command, in the order `talkatlas --help` lists them. */
 export const commands: readonly Command[] = [themesCommand, relatedCommand, tagCommand, sessionsCommand, reportCommand, convertCommand, evaluateCommand, compareCommand]
@@ -31,6 +32,7 @@ export async function runCli(argv: readonly string[], context: CliContext, versi
   try {
     // The CLI reads every language talkatlas knows; the library reads English unless told.
     registerLanguages(...allLanguages)
+    primeScanner()
     await dispatch(argv, context, version)
     clearProgress(context)
     return exitCodes.ok

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { unpackGeneralWordLists } from '../cluster/labelTerms.js'
 import { BUILTIN_TAXONOMY } from '../tag/taxonomy.js'
+import { primeScanner } from '../text/primeScanner.js'
 import { taxonomyFit } from '../tag/taxonomyFit.js'
 import type { TaxonomyFitJob } from './taxonomyFitAside.js'
 import { injectTestFault } from './testFault.js'
@@ -16,4 +17,5 @@ if (job.wordLists !== undefined) {
   job.wordLists.postMessage(unpackGeneralWordLists())
   job.wordLists.close()
 }
+primeScanner()
 parentPort!.postMessage(taxonomyFit(job.talks, BUILTIN_TAXONOMY, job.options))

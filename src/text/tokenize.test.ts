@@ -8,6 +8,11 @@ describe('tokenize(text)', () => {
     ])
   })
 
+  it('reads a token that ends the text whole or cut at its last joiner', () => {
+    const ends = ['C+', 'C++', 'F#', 'x-', 'x.', '.NET', '.n', 'a\ud835', '\u{1d518}', 'it\u2019s', 'v5.']
+    expect(ends.map((text) => tokenize(text))).toEqual([['C'], ['C++'], ['F#'], ['x'], ['x'], ['.NET'], ['n'], ['a'], ['\u{1d518}'], ['it'], ['v5']])
+  })
+
   it('keeps eBPF/cBPF apart and XDP-hints together', () => {
     expect(tokenize('eBPF/cBPF XDP-hints')).toEqual(['eBPF', 'cBPF', 'XDP-hints'])
   })

@@ -62,9 +62,10 @@ function astralClass(codePoint: number): number {
  * @param i Offset of a code unit.
  */
 function classAt(text: string, i: number): number {
+  // Bounds checked here: a read past the end would make optimised callers deoptimise.
+  if (i >= text.length) return 0
   const c = text.charCodeAt(i)
-  if (c !== c) return 0
-  if (c >= 0xd800 && c <= 0xdbff) {
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
     const d = text.charCodeAt(i + 1)
     if (d >= 0xdc00 && d <= 0xdfff) return astralClass((c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000)
   }
@@ -159,14 +160,16 @@ function wordRunEnd(text: string, i: number): number {
  * @param end Offset after the token's head.
  */
 function tokenEnd(text: string, end: number): number {
+  const n = text.length
   for (;;) {
+    if (end >= n) return end
     const c = text.charCodeAt(end)
     if (c !== 45 && c !== 95 && c !== 46 && c !== 39 && c !== 0x2019) break
     if ((classAt(text, end + 1) & (WORD | MARK)) === 0) break
     end = wordRunEnd(text, end + 1)
   }
   const c = text.charCodeAt(end)
-  if (c === 43 && text.charCodeAt(end + 1) === 43) return end + 2
+  if (c === 43 && end + 1 < n && text.charCodeAt(end + 1) === 43) return end + 2
   if (c === 35 && (classAt(text, end + 1) & WORD) === 0) return end + 1
   return end
 }
