@@ -112,13 +112,16 @@ export function keepCopiesTogether(talks: readonly Talk[], labels: Int32Array): 
 }
 
 /**
- * The runs' labels of an ensemble with every run's talks taken in a given order.
+ * The runs' labels of an ensemble with every run's talks taken in a given order (a
+ * permutation, or some of the talks).
  * @param ensemble Ensemble to permute.
  * @param from Source talk of every output position.
  */
 export function permuteEnsemble(ensemble: AtlasEnsemble, from: Int32Array): AtlasEnsemble {
+  const { runs } = ensemble
   const n = from.length
-  const labels = new Int32Array(ensemble.labels.length)
-  for (let r = 0; r < ensemble.runs; r++) for (let i = 0; i < n; i++) labels[r * n + i] = ensemble.labels[r * n + from[i]!]!
-  return { runs: ensemble.runs, labels }
+  const talks = ensemble.labels.length / runs
+  const labels = new Int32Array(runs * n)
+  for (let r = 0; r < runs; r++) for (let i = 0; i < n; i++) labels[r * n + i] = ensemble.labels[r * talks + from[i]!]!
+  return { runs, labels }
 }
