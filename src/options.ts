@@ -17,11 +17,12 @@ export const DEFAULT_SEED = 42
  * @param value Value the caller passed.
  * @param min Smallest allowed integer.
  * @param max Largest allowed integer.
+ * @param orAuto Whether `'auto'` is allowed too (the message then ends `or 'auto'`).
  */
-export function checkInteger(where: string, option: string, value: unknown, min: number, max = Infinity): void {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return
+export function checkInteger(where: string, option: string, value: unknown, min: number, max = Infinity, orAuto = false): void {
+  if ((orAuto && value === 'auto') || (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max)) return
   const allowed = max >= Number.MAX_SAFE_INTEGER ? `an integer ≥ ${min}` : `an integer in [${min}, ${max}]`
-  throw new OptionError(where, option, value, allowed)
+  throw new OptionError(where, option, value, orAuto ? `${allowed} or 'auto'` : allowed)
 }
 
 /**

@@ -223,16 +223,12 @@ export function resolveAtlasOptions(options: AtlasOptions = {}, where = 'buildAt
   progressReporter(where, onProgress) // checked here; the pipeline makes its own reporter
   checkEmbeddingOptions(embeddings, embeddingWeight, where) // against the talks in buildAtlas
   // The same bounds as the command line's --k, --restarts and --keywords.
-  if (resolved.k !== 'auto' && (!Number.isInteger(resolved.k) || resolved.k < 1 || resolved.k > MAX_THEMES)) {
-    throw new OptionError(where, 'k', resolved.k, `an integer in [1, ${MAX_THEMES}] or 'auto'`)
-  }
+  checkInteger(where, 'k', resolved.k, 1, MAX_THEMES, true)
   if (!Number.isInteger(resolved.seed)) throw new OptionError(where, 'seed', resolved.seed, 'an integer')
   checkInteger(where, 'dimensions', resolved.dimensions, 1)
   checkInteger(where, 'restarts', resolved.restarts, 1, MAX_RESTARTS)
   checkInteger(where, 'keywords', resolved.keywords, 1, MAX_KEYWORDS)
-  if (resolved.smoothing !== 'auto' && (!Number.isInteger(resolved.smoothing) || resolved.smoothing < 0)) {
-    throw new OptionError(where, 'smoothing', resolved.smoothing, "an integer ≥ 0 or 'auto'")
-  }
+  checkInteger(where, 'smoothing', resolved.smoothing, 0, Infinity, true)
   checkGroupsOption(resolved.groups, where)
   resolveTfidfOptions(tfidf, where) // fails here, before any talk is read
   return { ...resolved, tfidf: tfidf as TfidfOptions }

@@ -4,7 +4,6 @@
  * them on a canonical order instead of the input order makes themes, scores and related
  * talks independent of how the input happened to be sorted.
  */
-import { gatherRows } from '../linalg/dense.js'
 import type { CsrMatrix, Talk } from '../types.js'
 import type { Atlas, AtlasEnsemble } from './types.js'
 
@@ -78,15 +77,8 @@ export function permuteCsrRows(matrix: CsrMatrix, from: Int32Array): CsrMatrix {
   return { nRows: from.length, nCols: matrix.nCols, indptr, indices, data }
 }
 
-/**
- * Rows of a dense row-major matrix taken in a given order: row i of the result is row `from[i]`.
- * @param values Row-major rows × width.
- * @param width Row length.
- * @param from Source row of every output row.
- */
-export function permuteDenseRows(values: Float32Array, width: number, from: Int32Array): Float32Array {
-  return gatherRows(values, width, from)
-}
+/** Rows of a dense row-major matrix taken in a given order: row i of the result is row `from[i]` (`gatherRows`). */
+export { gatherRows as permuteDenseRows } from '../linalg/dense.js'
 
 /**
  * Inverse of a permutation: `inverse[order[r]] = r`.
@@ -112,13 +104,16 @@ export function keepCopiesTogether(talks: readonly Talk[], labels: Int32Array): 
 }
 
 /**
- * The runs' labels of an ensemble with every run's talks taken in a given order.
+ * The runs' labels of an ensemble with every run's talks taken in a given order (a
+ * permutation, or some of the talks).
  * @param ensemble Ensemble to permute.
  * @param from Source talk of every output position.
  */
 export function permuteEnsemble(ensemble: AtlasEnsemble, from: Int32Array): AtlasEnsemble {
+  const { runs } = ensemble
   const n = from.length
-  const labels = new Int32Array(ensemble.labels.length)
-  for (let r = 0; r < ensemble.runs; r++) for (let i = 0; i < n; i++) labels[r * n + i] = ensemble.labels[r * n + from[i]!]!
-  return { runs: ensemble.runs, labels }
+  const talks = ensemble.labels.length / runs
+  const labels = new Int32Array(runs * n)
+  for (let r = 0; r < runs; r++) for (let i = 0; i < n; i++) labels[r * n + i] = ensemble.labels[r * talks + from[i]!]!
+  return { runs, labels }
 }

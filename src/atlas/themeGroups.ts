@@ -2,7 +2,7 @@
  * Groups of themes ("tracks"): the theme tree cut into a few groups, each named from its
  * talks' words as themes are.
  */
-import { OptionError } from '../errors.js'
+import { checkInteger } from '../options.js'
 import { labelThemes, type ThemeKeyword } from '../cluster/labelThemes.js'
 import type { Atlas } from './types.js'
 import { cutTree } from './themeTree.js'
@@ -48,10 +48,7 @@ export function autoGroupCount(talks: number, themes: number): number {
  * @param where The user's function, named in messages.
  */
 export function checkGroupsOption(value: unknown, where = 'buildAtlas'): void {
-  if (value === 'auto') return
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_GROUPS) {
-    throw new OptionError(where, 'groups', value, `an integer in [1, ${MAX_GROUPS}] or 'auto'`)
-  }
+  checkInteger(where, 'groups', value, 1, MAX_GROUPS, true)
 }
 
 /** The parts of an atlas that groups are made from. */

@@ -1,4 +1,5 @@
 import type { Talk } from '../types.js'
+import { round } from '../util/round.js'
 import type { ThemeMember } from './types.js'
 
 /**
@@ -26,7 +27,7 @@ export function themeMembers(
     let dot = 0
     for (let t = 0; t < d; t++) dot += vectors[i * d + t] * centroids[c * d + t]
     // Unit rows: clamping removes float32 rounding beyond ±1.
-    scored[c].push({ row: i, score: Math.round(Math.min(1, Math.max(-1, dot)) * 1e6) / 1e6 })
+    scored[c].push({ row: i, score: round(Math.min(1, Math.max(-1, dot)), 6) })
   }
   return scored.map((members) =>
     members.sort((a, b) => b.score - a.score || a.row - b.row).map(({ row, score }) => ({ id: talks[row].id, score })),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { defaultSmoothOptions, resolveSmoothOptions, smoothNeighbours } from './smoothNeighbours.js'
+import { smoothNeighbours } from './smoothNeighbours.js'
 
 /** Unit rows of width 2 at the given angles (radians); `null` gives a zero row. */
 function rowsAt(angles: readonly (number | null)[]): Float32Array {
@@ -38,9 +38,12 @@ describe('smoothNeighbours(vectors, d, options)', () => {
     expect(Math.atan2(out[1], out[0])).toBeCloseTo(0.25, 6)
   })
 
-  it('fills the defaults it trusts (5 neighbours, weight 1, seed 42)', () => {
-    expect(resolveSmoothOptions({ weight: undefined, neighbours: 2 })).toEqual({ neighbours: 2, weight: 1, seed: 42 })
-    expect(Object.isFrozen(defaultSmoothOptions)).toBe(true)
+  it('smoothNeighbours(rows, 2) mixes 5 neighbours at weight 1, and an undefined field takes its default', () => {
+    const rows = rowsAt([0, 0.1, 0.3, 0.6, 1, 1.5, 2.1, 2.8])
+    const explicit = smoothNeighbours(rows, 2, { neighbours: 5, weight: 1, seed: 42 })
+    expect(smoothNeighbours(rows, 2)).toEqual(explicit)
+    expect(smoothNeighbours(rows, 2, { neighbours: 5, weight: undefined as unknown as number })).toEqual(explicit)
+    expect(smoothNeighbours(rows, 2, { neighbours: 1 })).not.toEqual(explicit)
   })
 
   it('smoothNeighbours returns unit rows for any non-zero input', () => {

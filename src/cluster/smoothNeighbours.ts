@@ -5,7 +5,7 @@
  * together before clustering and ranking (in the spirit of pseudo-relevance feedback, Rocchio
  * 1971, applied to the documents instead of the query).
  */
-import { DEFAULT_SEED, withDefaults, type OptionsGiven } from '../options.js'
+import { DEFAULT_SEED } from '../options.js'
 import { kmeans } from './kmeans.js'
 import { nonZeroRows, normalizeDenseRows } from '../linalg/dense.js'
 
@@ -19,18 +19,6 @@ export interface SmoothOptions {
   readonly seed?: number
 }
 
-/** Defaults of {@link SmoothOptions}. */
-export const defaultSmoothOptions: Readonly<Required<SmoothOptions>> = Object.freeze({ neighbours: 5, weight: 1, seed: DEFAULT_SEED })
-
-/**
- * Fills the defaults. Not validated: the atlas options were (`resolveAtlasOptions`, whose
- * `smoothing` is the number of neighbours).
- * @param options Options given.
- */
-export function resolveSmoothOptions(options: OptionsGiven<SmoothOptions> = {}): Readonly<Required<SmoothOptions>> {
-  return withDefaults<Required<SmoothOptions>>(defaultSmoothOptions, options)
-}
-
 /**
  * Above this many rows, neighbours are searched within a coarse k-means partition (parts of
  * about `PART_SIZE` rows) instead of among all rows, so the cost grows as n · PART_SIZE, not n².
@@ -42,11 +30,11 @@ const PART_SIZE = 1000
  * Mixes every unit row with the mean of its nearest rows by cosine.
  * @param vectors Row-major n × d unit rows (zero rows stay zero and are nobody's neighbour).
  * @param dimensions d.
- * @param options See {@link SmoothOptions}.
+ * @param options See {@link SmoothOptions}; not validated: the atlas options were
+ * (`resolveAtlasOptions`, whose `smoothing` is the number of neighbours).
  * @returns New row-major n × d unit rows.
  */
-export function smoothNeighbours(vectors: Float32Array, dimensions: number, options: SmoothOptions = {}): Float32Array {
-  const { neighbours, weight, seed } = resolveSmoothOptions(options)
+export function smoothNeighbours(vectors: Float32Array, dimensions: number, { neighbours = 5, weight = 1, seed = DEFAULT_SEED }: SmoothOptions = {}): Float32Array {
   const out = vectors.slice()
   const rows = nonZeroRows(vectors, dimensions)
   const m = Math.min(neighbours, rows.length - 1)

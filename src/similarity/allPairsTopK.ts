@@ -327,19 +327,8 @@ function addPrefixBounds(space: PairSpace, start: number, end: number, bounds: F
       }
       for (; j < j1; j++) for (let r = 0; r < 4; r++) bounds[(i + r - start) * n + j] += pairBound(space, i + r, j)
     }
-    for (; i < end; i++) {
-      // One row (a single `relatedTalks` query, or the rows left over from blocks of 4).
-      const o = (i - start) * n
-      const a = i * m
-      const t = half * tails[i]
-      const f = share * norms[i]
-      for (let j = j0; j < j1; j++) {
-        const b = j * m
-        let dot = 0
-        for (let c = 0; c < m; c++) dot += x[a + c] * x[b + c]
-        bounds[o + j] += half * dot + t * tails[j] + f * norms[j] + BOUND_SLACK
-      }
-    }
+    // One row (a single `relatedTalks` query, or the rows left over from blocks of 4).
+    for (; i < end; i++) for (let j = j0; j < j1; j++) bounds[(i - start) * n + j] += pairBound(space, i, j)
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { cellCandidates, cellCount, type CellPlan } from './candidateCells.js'
 import { pairSpace, topKRows, type PairSpace, type TopKRows } from './allPairsTopK.js'
-import { permuteCsrRows } from '../atlas/canonicalOrder.js'
+import { permuteCsrRows, permuteEnsemble } from '../atlas/canonicalOrder.js'
 import { gatherRows } from '../linalg/dense.js'
 import { transposeCsr } from '../vectorize/csr.js'
 
@@ -73,18 +73,12 @@ function copyRow(lists: TopKRows, r: number, candidates: Int32Array, to: number,
  * @param talks Talks kept.
  */
 export function candidateSpace(space: PairSpace, talks: Int32Array): PairSpace {
-  const m = talks.length
   const d = space.dimensions
   const vectors = gatherRows(space.vectors, d, talks)
   const matrix = permuteCsrRows(space.rows, talks)
   const tieRank = Int32Array.from(talks, (talk) => space.tieRank[talk]!)
   const { ensemble } = space
-  let labels: Int32Array | undefined
-  if (ensemble !== undefined) {
-    labels = new Int32Array(ensemble.runs * m)
-    for (let run = 0; run < ensemble.runs; run++) for (let x = 0; x < m; x++) labels[run * m + x] = ensemble.labels[run * space.n + talks[x]!]!
-  }
-  const index = { matrix, embedding: { dimensions: d, vectors }, ...(labels === undefined ? {} : { ensemble: { runs: ensemble!.runs, labels } }) }
+  const index = { matrix, embedding: { dimensions: d, vectors }, ...(ensemble === undefined ? {} : { ensemble: permuteEnsemble(ensemble, talks) }) }
   return pairSpace(index, transposeCsr(matrix), tieRank)
 }
 

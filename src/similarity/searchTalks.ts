@@ -12,6 +12,7 @@ import { idRanks } from './relatedIndex.js'
 import { checkRankOptions, MAX_RELATED_TOP, type RelatedOptions, type RelatedTalk } from './relatedTalks.js'
 import { EXACT, normaliseTitle, searchIndex, type SearchIndex } from './searchIndex.js'
 import { TopK } from './topK.js'
+import { round } from '../util/round.js'
 
 /** Result of {@link findTalks}. */
 export interface SearchResult {
@@ -122,7 +123,7 @@ function rankQuery(atlas: Atlas, text: string, options: SearchOptions, caller: s
   return {
     talks: best.results().map(({ index: i, score }) => ({
       id: atlas.talks[i]!.id,
-      score: Math.round(score * 1e6) / 1e6,
+      score: round(score, 6),
       terms: matchedWords(index, known, i, explainTerms),
     })),
     warnings,
