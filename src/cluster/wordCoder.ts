@@ -31,8 +31,12 @@ const LETTER_FIELD = 1
 const KIND_FIELD = 2
 const FIRST_LETTER_FIELD = 3
 
-/** The logistic function at 33 points of the stretch domain ±2047 (lpaq), 12-bit probabilities. */
-const SQUASH = [1, 2, 3, 6, 10, 16, 27, 45, 73, 120, 194, 310, 488, 747, 1101, 1546, 2047, 2549, 2994, 3348, 3607, 3785, 3901, 3975, 4022, 4050, 4068, 4079, 4085, 4089, 4092, 4093, 4094]
+/**
+ * The logistic function at 33 points of the stretch domain ±2047 (lpaq), 12-bit probabilities:
+ * the first 17 written out, the rest their mirror `4095 − p` (the table is symmetric about 2047).
+ */
+const SQUASH_LOW = [1, 2, 3, 6, 10, 16, 27, 45, 73, 120, 194, 310, 488, 747, 1101, 1546, 2047]
+const SQUASH = [...SQUASH_LOW, ...SQUASH_LOW.slice(0, 16).reverse().map((p) => 4095 - p)]
 
 /** Logistic function, interpolated: stretch units (±2047 ↔ ±8) to a 12-bit probability. */
 function squash(d: number): number {

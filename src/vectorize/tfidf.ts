@@ -4,7 +4,7 @@
  * `TfidfVectorizer(sublinear_tf=True)`.
  */
 import { OptionError } from '../errors.js'
-import { checkInteger, checkRange } from '../options.js'
+import { checkInteger, checkRange, withDefaults } from '../options.js'
 import { isLanguage, LANGUAGES, type Language } from '../text/language.js'
 import { isRegisteredLanguage } from '../text/languageRegistry.js'
 import { buildStopwords } from '../text/stopwords.js'
@@ -110,7 +110,7 @@ export interface TfidfResult {
  */
 export function resolveTfidfOptions(options: TfidfOptions = {}, where = 'tfidf'): ResolvedTfidfOptions {
   if (typeof options !== 'object' || options === null) throw new OptionError(where, 'options', options, 'an object')
-  const resolved = { ...defaultTfidfOptions, ...stripUndefined(options) }
+  const resolved = withDefaults(defaultTfidfOptions, options)
   // Bounded: a huge weight overflows the float32 counts and turns the matrix into NaN.
   checkRange(where, 'titleWeight', resolved.titleWeight, 0, MAX_TITLE_WEIGHT, false, `a number in [0, ${MAX_TITLE_WEIGHT}]`)
   checkInteger(where, 'minPhraseCount', resolved.minPhraseCount, 1)
@@ -130,7 +130,7 @@ export function resolveTfidfOptions(options: TfidfOptions = {}, where = 'tfidf')
   }
   checkWords(where, 'stopwords', resolved.stopwords)
   checkWords(where, 'keepWords', resolved.keepWords)
-  return Object.freeze(resolved)
+  return resolved
 }
 
 /**
@@ -321,12 +321,6 @@ function selectColumns(matrix: CsrMatrix, newIds: Int32Array, nCols: number): Cs
     builder.endRow()
   }
   return builder.finish()
-}
-
-function stripUndefined<T extends object>(options: T): Partial<T> {
-  const out: Partial<T> = {}
-  for (const key of Object.keys(options) as (keyof T)[]) if (options[key] !== undefined) out[key] = options[key]
-  return out
 }
 
 function checkBoolean(where: string, name: string, value: unknown): void {
