@@ -107,7 +107,7 @@ export function seedCentroids(
  * The potential of each candidate from the Gram matrix, Σₜ min(closestₜ, max(0, 2 − 2 gram[candidate, t])):
  * each sum added in row order as one candidate at a time adds it (a Gram row is as cheap to
  * read as the pruning test, and pruning only skips rows whose distance would not change), but
- * four candidates in one pass (the last one to three in one more), so that the sums advance together
+ * four candidates in one pass, so that the sums advance together
  * instead of each addition waiting on the one before.
  * @param gram m × m Gram matrix of the rows.
  * @param m Rows.
@@ -117,12 +117,12 @@ export function seedCentroids(
  */
 function gramPotentials(gram: Float64Array, m: number, closest: Float64Array, candidates: Int32Array, potentials: Float64Array): void {
   const trials = candidates.length
-  let j = 0
-  for (; j + 3 < trials; j += 4) {
+  for (let j = 0; j < trials; j += 4) {
+    // A missing candidate of the last four repeats the last one and is not kept.
     const r0 = candidates[j] * m
-    const r1 = candidates[j + 1] * m
-    const r2 = candidates[j + 2] * m
-    const r3 = candidates[j + 3] * m
+    const r1 = candidates[Math.min(j + 1, trials - 1)] * m
+    const r2 = candidates[Math.min(j + 2, trials - 1)] * m
+    const r3 = candidates[Math.min(j + 3, trials - 1)] * m
     let s0 = 0
     let s1 = 0
     let s2 = 0
@@ -135,27 +135,10 @@ function gramPotentials(gram: Float64Array, m: number, closest: Float64Array, ca
       s3 += Math.min(current, Math.max(0, 2 - 2 * gram[r3 + t]))
     }
     potentials[j] = s0
-    potentials[j + 1] = s1
-    potentials[j + 2] = s2
-    potentials[j + 3] = s3
+    if (j + 1 < trials) potentials[j + 1] = s1
+    if (j + 2 < trials) potentials[j + 2] = s2
+    if (j + 3 < trials) potentials[j + 3] = s3
   }
-  if (j === trials) return
-  // The last one to three candidates in one pass; a missing one repeats the last and is not kept.
-  const r0 = candidates[j] * m
-  const r1 = candidates[Math.min(j + 1, trials - 1)] * m
-  const r2 = candidates[Math.min(j + 2, trials - 1)] * m
-  let s0 = 0
-  let s1 = 0
-  let s2 = 0
-  for (let t = 0; t < m; t++) {
-    const current = closest[t]
-    s0 += Math.min(current, Math.max(0, 2 - 2 * gram[r0 + t]))
-    s1 += Math.min(current, Math.max(0, 2 - 2 * gram[r1 + t]))
-    s2 += Math.min(current, Math.max(0, 2 - 2 * gram[r2 + t]))
-  }
-  potentials[j] = s0
-  if (j + 1 < trials) potentials[j + 1] = s1
-  if (j + 2 < trials) potentials[j + 2] = s2
 }
 
 /**

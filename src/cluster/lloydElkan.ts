@@ -197,35 +197,15 @@ function assignWithAllBounds(
 ): void {
   const m = rows.length
   const { centroids, centres } = seeds
-  if (gram !== undefined && centres !== undefined) return assignFromGram(gram, m, centres, k, assignment, upper, lower)
   for (let t = 0; t < m; t++) {
     const base = t * k
     let best = -1
     let bestDistance = Infinity
     for (let c = 0; c < k; c++) {
-      const distance = Math.sqrt(squaredDistance(points, rows[t], centroids, c, d))
-      lower[base + c] = below(distance)
-      if (distance < bestDistance) {
-        bestDistance = distance
-        best = c
-      }
-    }
-    assignment[t] = best
-    upper[t] = bestDistance
-  }
-}
-
-/** {@link assignWithAllBounds} when the centres are rows and their Gram matrix is given: the same distances, read. */
-function assignFromGram(
-  gram: Float64Array, m: number, centres: Int32Array, k: number, assignment: Int32Array, upper: Float64Array, lower: Float32Array,
-): void {
-  for (let t = 0; t < m; t++) {
-    const base = t * k
-    const row = t * m
-    let best = -1
-    let bestDistance = Infinity
-    for (let c = 0; c < k; c++) {
-      const distance = Math.sqrt(Math.max(0, 2 - 2 * gram[row + centres[c]]))
+      const squared = gram !== undefined && centres !== undefined
+        ? Math.max(0, 2 - 2 * gram[t * m + centres[c]])
+        : squaredDistance(points, rows[t], centroids, c, d)
+      const distance = Math.sqrt(squared)
       lower[base + c] = below(distance)
       if (distance < bestDistance) {
         bestDistance = distance

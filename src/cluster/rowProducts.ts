@@ -106,7 +106,7 @@ export function squaredDistanceCentroids2(centroids: Float32Array, a: number, b:
  * `centroids`), into `out[from .. to)`: each the single running sum of
  * {@link squaredDistanceCentroids2}, coordinate after coordinate, so bit for bit its value;
  * four centres at a time, so that four sums advance together instead of each addition
- * waiting on the one before (the loop was latency-bound: about 3× faster at d = 100).
+ * waiting on the one before (the loop was latency-bound).
  * @param centroids Row-major k × d centres.
  * @param a Centre measured from.
  * @param others Centres measured to.
@@ -117,12 +117,12 @@ export function squaredDistanceCentroids2(centroids: Float32Array, a: number, b:
  */
 export function squaredDistancesFromCentre(centroids: Float32Array, a: number, others: Int32Array, from: number, to: number, d: number, out: Float64Array): void {
   const x = a * d
-  let i = from
-  for (; i + 3 < to; i += 4) {
+  for (let i = from; i < to; i += 4) {
+    // A missing centre of the last four repeats the last one and is not kept.
     const y0 = others[i] * d
-    const y1 = others[i + 1] * d
-    const y2 = others[i + 2] * d
-    const y3 = others[i + 3] * d
+    const y1 = others[Math.min(i + 1, to - 1)] * d
+    const y2 = others[Math.min(i + 2, to - 1)] * d
+    const y3 = others[Math.min(i + 3, to - 1)] * d
     let s0 = 0
     let s1 = 0
     let s2 = 0
@@ -139,9 +139,8 @@ export function squaredDistancesFromCentre(centroids: Float32Array, a: number, o
       s3 += e3 * e3
     }
     out[i] = s0
-    out[i + 1] = s1
-    out[i + 2] = s2
-    out[i + 3] = s3
+    if (i + 1 < to) out[i + 1] = s1
+    if (i + 2 < to) out[i + 2] = s2
+    if (i + 3 < to) out[i + 3] = s3
   }
-  for (; i < to; i++) out[i] = squaredDistanceCentroids2(centroids, a, others[i], d)
 }
