@@ -60,7 +60,8 @@ describe('KmeansPool with a worker that dies', () => {
     try {
       const data = points(300, 5, 4)
       expectAsAlone(pool.run(data, 5, batch), data, 5, batch)
-      // Both workers exited on their first job; one line each says why.
+      // Both workers exited on their first job, filling the batch's Gram matrix (filled again
+      // here); one line each says why.
       expect(warnings).toEqual([
         'a k-means worker stopped (exit code 70); the main thread does its work',
         'a k-means worker stopped (exit code 70); the main thread does its work',
@@ -73,7 +74,9 @@ describe('KmeansPool with a worker that dies', () => {
   }, TIMEOUT)
 
   it("passes on the message of a worker's uncaught error, on a later job", async () => {
-    const { pool, warnings } = faultyPool(2, 'kmeans:throw:2')
+    // Job 1 fills the batch's Gram matrix, job 2 runs the first batch; the second batch reuses
+    // that Gram matrix, so its jobs are the worker's job 3.
+    const { pool, warnings } = faultyPool(2, 'kmeans:throw:3')
     try {
       const data = points(300, 5, 4)
       expectAsAlone(pool.run(data, 5, batch), data, 5, batch)

@@ -2,8 +2,10 @@
 // setup builds dist/ when it is stale).
 import { afterAll, describe, expect, it } from 'vitest'
 import { kmeans, kmeansBatchGram, planKmeansBatch } from '../src/cluster/kmeans.js'
+import { claimOrder, runClaimedJobs } from '../src/cluster/kmeansBatch.js'
 import { runSampleRestarts } from '../src/cluster/kmeansRestarts.js'
-import { KmeansPool, balancedShares } from '../src/cli/kmeansPool.js'
+import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads'
+import { GRAM, KmeansPool, type KmeansAnswer, type KmeansWork } from '../src/cli/kmeansPool.js'
 import { createRandom } from '../src/random.js'
 
 const workerUrl = new URL('../dist/kmeansWorker.js', import.meta.url)
@@ -96,26 +98,107 @@ describe('KmeansPool', () => {
     }
   })
 
-  it("reports a worker's error as an error of the batch", () => {
+  it('fills the Gram matrix of a batch on every thread, entry for entry that of kmeansBatchGram', () => {
+    // 301 rows: 19 chunks of 16 rows, the last of 13.
+    const data = points(301, 5, 4)
+    const jobs = [20, 30, 40].map((k, i) => ({ k, seed: 3 + i, restarts: 2 }))
+    const alone = kmeansBatchGram(data, 5, jobs)!
+    for (const threads of [pool, twoThreads]) {
+      const pooled = threads.run.gram!(data, 5, jobs)!
+      expect(pooled.buffer).toBeInstanceOf(SharedArrayBuffer)
+      expect(Array.from(pooled)).toEqual(Array.from(alone))
+    }
+    // Too little seeding for a Gram matrix to pay: none, as kmeansBatchGram.
+    expect(kmeansBatchGram(data, 5, [{ k: 2, restarts: 1 }])).toBeUndefined()
+    expect(pool.run.gram!(data, 5, [{ k: 2, restarts: 1 }])).toBeUndefined()
+  })
+
+  it('checks every job before any runs, so that a bad job fails the batch with one message whichever thread would meet it', () => {
     const data = points(50, 4, 2)
-    expect(() => pool.run(data, 4, [{ k: 2 }, { k: 0 }])).toThrow('k-means worker failed: kmeans: k=0 is invalid, expected an integer ≥ 1')
-    // A failure on this thread still takes the workers' answers: the next batch gets its own.
-    expect(() => pool.run(data, 4, [{ k: 0 }, { k: 2 }, { k: 3 }])).toThrow('kmeans: k=0 is invalid, expected an integer ≥ 1')
+    for (let round = 0; round < 3; round++) {
+      expect(() => pool.run(data, 4, [{ k: 2 }, { k: 0 }])).toThrow(/^kmeans: k=0 is invalid, expected an integer ≥ 1$/)
+      expect(() => pool.run(data, 4, [{ k: 0 }, { k: 2 }, { k: 3 }])).toThrow(/^kmeans: k=0 is invalid, expected an integer ≥ 1$/)
+    }
     expect(pool.run(data, 4, [{ k: 2 }, { k: 3 }, { k: 4 }]).map((r) => r.k)).toEqual([2, 3, 4])
   })
 })
 
-describe('balancedShares(jobs, threads)', () => {
-  it('deals every job to one thread, in job order, costliest first to the least loaded thread', () => {
-    // The search for k on FOSDEM: 12 ks from 2 to 182, two restarts each.
-    const grid = [2, 3, 5, 7, 10, 16, 23, 35, 53, 80, 121, 182]
-    const shares = balancedShares(grid.map((k) => ({ k, restarts: 2 })), 2)
-    expect(shares.flat().sort((a, b) => a - b)).toEqual(grid.map((_, i) => i))
-    for (const share of shares) expect(share).toEqual([...share].sort((a, b) => a - b))
-    const loads = shares.map((share) => share.reduce((sum, i) => sum + grid[i]!, 0))
-    expect(loads).toEqual([268, 269]) // round-robin dealt 214 and 323
-    // Equal jobs (the consensus runs) split evenly.
-    expect(balancedShares(Array.from({ length: 20 }, () => ({ k: 121, restarts: 1 })), 2).map((share) => share.length)).toEqual([10, 10])
-    expect(balancedShares([{ k: 5 }], 3)).toEqual([[0], [], []])
+describe('kmeansWorker alone', () => {
+  /** A worker of the pool's script, with its port and done flag. */
+  function startWorker() {
+    const { port1, port2 } = new MessageChannel()
+    const done = new Int32Array(new SharedArrayBuffer(4))
+    const worker = new Worker(workerUrl, { workerData: { port: port2, done }, transferList: [port2] })
+    return { worker, port: port1, done }
+  }
+
+  it('fills every chunk of a Gram matrix when no other thread takes any, as kmeansBatchGram computes it', async () => {
+    const { worker, port } = startWorker()
+    try {
+      const data = points(150, 5, 3)
+      const jobs = [{ k: 30, restarts: 2 }]
+      const rows = Int32Array.from({ length: 150 }, (_, i) => i)
+      const gram = new Float64Array(new SharedArrayBuffer(150 * 150 * 8))
+      const control = new Int32Array(new SharedArrayBuffer(GRAM.length * 4))
+      port.postMessage({ gramRows: rows, points: data, dimensions: 5, gram, control } satisfies KmeansWork)
+      // 150 rows: ten chunks, all filled there, and no answer posted.
+      for (let seen = 0; seen < 10; seen = Atomics.load(control, GRAM.filled)) Atomics.wait(control, GRAM.filled, seen, 1000)
+      expect(Atomics.load(control, GRAM.next)).toBeGreaterThanOrEqual(10)
+      expect(control[GRAM.failed]).toBe(0)
+      expect(Array.from(gram)).toEqual(Array.from(kmeansBatchGram(data, 5, jobs)!))
+      expect(receiveMessageOnPort(port)).toBeUndefined()
+    } finally {
+      await worker.terminate()
+    }
+  })
+
+  it('runs every job of a batch when no other thread takes any, each as kmeans runs it alone', async () => {
+    const { worker, port, done } = startWorker()
+    try {
+      const data = points(200, 4, 3)
+      const jobs = [3, 6, 4].map((k, i) => ({ k, seed: 7 + i, restarts: 2 }))
+      const order = claimOrder(jobs)
+      const next = new Int32Array(new SharedArrayBuffer(4))
+      port.postMessage({ points: data, dimensions: 4, jobs, gram: undefined, order, next } satisfies KmeansWork)
+      while (Atomics.load(done, 0) === 0) Atomics.wait(done, 0, 0, 1000)
+      // The answer is posted just before the flag is raised.
+      let received = receiveMessageOnPort(port)
+      while (received === undefined) received = (Atomics.wait(done, 0, 1, 1), receiveMessageOnPort(port))
+      const answer = received.message as KmeansAnswer
+      if (!('results' in answer)) throw new Error(`unexpected answer ${JSON.stringify(answer)}`)
+      expect(answer.indices).toEqual(Array.from(order))
+      answer.indices.forEach((index, j) => {
+        const alone = kmeans(data, 4, jobs[index]!)
+        expect(Array.from(answer.results[j]!.labels)).toEqual(Array.from(alone.labels))
+        expect(Array.from(answer.results[j]!.centroids)).toEqual(Array.from(alone.centroids))
+        expect(answer.results[j]!.inertia).toBe(alone.inertia)
+      })
+    } finally {
+      await worker.terminate()
+    }
+  })
+})
+
+describe('claimOrder(jobs)', () => {
+  it('puts the costliest jobs first (k × restarts), ties in job order', () => {
+    expect(Array.from(claimOrder([{ k: 5, restarts: 2 }, { k: 20, restarts: 1 }, { k: 10 }, { k: 20, restarts: 1 }, { k: 3 }]))).toEqual([2, 4, 1, 3, 0])
+    expect(Array.from(claimOrder([]))).toEqual([])
+  })
+})
+
+describe('runClaimedJobs(points, dimensions, jobs, gram, order, claim)', () => {
+  it('runs the positions claim hands out until one past the last, each as kmeans runs it alone', () => {
+    const data = points(120, 4, 3)
+    const jobs = [3, 5, 4].map((k, i) => ({ k, seed: i, restarts: 2 }))
+    const order = claimOrder(jobs)
+    // Positions 0 and 2 here; another thread would take 1.
+    const handed = [0, 2, 3]
+    const claimed = runClaimedJobs(data, 4, jobs, undefined, order, () => handed.shift()!)
+    expect(claimed.indices).toEqual([order[0], order[2]])
+    claimed.indices.forEach((index, j) => {
+      const alone = kmeans(data, 4, jobs[index]!)
+      expect(Array.from(claimed.results[j]!.labels)).toEqual(Array.from(alone.labels))
+      expect(claimed.results[j]!.inertia).toBe(alone.inertia)
+    })
   })
 })

@@ -4,6 +4,7 @@
 import { InputError, OptionError } from '../errors.js'
 import { consensusClusters } from '../cluster/consensusClusters.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from '../cluster/kmeansBatch.js'
+import type { KmeansOptions } from '../cluster/kmeans.js'
 import { labelThemes } from '../cluster/labelThemes.js'
 import { fitLsa } from '../cluster/lsa.js'
 import { corpusLanguages, corpusLanguagesOf, foreignStopwords } from '../text/corpusLanguages.js'
@@ -271,14 +272,14 @@ type ProgressReport = ReturnType<typeof progressReporter>
  */
 function reportingBatches(runKmeans: KmeansBatchRunner, report: ProgressReport): KmeansBatchRunner {
   let batch = 0
-  return (points, dimensions, jobs, gram) => {
+  return Object.assign((points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[], gram?: Float64Array) => {
     const ks = jobs.map((job) => job.k)
     const low = Math.min(...ks)
     const high = Math.max(...ks)
     batch++
     report('k-means', 0, 0, `batch ${batch}: ${jobs.length} run${jobs.length === 1 ? '' : 's'}, k ${low === high ? low : `${low}–${high}`}`)
     return runKmeans(points, dimensions, jobs, gram)
-  }
+  }, { gram: runKmeans.gram })
 }
 
 /** Ranks clusters by decreasing size, ties by the first talk they contain. */

@@ -2,27 +2,45 @@
  * Batches of k-means calls spread over worker threads, synchronously: the core's clustering
  * is synchronous, so this thread posts a share of the jobs to each worker, runs its own share,
  * then blocks on a shared flag (`Atomics.wait`, allowed on Node's main thread) until each
- * worker has posted its results, which it takes with `receiveMessageOnPort`. Every job's
- * result depends only on its options, so the results are those of running the jobs in order.
+ * worker has posted its results, which it takes with `receiveMessageOnPort`. The threads take
+ * the jobs from a shared counter, the costliest first; every job's result depends only on its
+ * options, so the results are those of running the jobs in order, whoever ran each. The
+ * batch's Gram matrix is filled by all the threads the same way, in chunks of rows.
  * A batch of one job above 3,000 rows (the best-of restarts of `buildAtlas`) is spread inside
  * the job instead: its sample restarts, then each pass of its refinement on all rows.
  * A worker that stops (out of memory, an uncaught error, an exit) is noticed while waiting
  * (`workerWatch.ts`) and dropped; this thread does its work, with the same results.
  */
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads'
-import { defaultKmeansOptions, kmeansBatch, kmeansBatchGram, planKmeansBatch, type KmeansOptions, type KmeansResult } from '../cluster/kmeans.js'
-import type { KmeansBatchRunner } from '../cluster/kmeansBatch.js'
+import { batchGramRows, fillGramChunks, GRAM_CHUNK_ROWS, kmeansBatch, planKmeansBatch, resolveKmeansOptions, type KmeansOptions, type KmeansResult } from '../cluster/kmeans.js'
+import { claimOrder, runClaimedJobs, type ClaimedJobs, type KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 import { runClaimedRestarts, runSampleRestarts, type SampleRestarts, type SampleRun } from '../cluster/kmeansRestarts.js'
 import type { ElkanRows, RowHelper } from '../cluster/lloydElkan.js'
 import { WatchedWorkers, WorkerStoppedError } from './workerWatch.js'
 
-/** What a k-means worker is sent: whole jobs, or a share of one job's sample restarts. */
+/** What a k-means worker is sent: whole jobs, chunks of a Gram matrix, or a share of one job's sample restarts. */
 export type KmeansWork = {
   readonly points: Float32Array
   readonly dimensions: number
   readonly jobs: readonly KmeansOptions[]
   /** The batch's Gram matrix in shared memory, computed once by the posting thread. */
   readonly gram: Float64Array | undefined
+  /** The order the jobs are taken in (`claimOrder`). */
+  readonly order: Int32Array
+  /** The next position in `order` to run, taken in turn by every thread (`Atomics.add`). */
+  readonly next: Int32Array
+} | {
+  /**
+   * The rows of a Gram matrix in shared memory, filled in chunks by every thread
+   * (`fillGramChunks`). Not answered: the worker adds the chunks it filled to
+   * `control[GRAM.filled]` (or sets `GRAM.failed`), so that the posting thread never waits
+   * for a worker that had no core while it filled every chunk itself.
+   */
+  readonly gramRows: Int32Array
+  readonly points: Float32Array
+  readonly dimensions: number
+  readonly gram: Float64Array
+  readonly control: Int32Array
 } | {
   readonly restarts: SampleRestarts
   /** The next restart to run, taken in turn by every thread (`Atomics.add`). */
@@ -35,7 +53,7 @@ export type KmeansWork = {
 
 /** What a k-means worker answers. */
 export type KmeansAnswer =
-  | { readonly results: KmeansResult[] }
+  | ClaimedJobs
   | { readonly runs: SampleRun[]; readonly indices: number[] }
   | { readonly stopped: true }
   | { readonly error: string }
@@ -45,6 +63,9 @@ export type KmeansAnswer =
  * (sums), pass number done, rows changed (−1: failed), stop, next chunk of rows to take.
  */
 export const CONTROL = { posted: 0, pass: 1, from: 2, done: 3, changed: 4, stop: 5, next: 6, length: 7 } as const
+
+/** Slots of a shared Gram matrix's control array: next chunk to fill, chunks filled, failed (1). */
+export const GRAM = { next: 0, filled: 1, failed: 2, length: 3 } as const
 
 /** How long this thread waits for a live worker before giving up (a worker that stops is noticed at once). */
 const WORKER_TIMEOUT_MS = 30 * 60 * 1000
@@ -85,42 +106,76 @@ export class KmeansPool {
     this.watched.ports.forEach((port, index) => this.workers.push({ index, port, done: this.watched.flags[index]! }))
   }
 
-  /** The batch runner: jobs dealt round-robin over this thread and the workers. */
-  readonly run: KmeansBatchRunner = (points, dimensions, jobs, given) => {
+  /**
+   * The batch runner: every thread takes the next job from a shared counter, the costliest
+   * first, until none is left. Its `gram` fills a batch's Gram matrix on every thread.
+   */
+  readonly run: KmeansBatchRunner = Object.assign((points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[], given?: Float64Array) => {
     const threads = this.workers.length + 1
     const gram = this.sharedGram(points, dimensions, jobs, given)
     if (threads > 1 && jobs.length === 1) return [this.runSplit(points, dimensions, jobs[0]!, gram)]
     if (threads === 1 || jobs.length < 2) return kmeansBatch(points, dimensions, jobs, gram)
-    // Share 0 is this thread's, share t the worker t − 1's.
-    const shares = balancedShares(jobs, threads)
-    const busy = this.workers.map((pool, w) => ({ pool, share: shares[w + 1]! })).filter(({ share }) => share.length > 0)
-    for (const { pool, share } of busy) {
+    // Checked here first: which thread meets a bad job depends on timing, its message must not.
+    for (const job of jobs) resolveKmeansOptions(job)
+    const order = claimOrder(jobs)
+    const next = new Int32Array(new SharedArrayBuffer(4))
+    const busy = this.workers.slice(0, jobs.length - 1)
+    for (const pool of busy) {
       Atomics.store(pool.done, 0, 0)
-      pool.port.postMessage({ points, dimensions, jobs: share.map((i) => jobs[i]!), gram } satisfies KmeansWork)
+      pool.port.postMessage({ points, dimensions, jobs, gram, order, next } satisfies KmeansWork)
     }
     const results: KmeansResult[] = new Array(jobs.length)
+    const keep = (claimed: ClaimedJobs) => claimed.indices.forEach((i, j) => (results[i] = claimed.results[j]!))
     let failure: unknown
     try {
-      const own = kmeansBatch(points, dimensions, shares[0]!.map((i) => jobs[i]!), gram)
-      shares[0]!.forEach((i, j) => (results[i] = own[j]!))
+      keep(runClaimedJobs(points, dimensions, jobs, gram, order, () => Atomics.add(next, 0, 1)))
     } catch (error) {
       failure = error
+      // The workers still take every job left; their answers are taken below.
     }
     // Every worker's answer is taken, even after a failure, so none is left for the next batch.
-    for (const { pool, share } of busy) {
+    for (const pool of busy) {
       const answer = this.awaitLive(pool)
-      if (answer === undefined) {
-        // A stopped worker's share, run here: the same results, as every job depends only on its options.
-        try {
-          kmeansBatch(points, dimensions, share.map((i) => jobs[i]!), gram).forEach((result, j) => (results[share[j]!] = result))
-        } catch (error) {
-          failure ??= error
-        }
-      } else if ('error' in answer) failure ??= new Error(`k-means worker failed: ${answer.error}`)
-      else if ('results' in answer) share.forEach((i, j) => (results[i] = answer.results[j]!))
+      if (answer === undefined) continue
+      if ('error' in answer) failure ??= new Error(`k-means worker failed: ${answer.error}`)
+      else if ('results' in answer) keep(answer)
     }
     if (failure !== undefined) throw failure
+    // The jobs a stopped worker took and did not answer, run here: each depends only on its options.
+    const missing = Array.from(order).filter((i) => results[i] === undefined)
+    if (missing.length > 0) kmeansBatch(points, dimensions, missing.map((i) => jobs[i]!), gram).forEach((result, j) => (results[missing[j]!] = result))
     return results
+  }, { gram: (points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[]) => this.batchGram(points, dimensions, jobs) })
+
+  /**
+   * `kmeansBatchGram(points, dimensions, jobs)` in a SharedArrayBuffer, its chunks of rows
+   * filled by this thread and the workers from a shared counter (each entry computed as one
+   * thread computes it).
+   */
+  private batchGram(points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[]): Float64Array | undefined {
+    const rows = batchGramRows(points, dimensions, jobs)
+    if (rows === undefined) return undefined
+    const gram = new Float64Array(new SharedArrayBuffer(rows.length * rows.length * 8))
+    const control = new Int32Array(new SharedArrayBuffer(GRAM.length * 4))
+    for (const pool of this.workers) pool.port.postMessage({ gramRows: rows, points, dimensions, gram, control } satisfies KmeansWork)
+    const filled = fillGramChunks(points, dimensions, rows, gram, () => Atomics.add(control, GRAM.next, 1))
+    Atomics.add(control, GRAM.filled, filled)
+    // Only chunks a worker took are waited for.
+    const chunks = Math.ceil(rows.length / GRAM_CHUNK_ROWS)
+    const deadline = Date.now() + WORKER_TIMEOUT_MS
+    for (let seen = Atomics.load(control, GRAM.filled); seen < chunks; seen = Atomics.load(control, GRAM.filled)) {
+      if (control[GRAM.failed] === 1) throw new Error('k-means worker failed filling the Gram matrix')
+      if (Atomics.wait(control, GRAM.filled, seen, LIVENESS_CHECK_MS) !== 'timed-out') continue
+      if (this.dropStopped()) {
+        // Which chunks the stopped worker left unfilled is not known: all are filled again here,
+        // each entry with the same value (a live worker may still write the same bits beside).
+        let chunk = 0
+        fillGramChunks(points, dimensions, rows, gram, () => chunk++)
+        return gram
+      }
+      if (Date.now() > deadline) throw new Error('k-means worker did not answer within 30 minutes')
+    }
+    return gram
   }
 
   /**
@@ -182,8 +237,7 @@ export class KmeansPool {
     const fingerprint = fingerprintOf(points)
     const last = this.lastGram
     if (last !== undefined && last.points === points && last.dimensions === dimensions && last.fingerprint === fingerprint) return last.gram
-    const shared = (length: number) => new Float64Array(new SharedArrayBuffer(length * 8))
-    const gram = given === undefined ? kmeansBatchGram(points, dimensions, jobs, shared) : shared(given.length)
+    const gram = given === undefined ? this.batchGram(points, dimensions, jobs) : new Float64Array(new SharedArrayBuffer(given.length * 8))
     if (given !== undefined) gram!.set(given)
     this.lastGram = gram === undefined ? undefined : { points, dimensions, fingerprint, gram }
     return gram
@@ -203,6 +257,21 @@ export class KmeansPool {
       this.drop(pool, error)
       return undefined
     }
+  }
+
+  /** Drops every worker that has stopped; true if there was one. */
+  private dropStopped(): boolean {
+    let dropped = false
+    for (const pool of [...this.workers]) {
+      try {
+        this.watched.checkAlive(pool.index)
+      } catch (error) {
+        if (!(error instanceof WorkerStoppedError)) throw error
+        this.drop(pool, error)
+        dropped = true
+      }
+    }
+    return dropped
   }
 
   /** Drops a worker that stopped, and says so once. */
@@ -295,24 +364,4 @@ function fingerprintOf(points: Float32Array): number {
   let hash = 0x811c9dc5
   for (let p = 0; p < bits.length; p++) hash = Math.imul(hash ^ bits[p]!, 0x01000193)
   return hash
-}
-
-/**
- * Job indices per thread, each share in job order: the costliest jobs first, each to the
- * thread with the least work so far (cost ~ k × restarts). The search for k mixes k = 2 with
- * k = 182; dealing its jobs round-robin left one thread with half as much work again.
- */
-export function balancedShares(jobs: readonly KmeansOptions[], threads: number): number[][] {
-  const cost = (job: KmeansOptions) => job.k * (job.restarts ?? defaultKmeansOptions.restarts)
-  const order = jobs.map((_, i) => i).sort((a, b) => cost(jobs[b]!) - cost(jobs[a]!) || a - b)
-  const shares: number[][] = Array.from({ length: threads }, () => [])
-  const load = new Float64Array(threads)
-  for (const i of order) {
-    let lightest = 0
-    for (let t = 1; t < threads; t++) if (load[t]! < load[lightest]!) lightest = t
-    shares[lightest]!.push(i)
-    load[lightest]! += cost(jobs[i]!)
-  }
-  for (const share of shares) share.sort((a, b) => a - b)
-  return shares
 }

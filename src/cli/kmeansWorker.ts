@@ -1,23 +1,25 @@
 /**
- * Worker thread of {@link KmeansPool}: runs the k-means jobs (or sample restarts) it is sent, posts the results,
+ * Worker thread of {@link KmeansPool}: runs the k-means jobs (or sample restarts, or chunks of a Gram matrix) it is sent, posts the results,
  * then raises the shared flag the posting thread waits on.
  */
 import { workerData, type MessagePort } from 'node:worker_threads'
-import { kmeansBatch } from '../cluster/kmeans.js'
+import { fillGramChunks } from '../cluster/kmeans.js'
+import { runClaimedJobs } from '../cluster/kmeansBatch.js'
 import { runClaimedRestarts } from '../cluster/kmeansRestarts.js'
 import { helperPass, type ElkanRows } from '../cluster/lloydElkan.js'
-import { CONTROL, type KmeansAnswer, type KmeansWork } from './kmeansPool.js'
+import { CONTROL, GRAM, type KmeansAnswer, type KmeansWork } from './kmeansPool.js'
 import { injectTestFault } from './testFault.js'
 
 const { port, done } = workerData as { port: MessagePort; done: Int32Array }
 let jobs = 0
 port.on('message', (work: KmeansWork) => {
   injectTestFault('kmeans', ++jobs)
+  if ('gramRows' in work) return fillGramShare(work)
   let answer: KmeansAnswer
   try {
     if ('elkan' in work) answer = sharePasses(work.elkan, work.control)
     else if ('restarts' in work) answer = runClaimedRestarts(work.restarts, () => Atomics.add(work.next, 0, 1))
-    else answer = { results: kmeansBatch(work.points, work.dimensions, work.jobs, work.gram) }
+    else answer = runClaimedJobs(work.points, work.dimensions, work.jobs, work.gram, work.order, () => Atomics.add(work.next, 0, 1))
   } catch (error) {
     answer = { error: error instanceof Error ? error.message : String(error) }
   }
@@ -25,6 +27,17 @@ port.on('message', (work: KmeansWork) => {
   Atomics.store(done, 0, 1)
   Atomics.notify(done, 0)
 })
+
+/** Fills chunks of a Gram matrix until none is left, and adds their number to the filled count (not answered: see `KmeansWork`). */
+function fillGramShare(work: Extract<KmeansWork, { gramRows: Int32Array }>): void {
+  const { control } = work
+  try {
+    Atomics.add(control, GRAM.filled, fillGramChunks(work.points, work.dimensions, work.gramRows, work.gram, () => Atomics.add(control, GRAM.next, 1)))
+  } catch {
+    Atomics.store(control, GRAM.failed, 1)
+  }
+  Atomics.notify(control, GRAM.filled)
+}
 
 /** Runs the helper's part of each pass of a refinement as the posting thread raises `posted`, until `stop`. */
 function sharePasses(state: ElkanRows, control: Int32Array): KmeansAnswer {

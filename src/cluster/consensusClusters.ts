@@ -95,7 +95,8 @@ export function consensusClusters(
   const candidates = auto ? candidateKs(rows.length) : [options.k as number]
   if (!Array.isArray(candidates)) return consensusClusters(points, dimensions, { ...options, k: candidates.k }, runBatch)
   const jobs = votingJobs(auto ? upperHalf(candidates) : candidates, runs, seed)
-  const gram = auto ? kmeansBatchGram(points, dimensions, jobs, shareableArray) : undefined
+  // A runner with threads fills the Gram matrix on all of them.
+  const gram = auto ? (runBatch.gram ?? sharedBatchGram)(points, dimensions, jobs) : undefined
   const n = points.length / dimensions
   const votes = new Uint16Array(rows.length * rows.length)
   const runLabels = new Int32Array(runs * n)
@@ -118,12 +119,12 @@ export function consensusClusters(
 }
 
 /**
- * A Float64Array in a SharedArrayBuffer where the engine has one: a runner on threads then
- * reads the Gram matrix where it is, without a copy (about 10 MB at 1,100 rows).
- * @param length Entries.
+ * The batch's Gram matrix, in a SharedArrayBuffer where the engine has one: a runner on
+ * threads then reads it where it is, without a copy (about 10 MB at 1,100 rows).
  */
-function shareableArray(length: number): Float64Array {
-  return typeof SharedArrayBuffer === 'function' ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length)
+function sharedBatchGram(points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[]): Float64Array | undefined {
+  const shareable = (length: number) => typeof SharedArrayBuffer === 'function' ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length)
+  return kmeansBatchGram(points, dimensions, jobs, shareable)
 }
 
 /** One run or too many rows: `chooseK`'s k for `'auto'`, and the best of at most 10 restarts. */

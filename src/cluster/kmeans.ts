@@ -148,8 +148,14 @@ export function kmeansBatchGram(
   points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[],
   allocate: (length: number) => Float64Array = (length) => new Float64Array(length),
 ): Float64Array | undefined {
+  const rows = batchGramRows(points, dimensions, jobs)
+  return rows === undefined ? undefined : rowGram(points, dimensions, rows, allocate(rows.length * rows.length))
+}
+
+/** The rows of the Gram matrix {@link kmeansBatch} would use for these jobs (the non-zero rows), or undefined when it would use none. */
+export function batchGramRows(points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[]): Int32Array | undefined {
   const rows = nonZeroRows(points, dimensions)
-  return gramPays(rows.length, jobs) ? rowGram(points, dimensions, rows, allocate(rows.length * rows.length)) : undefined
+  return gramPays(rows.length, jobs) ? rows : undefined
 }
 
 function planOnRows(
@@ -236,15 +242,40 @@ function gramPays(m: number, jobs: readonly KmeansOptions[]): boolean {
  * {@link rowDot}, so each entry is bit for bit the value the distance functions would compute.
  */
 function rowGram(points: Float32Array, d: number, rows: Int32Array, gram: Float64Array = new Float64Array(rows.length * rows.length)): Float64Array {
+  let chunk = 0
+  fillGramChunks(points, d, rows, gram, () => chunk++)
+  return gram
+}
+
+/** Rows of the Gram matrix per {@link fillGramChunks} chunk: small enough that threads taking chunks in turn finish together. */
+export const GRAM_CHUNK_ROWS = 16
+
+/**
+ * Fills the chunks of the Gram matrix (rows s of `rows` from chunk · {@link GRAM_CHUNK_ROWS},
+ * entries t ≥ s and their mirror) that `claim` hands out, until it hands out one past the
+ * last: threads sharing one counter fill the matrix together, each entry written by one of
+ * them and computed as {@link rowGram} computes it. The first chunks are the longest.
+ * @param points Row-major n × d.
+ * @param d Dimensions.
+ * @param rows The rows of the matrix.
+ * @param gram m × m matrix to fill.
+ * @param claim Next chunk to fill.
+ * @returns Number of chunks filled.
+ */
+export function fillGramChunks(points: Float32Array, d: number, rows: Int32Array, gram: Float64Array, claim: () => number): number {
   const m = rows.length
-  for (let s = 0; s < m; s++) {
-    for (let t = s; t < m; t++) {
-      const dot = rowDot(points, rows[s] * d, points, rows[t] * d, d)
-      gram[s * m + t] = dot
-      gram[t * m + s] = dot
+  let filled = 0
+  for (let chunk = claim(); chunk * GRAM_CHUNK_ROWS < m; chunk = claim(), filled++) {
+    const end = Math.min(m, (chunk + 1) * GRAM_CHUNK_ROWS)
+    for (let s = chunk * GRAM_CHUNK_ROWS; s < end; s++) {
+      for (let t = s; t < m; t++) {
+        const dot = rowDot(points, rows[s] * d, points, rows[t] * d, d)
+        gram[s * m + t] = dot
+        gram[t * m + s] = dot
+      }
     }
   }
-  return gram
+  return filled
 }
 
 /**

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createRandom, nextGaussian } from '../random.js'
 import { normalizeDenseRows } from '../linalg/dense.js'
-import { kmeans, kmeansBatch, type KmeansOptions } from './kmeans.js'
+import { kmeans, kmeansBatch, kmeansBatchGram, type KmeansOptions } from './kmeans.js'
 import { seedCentroids, type Seeds } from './kmeansSeeding.js'
 import { lloydElkan } from './lloydElkan.js'
 import { lloydHamerly } from './lloydHamerly.js'
@@ -85,6 +85,11 @@ describe('Lloyd with bounds', () => {
         expect(Array.from(elkan.assignment)).toEqual(Array.from(expected!))
         expect(Array.from(hamerly.assignment)).toEqual(Array.from(expected!))
         expect(elkan.inertia).toBeCloseTo(hamerly.inertia, 9)
+        // Centres that are rows: the first assignment reads the Gram matrix, the same distances.
+        const gram = kmeansBatchGram(points, d, [{ k: n, restarts: 10 }])!
+        const fromGram = lloydElkan(points, d, rows, { ...seedsFromRows(points, d, centres), centres: Int32Array.from(centres) }, k, 100, gram)
+        expect(Array.from(fromGram.assignment)).toEqual(Array.from(elkan.assignment))
+        expect(fromGram.inertia).toBe(elkan.inertia)
       }),
       { numRuns: 60, seed: 11 },
     )

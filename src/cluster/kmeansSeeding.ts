@@ -46,35 +46,40 @@ export function seedCentroids(
   let bestDistances = new Float64Array(m)
   const reach = new Float64Array(k)
   const blocked = gram === undefined && m > blockAbove ? new BlockedTrials(d, k, m, trials) : undefined
+  const drawn = new Int32Array(trials)
+  const potentials = new Float64Array(trials)
   for (let c = 1; c < k; c++) {
     let bestPotential = Infinity
     let bestCandidate = -1
-    if (blocked !== undefined) {
+    if (gram !== undefined) {
+      // All of the step's candidates drawn first (`closest` does not change during a step, so
+      // these are the draws made one at a time), their potentials summed together, and only
+      // the best one's distances written: the same sums, in the same order, as one at a time.
+      for (let trial = 0; trial < trials; trial++) drawn[trial] = sampleProportional(closest, potential, random)
+      gramPotentials(gram, m, closest, drawn, potentials)
+      for (let trial = 0; trial < trials; trial++) {
+        if (potentials[trial] < bestPotential) {
+          bestPotential = potentials[trial]
+          bestCandidate = drawn[trial]
+        }
+      }
+      const row = bestCandidate * m
+      for (let t = 0; t < m; t++) bestDistances[t] = Math.min(closest[t], Math.max(0, 2 - 2 * gram[row + t]))
+    } else if (blocked !== undefined) {
       const best = blocked.run(points, rows, centres, c, closest, owner, potential, random, slack)
       bestPotential = blocked.potentials[best]
       bestCandidate = blocked.candidates[best]
       bestDistances.set(blocked.distances.subarray(best * m, best * m + m))
     }
-    for (let trial = 0; trial < (blocked === undefined ? trials : 0); trial++) {
+    for (let trial = 0; trial < (blocked === undefined && gram === undefined ? trials : 0); trial++) {
       const candidate = sampleProportional(closest, potential, random)
       let candidatePotential = 0
-      if (gram !== undefined) {
-        // A Gram row is as cheap to read as the pruning test; pruning only skips rows whose
-        // distance would not change, so reading them all gives the same distances.
-        const row = candidate * m
-        for (let t = 0; t < m; t++) {
-          const distance = Math.min(closest[t], Math.max(0, 2 - 2 * gram[row + t]))
-          candidateDistances[t] = distance
-          candidatePotential += distance
-        }
-      } else {
-        pruningReach(points, d, rows, centres, c, candidate, slack, reach)
-        for (let t = 0; t < m; t++) {
-          const current = closest[t]
-          const distance = current <= reach[owner[t]] ? current : Math.min(current, squaredDistanceRows(points, rows[candidate], rows[t], d))
-          candidateDistances[t] = distance
-          candidatePotential += distance
-        }
+      pruningReach(points, d, rows, centres, c, candidate, slack, reach)
+      for (let t = 0; t < m; t++) {
+        const current = closest[t]
+        const distance = current <= reach[owner[t]] ? current : Math.min(current, squaredDistanceRows(points, rows[candidate], rows[t], d))
+        candidateDistances[t] = distance
+        candidatePotential += distance
       }
       if (candidatePotential < bestPotential) {
         bestPotential = candidatePotential
@@ -96,6 +101,44 @@ export function seedCentroids(
     potential = bestPotential
   }
   return { centroids, centres }
+}
+
+/**
+ * The potential of each candidate from the Gram matrix, Σₜ min(closestₜ, max(0, 2 − 2 gram[candidate, t])):
+ * each sum added in row order as one candidate at a time adds it (a Gram row is as cheap to
+ * read as the pruning test, and pruning only skips rows whose distance would not change), but
+ * four candidates in one pass, so that the sums advance together
+ * instead of each addition waiting on the one before.
+ * @param gram m × m Gram matrix of the rows.
+ * @param m Rows.
+ * @param closest Each row's distance to its nearest centre so far.
+ * @param candidates Candidate rows (positions).
+ * @param potentials Out: the potential of each candidate.
+ */
+function gramPotentials(gram: Float64Array, m: number, closest: Float64Array, candidates: Int32Array, potentials: Float64Array): void {
+  const trials = candidates.length
+  for (let j = 0; j < trials; j += 4) {
+    // A missing candidate of the last four repeats the last one and is not kept.
+    const r0 = candidates[j] * m
+    const r1 = candidates[Math.min(j + 1, trials - 1)] * m
+    const r2 = candidates[Math.min(j + 2, trials - 1)] * m
+    const r3 = candidates[Math.min(j + 3, trials - 1)] * m
+    let s0 = 0
+    let s1 = 0
+    let s2 = 0
+    let s3 = 0
+    for (let t = 0; t < m; t++) {
+      const current = closest[t]
+      s0 += Math.min(current, Math.max(0, 2 - 2 * gram[r0 + t]))
+      s1 += Math.min(current, Math.max(0, 2 - 2 * gram[r1 + t]))
+      s2 += Math.min(current, Math.max(0, 2 - 2 * gram[r2 + t]))
+      s3 += Math.min(current, Math.max(0, 2 - 2 * gram[r3 + t]))
+    }
+    potentials[j] = s0
+    if (j + 1 < trials) potentials[j + 1] = s1
+    if (j + 2 < trials) potentials[j + 2] = s2
+    if (j + 3 < trials) potentials[j + 3] = s3
+  }
 }
 
 /**

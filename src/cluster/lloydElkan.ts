@@ -1,7 +1,7 @@
 /** Lloyd iterations with Elkan's bounds: one lower bound per row and centre. */
 import type { Seeds } from './kmeansSeeding.js'
 import { float32, float64, int32, iterateLloyd, lloydState, sumRowsOfCentres, type Run, type SumRows } from './lloydLoop.js'
-import { blockDots, ROW_BLOCK, squaredDistance, squaredDistanceCentroids2 } from './rowProducts.js'
+import { blockDots, ROW_BLOCK, squaredDistance, squaredDistancesFromCentre } from './rowProducts.js'
 
 /**
  * Elkan (2003), "Using the triangle inequality to accelerate k-means": a row's distance to
@@ -264,10 +264,15 @@ function below(x: number): number {
 function computeAllHalfGaps(
   centroids: Float32Array, k: number, d: number, shift: Float64Array | undefined, halfGaps: Float64Array, nearest: Float64Array,
 ): void {
+  const others = new Int32Array(k)
+  const squared = new Float64Array(k)
   for (let a = 0; a < k; a++) {
-    for (let b = a + 1; b < k; b++) {
-      if (shift !== undefined && shift[a] === 0 && shift[b] === 0) continue
-      const gap = Math.sqrt(squaredDistanceCentroids2(centroids, a, b, d)) / 2
+    let count = 0
+    for (let b = a + 1; b < k; b++) if (shift === undefined || shift[a] !== 0 || shift[b] !== 0) others[count++] = b
+    squaredDistancesFromCentre(centroids, a, others, 0, count, d, squared)
+    for (let i = 0; i < count; i++) {
+      const b = others[i]
+      const gap = Math.sqrt(squared[i]) / 2
       halfGaps[a * k + b] = gap
       halfGaps[b * k + a] = gap
     }

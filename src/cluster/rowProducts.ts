@@ -100,3 +100,47 @@ export function squaredDistanceCentroids2(centroids: Float32Array, a: number, b:
   }
   return sum
 }
+
+/**
+ * Squared distances of centre `a` to the centres `others[from .. to)` (indices into
+ * `centroids`), into `out[from .. to)`: each the single running sum of
+ * {@link squaredDistanceCentroids2}, coordinate after coordinate, so bit for bit its value;
+ * four centres at a time, so that four sums advance together instead of each addition
+ * waiting on the one before (the loop was latency-bound).
+ * @param centroids Row-major k × d centres.
+ * @param a Centre measured from.
+ * @param others Centres measured to.
+ * @param from First position in `others`.
+ * @param to Position after the last.
+ * @param d Dimensions.
+ * @param out Squared distances, by position in `others`.
+ */
+export function squaredDistancesFromCentre(centroids: Float32Array, a: number, others: Int32Array, from: number, to: number, d: number, out: Float64Array): void {
+  const x = a * d
+  for (let i = from; i < to; i += 4) {
+    // A missing centre of the last four repeats the last one and is not kept.
+    const y0 = others[i] * d
+    const y1 = others[Math.min(i + 1, to - 1)] * d
+    const y2 = others[Math.min(i + 2, to - 1)] * d
+    const y3 = others[Math.min(i + 3, to - 1)] * d
+    let s0 = 0
+    let s1 = 0
+    let s2 = 0
+    let s3 = 0
+    for (let s = 0; s < d; s++) {
+      const v = centroids[x + s]
+      const e0 = v - centroids[y0 + s]
+      const e1 = v - centroids[y1 + s]
+      const e2 = v - centroids[y2 + s]
+      const e3 = v - centroids[y3 + s]
+      s0 += e0 * e0
+      s1 += e1 * e1
+      s2 += e2 * e2
+      s3 += e3 * e3
+    }
+    out[i] = s0
+    if (i + 1 < to) out[i + 1] = s1
+    if (i + 2 < to) out[i + 2] = s2
+    if (i + 3 < to) out[i + 3] = s3
+  }
+}
