@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import { kmeans, type KmeansOptions } from '../src/cluster/kmeans.js'
 import { KmeansPool } from '../src/cli/kmeansPool.js'
-import { createRandom } from '../src/random.js'
+import { directionPoints } from './helpers/directionPoints.js'
 
 const workerUrl = new URL('../dist/kmeansWorker.js', import.meta.url)
 const TIMEOUT = 30_000
@@ -25,20 +25,7 @@ function faultyPool(threads: number, fault: string): { pool: KmeansPool; warning
 }
 
 /** n unit rows in d dimensions around `groups` directions. */
-function points(n: number, d: number, groups: number): Float32Array {
-  const random = createRandom(4)
-  const out = new Float32Array(n * d)
-  for (let i = 0; i < n; i++) {
-    let norm = 0
-    for (let c = 0; c < d; c++) {
-      const value = (c === i % groups ? 1 : 0) + 0.3 * random.next()
-      out[i * d + c] = value
-      norm += value * value
-    }
-    for (let c = 0; c < d; c++) out[i * d + c] /= Math.sqrt(norm)
-  }
-  return out
-}
+const points = (n: number, d: number, groups: number) => directionPoints(n, d, groups, 4)
 
 /** Checks pooled results against kmeans run alone on each job. */
 function expectAsAlone(pooled: ReturnType<KmeansPool['run']>, data: Float32Array, d: number, jobs: readonly KmeansOptions[]): void {

@@ -6,25 +6,12 @@ import { claimOrder, runClaimedJobs } from '../src/cluster/kmeansBatch.js'
 import { runSampleRestarts } from '../src/cluster/kmeansRestarts.js'
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads'
 import { GRAM, KmeansPool, type KmeansAnswer, type KmeansWork } from '../src/cli/kmeansPool.js'
-import { createRandom } from '../src/random.js'
+import { directionPoints } from './helpers/directionPoints.js'
 
 const workerUrl = new URL('../dist/kmeansWorker.js', import.meta.url)
 
 /** n unit rows in d dimensions around `groups` directions. */
-function points(n: number, d: number, groups: number): Float32Array {
-  const random = createRandom(9)
-  const out = new Float32Array(n * d)
-  for (let i = 0; i < n; i++) {
-    let norm = 0
-    for (let c = 0; c < d; c++) {
-      const value = (c === i % groups ? 1 : 0) + 0.3 * random.next()
-      out[i * d + c] = value
-      norm += value * value
-    }
-    for (let c = 0; c < d; c++) out[i * d + c] /= Math.sqrt(norm)
-  }
-  return out
-}
+const points = (n: number, d: number, groups: number) => directionPoints(n, d, groups, 9)
 
 describe('KmeansPool', () => {
   const pool = new KmeansPool(3, workerUrl)
