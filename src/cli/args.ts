@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util'
 import { talkFormats, type TalkFormat } from '../io/detectFormat.js'
 import { UsageError } from './cliErrors.js'
 import { DEFAULT_SEED } from '../options.js'
-import { MAX_THREADS } from './threadedAtlas.js'
 
 /** Output formats of every command. */
 export type OutputFormat = 'json' | 'table' | 'csv' | 'md'
@@ -52,6 +51,9 @@ export interface ParsedArgs {
   /** Every input given, in order (`common.input` is the first). */
   readonly inputs: readonly string[]
 }
+
+/** Most threads `--threads` accepts. */
+export const MAX_THREADS = 16
 
 /** Options shared by all commands, in help order. */
 export const commonOptionSpecs: Readonly<Record<string, OptionSpec>> = {

@@ -1,20 +1,16 @@
 import type { CommonOptions, OptionSpec } from './args.js'
 import type { CliContext } from './context.js'
 
-/** One `talkatlas <command>`. */
+/** One `talkatlas <command>`: its options and its code, loaded when it runs (see commandList.ts). */
 export interface Command {
   /** Name typed on the command line. */
   readonly name: string
-  /** One line for the command list. */
-  readonly summary: string
   /** Usage line for `--help`. */
   readonly usage: string
   /** The command's own options (the common ones are added). */
   readonly options: Readonly<Record<string, OptionSpec>>
   /** Names of its inputs when it takes more than one (`['<before>', '<after>']`); one `<input>` otherwise. */
   readonly inputs?: readonly string[]
-  /** Whether the command works in this build; others exit 1 with "not available yet". */
-  readonly available: boolean
   /**
    * Runs the command after its arguments were parsed.
    * @param common Common options.

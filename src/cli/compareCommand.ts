@@ -19,11 +19,9 @@ export const examplesOption: OptionSpec = { type: 'string', value: '<n>', help: 
 /** `talkatlas compare`. */
 export const compareCommand: Command = {
   name: 'compare',
-  summary: 'What changed between two editions: themes fitted over both, with each theme\'s talks before and after, the change, new and faded themes.',
   usage: 'talkatlas compare <before> <after> [options]',
   inputs: ['<before>', '<after>'],
   options: { k: kOption, restarts: restartsOption, examples: examplesOption },
-  available: true,
   async run(common, values, context, inputs) {
     const { result, files } = await compareInputs('compare', inputs[0]!, inputs[1]!, common, values, context)
     await writeOutput([renderCompare(result, files, resolveOutputFormat(common, context), outputWidth(common, context))], common, context)

@@ -8,13 +8,11 @@ import { renderTalks } from './renderTalks.js'
 /** `talkatlas convert`: any supported input to normalised talks. */
 export const convertCommand: Command = {
   name: 'convert',
-  summary: 'Read talks from any supported format and write them normalised: {"talks":[{"id","title","abstract","language",…}]}.',
   usage: 'talkatlas convert <input> [options]',
   options: {
     source: { type: 'boolean', help: 'keep each talk\'s original record under "source" (JSON output)' },
     verbose: { type: 'boolean', help: 'say on stderr how many records were read, how many talks came out, and what was skipped and why' },
   },
-  available: true,
   async run(common, values, context) {
     const read = await readInput(common, context)
     if (values['verbose'] === true) context.stderr.write(`talkatlas: ${describeTally(read)}\n`)

@@ -90,7 +90,6 @@ function talksById(talks: readonly Talk[]): Map<string, Talk> {
 /** `talkatlas themes`. */
 export const themesCommand: Command = {
   name: 'themes',
-  summary: 'Group talks into themes: {"themes":[{"id","label","keywords":[…],"talks":[ids]}]}.',
   usage: 'talkatlas themes <input> [options]',
   options: {
     k: kOption,
@@ -103,7 +102,6 @@ export const themesCommand: Command = {
     groups: groupsOption,
     level: { type: 'string', value: '<themes|groups|tree>', help: 'themes (default); groups: the theme groups (tracks) with their theme ids; tree: groups → themes → talks' },
   },
-  available: true,
   async run(common, values, context) {
     const level = parseLevel(values['level'])
     const groups = parseGroups('themes', values['groups'])
@@ -148,7 +146,6 @@ function themeNames(atlas: Atlas, file: ThemesFile | undefined, common: CommonOp
 /** `talkatlas related`. */
 export const relatedCommand: Command = {
   name: 'related',
-  summary: 'Related talks per talk: {"related":{"<talk id>":[{"id","score","terms"}]}}; with --query, search: {"query":[…]}.',
   usage: 'talkatlas related <input> [--id <talk id> | --query <text>] [options]',
   options: {
     top: { type: 'string', short: 'n', value: '<n>', help: `related talks per talk, 1 to ${MAX_RELATED_TOP} (default 5)` },
@@ -159,7 +156,6 @@ export const relatedCommand: Command = {
     embeddings: embeddingsOption,
     'embedding-weight': embeddingWeightOption,
   },
-  available: true,
   async run(common, values, context) {
     const top = integerOption('related', 'top', values['top'], 5, 1, MAX_RELATED_TOP)
     const id = values['id']
@@ -196,7 +192,6 @@ export const relatedCommand: Command = {
 /** `talkatlas evaluate`. */
 export const evaluateCommand: Command = {
   name: 'evaluate',
-  summary: 'Compare themes with a label field of the input (NMI, ARI, V-measure, homogeneity, completeness).',
   usage: 'talkatlas evaluate <input> [--truth <field>] [options]',
   options: {
     truth: { type: 'string', value: '<field>', help: 'field holding the true label, never read by the clustering (default track)' },
@@ -207,7 +202,6 @@ export const evaluateCommand: Command = {
     embeddings: embeddingsOption,
     'embedding-weight': embeddingWeightOption,
   },
-  available: true,
   async run(common, values, context) {
     const k = parseK('evaluate', values['k'])
     const label = truthField(values['truth'], values['label'])

@@ -22,7 +22,6 @@ import { groupsOption, parseGroups } from './groupsOption.js'
 /** `talkatlas report`: the HTML page, or a Markdown summary with `--format md` / a `.md` output. */
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'Write one self-contained HTML page (map, themes, talks, related talks, sessions, search); --format md for a Markdown summary.',
   usage: 'talkatlas report <input> --out report.html [--size <n>] [options]\n       talkatlas report <after> --compare <before> --out changes.html [options]',
   options: {
     k: kOption,
@@ -40,7 +39,6 @@ export const reportCommand: Command = {
     examples: examplesOption,
     groups: groupsOption,
   },
-  available: true,
   async run(common, values, context) {
     if (values['compare'] !== undefined) return runCompareReport(common, values, context)
     const markdown = common.format === 'md' || (common.format === undefined && /\.(md|markdown)$/i.test(common.out ?? ''))

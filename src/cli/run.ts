@@ -1,21 +1,9 @@
 import { TalkatlasError } from '../errors.js'
 import { formatHelp, parseCommandArgs } from './args.js'
 import { NotAvailableError, UsageError } from './cliErrors.js'
-import type { Command } from './command.js'
-import { compareCommand } from './compareCommand.js'
+import { commands } from './commandList.js'
 import { clearProgress, type CliContext } from './context.js'
-import { convertCommand } from './convert.js'
-import { evaluateCommand, relatedCommand, themesCommand } from './coreCommands.js'
-import { reportCommand } from './reportCommand.js'
-import { sessionsCommand } from './sessionsCommand.js'
-import { tagCommand } from './tagCommand.js'
 import { stripTerminalControls } from './terminal.js'
-import { allLanguages } from '../text/languagePacks.js'
-import { registerLanguages } from '../text/languageRegistry.js'
-import { primeScanner } from '../text/primeScanner.js'
-
-/** Every command, in the order `talkatlas --help` lists them. */
-export const commands: readonly Command[] = [themesCommand, relatedCommand, tagCommand, sessionsCommand, reportCommand, convertCommand, evaluateCommand, compareCommand]
 
 /** Exit codes: 0 success, 1 internal error or unavailable command, 2 input or usage error. */
 export const exitCodes = { ok: 0, internal: 1, usage: 2 } as const
@@ -30,9 +18,6 @@ export const exitCodes = { ok: 0, internal: 1, usage: 2 } as const
  */
 export async function runCli(argv: readonly string[], context: CliContext, version: string): Promise<number> {
   try {
-    // The CLI reads every language talkatlas knows; the library reads English unless told.
-    registerLanguages(...allLanguages)
-    primeScanner()
     await dispatch(argv, context, version)
     clearProgress(context)
     return exitCodes.ok
@@ -59,13 +44,16 @@ async function dispatch(argv: readonly string[], context: CliContext, version: s
     context.stdout.write(`${version}\n`)
     return
   }
-  const command = commands.find((candidate) => candidate.name === name)
-  if (command === undefined) throw new UsageError(`talkatlas: unknown command ${JSON.stringify(name)}; commands: ${commands.map((c) => c.name).join(', ')}`)
+  const entry = commands.find((candidate) => candidate.name === name)
+  if (entry === undefined) throw new UsageError(`talkatlas: unknown command ${JSON.stringify(name)}; commands: ${commands.map((c) => c.name).join(', ')}`)
+  // The command's code and the language packs load only now (each a chunk of dist/).
+  const [command, { prepareText }] = await Promise.all([entry.load(), import('./textSetup.js')])
+  prepareText()
   const wantsHelp = rest.includes('--help') || rest.includes('-h')
-  if (!command.available && Object.keys(command.options).length === 0 && !wantsHelp) throw new NotAvailableError(command.name)
+  if (!entry.available && Object.keys(command.options).length === 0 && !wantsHelp) throw new NotAvailableError(entry.name)
   const { common, values, help, inputs } = parseCommandArgs(command.name, rest, command.options, command.inputs)
   if (help) {
-    context.stdout.write(formatHelp(command.usage, command.summary + (command.available ? '' : '\n(Not available yet in this build.)'), command.options, command.inputs))
+    context.stdout.write(formatHelp(command.usage, entry.summary + (entry.available ? '' : '\n(Not available yet in this build.)'), command.options, command.inputs))
     return
   }
   await command.run(common, values, context, inputs)

@@ -16,7 +16,6 @@ import { embeddingsOption, embeddingWeightOption, readEmbeddingsOption } from '.
 /** `talkatlas sessions`. */
 export const sessionsCommand: Command = {
   name: 'sessions',
-  summary: 'Group talks into sessions of --size alike talks: {"sessions":[{"id","label","talks":[ids],"slot","room"}]}.',
   usage: 'talkatlas sessions <input> --size <n> [--parallel <rooms>] [--constraints <file>] [options]',
   options: {
     size: { type: 'string', value: '<n>', help: `talks per session, 1 to ${MAX_SESSION_SIZE} (required); the talks left over form one shorter session` },
@@ -30,7 +29,6 @@ export const sessionsCommand: Command = {
     'by-group': { type: 'boolean', help: 'keep each session within one theme group and run each group as a track: one room, consecutive slots where the rooms allow' },
     groups: groupsOption,
   },
-  available: true,
   async run(common, values, context) {
     if (values['size'] === undefined) throw new UsageError('talkatlas sessions: missing --size <n> (talks per session)')
     const size = integerOption('sessions', 'size', values['size'], 4, 1, MAX_SESSION_SIZE)

@@ -19,7 +19,6 @@ const THEME_WARNINGS = new Set(['fewer-clusters', 'unclassified-talks'])
 /** `talkatlas tag`. */
 export const tagCommand: Command = {
   name: 'tag',
-  summary: 'Tag talks with named themes: {"tags":{"<talk id>":[{"theme","score"}]}}, best first.',
   usage: 'talkatlas tag <input> [--themes <file>] [options]',
   options: {
     themes: { type: 'string', value: '<file>', help: 'JSON: [{"name","aliases","keywords","description","examples"}] or a taxonomy {"name","themes":[…]} (default: the built-in Linux networking and BPF taxonomy when the talks are about that field, else no tags)' },
@@ -29,7 +28,6 @@ export const tagCommand: Command = {
     embeddings: embeddingsOption,
     'embedding-weight': embeddingWeightOption,
   },
-  available: true,
   async run(common, values, context) {
     const top = integerOption('tag', 'top', values['top'], 3, 1, 100)
     const threshold = fractionOption('tag', 'threshold', values['threshold'], 0.2)

@@ -24,9 +24,6 @@ export const PARALLEL_MIN_TALKS = 20_000
  */
 export const PARALLEL_KMEANS_MIN_TALKS = 500
 
-/** Most threads `--threads` accepts. */
-export const MAX_THREADS = 16
-
 /** What a worker is given: the texts of its part, packed into one string. */
 export interface TermJob {
   /** Titles and abstracts, concatenated. */
