@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { KmeansPool } from '../src/cli/kmeansPool.js'
 import { fitLsa } from '../src/cluster/lsa.js'
 import { sparseTimesDense } from '../src/linalg/dense.js'
-import { PRODUCT_CHUNK_ROWS, transposeCsr } from '../src/linalg/sparseProducts.js'
+import { PRODUCT_CHUNK_ROWS, transposeCsr } from '../src/cluster/sparseProducts.js'
 import { randomCsr } from './helpers/randomCsr.js'
 
 const workerUrl = new URL('../dist/kmeansWorker.js', import.meta.url)

@@ -7,7 +7,7 @@ import { runKmeansInOrder, type KmeansBatchRunner } from '../cluster/kmeansBatch
 import type { KmeansOptions } from '../cluster/kmeans.js'
 import { labelThemes } from '../cluster/labelThemes.js'
 import { fitLsa } from '../cluster/lsa.js'
-import type { SparseProductRunner } from '../linalg/sparseProducts.js'
+import type { SparseProductRunner } from '../cluster/sparseProducts.js'
 import { corpusLanguages, corpusLanguagesOf, foreignStopwords } from '../text/corpusLanguages.js'
 import { LANGUAGES, type Language } from '../text/language.js'
 import type { Talk, Warning } from '../types.js'

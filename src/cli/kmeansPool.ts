@@ -17,7 +17,7 @@ import { claimOrder, runClaimedJobs, type ClaimedJobs, type KmeansBatchRunner } 
 import { runClaimedRestarts, runSampleRestarts, type SampleRestarts, type SampleRun } from '../cluster/kmeansRestarts.js'
 import type { ElkanRows, RowHelper } from '../cluster/lloydElkan.js'
 import { sparseTimesDense } from '../linalg/dense.js'
-import { fillProductChunks, PRODUCT_CHUNK_ROWS, type SparseProductRunner } from '../linalg/sparseProducts.js'
+import { fillProductChunks, PRODUCT_CHUNK_ROWS, type SparseProductRunner } from '../cluster/sparseProducts.js'
 import type { CsrMatrix } from '../types.js'
 import { shared, sharedCsr } from './sharedMemory.js'
 import { WatchedWorkers, WorkerStoppedError } from './workerWatch.js'

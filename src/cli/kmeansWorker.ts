@@ -7,7 +7,7 @@ import { fillGramChunks } from '../cluster/kmeans.js'
 import { runClaimedJobs } from '../cluster/kmeansBatch.js'
 import { runClaimedRestarts } from '../cluster/kmeansRestarts.js'
 import { helperPass, type ElkanRows } from '../cluster/lloydElkan.js'
-import { fillProductChunks } from '../linalg/sparseProducts.js'
+import { fillProductChunks } from '../cluster/sparseProducts.js'
 import { CONTROL, GRAM, type KmeansAnswer, type KmeansWork } from './kmeansPool.js'
 import { injectTestFault } from './testFault.js'
 

@@ -16,7 +16,7 @@ import {
   sparseTransposeTimesDense,
   symmetricEigen,
 } from '../linalg/dense.js'
-import { transposeCsr, type SparseProductRunner } from '../linalg/sparseProducts.js'
+import { transposeCsr, type SparseProductRunner } from './sparseProducts.js'
 
 /** Options of {@link fitLsa}. */
 export interface LsaOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sparseTimesDense, sparseTransposeTimesDense } from './dense.js'
+import { sparseTimesDense, sparseTransposeTimesDense } from '../linalg/dense.js'
 import { fillProductChunks, PRODUCT_CHUNK_ROWS, transposeCsr } from './sparseProducts.js'
 import { randomCsr } from '../../test/helpers/randomCsr.js'
 

@@ -4,7 +4,7 @@
  * such a product. Every output entry is summed in the order the one-thread products use.
  */
 import type { CsrMatrix } from '../types.js'
-import { sparseTimesDenseRows } from './dense.js'
+import { sparseTimesDenseRows } from '../linalg/dense.js'
 
 /**
  * `sparseTimesDense(matrix, dense, l)`, computed anywhere (e.g. on several threads) with the
