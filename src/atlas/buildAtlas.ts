@@ -7,7 +7,6 @@ import { runKmeansInOrder, type KmeansBatchRunner } from '../cluster/kmeansBatch
 import type { KmeansOptions } from '../cluster/kmeans.js'
 import { labelThemes } from '../cluster/labelThemes.js'
 import { fitLsa } from '../cluster/lsa.js'
-import type { SparseProductRunner } from '../cluster/sparseProducts.js'
 import { corpusLanguages, corpusLanguagesOf, foreignStopwords } from '../text/corpusLanguages.js'
 import { LANGUAGES, type Language } from '../text/language.js'
 import type { Talk, Warning } from '../types.js'
@@ -56,8 +55,6 @@ export interface AtlasRunners {
   readonly readTerms?: TermReader
   /** Runs batches of independent k-means calls (the search for k, the consensus runs). */
   readonly runKmeans?: KmeansBatchRunner
-  /** Runs LSA's sparse × dense products (the same bits as on this thread). */
-  readonly sparseTimes?: SparseProductRunner
 }
 
 /**
@@ -82,7 +79,7 @@ export async function buildAtlasWith(talks: readonly Talk[], options: AtlasOptio
       throw new RangeError(`buildAtlasWith: the reader returned ${streams.docStart.length - 1} talks for ${ordered.length}`)
     }
   }
-  return rememberOrder(restoreInputOrder(fitAtlas(ordered, resolved, report, permuteUserEmbedding(given, order), streams, runners.runKmeans, runners.sparseTimes), talks, order, given), order)
+  return rememberOrder(restoreInputOrder(fitAtlas(ordered, resolved, report, permuteUserEmbedding(given, order), streams, runners.runKmeans), talks, order, given), order)
 }
 
 /**
@@ -93,9 +90,8 @@ export async function buildAtlasWith(talks: readonly Talk[], options: AtlasOptio
  * @param given Given vectors in canonical order, if any.
  * @param streams The talks already read, if they were.
  * @param runKmeans Runner of the k-means batches.
- * @param sparseTimes Runner of LSA's products, if not this thread.
  */
-function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, report: ProgressReport, given?: UserEmbedding, streams?: TermStreams, runKmeans: KmeansBatchRunner = runKmeansInOrder, sparseTimes?: SparseProductRunner): Atlas {
+function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, report: ProgressReport, given?: UserEmbedding, streams?: TermStreams, runKmeans: KmeansBatchRunner = runKmeansInOrder): Atlas {
   const warnings: Warning[] = []
   if (streams === undefined) report('tokenising')
   const read = streams ?? readTalkTerms(talks, resolved.tfidf)
@@ -103,7 +99,7 @@ function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, report
   const tfidf = fitTfidfFromStreams(read, resolved.tfidf)
   warnings.push(...tfidf.warnings)
   report('lsa')
-  const lsa = fitLsa(tfidf.matrix, { dimensions: resolved.dimensions, seed: resolved.seed }, sparseTimes)
+  const lsa = fitLsa(tfidf.matrix, { dimensions: resolved.dimensions, seed: resolved.seed })
   if (resolveSmoothing(resolved.smoothing, talks.length) > 0) report('smoothing')
   const vectors = embedTalks(lsa, tfidf.matrix, resolved, given)
   const d = embeddingDimensions(lsa, given)

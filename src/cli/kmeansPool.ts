@@ -16,10 +16,6 @@ import { batchGramRows, fillGramChunks, GRAM_CHUNK_ROWS, kmeansBatch, planKmeans
 import { claimOrder, runClaimedJobs, type ClaimedJobs, type KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 import { runClaimedRestarts, runSampleRestarts, type SampleRestarts, type SampleRun } from '../cluster/kmeansRestarts.js'
 import type { ElkanRows, RowHelper } from '../cluster/lloydElkan.js'
-import { sparseTimesDense } from '../linalg/dense.js'
-import { fillProductChunks, PRODUCT_CHUNK_ROWS, type SparseProductRunner } from '../cluster/sparseProducts.js'
-import type { CsrMatrix } from '../types.js'
-import { shared, sharedCsr } from './sharedMemory.js'
 import { WatchedWorkers, WorkerStoppedError } from './workerWatch.js'
 
 /** What a k-means worker is sent: whole jobs, chunks of a Gram matrix, or a share of one job's sample restarts. */
@@ -46,13 +42,6 @@ export type KmeansWork = {
   readonly gram: Float64Array
   readonly control: Int32Array
 } | {
-  /** Chunks of rows of `product = matrix · dense` (LSA's products), taken and counted as a Gram matrix's (`GRAM` slots). */
-  readonly matrix: CsrMatrix
-  readonly dense: Float64Array
-  readonly l: number
-  readonly product: Float64Array
-  readonly control: Int32Array
-} | {
   readonly restarts: SampleRestarts
   /** The next restart to run, taken in turn by every thread (`Atomics.add`). */
   readonly next: Int32Array
@@ -75,7 +64,7 @@ export type KmeansAnswer =
  */
 export const CONTROL = { posted: 0, pass: 1, from: 2, done: 3, changed: 4, stop: 5, next: 6, length: 7 } as const
 
-/** Slots of a shared Gram matrix's (or product's) control array: next chunk to fill, chunks filled, failed (1). */
+/** Slots of a shared Gram matrix's control array: next chunk to fill, chunks filled, failed (1). */
 export const GRAM = { next: 0, filled: 1, failed: 2, length: 3 } as const
 
 /** How long this thread waits for a live worker before giving up (a worker that stops is noticed at once). */
@@ -169,46 +158,24 @@ export class KmeansPool {
     const gram = new Float64Array(new SharedArrayBuffer(rows.length * rows.length * 8))
     const control = new Int32Array(new SharedArrayBuffer(GRAM.length * 4))
     for (const pool of this.workers) pool.port.postMessage({ gramRows: rows, points, dimensions, gram, control } satisfies KmeansWork)
-    Atomics.add(control, GRAM.filled, fillGramChunks(points, dimensions, rows, gram, () => Atomics.add(control, GRAM.next, 1)))
-    if (this.awaitChunks(control, Math.ceil(rows.length / GRAM_CHUNK_ROWS), 'filling the Gram matrix')) return gram
-    // Which chunks the stopped worker left unfilled is not known: all are filled again here,
-    // each entry with the same value (a live worker may still write the same bits beside).
-    let chunk = 0
-    fillGramChunks(points, dimensions, rows, gram, () => chunk++)
-    return gram
-  }
-
-  /**
-   * The sparse × dense products of LSA on every thread: each takes chunks of output rows from
-   * a shared counter, each entry summed as `sparseTimesDense` sums it on one thread.
-   */
-  readonly sparseTimes: SparseProductRunner = (matrix, dense, l) => {
-    if (this.workers.length === 0 || matrix.nRows <= PRODUCT_CHUNK_ROWS) return sparseTimesDense(matrix, dense, l)
-    const matrixShared = sharedCsr(matrix)
-    const input = shared(dense)
-    const product = new Float64Array(new SharedArrayBuffer(matrix.nRows * l * 8))
-    const control = new Int32Array(new SharedArrayBuffer(GRAM.length * 4))
-    for (const pool of this.workers) pool.port.postMessage({ matrix: matrixShared, dense: input, l, product, control } satisfies KmeansWork)
-    Atomics.add(control, GRAM.filled, fillProductChunks(matrixShared, input, l, product, () => Atomics.add(control, GRAM.next, 1)))
-    if (this.awaitChunks(control, Math.ceil(matrix.nRows / PRODUCT_CHUNK_ROWS), 'in a sparse product')) return product
-    // A chunk may be half summed: all again here, in a new array (a live worker may still add to the shared one).
-    return sparseTimesDense(matrix, dense, l)
-  }
-
-  /**
-   * Waits until `chunks` chunks are counted filled (GRAM slots), this thread's share included.
-   * Only chunks a worker took are waited for. False when a worker stopped meanwhile (dropped;
-   * which chunks it left is not known).
-   */
-  private awaitChunks(control: Int32Array, chunks: number, what: string): boolean {
+    const filled = fillGramChunks(points, dimensions, rows, gram, () => Atomics.add(control, GRAM.next, 1))
+    Atomics.add(control, GRAM.filled, filled)
+    // Only chunks a worker took are waited for.
+    const chunks = Math.ceil(rows.length / GRAM_CHUNK_ROWS)
     const deadline = Date.now() + WORKER_TIMEOUT_MS
     for (let seen = Atomics.load(control, GRAM.filled); seen < chunks; seen = Atomics.load(control, GRAM.filled)) {
-      if (control[GRAM.failed] === 1) throw new Error(`k-means worker failed ${what}`)
+      if (control[GRAM.failed] === 1) throw new Error('k-means worker failed filling the Gram matrix')
       if (Atomics.wait(control, GRAM.filled, seen, LIVENESS_CHECK_MS) !== 'timed-out') continue
-      if (this.dropStopped()) return false
+      if (this.dropStopped()) {
+        // Which chunks the stopped worker left unfilled is not known: all are filled again here,
+        // each entry with the same value (a live worker may still write the same bits beside).
+        let chunk = 0
+        fillGramChunks(points, dimensions, rows, gram, () => chunk++)
+        return gram
+      }
       if (Date.now() > deadline) throw new Error('k-means worker did not answer within 30 minutes')
     }
-    return true
+    return gram
   }
 
   /**

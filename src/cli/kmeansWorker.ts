@@ -1,5 +1,5 @@
 /**
- * Worker thread of {@link KmeansPool}: runs the k-means jobs (or sample restarts, or chunks of a Gram matrix or of a sparse product) it is sent, posts the results,
+ * Worker thread of {@link KmeansPool}: runs the k-means jobs (or sample restarts, or chunks of a Gram matrix) it is sent, posts the results,
  * then raises the shared flag the posting thread waits on.
  */
 import { workerData, type MessagePort } from 'node:worker_threads'
@@ -7,16 +7,13 @@ import { fillGramChunks } from '../cluster/kmeans.js'
 import { runClaimedJobs } from '../cluster/kmeansBatch.js'
 import { runClaimedRestarts } from '../cluster/kmeansRestarts.js'
 import { helperPass, type ElkanRows } from '../cluster/lloydElkan.js'
-import { fillProductChunks } from '../cluster/sparseProducts.js'
 import { CONTROL, GRAM, type KmeansAnswer, type KmeansWork } from './kmeansPool.js'
 import { injectTestFault } from './testFault.js'
 
 const { port, done } = workerData as { port: MessagePort; done: Int32Array }
 let jobs = 0
 port.on('message', (work: KmeansWork) => {
-  const job = ++jobs
-  if ('product' in work) return fillProductShare(work, job)
-  injectTestFault('kmeans', job)
+  injectTestFault('kmeans', ++jobs)
   if ('gramRows' in work) return fillGramShare(work)
   let answer: KmeansAnswer
   try {
@@ -36,27 +33,6 @@ function fillGramShare(work: Extract<KmeansWork, { gramRows: Int32Array }>): voi
   const { control } = work
   try {
     Atomics.add(control, GRAM.filled, fillGramChunks(work.points, work.dimensions, work.gramRows, work.gram, () => Atomics.add(control, GRAM.next, 1)))
-  } catch {
-    Atomics.store(control, GRAM.failed, 1)
-  }
-  Atomics.notify(control, GRAM.filled)
-}
-
-/** Fills chunks of a sparse product until none is left, counted as {@link fillGramShare} counts its chunks. */
-function fillProductShare(work: Extract<KmeansWork, { product: Float64Array }>, job: number): void {
-  const { control } = work
-  const claim = () => Atomics.add(control, GRAM.next, 1)
-  let taken: number | undefined = claim()
-  // A test fault strikes with a chunk taken and not filled: the posting thread must notice.
-  injectTestFault('kmeans', job)
-  try {
-    const next = () => {
-      const chunk = taken ?? claim()
-      taken = undefined
-      return chunk
-    }
-    const filled = fillProductChunks(work.matrix, work.dense, work.l, work.product, next)
-    Atomics.add(control, GRAM.filled, filled)
   } catch {
     Atomics.store(control, GRAM.failed, 1)
   }

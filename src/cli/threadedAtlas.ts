@@ -78,7 +78,7 @@ export async function buildAtlasThreaded(
   if (reading <= 1 && clustering <= 1) return buildAtlas(talks, options)
   const pool = new KmeansPool(clustering)
   try {
-    const atlas = await buildAtlasWith(talks, options, { readTerms: parallelTermReader(reading), runKmeans: pool.run, sparseTimes: pool.sparseTimes })
+    const atlas = await buildAtlasWith(talks, options, { readTerms: parallelTermReader(reading), runKmeans: pool.run })
     onThreads?.(atlas, pool.run)
     return atlas
   } finally {

@@ -16,7 +16,6 @@ import {
   sparseTransposeTimesDense,
   symmetricEigen,
 } from '../linalg/dense.js'
-import { transposeCsr, type SparseProductRunner } from './sparseProducts.js'
 
 /** Options of {@link fitLsa}. */
 export interface LsaOptions {
@@ -58,9 +57,8 @@ export interface LsaModel {
  * on a seeded uniform sample of 10,000 rows (the vocabulary and idf stay those of all rows).
  * @param matrix TF-IDF rows (n × m).
  * @param options See {@link LsaOptions}.
- * @param products Runs the sparse × dense products (e.g. on several threads, the same bits); by default this thread does.
  */
-export function fitLsa(matrix: CsrMatrix, options: LsaOptions = {}, products?: SparseProductRunner): LsaModel {
+export function fitLsa(matrix: CsrMatrix, options: LsaOptions = {}): LsaModel {
   const { dimensions: requested, oversampling, powerIterations, seed } = resolveLsaOptions(options)
   const { nRows: n, nCols: m } = matrix
   const dimensions = Math.max(1, Math.min(requested, n, m))
@@ -73,8 +71,8 @@ export function fitLsa(matrix: CsrMatrix, options: LsaOptions = {}, products?: S
   for (let p = 0; p < omega.length; p++) omega[p] = nextGaussian(random)
   // On large corpora the term space is learnt from a sample of the rows; every row is still
   // projected (projectLsa). The cost of the fit then stops growing with the number of talks.
-  const rows = n > SAMPLE_ROWS ? sampleCsrRows(matrix, SAMPLE_ROWS, random) : matrix
-  return fitOnRows(productsOf(rows, products), omega, dimensions, l, powerIterations)
+  if (n > SAMPLE_ROWS) return fitOnRows(sampleCsrRows(matrix, SAMPLE_ROWS, random), omega, dimensions, l, powerIterations)
+  return fitOnRows(matrix, omega, dimensions, l, powerIterations)
 }
 
 /** Rows above which {@link fitLsa} fits on a uniform sample of this many rows. */
@@ -106,48 +104,32 @@ function sampleCsrRows(matrix: CsrMatrix, size: number, random: Random): CsrMatr
   return { nRows: size, nCols: matrix.nCols, indptr, indices, data }
 }
 
-/** The two products of the fit with its matrix X: X · M and Xᵀ · M. */
-interface Products {
-  readonly matrix: CsrMatrix
-  readonly times: (dense: Float64Array, l: number) => Float64Array
-  readonly transposeTimes: (dense: Float64Array, l: number) => Float64Array
-}
-
-/** The products on this thread, or by a runner (Xᵀ · M as the product of Xᵀ, transposed once). */
-function productsOf(matrix: CsrMatrix, runner: SparseProductRunner | undefined): Products {
-  if (runner === undefined) {
-    return { matrix, times: (dense, l) => sparseTimesDense(matrix, dense, l), transposeTimes: (dense, l) => sparseTransposeTimesDense(matrix, dense, l) }
-  }
-  const transposed = transposeCsr(matrix)
-  return { matrix, times: (dense, l) => runner(matrix, dense, l), transposeTimes: (dense, l) => runner(transposed, dense, l) }
-}
-
 /**
  * The randomized SVD proper.
- * @param products Rows to fit (n × m) and their products.
+ * @param matrix Rows to fit (n × m).
  * @param omega Gaussian test matrix, m × l.
  * @param dimensions d ≤ l.
  * @param l Width of the range finder.
  * @param powerIterations Subspace iterations.
  */
-function fitOnRows(products: Products, omega: Float64Array, dimensions: number, l: number, powerIterations: number): LsaModel {
-  const { nRows: n, nCols: m } = products.matrix
+function fitOnRows(matrix: CsrMatrix, omega: Float64Array, dimensions: number, l: number, powerIterations: number): LsaModel {
+  const { nRows: n, nCols: m } = matrix
 
-  let y = products.times(omega, l)
+  let y = sparseTimesDense(matrix, omega, l)
   // The subspace (X Xᵀ)^q X Ω does not depend on the intermediate orthonormalisations; they
   // only keep the columns apart in floating point. One per iteration is enough for the few
   // iterations used here, so it is done on the shorter of the two factors.
   const rowSideShorter = n <= m
   for (let q = 0; q < powerIterations; q++) {
     if (rowSideShorter) orthonormalizeColumns(y, n, l, 1)
-    const z = products.transposeTimes(y, l)
+    const z = sparseTransposeTimesDense(matrix, y, l)
     if (!rowSideShorter) orthonormalizeColumns(z, m, l, 1)
-    y = products.times(z, l)
+    y = sparseTimesDense(matrix, z, l)
   }
   orthonormalizeColumns(y, n, l)
   // Bᵀ = Xᵀ Q (m × l); B Bᵀ (l × l) has eigenvectors U_B and eigenvalues s².
-  const bt = products.transposeTimes(y, l)
-  const gram = projectedGram(products, y, bt, l)
+  const bt = sparseTransposeTimesDense(matrix, y, l)
+  const gram = projectedGram(matrix, y, bt, l)
   const { values, vectors } = symmetricEigen(gram, l)
   const singularValues = new Float32Array(dimensions)
   const exact = new Float64Array(dimensions) // the singular values before float32 rounding
@@ -155,7 +137,7 @@ function fitOnRows(products: Products, omega: Float64Array, dimensions: number, 
     exact[c] = Math.sqrt(Math.max(values[c], 0))
     singularValues[c] = exact[c]
   }
-  const terms = termComponents(products, y, bt, vectors, exact, l, dimensions)
+  const terms = termComponents(matrix, y, bt, vectors, exact, l, dimensions)
   const components = new Float32Array(m * dimensions)
   const largest = new Float64Array(dimensions)
   for (let p = 0; p < terms.length; p++) {
@@ -176,13 +158,12 @@ function fitOnRows(products: Products, omega: Float64Array, dimensions: number, 
  * the n talks). A conference has far fewer talks than terms: FOSDEM's 1,093 talks and 12,000
  * terms take 17 million products instead of 73 million.
  */
-function projectedGram(products: Products, q: Float64Array, bt: Float64Array, l: number): Float64Array {
-  const { matrix } = products
+function projectedGram(matrix: CsrMatrix, q: Float64Array, bt: Float64Array, l: number): Float64Array {
   const { nRows: n, nCols: m } = matrix
   const nnz = matrix.indptr[n]
   const gram = m * l / 2 <= nnz + n * l / 2
     ? lowerGram(bt, m, l)
-    : lowerCrossGram(q, products.times(bt, l), n, l)
+    : lowerCrossGram(q, sparseTimesDense(matrix, bt, l), n, l)
   // Lower triangle only, then mirrored: the same sums in the same order for every entry.
   for (let a = 0; a < l; a++) for (let b = 0; b < a; b++) gram[b * l + a] = gram[a * l + b]
   return gram
@@ -194,9 +175,8 @@ function projectedGram(products: Products, q: Float64Array, bt: Float64Array, l:
  * instead of m · l), which it is whenever talks are fewer than terms.
  */
 function termComponents(
-  products: Products, q: Float64Array, bt: Float64Array, vectors: Float64Array, exact: Float64Array, l: number, dimensions: number,
+  matrix: CsrMatrix, q: Float64Array, bt: Float64Array, vectors: Float64Array, exact: Float64Array, l: number, dimensions: number,
 ): Float64Array {
-  const { matrix } = products
   const { nRows: n, nCols: m } = matrix
   const viaTalks = n * l + matrix.indptr[n] < m * l
   const factor = viaTalks ? q : bt
@@ -208,7 +188,7 @@ function termComponents(
     rowTimesDense(factor, i * l, l, vectors, l, sums, dimensions)
     for (let c = 0; c < dimensions; c++) if (exact[c] >= 1e-10) scaled[i * dimensions + c] = sums[c] / exact[c]
   }
-  return viaTalks ? products.transposeTimes(scaled, dimensions) : scaled
+  return viaTalks ? sparseTransposeTimesDense(matrix, scaled, dimensions) : scaled
 }
 
 /**

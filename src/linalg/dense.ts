@@ -12,18 +12,9 @@ import type { CsrMatrix } from '../types.js'
  * @param l Columns of M.
  */
 export function sparseTimesDense(matrix: CsrMatrix, dense: Float64Array, l: number): Float64Array {
-  const out = new Float64Array(matrix.nRows * l)
-  sparseTimesDenseRows(matrix, dense, l, out, 0, matrix.nRows)
-  return out
-}
-
-/**
- * Rows `from .. to` of {@link sparseTimesDense} into a zeroed `out`, each entry computed as the
- * whole product computes it (so that threads can share the rows).
- */
-export function sparseTimesDenseRows(matrix: CsrMatrix, dense: Float64Array, l: number, out: Float64Array, from: number, to: number): void {
-  const { indptr, indices, data } = matrix
-  for (let i = from; i < to; i++) {
+  const { nRows, indptr, indices, data } = matrix
+  const out = new Float64Array(nRows * l)
+  for (let i = 0; i < nRows; i++) {
     const row = i * l
     let p = indptr[i]
     // Four of the row's terms per pass over the output row: each entry still gets their
@@ -33,6 +24,7 @@ export function sparseTimesDenseRows(matrix: CsrMatrix, dense: Float64Array, l: 
     }
     for (; p < indptr[i + 1]; p++) axpy(data[p], dense, indices[p] * l, out, row, l)
   }
+  return out
 }
 
 /**
