@@ -1,7 +1,7 @@
 /** Lloyd iterations with Hamerly's bounds: one lower bound per row, for many rows × centres. */
 import type { Seeds } from './kmeansSeeding.js'
 import { iterateLloyd, lloydState, type Run } from './lloydLoop.js'
-import { blockDots, ROW_BLOCK, squaredDistance, squaredDistanceCentroids2 } from './rowProducts.js'
+import { blockDots, ROW_BLOCK, squaredDistance, squaredDistancesFromCentre } from './rowProducts.js'
 
 /**
  * Hamerly (2010), "Making k-means even faster": a row is re-examined only when its upper
@@ -120,11 +120,15 @@ function assignNearest(
   lower[t] = Math.sqrt(second)
 }
 
+/** For each centre, half the distance to its nearest other centre (the pairs' distances as Elkan's bounds compute them). */
 function computeHalfGaps(centroids: Float32Array, k: number, d: number, halfGap: Float64Array): void {
   halfGap.fill(Infinity)
+  const centres = Int32Array.from({ length: k }, (_, c) => c)
+  const squared = new Float64Array(k)
   for (let a = 0; a < k; a++) {
+    squaredDistancesFromCentre(centroids, a, centres, a + 1, k, d, squared)
     for (let b = a + 1; b < k; b++) {
-      const gap = Math.sqrt(squaredDistanceCentroids2(centroids, a, b, d)) / 2
+      const gap = Math.sqrt(squared[b]) / 2
       if (gap < halfGap[a]) halfGap[a] = gap
       if (gap < halfGap[b]) halfGap[b] = gap
     }

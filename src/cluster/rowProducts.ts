@@ -92,19 +92,10 @@ export function squaredDistanceCentroids(a: Float32Array, b: Float32Array, c: nu
   return sum
 }
 
-export function squaredDistanceCentroids2(centroids: Float32Array, a: number, b: number, d: number): number {
-  let sum = 0
-  for (let s = 0; s < d; s++) {
-    const diff = centroids[a * d + s] - centroids[b * d + s]
-    sum += diff * diff
-  }
-  return sum
-}
-
 /**
  * Squared distances of centre `a` to the centres `others[from .. to)` (indices into
- * `centroids`), into `out[from .. to)`: each the single running sum of
- * {@link squaredDistanceCentroids2}, coordinate after coordinate, so bit for bit its value;
+ * `centroids`), into `out[from .. to)`: each a single running sum, coordinate after
+ * coordinate, so bit for bit the value one pair at a time gives;
  * four centres at a time, so that four sums advance together instead of each addition
  * waiting on the one before (the loop was latency-bound).
  * @param centroids Row-major k × d centres.
