@@ -16,7 +16,7 @@ import { batchGramRows, fillGramChunks, GRAM_CHUNK_ROWS, kmeansBatch, planKmeans
 import { claimOrder, runClaimedJobs, type ClaimedJobs, type KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 import { runClaimedRestarts, runSampleRestarts, type SampleRestarts, type SampleRun } from '../cluster/kmeansRestarts.js'
 import type { ElkanRows, RowHelper } from '../cluster/lloydElkan.js'
-import { WatchedWorkers, WorkerStoppedError } from './workerWatch.js'
+import { WatchedWorkers, WorkerStoppedError, workerStoppedMessage, writeWorkerWarning } from './workerWatch.js'
 
 /** What a k-means worker is sent: whole jobs, chunks of a Gram matrix, or a share of one job's sample restarts. */
 export type KmeansWork = {
@@ -100,7 +100,7 @@ export class KmeansPool {
    */
   constructor(
     threads: number, workerUrl: URL = new URL('./kmeansWorker.js', import.meta.url),
-    private readonly onWorkerStopped: (message: string) => void = (message) => process.stderr.write(`talkatlas: warning: ${message}\n`),
+    private readonly onWorkerStopped: (message: string) => void = writeWorkerWarning,
   ) {
     this.watched = new WatchedWorkers(Math.max(0, threads - 1), workerUrl)
     this.watched.ports.forEach((port, index) => this.workers.push({ index, port, done: this.watched.flags[index]! }))
@@ -279,7 +279,7 @@ export class KmeansPool {
     const at = this.workers.indexOf(pool)
     if (at < 0) return
     this.workers.splice(at, 1)
-    this.onWorkerStopped(`a k-means worker stopped (${stopped.reason}); the main thread does its work`)
+    this.onWorkerStopped(workerStoppedMessage('k-means', stopped.reason))
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Worker, type TransferListItem } from 'node:worker_threads'
+import { workerStoppedMessage, writeWorkerWarning } from './workerWatch.js'
 
 /**
  * Runs a worker script once on `data` and resolves with the one message it posts back.
@@ -19,7 +20,7 @@ export function runOneShotWorker<T>(workerUrl: URL, data: unknown, name: string,
       if (settled) return
       settled = true
       if (fallback === undefined) return reject(new Error(`${name} worker stopped (${reason})`))
-      process.stderr.write(`talkatlas: warning: a ${name} worker stopped (${reason}); the main thread does its work\n`)
+      writeWorkerWarning(workerStoppedMessage(name, reason))
       try {
         resolve(fallback())
       } catch (failure) {

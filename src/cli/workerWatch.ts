@@ -37,6 +37,20 @@ workers.forEach(({ port, flags }, index) => {
 })
 `
 
+/**
+ * What a command says when a worker stops and this thread takes over its work.
+ * @param name What the worker does (`k-means`, `text-reading`, …).
+ * @param reason Its error message or exit code.
+ */
+export function workerStoppedMessage(name: string, reason: string): string {
+  return `a ${name} worker stopped (${reason}); the main thread does its work`
+}
+
+/** Writes a worker's warning on stderr, as one line (it shows under `--quiet` too). */
+export function writeWorkerWarning(message: string): void {
+  process.stderr.write(`talkatlas: warning: ${message}\n`)
+}
+
 /** A worker that stopped before answering; `reason` is its error message or exit code. */
 export class WorkerStoppedError extends Error {
   constructor(readonly reason: string) {
