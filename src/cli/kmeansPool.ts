@@ -133,17 +133,11 @@ export class KmeansPool {
       failure = error
       // The workers still take every job left; their answers are taken below.
     }
-    // Every worker's answer is taken, even after a failure, so none is left for the next batch.
-    for (const pool of busy) {
-      const answer = this.awaitLive(pool)
-      if (answer === undefined) continue
-      if ('error' in answer) failure ??= new Error(`k-means worker failed: ${answer.error}`)
-      else if ('results' in answer) keep(answer)
-    }
+    failure = this.takeAnswers(busy, failure, (answer) => 'results' in answer && keep(answer))
     if (failure !== undefined) throw failure
     // The jobs a stopped worker took and did not answer, run here: each depends only on its options.
-    const missing = Array.from(order).filter((i) => results[i] === undefined)
-    if (missing.length > 0) kmeansBatch(points, dimensions, missing.map((i) => jobs[i]!), gram).forEach((result, j) => (results[missing[j]!] = result))
+    const missing = unanswered(order.length, (position) => results[order[position]!] !== undefined)
+    if (missing.length > 0) keep(runClaimedJobs(points, dimensions, jobs, gram, order, () => missing.shift() ?? order.length))
     return results
   }, { gram: (points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[]) => this.batchGram(points, dimensions, jobs) })
 
@@ -204,16 +198,10 @@ export class KmeansPool {
       failure = error
       // The workers still take every restart left; their answers are taken below.
     }
-    for (const pool of busy) {
-      const answer = this.awaitLive(pool)
-      if (answer === undefined) continue
-      if ('error' in answer) failure ??= new Error(`k-means worker failed: ${answer.error}`)
-      else if ('runs' in answer) keep(answer)
-    }
+    failure = this.takeAnswers(busy, failure, (answer) => 'runs' in answer && keep(answer))
     if (failure !== undefined) throw failure
     // The restarts a stopped worker took and did not answer, run here.
-    const missing: number[] = []
-    for (let i = 0; i < runs.length; i++) if (runs[i] === undefined) missing.push(i)
+    const missing = unanswered(runs.length, (i) => runs[i] !== undefined)
     if (missing.length > 0) keep(runClaimedRestarts(work, () => missing.shift() ?? work.seeds.length))
     const pool = this.workers[0]
     if (pool === undefined) return plan.finish(runs)
@@ -246,6 +234,21 @@ export class KmeansPool {
   /** Stops the workers. */
   async close(): Promise<void> {
     await this.watched.close()
+  }
+
+  /**
+   * Takes every busy worker's answer, even after a failure, so that none is left for the next
+   * batch; `keep` is given each answer that is not an error. A stopped worker gives none.
+   * @returns The first failure: `failure`, else the first worker's error.
+   */
+  private takeAnswers(busy: readonly PoolWorker[], failure: unknown, keep: (answer: KmeansAnswer) => void): unknown {
+    for (const pool of busy) {
+      const answer = this.awaitLive(pool)
+      if (answer === undefined) continue
+      if ('error' in answer) failure ??= new Error(`k-means worker failed: ${answer.error}`)
+      else keep(answer)
+    }
+    return failure
   }
 
   /** {@link await}, or undefined when the worker has stopped (it is then dropped). */
@@ -356,6 +359,13 @@ class WorkerRowHelper implements RowHelper {
     // The worker answers once it has left the loop, so that no answer is left for the next batch.
     this.awaitAnswer(this.pool)
   }
+}
+
+/** The positions in [0, length) whose work has no answer: those a stopped worker took. */
+function unanswered(length: number, answered: (position: number) => boolean): number[] {
+  const missing: number[] = []
+  for (let position = 0; position < length; position++) if (!answered(position)) missing.push(position)
+  return missing
 }
 
 /** FNV-1a over the bits of the values: a changed array is not mistaken for the cached one. */
