@@ -4,37 +4,22 @@
 // import at run time, see docs/decisions.md). Words whose kind the label code derives
 // without the list (`lexiconKind` in src/cluster/labelTerms.ts: regular past tenses such as
 // `landed`, `-ly` adverbs of listed adjectives, `-ful`/`-ous` adjectives) are left out when
-// every word that could ask for them still gets the same answer; so are words with an
-// apostrophe, which `wordKind` reads as contractions before it looks at the list.
+// every word of the lexicon that could ask for them still gets the same answer; so are words
+// with an apostrophe, which `wordKind` reads as contractions before it looks at the list.
+// Verbs and adjectives share one list (labels never tell them apart; the words and lists
+// come from scripts/compromise-words.mjs).
 //
-// The lists are stored packed by src/cluster/wordCoder.ts (arithmetic coding, 7.2 KB for
-// 32 KB of words, written in the 48 characters minified code uses most), which this script loads through esbuild: the generated file must decode
+// The lists are stored packed by src/cluster/wordCoder.ts (arithmetic coding, 6.8 KB for
+// 3,973 words, written in the 48 characters minified code uses most), which this script loads through esbuild: the generated file must decode
 // with the very model that encoded it. Still the largest part of the browser bundle.
 //
 //   node scripts/general-words.mjs          write the file
 //   node scripts/general-words.mjs --check  exit 1 when the file is out of date
 import { readFileSync, writeFileSync } from 'node:fs'
 import { build } from 'esbuild'
-import nlp from 'compromise/two'
+import { compromiseWords, lexicon } from './compromise-words.mjs'
 
-const lexicon = nlp.world().model.one.lexicon
-const KINDS = {
-  verb: ['Infinitive', 'PastTense', 'Participle', 'Modal'],
-  adverb: ['Adverb'],
-  adjective: ['Adjective'],
-  other: ['Expression', 'Pronoun', 'Determiner', 'Preposition', 'Conjunction', 'QuestionWord', 'Reflexive'],
-}
-const words = Object.fromEntries(Object.keys(KINDS).map((kind) => [kind, new Set()]))
-for (const [word, tag] of Object.entries(lexicon)) {
-  if (!/^[a-z]+$/.test(word)) continue
-  const tags = Array.isArray(tag) ? tag : String(tag).split(',')
-  for (const [kind, wanted] of Object.entries(KINDS)) if (tags.length === 1 && wanted.includes(tags[0])) words[kind].add(word)
-}
-const infinitives = new Set([...words.verb].filter((w) => lexicon[w] === 'Infinitive'))
-/** Whether a past tense is the regular form of a listed infinitive. */
-const regular = (w) =>
-  w.endsWith('ed') && (infinitives.has(w.slice(0, -2)) || infinitives.has(w.slice(0, -1)) || (w.endsWith('ied') && infinitives.has(`${w.slice(0, -3)}y`)) || (w.length > 4 && w[w.length - 3] === w[w.length - 4] && infinitives.has(w.slice(0, -3))))
-for (const w of [...words.verb]) if (lexicon[w] === 'PastTense' && regular(w)) words.verb.delete(w)
+const words = compromiseWords()
 /** Exports of src/ modules, bundled by esbuild: the generated file must agree with the code that reads it. */
 async function load(source) {
   const bundle = await build({ stdin: { contents: source, resolveDir: new URL('..', import.meta.url).pathname, loader: 'ts' }, bundle: true, format: 'esm', write: false, logLevel: 'silent' })
@@ -43,8 +28,7 @@ async function load(source) {
 const { encodeWords } = await load("export { encodeWords } from './src/cluster/wordCoder.ts'")
 const { lexiconKind } = await load("export { lexiconKind } from './src/cluster/labelTerms.ts'")
 
-// Labels ask of a word's kind only whether it is a noun, an adverb or other: verb and adjective
-// answer alike. A listed word is left out when, without it, the word itself and every word
+// A listed word is left out when, without it, the word itself and every word
 // that reads it as a stem (`-ed`, `-d`, `-ied`, doubled letter + `-ed`, `-ly`) get the same
 // answer; any other word never reads it.
 const kindOf = new Map(Object.entries(words).flatMap(([kind, set]) => [...set].map((word) => [word, kind])))
@@ -52,7 +36,11 @@ const answer = (word) => {
   const kind = lexiconKind(word, (w) => kindOf.get(w))
   return kind === 'adjective' ? 'verb' : kind
 }
-const askers = (w) => [w, `${w}ed`, `${w}d`, `${w}ly`, `${w}${w.at(-1)}ed`, ...(w.endsWith('y') ? [`${w.slice(0, -1)}ied`] : [])]
+// Only English words ask: the word itself and those of its forms that compromise's lexicon
+// holds (`abrupt` → `abruptly`), not strings such as `abandoneded` or `carefuled`, which
+// would keep 301 derived words in the list.
+const english = new Set(Object.keys(lexicon))
+const askers = (w) => [w, ...[`${w}ed`, `${w}d`, `${w}ly`, `${w}${w.at(-1)}ed`, ...(w.endsWith('y') ? [`${w.slice(0, -1)}ied`] : [])].filter((form) => english.has(form))]
 const before = new Map([...kindOf.keys()].flatMap(askers).map((w) => [w, answer(w)]))
 for (const [word, kind] of [...kindOf]) {
   kindOf.delete(word)
@@ -66,9 +54,10 @@ const count = lists.reduce((sum, list) => sum + list.length, 0)
 
 const text = `/**
  * English words that are not topical nouns, by kind, from the lexicon of the compromise
- * part-of-speech tagger (MIT). Generated by scripts/general-words.mjs; do not edit. Verbs are
- * infinitives and irregular past forms (regular -ed forms are derived from the infinitives);
- * gerunds and -s forms are left out because they are nouns as often (profiling, tests).
+ * part-of-speech tagger (MIT). Generated by scripts/general-words.mjs; do not edit. Verbs
+ * and adjectives share a list, as labels read them alike. Verbs are infinitives and irregular
+ * past forms (regular -ed forms are derived from the infinitives); gerunds and -s forms are
+ * left out because they are nouns as often (profiling, tests).
  * The lists are packed by wordCoder.ts (${count} words) and unpacked on first use.
  */
 import { decodeWords } from './wordCoder.js'

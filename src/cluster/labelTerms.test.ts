@@ -37,7 +37,7 @@ describe('takeGeneralWordListsFrom(source)', () => {
     vi.resetModules()
     const fresh = await import('./labelTerms.js')
     const lists = fresh.unpackGeneralWordLists()
-    fresh.takeGeneralWordListsFrom(() => [`${lists[0]} xylophone`, lists[1], lists[2], lists[3]])
+    fresh.takeGeneralWordListsFrom(() => [`${lists[0]} xylophone`, lists[1], lists[2]])
     expect(fresh.wordKind('xylophone')).toBe('verb')
     vi.resetModules()
     const unsupplied = await import('./labelTerms.js')

@@ -35,18 +35,21 @@ export type WordKind = 'noun' | 'verb' | 'adverb' | 'adjective' | 'other'
 
 let kinds: Map<string, WordKind> | undefined
 
-/** The lists of {@link GENERAL_WORDS} as they unpack: verbs, adverbs, adjectives, other words (expressions and function words). */
-export type GeneralWordLists = readonly [string, string, string, string]
+/**
+ * The lists of {@link GENERAL_WORDS} as they unpack: verbs and adjectives (one list: labels
+ * tell them apart nowhere), adverbs, other words (expressions and function words).
+ */
+export type GeneralWordLists = readonly [string, string, string]
 
 /** The kind of each list of {@link GeneralWordLists}. */
-const LIST_KINDS: readonly WordKind[] = ['verb', 'adverb', 'adjective', 'other']
+const LIST_KINDS: readonly WordKind[] = ['verb', 'adverb', 'other']
 
 /** Where the lexicon may take its lists already unpacked (see {@link takeGeneralWordListsFrom}). */
 let unpackedElsewhere: (() => GeneralWordLists | undefined) | undefined
 
 /** The word lists, unpacked here (tens of milliseconds of CPU on first use). */
 export function unpackGeneralWordLists(): GeneralWordLists {
-  return [GENERAL_WORDS.verb, GENERAL_WORDS.adverb, GENERAL_WORDS.adjective, GENERAL_WORDS.other]
+  return [GENERAL_WORDS.verb, GENERAL_WORDS.adverb, GENERAL_WORDS.other]
 }
 
 /**
@@ -73,8 +76,9 @@ function lexicon(): Map<string, WordKind> {
 /**
  * The part of speech of one word of a term, as far as labels care: identifiers, acronyms,
  * numbers and unknown words count as nouns. Labels only ask whether a word is a noun, an
- * adverb or "other", so a verb and an adjective are alike here (`advanced` reads as the
- * past of `advance`): the lexicon leaves out every word the rules below already place.
+ * adverb or "other", so a verb and an adjective are alike here: the lexicon lists both as
+ * `verb` (`abrupt` too; `advanced` reads as the past of `advance`, `abruptly` as the -ly of
+ * `abrupt`) and leaves out every word the rules below already place.
  */
 export function wordKind(word: string): WordKind {
   // Upper case after the first letter, digits or symbols: an identifier or acronym.
@@ -96,9 +100,10 @@ export function lexiconKind(lower: string, lookup: (word: string) => WordKind | 
   if (lower.length > 5 && ADVERB_ENDING.test(lower)) return 'adverb'
   if (lower.length > 5 && ADJECTIVE_ENDING.test(lower)) return 'adjective'
   if (lower.length > 6 && lower.endsWith('ize')) return 'verb'
-  if (lower.length > 4 && lower.endsWith('ly') && lookup(lower.slice(0, -2)) === 'adjective') return 'adverb'
-  // `landed`, `introduced`, `applied`, `stopped`: the -ed form of a listed verb.
+  // `abruptly`, `landed`, `introduced`, `applied`, `stopped`: the -ly or -ed form of a listed
+  // verb or adjective.
   const isVerb = (stem: string) => lookup(stem) === 'verb'
+  if (lower.length > 4 && lower.endsWith('ly') && isVerb(lower.slice(0, -2))) return 'adverb'
   if (lower.length > 4 && lower.endsWith('ed') && (isVerb(lower.slice(0, -2)) || isVerb(lower.slice(0, -1)) || (lower.endsWith('ied') && isVerb(`${lower.slice(0, -3)}y`)) || (lower[lower.length - 3] === lower[lower.length - 4] && isVerb(lower.slice(0, -3))))) return 'verb'
   return 'noun'
 }
