@@ -9,8 +9,8 @@
 // Verbs and adjectives share one list (labels never tell them apart; the words and lists
 // come from scripts/compromise-words.mjs).
 //
-// The lists are stored packed by src/cluster/wordCoder.ts (arithmetic coding, 6.8 KB for
-// 3,973 words, written in the 48 characters minified code uses most), which this script loads through esbuild: the generated file must decode
+// The lists are stored packed by src/cluster/wordCoder.ts (arithmetic coding, 6.7 KB for
+// 3,872 words, written in the 48 characters minified code uses most), which this script loads through esbuild: the generated file must decode
 // with the very model that encoded it. Still the largest part of the browser bundle.
 //
 //   node scripts/general-words.mjs          write the file

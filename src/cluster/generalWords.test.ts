@@ -56,4 +56,14 @@ describe('GENERAL_WORDS', () => {
     for (const word of ['bounded', 'averaged', 'abstracted']) expect(isLabelTerm(word), word).toBe(false)
     expect(wordKind('abruptly')).toBe('adverb')
   })
+
+  it('reads English function words that are not adverbs as other without listing them', () => {
+    const words = Object.values(GENERAL_WORDS).flatMap((list) => list.split(' '))
+    for (const word of ['whereas', 'the', 'nobody', 'our']) {
+      expect(words, word).not.toContain(word)
+      expect(wordKind(word), word).toBe('other')
+    }
+    expect(words).toContain('also') // an adverb: the verb check reads adverbs (`also implement`)
+    expect(wordKind('also')).toBe('adverb')
+  })
 })

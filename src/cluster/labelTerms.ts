@@ -7,6 +7,7 @@
  * (generalWords.ts): its full tagger takes seconds to import, a lexicon lookup nothing.
  * Identifiers and acronyms (`XDP`, `eBPF`, `io_uring`, `GTK4`) are always kept.
  */
+import { ENGLISH_FUNCTION_WORDS } from '../text/stopwords.js'
 import { GENERAL_WORDS } from './generalWords.js'
 
 /** Words about the event rather than a topic, beside the tokenizer's conference stopwords. */
@@ -104,6 +105,9 @@ export function lexiconKind(lower: string, lookup: (word: string) => WordKind | 
   // verb or adjective.
   const isVerb = (stem: string) => lookup(stem) === 'verb'
   if (lower.length > 4 && lower.endsWith('ly') && isVerb(lower.slice(0, -2))) return 'adverb'
+  // A function word that is not an adverb (`the`, `whereas`, `be`): the stopwords, which no
+  // label or description reads, so the lexicon need not list them.
+  if (ENGLISH_FUNCTION_WORDS.has(lower)) return 'other'
   if (lower.length > 4 && lower.endsWith('ed') && (isVerb(lower.slice(0, -2)) || isVerb(lower.slice(0, -1)) || (lower.endsWith('ied') && isVerb(`${lower.slice(0, -3)}y`)) || (lower[lower.length - 3] === lower[lower.length - 4] && isVerb(lower.slice(0, -3))))) return 'verb'
   return 'noun'
 }

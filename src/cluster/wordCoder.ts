@@ -5,8 +5,8 @@
  * bit at a time. Each bit's probability mixes what six contexts predict (the letters before
  * it; for the first new letter, the letter the word before had there, which it must follow
  * in the alphabet; for the list, the word's ending), with mixer weights learnt per field.
- * The label word list (4,062 words) packs into 7.2 KB, written as
- * 10,510 characters of {@link DIGITS}; see docs/decisions.md for why that matters in a
+ * The label word list (3,872 words) packs into 6.7 KB, written as
+ * 9,722 characters of {@link DIGITS}; see docs/decisions.md for why that matters in a
  * browser bundle. The unpacking, once per process on first use of the labels, costs
  * 160,000 coded bits × 6 contexts: tens of milliseconds of CPU.
  *
