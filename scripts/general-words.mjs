@@ -65,19 +65,10 @@ import { decodeWords } from './wordCoder.js'
 const PACKED =
   '${encodeWords(lists)}'
 
-let decoded: string[] | undefined
-
-/** Each kind's words, in the order of {@link GENERAL_WORDS}. */
-function lists(): string[] {
-  decoded ??= decodeWords(PACKED, ${count}, ${kinds.length})
-  return decoded
-}
-
-/** Each kind's words, sorted, separated by single spaces. */
-export const GENERAL_WORDS: { readonly [K in ${kinds.map((kind) => `'${kind}'`).join(' | ')}]: string } = {
-${kinds.map((kind, k) => `  get ${kind}() {\n    return lists()[${k}]!\n  },`).join('\n')}
-}
-`
+/** Each list's words (verbs and adjectives, adverbs, other words), sorted, separated by single spaces: unpacked at each call. */
+export function unpackGeneralWords(): [string, string, string] {
+  return decodeWords(PACKED, ${count}, ${kinds.length}) as [string, string, string]
+}`
 const target = new URL('../src/cluster/generalWords.ts', import.meta.url)
 if (process.argv.includes('--check')) {
   if (readFileSync(target, 'utf8') !== text) {

@@ -8,7 +8,7 @@
  * Identifiers and acronyms (`XDP`, `eBPF`, `io_uring`, `GTK4`) are always kept.
  */
 import { ENGLISH_FUNCTION_WORDS } from '../text/stopwords.js'
-import { GENERAL_WORDS } from './generalWords.js'
+import { unpackGeneralWords } from './generalWords.js'
 
 /** Words about the event rather than a topic, beside the tokenizer's conference stopwords. */
 const EVENT_WORDS = new Set([
@@ -37,7 +37,7 @@ export type WordKind = 'noun' | 'verb' | 'adverb' | 'adjective' | 'other'
 let kinds: Map<string, WordKind> | undefined
 
 /**
- * The lists of {@link GENERAL_WORDS} as they unpack: verbs and adjectives (one list: labels
+ * The lists of {@link unpackGeneralWords} as they unpack: verbs and adjectives (one list: labels
  * tell them apart nowhere), adverbs, other words (expressions and function words).
  */
 export type GeneralWordLists = readonly [string, string, string]
@@ -50,7 +50,7 @@ let unpackedElsewhere: (() => GeneralWordLists | undefined) | undefined
 
 /** The word lists, unpacked here (tens of milliseconds of CPU on first use). */
 export function unpackGeneralWordLists(): GeneralWordLists {
-  return [GENERAL_WORDS.verb, GENERAL_WORDS.adverb, GENERAL_WORDS.other]
+  return unpackGeneralWords()
 }
 
 /**
