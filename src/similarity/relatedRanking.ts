@@ -33,6 +33,7 @@
 import { atlasOrder, invertPermutation, permuteDenseRows, permuteEnsemble } from '../atlas/canonicalOrder.js'
 import { cutTree } from '../atlas/themeTree.js'
 import type { Atlas, AtlasEnsemble } from '../atlas/types.js'
+import { kmeansBatchGram } from '../cluster/kmeans.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 import { createRandom, nextInt } from '../random.js'
 import { mostStableScale, PROBE_RUNS, scaleCandidates } from './coarseScale.js'
@@ -167,7 +168,10 @@ function chooseCoarseScale(atlas: Atlas, runKmeans: KmeansBatchRunner): CoarseSc
   const seedsAtP = draw(COARSE_RUNS)
   const candidates = scaleCandidates(p)
   const probeSeeds = candidates.map((k) => (k === p ? seedsAtP.slice(0, PROBE_RUNS) : draw(PROBE_RUNS)))
-  const probes = runKmeans(rows, dimensions, candidates.flatMap((k, c) => probeSeeds[c]!.map((seed) => ({ k, seed, restarts: 1 }))))
+  const probeJobs = candidates.flatMap((k, c) => probeSeeds[c]!.map((seed) => ({ k, seed, restarts: 1 })))
+  // One Gram matrix of the rows for both batches (the probes, then the runs at the chosen scale).
+  const gram = runKmeans.gram?.(rows, dimensions, probeJobs) ?? kmeansBatchGram(rows, dimensions, probeJobs)
+  const probes = runKmeans(rows, dimensions, probeJobs, gram)
   const probeLabels = candidates.map((_, c) => {
     const runs = new Int32Array(PROBE_RUNS * n)
     for (let r = 0; r < PROBE_RUNS; r++) runs.set(probes[c * PROBE_RUNS + r]!.labels, r * n)
@@ -179,7 +183,7 @@ function chooseCoarseScale(atlas: Atlas, runKmeans: KmeansBatchRunner): CoarseSc
   const labels = new Int32Array(runs * n)
   labels.set(probeLabels[chosen]!, 0)
   const rest = k === p ? seedsAtP.slice(PROBE_RUNS) : draw(runs - PROBE_RUNS)
-  runKmeans(rows, dimensions, rest.map((seed) => ({ k, seed, restarts: 1 }))).forEach((result, r) => labels.set(result.labels, (PROBE_RUNS + r) * n))
+  runKmeans(rows, dimensions, rest.map((seed) => ({ k, seed, restarts: 1 })), gram).forEach((result, r) => labels.set(result.labels, (PROBE_RUNS + r) * n))
   return { k, runs: permuteEnsemble({ runs, labels }, invertPermutation(order)) }
 }
 
