@@ -30,10 +30,11 @@ describe('esbuild bundle of buildAtlas + relatedTalks + searchTalks from talkatl
     // and the pruned word list and the language detector behind registerLanguages took 1.2 KB
     // off (43,126 bytes), the k-means, LSA and label-counting kernels of the speed work added
     // 0.5 KB (43,685 bytes), class fields assigned in constructors and smaller code took 0.3 KB
-    // off (43,360 bytes), the consensus's seeding and half-gap kernels added 0.4 KB (43,794);
+    // off (43,360 bytes), the consensus's seeding and half-gap kernels added 0.4 KB (43,794),
+    // the related ranking's coarse scale read from the data 0.5 KB (44,335);
     // docs/decisions.md and docs/performance.md give the steps. A guard against growth until
     // the goal is met again.
-    expect(bundle.gzipBytes).toBeLessThan(44_000)
+    expect(bundle.gzipBytes).toBeLessThan(44_400)
   })
 
   it('adds the six Snowball stemmers and stopword lists when the page registers every language', async () => {

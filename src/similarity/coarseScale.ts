@@ -60,26 +60,24 @@ function pairSum(sizes: Int32Array): number {
 /**
  * Index of the most stable candidate: for each, the mean agreement of its runs with every
  * run of the neighbouring candidates (one below, one above); ties go to the finer scale.
- * @param runs Per candidate, its runs' labels one run after the other (n labels each).
+ * @param runs Per candidate, its runs' labels.
  * @param candidates The candidates' numbers of parts, ascending.
- * @param n Talks.
  */
-export function mostStableScale(runs: readonly Int32Array[], candidates: readonly number[], n: number): number {
+export function mostStableScale(runs: readonly (readonly Int32Array[])[], candidates: readonly number[]): number {
   const stability = candidates.map((k, i) => {
     let sum = 0
     let count = 0
     for (const j of [i - 1, i + 1]) {
-      if (j < 0 || j >= candidates.length) continue
-      for (let r = 0; r * n < runs[i]!.length; r++) {
-        for (let s = 0; s * n < runs[j]!.length; s++) {
-          sum += runAgreement(runs[i]!.subarray(r * n, (r + 1) * n), runs[j]!.subarray(s * n, (s + 1) * n), k, candidates[j]!)
+      for (const a of runs[i]!) {
+        for (const b of runs[j] ?? []) {
+          sum += runAgreement(a, b, k, candidates[j]!)
           count++
         }
       }
     }
-    return count === 0 ? 0 : sum / count
+    return count && sum / count
   })
   let best = candidates.length - 1
-  for (let i = candidates.length - 2; i >= 0; i--) if (stability[i]! > stability[best]!) best = i
+  for (let i = best - 1; i >= 0; i--) if (stability[i]! > stability[best]!) best = i
   return best
 }

@@ -172,16 +172,12 @@ function chooseCoarseScale(atlas: Atlas, runKmeans: KmeansBatchRunner): CoarseSc
   // One Gram matrix of the rows for both batches (the probes, then the runs at the chosen scale).
   const gram = runKmeans.gram?.(rows, dimensions, probeJobs) ?? kmeansBatchGram(rows, dimensions, probeJobs)
   const probes = runKmeans(rows, dimensions, probeJobs, gram)
-  const probeLabels = candidates.map((_, c) => {
-    const runs = new Int32Array(PROBE_RUNS * n)
-    for (let r = 0; r < PROBE_RUNS; r++) runs.set(probes[c * PROBE_RUNS + r]!.labels, r * n)
-    return runs
-  })
-  const chosen = mostStableScale(probeLabels, candidates, n)
+  const probeRuns = candidates.map((_, c) => probes.slice(c * PROBE_RUNS, (c + 1) * PROBE_RUNS).map((run) => run.labels))
+  const chosen = mostStableScale(probeRuns, candidates)
   const k = candidates[chosen]!
   const runs = coarseRunCount(p, k)
   const labels = new Int32Array(runs * n)
-  labels.set(probeLabels[chosen]!, 0)
+  probeRuns[chosen]!.forEach((run, r) => labels.set(run, r * n))
   const rest = k === p ? seedsAtP.slice(PROBE_RUNS) : draw(runs - PROBE_RUNS)
   runKmeans(rows, dimensions, rest.map((seed) => ({ k, seed, restarts: 1 })), gram).forEach((result, r) => labels.set(result.labels, (PROBE_RUNS + r) * n))
   return { k, runs: permuteEnsemble({ runs, labels }, invertPermutation(order)) }
