@@ -6,7 +6,8 @@ import type { KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 import { precisionAtK } from '../eval/precisionAtK.js'
 import type { Talk } from '../types.js'
 import { rankingIndex } from './rankingIndex.js'
-import { coarseK, coarseRuns, coarseThemes, COARSE_RUNS, ranksAtCoarseScale, relatedEnsemble, relatedRankingIndex } from './relatedRanking.js'
+import { PROBE_RUNS, scaleCandidates } from './coarseScale.js'
+import { coarseK, coarseRuns, coarseScale, coarseThemes, COARSE_RUNS, ranksAtCoarseScale, relatedEnsemble, relatedRankingIndex } from './relatedRanking.js'
 import { relatedTalks } from './relatedTalks.js'
 
 function fixture(path: string): { talks: Talk[]; truth: string[] } {
@@ -59,7 +60,7 @@ describe('the related ranking of the LPC fixture at the automatic k', () => {
     expect(precision(atlas)).toBeGreaterThanOrEqual(0.75)
   })
 
-  it('gives the same coarse runs through any batch runner: with the Gram matrix given, or split in two batches as on two threads', () => {
+  it('gives the same coarse runs through any batch runner: with the Gram matrix given, or each batch split in two as on two threads', () => {
     const expected = Array.from(coarseRuns(atlas).labels)
     const batches: number[] = []
     const withGram: KmeansBatchRunner = (points, d, jobs) => {
@@ -68,10 +69,13 @@ describe('the related ranking of the LPC fixture at the automatic k', () => {
       batches.push(jobs.length)
       return kmeansBatch(points, d, jobs, gram)
     }
-    const split: KmeansBatchRunner = (points, d, jobs) => [...withGram(points, d, jobs.slice(0, 23)), ...withGram(points, d, jobs.slice(23))]
-    expect(Array.from(coarseRuns(atlas, withGram).labels)).toEqual(expected)
-    expect(Array.from(coarseRuns(atlas, split).labels)).toEqual(expected)
-    expect(batches).toEqual([COARSE_RUNS, 23, COARSE_RUNS - 23])
+    const half = (jobs: readonly unknown[]) => Math.floor(jobs.length / 2)
+    const split: KmeansBatchRunner = (points, d, jobs) => [...withGram(points, d, jobs.slice(0, half(jobs))), ...withGram(points, d, jobs.slice(half(jobs)))]
+    const probes = scaleCandidates(coarseK(lpc.talks.length)).length * PROBE_RUNS
+    expect(Array.from(coarseRuns(buildAtlas(lpc.talks), withGram).labels)).toEqual(expected)
+    expect(Array.from(coarseRuns(buildAtlas(lpc.talks), split).labels)).toEqual(expected)
+    const rest = COARSE_RUNS - PROBE_RUNS
+    expect(batches).toEqual([probes, rest, probes / 2, probes / 2, rest / 2, rest / 2])
   })
 
   it('gives the same lists whatever the input order', () => {
@@ -137,11 +141,22 @@ function broadTrackEvent(): { talks: Talk[]; truth: string[] } {
 describe('the related talks of an event whose tracks are broader than its themes', () => {
   const event = broadTrackEvent()
 
-  it('rank within 0.01 of the true k at twice, four and eight times it and at the automatic k (precision@5 1; 1, 0.994, 0.992; 0.992 with 8 themes; 0.988 at 32 themes with the themes\' own scale)', () => {
+  it('rank within 0.01 of the true k at twice, four and eight times it and at the automatic k (precision@5 1; 1, 1, 1; 0.992 with 8 themes; 0.988 at 32 themes with the themes\' own scale)', () => {
     expect(coarseK(event.talks.length)).toBe(14)
     const atTrueK = precisionAt5(buildAtlas(event.talks, { k: 4 }), event)
     expect(atTrueK).toBe(1)
     for (const k of [8, 16, 32]) expect(precisionAt5(buildAtlas(event.talks, { k }), event)).toBeGreaterThanOrEqual(atTrueK - 0.01)
     expect(precisionAt5(buildAtlas(event.talks), event)).toBeGreaterThanOrEqual(atTrueK - 0.01)
+  })
+
+  it('are cut at the most stable coarse scale, 7 parts for its 4 tracks instead of p = 14: precision@5 1 at 16 and 32 themes (0.994 and 0.992 at p)', () => {
+    expect(scaleCandidates(coarseK(event.talks.length))).toEqual([7, 10, 14])
+    for (const k of [16, 32]) {
+      const atlas = buildAtlas(event.talks, { k })
+      expect(ranksAtCoarseScale(atlas)).toBe(true)
+      expect(coarseScale(atlas).k).toBe(7)
+      expect(coarseThemes(atlas).count).toBe(7 + 1) // and the unclassified part
+      expect(precisionAt5(atlas, event)).toBe(1)
+    }
   })
 })

@@ -7,12 +7,15 @@
  * the consensus runs take their k from the themes' scale (with `k: 'auto'` the upper half of
  * the k grid, themes of 4 to 8 talks; with a given k that k). On FOSDEM 2025 related
  * precision@5 fell from 0.419 (78 themes) to 0.396 (152, automatic). Here both use a
- * track-sized scale, k = max(talks / {@link COARSE_THEME_SIZE}, √(2 · talks)) parts:
+ * track-sized scale, at most p = max(talks / {@link COARSE_THEME_SIZE}, √(2 · talks)) parts:
  *
+ * - the number of parts is read from the data: the most stable of p/2, p/√2 and p
+ *   (coarseScale.ts), so that an event of few broad tracks is not cut into parts of half a
+ *   track (35C3 at the automatic k: 9 parts instead of 18, precision@5 0.487 → 0.499);
  * - topicality weights over the theme tree cut into that many groups;
- * - 60 single-restart k-means runs at that k on the atlas's embedding, beside the 20
- *   consensus runs, so that the co-association of two talks is ¼ the consensus share and ¾
- *   the coarse share.
+ * - single-restart k-means runs at that k on the atlas's embedding, beside the 20 consensus
+ *   runs: 60 at p, so that the co-association of two talks is ¼ the consensus share and ¾
+ *   the coarse share, and as many more at a coarser k as cost the same k-means work.
  *
  * The scale only ever coarsens: with fewer themes than coarse parts (a k given below it, or
  * a small event's few themes) the coarse runs would cut finer than the themes and outvote
@@ -30,8 +33,10 @@
 import { atlasOrder, invertPermutation, permuteDenseRows, permuteEnsemble } from '../atlas/canonicalOrder.js'
 import { cutTree } from '../atlas/themeTree.js'
 import type { Atlas, AtlasEnsemble } from '../atlas/types.js'
+import { kmeansBatchGram } from '../cluster/kmeans.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 import { createRandom, nextInt } from '../random.js'
+import { mostStableScale, PROBE_RUNS, scaleCandidates } from './coarseScale.js'
 import { rankingIndex, rankingIndexOver, themePartition, type RankingIndex, type TalkPartition } from './rankingIndex.js'
 
 /** Talks per part at the coarse scale: the size of a conference track rather than a theme. */
@@ -54,7 +59,8 @@ export function relatedRankingIndex(atlas: Atlas, runKmeans: KmeansBatchRunner =
   if (!ranksAtCoarseScale(atlas)) return rankingIndex(atlas)
   let index = indexCache.get(atlas)
   if (index === undefined) {
-    index = rankingIndexOver(atlas, coarseThemes(atlas), relatedEnsemble(atlas, runKmeans))
+    const ensemble = relatedEnsemble(atlas, runKmeans)
+    index = rankingIndexOver(atlas, coarseThemes(atlas), ensemble)
     indexCache.set(atlas, index)
   }
   return index
@@ -78,13 +84,15 @@ export function coarseK(talks: number): number {
 }
 
 /**
- * The themes merged along the theme tree into {@link coarseK} groups (the themes themselves
- * when there are no more); the `unclassified` theme stays a part of its own.
+ * The themes merged along the theme tree into as many groups as the coarse scale has parts
+ * ({@link coarseScale}; {@link coarseK} for an atlas without consensus runs), or the themes
+ * themselves when there are no more; the `unclassified` theme stays a part of its own.
  * @param atlas The atlas.
  */
 export function coarseThemes(atlas: Atlas): TalkPartition {
   const leaves = atlas.tree.leaves
-  const wanted = coarseK(atlas.talks.length)
+  // Without consensus runs (above 3,000 talks) no coarse runs are made, and p is not put to the test.
+  const wanted = atlas.ensemble === undefined ? coarseK(atlas.talks.length) : coarseScale(atlas).k
   if (leaves === 0 || leaves <= wanted) return themePartition(atlas)
   const group = cutTree(atlas.tree, wanted)
   const count = Math.max(...group) + 1
@@ -108,23 +116,82 @@ export function relatedEnsemble(atlas: Atlas, runKmeans: KmeansBatchRunner = run
   return { runs: own.runs + coarse.runs, labels }
 }
 
+/** The coarse scale chosen for an atlas and its runs, in the atlas's input order. */
+export interface CoarseScale {
+  /** Parts: one of {@link scaleCandidates} of {@link coarseK}. */
+  readonly k: number
+  /** {@link coarseRunCount} k-means runs at k. */
+  readonly runs: AtlasEnsemble
+}
+
+const scaleCache = new WeakMap<Atlas, CoarseScale>()
+
 /**
- * {@link COARSE_RUNS} k-means runs at {@link coarseK} on the embedding, in the atlas's input
- * order. They run in canonical order, so that the input order cannot change them, with
- * seeds drawn from the atlas's seed. They are one batch, so that a runner can spread them
- * over threads; on one thread `kmeansBatch` shares the rows' Gram matrix between them (on
- * FOSDEM 2025, 1,093 rows and 60 runs at k = 44, it pays).
+ * The coarse runs: {@link CoarseScale.runs}.
  * @param atlas The atlas.
- * @param runKmeans Runner of the batch.
+ * @param runKmeans Runner of the k-means batches.
  */
 export function coarseRuns(atlas: Atlas, runKmeans: KmeansBatchRunner = runKmeansInOrder): AtlasEnsemble {
+  return coarseScale(atlas, runKmeans).runs
+}
+
+/**
+ * The coarse scale of an atlas, computed on first use and cached per atlas: the most stable
+ * of {@link scaleCandidates}(coarseK) ({@link mostStableScale} over {@link PROBE_RUNS} runs
+ * at each), and {@link coarseRunCount} k-means runs there (its probe runs and more). The runs
+ * are made in canonical order, so that the input order cannot change them, with seeds drawn
+ * from the atlas's seed; the runs at {@link coarseK} take the seeds they took when the scale
+ * was always coarseK, so that where coarseK is chosen the ranking is that of before. Each
+ * step's runs are one batch, which a runner can spread over threads; on one thread
+ * `kmeansBatch` shares the rows' Gram matrix between them.
+ * @param atlas The atlas.
+ * @param runKmeans Runner of the batches; every runner gives the same runs.
+ */
+export function coarseScale(atlas: Atlas, runKmeans: KmeansBatchRunner = runKmeansInOrder): CoarseScale {
+  let scale = scaleCache.get(atlas)
+  if (scale === undefined) {
+    scale = chooseCoarseScale(atlas, runKmeans)
+    scaleCache.set(atlas, scale)
+  }
+  return scale
+}
+
+function chooseCoarseScale(atlas: Atlas, runKmeans: KmeansBatchRunner): CoarseScale {
   const n = atlas.talks.length
+  const p = coarseK(n)
+  if (n === 0) return { k: p, runs: { runs: COARSE_RUNS, labels: new Int32Array(0) } }
   const { dimensions, vectors } = atlas.embedding
   const order = atlasOrder(atlas)
-  const k = coarseK(n)
+  const rows = permuteDenseRows(vectors, dimensions, order)
   const random = createRandom(atlas.options.seed)
-  const jobs = Array.from({ length: COARSE_RUNS }, () => ({ k, seed: nextInt(random, 0x7fffffff), restarts: 1 }))
-  const labels = new Int32Array(COARSE_RUNS * n)
-  if (n > 0) runKmeans(permuteDenseRows(vectors, dimensions, order), dimensions, jobs).forEach((run, r) => labels.set(run.labels, r * n))
-  return permuteEnsemble({ runs: COARSE_RUNS, labels }, invertPermutation(order))
+  const draw = (count: number) => Array.from({ length: count }, () => nextInt(random, 0x7fffffff))
+  const seedsAtP = draw(COARSE_RUNS)
+  const candidates = scaleCandidates(p)
+  const probeSeeds = candidates.map((k) => (k === p ? seedsAtP.slice(0, PROBE_RUNS) : draw(PROBE_RUNS)))
+  const probeJobs = candidates.flatMap((k, c) => probeSeeds[c]!.map((seed) => ({ k, seed, restarts: 1 })))
+  // One Gram matrix of the rows for both batches (the probes, then the runs at the chosen scale).
+  const gram = runKmeans.gram?.(rows, dimensions, probeJobs) ?? kmeansBatchGram(rows, dimensions, probeJobs)
+  const probes = runKmeans(rows, dimensions, probeJobs, gram)
+  const probeRuns = candidates.map((_, c) => probes.slice(c * PROBE_RUNS, (c + 1) * PROBE_RUNS).map((run) => run.labels))
+  const chosen = mostStableScale(probeRuns, candidates)
+  const k = candidates[chosen]!
+  const runs = coarseRunCount(p, k)
+  const labels = new Int32Array(runs * n)
+  probeRuns[chosen]!.forEach((run, r) => labels.set(run, r * n))
+  const rest = k === p ? seedsAtP.slice(PROBE_RUNS) : draw(runs - PROBE_RUNS)
+  runKmeans(rows, dimensions, rest.map((seed) => ({ k, seed, restarts: 1 })), gram).forEach((result, r) => labels.set(result.labels, (PROBE_RUNS + r) * n))
+  return { k, runs: permuteEnsemble({ runs, labels }, invertPermutation(order)) }
+}
+
+/**
+ * Coarse runs at k parts: {@link COARSE_RUNS} at p, more at a coarser k, so that they cost
+ * the same k-means work (about runs × k) and the co-association at the coarser scale is not
+ * noisier (on 35C3, 9 parts: precision@5 at the automatic k 0.479 / 0.497 / 0.499 with 60
+ * runs at seeds 1 / 42 / 7, 0.489 / 0.499 / 0.495 with 120, against 0.486 / 0.487 / 0.491 at
+ * p = 18). The consensus runs then weigh less in the co-association (20 of 140 runs).
+ * @param p The track-sized number of parts.
+ * @param k The chosen number of parts, at most p.
+ */
+export function coarseRunCount(p: number, k: number): number {
+  return Math.max(COARSE_RUNS, Math.round((COARSE_RUNS * p) / k))
 }
