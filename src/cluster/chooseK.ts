@@ -186,20 +186,39 @@ export function clusterDistanceSums(distances: Float32Array, labels: Int32Array,
  */
 export function silhouetteFromSums(sums: Float64Array, labels: Int32Array, k: number): number {
   const n = labels.length
-  const sizes = new Int32Array(k)
-  for (let i = 0; i < n; i++) sizes[labels[i]]++
+  const sizes = clusterSizes(labels, k)
   let total = 0
-  for (let i = 0; i < n; i++) {
-    const base = i * k
-    const own = labels[i]
-    if (sizes[own] <= 1) continue
-    const a = sums[base + own] / (sizes[own] - 1)
-    let b = Infinity
-    for (let c = 0; c < k; c++) if (c !== own && sizes[c] > 0) b = Math.min(b, sums[base + c] / sizes[c])
-    if (b === Infinity) continue
-    total += (b - a) / Math.max(a, b, 1e-12)
-  }
+  for (let i = 0; i < n; i++) total += rowSilhouette(sums, i * k, labels[i], sizes, k)
   return total / n
+}
+
+/** Number of rows in each cluster. */
+export function clusterSizes(labels: Int32Array, k: number): Int32Array {
+  const sizes = new Int32Array(k)
+  for (let i = 0; i < labels.length; i++) sizes[labels[i]]++
+  return sizes
+}
+
+/** One row's silhouette (0 alone in its cluster) from its summed distances `sums[base + c]` to each cluster c. */
+export function rowSilhouette(sums: Float64Array, base: number, own: number, sizes: Int32Array, k: number): number {
+  if (sizes[own] <= 1) return 0
+  const a = sums[base + own] / (sizes[own] - 1)
+  let b = Infinity
+  for (let c = 0; c < k; c++) if (c !== own && sizes[c] > 0) b = Math.min(b, sums[base + c] / sizes[c])
+  return b === Infinity ? 0 : (b - a) / Math.max(a, b, 1e-12)
+}
+
+/** Row i of an m × m distance matrix, written into `out` (m long) or read where it is. */
+export type DistanceRow = (i: number, out: Float32Array) => Float32Array
+
+/** The rows of {@link distancesFromGram}'s matrix, one at a time (each the same float32 values). */
+export function gramDistanceRow(gram: Float64Array): DistanceRow {
+  return (i, out) => {
+    const m = out.length
+    for (let j = 0; j < m; j++) out[j] = 1 - gram[i * m + j]
+    out[i] = 0
+    return out
+  }
 }
 
 /** Cosine distances `1 − x·y` from the dot products of unit rows (n × n). */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { blobs } from '../../test/helpers/blobs.js'
 import fc from 'fast-check'
-import { candidateKs, cosineDistances, meanSilhouette } from './chooseK.js'
+import { candidateKs, cosineDistances, distancesFromGram, gramDistanceRow, meanSilhouette } from './chooseK.js'
 import { averageLinkage, CONSENSUS_LIMIT, consensusClusters, defaultConsensusOptions, nestedSilhouettes, resolveConsensusOptions } from './consensusClusters.js'
-import { kmeans, RESTART_SAMPLE_ABOVE } from './kmeans.js'
+import { kmeans, kmeansBatchGram, RESTART_SAMPLE_ABOVE } from './kmeans.js'
 
 /** Unit rows in 2-D at the given angles (degrees). */
 function rowsAt(angles: readonly number[]): Float32Array {
@@ -158,6 +158,20 @@ describe('nestedSilhouettes(distances, cuts, ks)', () => {
         cuts.forEach((cut, i) => expect(nested[i]).toBeCloseTo(meanSilhouette(distances, cut, ks[i]!), 12))
       }),
       { numRuns: 60 },
+    )
+  })
+
+  it('gives the same bits from Gram rows one at a time as from the whole distance matrix', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 4, max: 40 }), fc.integer({ min: 1, max: 1000 }), (m, seed) => {
+        const points = blobs(4, Math.ceil(m / 4), 5, seed).subarray(0, m * 5)
+        const gram = kmeansBatchGram(points, 5, [{ k: m - 1, seed: 1, restarts: 10 }])!
+        const distances = distancesFromGram(gram)
+        const ks = [...new Set([2, Math.ceil(m / 3), m - 1])].filter((k) => k >= 2 && k < m).sort((a, b) => a - b)
+        const cuts = ks.map((k) => averageLinkage(distances.slice(), m, k))
+        expect(nestedSilhouettes(gramDistanceRow(gram), cuts, ks)).toEqual(nestedSilhouettes(distances, cuts, ks))
+      }),
+      { numRuns: 40 },
     )
   })
 
