@@ -13,7 +13,7 @@ import { DEFAULT_SEED, withDefaults, type OptionsGiven } from '../options.js'
 import { createRandom, nextInt } from '../random.js'
 import type { Warning } from '../types.js'
 import { labelByRoot } from '../util/labelByRoot.js'
-import { candidateKs, chooseK, clusterSizes, cosineDistances, gramDistanceRow, parsimoniousK, rowSilhouette, type ChooseKResult, type DistanceRow } from './chooseK.js'
+import { candidateKs, chooseK, cosineDistances, gramDistanceRow, nestedSilhouettes, parsimoniousK, type ChooseKResult } from './chooseK.js'
 import { kmeansBatchGram, RESTART_SAMPLE_ABOVE, type KmeansOptions, type KmeansResult } from './kmeans.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from './kmeansBatch.js'
 import { gatherRows, nonZeroRows } from '../linalg/dense.js'
@@ -111,10 +111,9 @@ export function consensusClusters(
   const labels = new Int32Array(n).fill(-1)
   if (formed === 0) return { labels, centroids: new Float32Array(0), k: 0, consensus: true, runLabels, warnings }
   const merges = averageLinkageMerges(coAssociationDistances(votes, rows.length, runs), rows.length)
-  const search = auto ? searchCuts(points, dimensions, rows, gram, merges, candidates, formed) : undefined
-  const kSearch = search?.result
+  const kSearch = auto ? searchCuts(points, dimensions, rows, gram, merges, candidates, formed) : undefined
   const k = kSearch?.k ?? Math.min(options.k as number, formed)
-  const cut = search?.cuts.get(k) ?? cutDendrogram(merges, rows.length, k)
+  const cut = cutDendrogram(merges, rows.length, k)
   for (let t = 0; t < rows.length; t++) labels[rows[t]] = cut[t]
   return { labels, centroids: unitMeans(points, dimensions, labels, k), k, consensus: true, runLabels, ...(kSearch && { kSearch }), warnings }
 }
@@ -155,68 +154,13 @@ function votingJobs(ks: readonly number[], runs: number, seed: number): KmeansOp
 function searchCuts(
   points: Float32Array, dimensions: number, rows: Int32Array, gram: Float64Array | undefined,
   merges: readonly Merge[], candidates: readonly number[], formed: number,
-): { result: ChooseKResult; cuts: Map<number, Int32Array> } {
+): ChooseKResult {
   // The runs can form fewer clusters than asked (few distinct rows); no cut has more.
   const usable = candidates.filter((k) => k <= formed)
-  if (usable.length === 0) return { result: { k: formed, scores: [] }, cuts: new Map() }
+  if (usable.length === 0) return { k: formed, scores: [] }
   const distances = gram === undefined ? cosineDistances(gatherRows(points, dimensions, rows), dimensions) : gramDistanceRow(gram)
   const cuts = nestedCuts(merges, rows.length, usable)
-  const result = parsimoniousK(nestedSilhouettes(distances, cuts, usable).map((silhouette, i) => ({ k: usable[i]!, silhouette })))
-  return { result, cuts: new Map(cuts.map((cut, i) => [usable[i]!, cut])) }
-}
-
-/**
- * Mean silhouettes of nested cuts of one dendrogram (ascending k, each refining the one
- * before), one row at a time: the row's distance sums to the finest cut's clusters take a
- * pass over its m distances; each coarser cut's sums add up those of the cut just finer
- * (k additions instead of m), while they are still in cache. The sums are added in another
- * order than a pass would add them, so a silhouette can differ from {@link meanSilhouette}'s
- * in the last bits (on FOSDEM 2025 all 12 are equal).
- * @param distances Row-major m × m distances, or a function writing row i's into `out`.
- * @param cuts Cluster of each row per cut, k ascending, nested.
- * @param ks Number of clusters of each cut.
- */
-export function nestedSilhouettes(distances: Float32Array | DistanceRow, cuts: readonly Int32Array[], ks: readonly number[]): number[] {
-  const levels = cuts.length
-  if (levels === 0) return []
-  const last = levels - 1
-  const m = cuts[last]!.length
-  const rowOf = typeof distances === 'function' ? distances : (i: number) => distances.subarray(i * m, i * m + m)
-  const sizes = cuts.map((cut, index) => clusterSizes(cut, ks[index]!))
-  // The cluster each of the finer cut's clusters lies in.
-  const parents = cuts.map((cut, index) => {
-    const parent = new Int32Array(index < last ? ks[index + 1]! : 0).fill(-1)
-    for (let t = 0; t < (index < last ? m : 0); t++) parent[cuts[index + 1]![t]!] = cut[t]!
-    return parent
-  })
-  const totals = new Float64Array(levels)
-  const out = new Float32Array(m)
-  let finer = new Float64Array(ks[last]!)
-  let coarse = new Float64Array(ks[last]!)
-  for (let i = 0; i < m; i++) {
-    const row = rowOf(i, out)
-    const finest = cuts[last]!
-    finer.fill(0)
-    for (let j = 0; j < m; j++) finer[finest[j]!] += row[j]!
-    totals[last] += rowSilhouette(finer, 0, finest[i]!, sizes[last]!, ks[last]!)
-    for (let index = last - 1; index >= 0; index--) {
-      const k = ks[index]!
-      const parent = parents[index]!
-      coarse.fill(0, 0, k)
-      for (let c = 0; c < parent.length; c++) if (parent[c]! >= 0) coarse[parent[c]!] += finer[c]!
-      totals[index] += rowSilhouette(coarse, 0, cuts[index]![i]!, sizes[index]!, k)
-      const held = finer
-      finer = coarse
-      coarse = held
-    }
-    // Back to the finest sums' array for the next row.
-    if (last % 2 === 1) {
-      const held = finer
-      finer = coarse
-      coarse = held
-    }
-  }
-  return Array.from(totals, (total) => total / m)
+  return parsimoniousK(nestedSilhouettes(distances, cuts, usable).map((silhouette, i) => ({ k: usable[i]!, silhouette })))
 }
 
 /**

@@ -51,11 +51,11 @@ export function seedCentroids(
   for (let c = 1; c < k; c++) {
     let bestPotential = Infinity
     let bestCandidate = -1
+    drawProportional(closest, potential, random, drawn)
     if (gram !== undefined) {
-      // All of the step's candidates drawn first (`closest` does not change during a step, so
-      // these are the draws made one at a time), their potentials summed together, and only
+      // The step's candidates (drawn first: `closest` does not change during a step, so these
+      // are the draws made one at a time) have their potentials summed together, and only
       // the best one's distances written: the same sums, in the same order, as one at a time.
-      drawProportional(closest, potential, random, drawn)
       gramPotentials(gram, m, closest, drawn, potentials)
       for (let trial = 0; trial < trials; trial++) {
         if (potentials[trial] < bestPotential) {
@@ -70,13 +70,13 @@ export function seedCentroids(
         if (distance < closest[t]) closest[t] = distance
       }
     } else if (blocked !== undefined) {
-      const best = blocked.run(points, rows, centres, c, closest, owner, potential, random, slack)
+      const best = blocked.run(points, rows, centres, c, closest, owner, drawn, slack)
       bestPotential = blocked.potentials[best]
       bestCandidate = blocked.candidates[best]
       bestDistances.set(blocked.distances.subarray(best * m, best * m + m))
     }
     for (let trial = 0; trial < (blocked === undefined && gram === undefined ? trials : 0); trial++) {
-      const candidate = sampleProportional(closest, potential, random)
+      const candidate = drawn[trial]
       let candidatePotential = 0
       pruningReach(points, d, rows, centres, c, candidate, slack, reach)
       for (let t = 0; t < m; t++) {
@@ -175,11 +175,11 @@ class BlockedTrials {
   /** Evaluates `trials` candidates for centre `count`; returns the trial with the lowest potential (the first on ties). */
   run(
     points: Float32Array, rows: Int32Array, centres: Int32Array, count: number, closest: Float64Array, owner: Int32Array,
-    potential: number, random: Random, slack: number,
+    drawn: Int32Array, slack: number,
   ): number {
     const { d, k, m, trials, candidates, potentials, distances, candidateRows, reaches, reach, dots } = this
     for (let j = 0; j < trials; j++) {
-      const candidate = sampleProportional(closest, potential, random)
+      const candidate = drawn[j]
       candidates[j] = candidate
       candidateRows.set(points.subarray(rows[candidate] * d, rows[candidate] * d + d), j * d)
       pruningReach(points, d, rows, centres, count, candidate, slack, reach)
@@ -260,23 +260,13 @@ function pruningReach(
   }
 }
 
-/** @internal Exported for tests. */
-export function sampleProportional(weights: Float64Array, total: number, random: Random): number {
-  if (total <= 0) return Math.floor(random.next() * weights.length)
-  let target = random.next() * total
-  for (let t = 0; t < weights.length; t++) {
-    target -= weights[t]
-    if (target < 0) return t
-  }
-  return weights.length - 1
-}
-
 /**
- * `drawn.length` draws of {@link sampleProportional} in a row, their scans advanced together
- * four at a time: each draw's target is still lowered by every weight in turn, so it stops
- * at the same row, but four draws no longer wait on one another's subtractions.
+ * `drawn.length` rows drawn with probability proportional to their weight, in turn, from one
+ * generator (uniformly when `total` is 0): each draw's target `random · total` is lowered by
+ * every weight in row order until it falls below zero. Four draws are scanned together, so
+ * that they do not wait on one another's subtractions; each stops at the row it would alone.
+ * @internal Exported for tests.
  */
-/** @internal Exported for tests. */
 export function drawProportional(weights: Float64Array, total: number, random: Random, drawn: Int32Array): void {
   const m = weights.length
   if (total <= 0) {
@@ -305,9 +295,7 @@ export function drawProportional(weights: Float64Array, total: number, random: R
       if (x2 < 0 && d2 < 0) d2 = t
       if (x3 < 0 && d3 < 0) d3 = t
     }
-    drawn[i] = d0 < 0 ? m - 1 : d0
-    if (i + 1 < drawn.length) drawn[i + 1] = d1 < 0 ? m - 1 : d1
-    if (i + 2 < drawn.length) drawn[i + 2] = d2 < 0 ? m - 1 : d2
-    if (i + 3 < drawn.length) drawn[i + 3] = d3 < 0 ? m - 1 : d3
+    const found = [d0, d1, d2, d3]
+    for (let j = i; j < Math.min(i + 4, drawn.length); j++) drawn[j] = found[j - i]! < 0 ? m - 1 : found[j - i]!
   }
 }

@@ -16,11 +16,8 @@ export interface ChainLinkage {
    * others are not read). The array may be a view or a buffer the next call overwrites.
    */
   readonly costsFrom: (a: number, active: Uint8Array) => Float32Array | Float64Array
-  /**
-   * Joins cluster `drop` into `keep` (`keep < drop`; `drop` is still active during the call).
-   * `alive` lists the active clusters, ascending.
-   */
-  readonly merge: (keep: number, drop: number, active: Uint8Array, alive: Int32Array) => void
+  /** Joins cluster `drop` into `keep` (`keep < drop`; `drop` is still active during the call). */
+  readonly merge: (keep: number, drop: number, active: Uint8Array) => void
 }
 
 /** One merge: cluster `b` joins cluster `a` (`a < b`, the union keeps index `a`) at `height`. */
@@ -39,21 +36,18 @@ export interface Merge {
  */
 export function nearestNeighbourChain(m: number, linkage: ChainLinkage): Merge[] {
   const active = new Uint8Array(m).fill(1)
-  // The active clusters, ascending: the scans visit only these (half of m on average).
-  const alive = Int32Array.from({ length: m }, (_, x) => x)
   const merges: Merge[] = []
   const chain: number[] = []
   for (let remaining = m; remaining > 1; ) {
-    if (chain.length === 0) chain.push(alive[0]!)
+    if (chain.length === 0) chain.push(active.indexOf(1))
     const a = chain[chain.length - 1]!
     const previous = chain.length > 1 ? chain[chain.length - 2]! : -1
     const costs = linkage.costsFrom(a, active)
     let b = previous
     let best = previous < 0 ? Infinity : costs[previous]!
-    for (let j = 0; j < remaining; j++) {
-      const x = alive[j]!
+    for (let x = 0; x < m; x++) {
       // Strictly nearer only: a tie keeps the chain's previous cluster, else the lowest index.
-      if (x !== a && costs[x]! < best) {
+      if (active[x] !== 0 && x !== a && costs[x]! < best) {
         best = costs[x]!
         b = x
       }
@@ -66,10 +60,9 @@ export function nearestNeighbourChain(m: number, linkage: ChainLinkage): Merge[]
     const keep = Math.min(a, b)
     const drop = Math.max(a, b)
     merges.push({ a: keep, b: drop, height: best })
-    linkage.merge(keep, drop, active, alive.subarray(0, remaining))
+    linkage.merge(keep, drop, active)
     active[drop] = 0
-    const at = alive.subarray(0, remaining).indexOf(drop)
-    alive.copyWithin(at, at + 1, remaining--)
+    remaining--
   }
   return merges
 }
@@ -85,12 +78,11 @@ export function averageLinkageMerges(distances: Float32Array, m: number): Merge[
   const size = new Float64Array(m).fill(1)
   return nearestNeighbourChain(m, {
     costsFrom: (a) => distances.subarray(a * m, a * m + m),
-    merge: (keep, drop, _active, alive) => {
+    merge: (keep, drop, active) => {
       const wKeep = size[keep]! / (size[keep]! + size[drop]!)
       const wDrop = 1 - wKeep
-      for (let j = 0; j < alive.length; j++) {
-        const x = alive[j]!
-        if (x === keep || x === drop) continue
+      for (let x = 0; x < m; x++) {
+        if (active[x] === 0 || x === keep || x === drop) continue
         const distance = wKeep * distances[keep * m + x]! + wDrop * distances[drop * m + x]!
         distances[keep * m + x] = distance
         distances[x * m + keep] = distance
