@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { blobs } from '../../test/helpers/blobs.js'
 import fc from 'fast-check'
-import { candidateKs, cosineDistances, meanSilhouette } from './chooseK.js'
-import { averageLinkage, CONSENSUS_LIMIT, consensusClusters, defaultConsensusOptions, nestedSilhouettes, resolveConsensusOptions } from './consensusClusters.js'
-import { kmeans, RESTART_SAMPLE_ABOVE } from './kmeans.js'
+import { candidateKs, cosineDistances, distancesFromGram, gramDistanceRow, meanSilhouette, nestedSilhouettes } from './chooseK.js'
+import { averageLinkage, CONSENSUS_LIMIT, consensusClusters, defaultConsensusOptions, resolveConsensusOptions } from './consensusClusters.js'
+import { kmeans, kmeansBatchGram, RESTART_SAMPLE_ABOVE } from './kmeans.js'
 
 /** Unit rows in 2-D at the given angles (degrees). */
 function rowsAt(angles: readonly number[]): Float32Array {
@@ -146,8 +146,26 @@ describe('consensusClusters above the restart-sampling size', () => {
   })
 })
 
+/** Mean silhouette by its definition, pair by pair: the oracle of the silhouette kernels. */
+function plainSilhouette(distances: Float32Array, labels: Int32Array, k: number): number {
+  const n = labels.length
+  const sizes = new Array<number>(k).fill(0)
+  for (const label of labels) sizes[label]++
+  let total = 0
+  for (let i = 0; i < n; i++) {
+    const sums = new Array<number>(k).fill(0)
+    for (let j = 0; j < n; j++) sums[labels[j]!] += distances[i * n + j]!
+    const own = labels[i]!
+    if (sizes[own]! <= 1) continue
+    const a = sums[own]! / (sizes[own]! - 1)
+    const b = Math.min(...sums.map((sum, c) => (c === own || sizes[c] === 0 ? Infinity : sum / sizes[c]!)))
+    if (b !== Infinity) total += (b - a) / Math.max(a, b, 1e-12)
+  }
+  return total / n
+}
+
 describe('nestedSilhouettes(distances, cuts, ks)', () => {
-  it("gives each cut of one dendrogram the silhouette meanSilhouette gives it", () => {
+  it('gives each cut of one dendrogram its silhouette, and meanSilhouette gives it the same bits', () => {
     fc.assert(
       fc.property(fc.integer({ min: 4, max: 40 }), fc.integer({ min: 1, max: 1000 }), (m, seed) => {
         const points = blobs(4, Math.ceil(m / 4), 5, seed).subarray(0, m * 5)
@@ -155,9 +173,26 @@ describe('nestedSilhouettes(distances, cuts, ks)', () => {
         const ks = [...new Set([2, Math.ceil(m / 4), Math.ceil(m / 2), m - 1])].filter((k) => k >= 2 && k < m).sort((a, b) => a - b)
         const cuts = ks.map((k) => averageLinkage(distances.slice(), m, k))
         const nested = nestedSilhouettes(distances, cuts, ks)
-        cuts.forEach((cut, i) => expect(nested[i]).toBeCloseTo(meanSilhouette(distances, cut, ks[i]!), 12))
+        cuts.forEach((cut, i) => {
+          expect(nested[i]).toBeCloseTo(plainSilhouette(distances, cut, ks[i]!), 12)
+          expect(meanSilhouette(distances, cut, ks[i]!)).toBe(plainSilhouette(distances, cut, ks[i]!))
+        })
       }),
       { numRuns: 60 },
+    )
+  })
+
+  it('gives the same bits from Gram rows one at a time as from the whole distance matrix', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 4, max: 40 }), fc.integer({ min: 1, max: 1000 }), (m, seed) => {
+        const points = blobs(4, Math.ceil(m / 4), 5, seed).subarray(0, m * 5)
+        const gram = kmeansBatchGram(points, 5, [{ k: m - 1, seed: 1, restarts: 10 }])!
+        const distances = distancesFromGram(gram)
+        const ks = [...new Set([2, Math.ceil(m / 3), m - 1])].filter((k) => k >= 2 && k < m).sort((a, b) => a - b)
+        const cuts = ks.map((k) => averageLinkage(distances.slice(), m, k))
+        expect(nestedSilhouettes(gramDistanceRow(gram), cuts, ks)).toEqual(nestedSilhouettes(distances, cuts, ks))
+      }),
+      { numRuns: 40 },
     )
   })
 

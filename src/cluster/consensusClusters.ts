@@ -13,7 +13,7 @@ import { DEFAULT_SEED, withDefaults, type OptionsGiven } from '../options.js'
 import { createRandom, nextInt } from '../random.js'
 import type { Warning } from '../types.js'
 import { labelByRoot } from '../util/labelByRoot.js'
-import { candidateKs, chooseK, clusterDistanceSums, cosineDistances, distancesFromGram, parsimoniousK, silhouetteFromSums, type ChooseKResult } from './chooseK.js'
+import { candidateKs, chooseK, cosineDistances, gramDistanceRow, nestedSilhouettes, parsimoniousK, type ChooseKResult } from './chooseK.js'
 import { kmeansBatchGram, RESTART_SAMPLE_ABOVE, type KmeansOptions, type KmeansResult } from './kmeans.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from './kmeansBatch.js'
 import { gatherRows, nonZeroRows } from '../linalg/dense.js'
@@ -158,45 +158,9 @@ function searchCuts(
   // The runs can form fewer clusters than asked (few distinct rows); no cut has more.
   const usable = candidates.filter((k) => k <= formed)
   if (usable.length === 0) return { k: formed, scores: [] }
-  const distances = gram === undefined ? cosineDistances(gatherRows(points, dimensions, rows), dimensions) : distancesFromGram(gram)
-  const cuts = usable.map((k) => cutDendrogram(merges, rows.length, k))
+  const distances = gram === undefined ? cosineDistances(gatherRows(points, dimensions, rows), dimensions) : gramDistanceRow(gram)
+  const cuts = nestedCuts(merges, rows.length, usable)
   return parsimoniousK(nestedSilhouettes(distances, cuts, usable).map((silhouette, i) => ({ k: usable[i]!, silhouette })))
-}
-
-/**
- * Mean silhouettes of nested cuts of one dendrogram (ascending k, each refining the one
- * before). Only the finest cut's distance sums take a pass over the m² distances; each
- * coarser cut's sums add up those of the cut just finer (m · k additions instead of m²).
- * The sums are added in another order than a pass would add them, so a silhouette can differ
- * from {@link meanSilhouette}'s in the last bits (on FOSDEM 2025 all 12 are equal).
- * @param distances Row-major m × m distances.
- * @param cuts Cluster of each row per cut, k ascending, nested.
- * @param ks Number of clusters of each cut.
- */
-export function nestedSilhouettes(distances: Float32Array, cuts: readonly Int32Array[], ks: readonly number[]): number[] {
-  const scores = new Array<number>(cuts.length)
-  if (cuts.length === 0) return scores
-  const last = cuts.length - 1
-  const m = cuts[last]!.length
-  let finer: Float64Array = clusterDistanceSums(distances, cuts[last]!, ks[last]!)
-  let spare: Float64Array = new Float64Array(finer.length)
-  scores[last] = silhouetteFromSums(finer, cuts[last]!, ks[last]!)
-  for (let index = last - 1; index >= 0; index--) {
-    const kFine = ks[index + 1]!
-    const k = ks[index]!
-    // The cluster each of the finer cut's clusters lies in.
-    const parent = new Int32Array(kFine).fill(-1)
-    for (let t = 0; t < m; t++) parent[cuts[index + 1]![t]!] = cuts[index]![t]!
-    const coarse = spare
-    coarse.fill(0, 0, m * k)
-    for (let i = 0; i < m; i++) {
-      for (let c = 0; c < kFine; c++) if (parent[c]! >= 0) coarse[i * k + parent[c]!] += finer[i * kFine + c]!
-    }
-    scores[index] = silhouetteFromSums(coarse, cuts[index]!, k)
-    spare = finer
-    finer = coarse
-  }
-  return scores
 }
 
 /**
@@ -209,7 +173,7 @@ function bestOfRuns(points: Float32Array, dimensions: number, k: number, seed: n
   return runBatch(points, dimensions, [{ k, seed, restarts }])[0]!
 }
 
-/** Adds one vote to every pair of rows a run puts in the same cluster (upper triangle). */
+/** Adds one vote to every pair of rows a run puts in the same cluster (both triangles: about m² / k pairs). */
 function addVotes(votes: Uint16Array, rows: Int32Array, labels: Int32Array): void {
   const m = rows.length
   // Positions grouped by cluster, ascending within each: only pairs that share a cluster are
@@ -225,21 +189,20 @@ function addVotes(votes: Uint16Array, rows: Int32Array, labels: Int32Array): voi
   for (let c = 0; c < clusters; c++) {
     for (let x = starts[c]; x < starts[c + 1]; x++) {
       const base = members[x] * m
-      for (let y = x + 1; y < starts[c + 1]; y++) votes[base + members[y]]++
+      for (let y = x + 1; y < starts[c + 1]; y++) {
+        votes[base + members[y]]++
+        votes[members[y] * m + members[x]]++
+      }
     }
   }
 }
 
-/** Symmetric distances `1 − votes / runs`, row-major m × m, zero diagonal. */
+/** Symmetric distances `1 − votes / runs`, row-major m × m, zero diagonal (in one pass: the votes are symmetric). */
 function coAssociationDistances(votes: Uint16Array, m: number, runs: number): Float32Array {
+  const distance = Float32Array.from({ length: runs + 1 }, (_, v) => 1 - v / runs)
   const distances = new Float32Array(m * m)
-  for (let a = 0; a < m; a++) {
-    for (let b = a + 1; b < m; b++) {
-      const distance = 1 - votes[a * m + b] / runs
-      distances[a * m + b] = distance
-      distances[b * m + a] = distance
-    }
-  }
+  for (let p = 0; p < m * m; p++) distances[p] = distance[votes[p]]
+  for (let a = 0; a < m; a++) distances[a * m + a] = 0
   return distances
 }
 
@@ -262,6 +225,15 @@ export function averageLinkage(distances: Float32Array, m: number, k: number): I
  * formed before it merges again) and numbers the clusters by their first row.
  */
 function cutDendrogram(merges: readonly Merge[], m: number, k: number): Int32Array {
+  return nestedCuts(merges, m, [k])[0]!
+}
+
+/**
+ * The cuts at every k of `ks` (ascending) in one pass: the merges are sorted once and applied
+ * from the finest cut down, each cut taking the next lowest merges. A union's root is always
+ * its lowest row, so each cut is the one {@link cutDendrogram} makes alone.
+ */
+function nestedCuts(merges: readonly Merge[], m: number, ks: readonly number[]): Int32Array[] {
   const order = merges.map((_, i) => i).sort((x, y) => merges[x]!.height - merges[y]!.height || x - y)
   const parent = Int32Array.from({ length: m }, (_, i) => i)
   const find = (x: number): number => {
@@ -271,13 +243,18 @@ function cutDendrogram(merges: readonly Merge[], m: number, k: number): Int32Arr
     }
     return x
   }
-  for (let t = 0; t < m - k; t++) {
-    const { a, b } = merges[order[t]!]!
-    const ra = find(a)
-    const rb = find(b)
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb)
+  const cuts = new Array<Int32Array>(ks.length)
+  let applied = 0
+  for (let index = ks.length - 1; index >= 0; index--) {
+    for (; applied < m - ks[index]!; applied++) {
+      const { a, b } = merges[order[applied]!]!
+      const ra = find(a)
+      const rb = find(b)
+      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb)
+    }
+    cuts[index] = labelByRoot(m, find)
   }
-  return labelByRoot(m, find)
+  return cuts
 }
 
 /** Unit mean of each cluster's rows (rows labelled -1 are skipped). */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createRandom, nextGaussian, type Random } from '../random.js'
 import { normalizeDenseRows } from '../linalg/dense.js'
 import { kmeansBatchGram } from './kmeans.js'
-import { distanceSlack, seedCentroids } from './kmeansSeeding.js'
+import { distanceSlack, drawProportional, seedCentroids } from './kmeansSeeding.js'
 
 /** n unit rows of Gaussian noise. */
 function unitRows(n: number, d: number, seed: number): Float32Array {
@@ -61,6 +61,38 @@ describe('seedCentroids(points, d, rows, k, trials, random, gram, slack)', () =>
         expect(Array.from(seeds.centres!)).toEqual(Array.from(seedOneAtATime(gram, 40, k, trials, createRandom(seed))))
       }),
       { numRuns: 60 },
+    )
+  })
+})
+
+/** One draw proportional to the weights as first written: a target lowered by each weight until below zero. */
+function drawOne(weights: Float64Array, total: number, random: Random): number {
+  if (total <= 0) return Math.floor(random.next() * weights.length)
+  let target = random.next() * total
+  for (let t = 0; t < weights.length; t++) {
+    target -= weights[t]!
+    if (target < 0) return t
+  }
+  return weights.length - 1
+}
+
+describe('drawProportional(weights, total, random, drawn)', () => {
+  it('draws the rows that draws one at a time give, in the same order, from the same generator', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 4, noNaN: true })), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 1, max: 9 }), fc.constantFrom(0, 1, 1.5), fc.nat(1000),
+        (values, count, scale, seed) => {
+          const weights = Float64Array.from(values)
+          // Totals at, above (draws past the last row) and at zero (uniform draws).
+          const total = scale * weights.reduce((sum, w) => sum + w, 0)
+          const drawn = new Int32Array(count)
+          drawProportional(weights, total, createRandom(seed), drawn)
+          const one = createRandom(seed)
+          expect(Array.from(drawn)).toEqual(Array.from({ length: count }, () => drawOne(weights, total, one)))
+        },
+      ),
+      { numRuns: 200 },
     )
   })
 })

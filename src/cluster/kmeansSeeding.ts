@@ -51,11 +51,11 @@ export function seedCentroids(
   for (let c = 1; c < k; c++) {
     let bestPotential = Infinity
     let bestCandidate = -1
+    drawProportional(closest, potential, random, drawn)
     if (gram !== undefined) {
-      // All of the step's candidates drawn first (`closest` does not change during a step, so
-      // these are the draws made one at a time), their potentials summed together, and only
+      // The step's candidates (drawn first: `closest` does not change during a step, so these
+      // are the draws made one at a time) have their potentials summed together, and only
       // the best one's distances written: the same sums, in the same order, as one at a time.
-      for (let trial = 0; trial < trials; trial++) drawn[trial] = sampleProportional(closest, potential, random)
       gramPotentials(gram, m, closest, drawn, potentials)
       for (let trial = 0; trial < trials; trial++) {
         if (potentials[trial] < bestPotential) {
@@ -63,16 +63,20 @@ export function seedCentroids(
           bestCandidate = drawn[trial]
         }
       }
+      // The best candidate's distances, written where they are nearer (`owner` is read only without a Gram matrix).
       const row = bestCandidate * m
-      for (let t = 0; t < m; t++) bestDistances[t] = Math.min(closest[t], Math.max(0, 2 - 2 * gram[row + t]))
+      for (let t = 0; t < m; t++) {
+        const distance = Math.max(0, 2 - 2 * gram[row + t])
+        if (distance < closest[t]) closest[t] = distance
+      }
     } else if (blocked !== undefined) {
-      const best = blocked.run(points, rows, centres, c, closest, owner, potential, random, slack)
+      const best = blocked.run(points, rows, centres, c, closest, owner, drawn, slack)
       bestPotential = blocked.potentials[best]
       bestCandidate = blocked.candidates[best]
       bestDistances.set(blocked.distances.subarray(best * m, best * m + m))
     }
     for (let trial = 0; trial < (blocked === undefined && gram === undefined ? trials : 0); trial++) {
-      const candidate = sampleProportional(closest, potential, random)
+      const candidate = drawn[trial]
       let candidatePotential = 0
       pruningReach(points, d, rows, centres, c, candidate, slack, reach)
       for (let t = 0; t < m; t++) {
@@ -92,7 +96,7 @@ export function seedCentroids(
     }
     centres[c] = bestCandidate
     centroids.set(points.subarray(rows[bestCandidate] * d, rows[bestCandidate] * d + d), c * d)
-    for (let t = 0; t < m; t++) {
+    for (let t = 0; t < (gram === undefined ? m : 0); t++) {
       if (bestDistances[t] < closest[t]) {
         closest[t] = bestDistances[t]
         owner[t] = c
@@ -171,11 +175,11 @@ class BlockedTrials {
   /** Evaluates `trials` candidates for centre `count`; returns the trial with the lowest potential (the first on ties). */
   run(
     points: Float32Array, rows: Int32Array, centres: Int32Array, count: number, closest: Float64Array, owner: Int32Array,
-    potential: number, random: Random, slack: number,
+    drawn: Int32Array, slack: number,
   ): number {
     const { d, k, m, trials, candidates, potentials, distances, candidateRows, reaches, reach, dots } = this
     for (let j = 0; j < trials; j++) {
-      const candidate = sampleProportional(closest, potential, random)
+      const candidate = drawn[j]
       candidates[j] = candidate
       candidateRows.set(points.subarray(rows[candidate] * d, rows[candidate] * d + d), j * d)
       pruningReach(points, d, rows, centres, count, candidate, slack, reach)
@@ -256,12 +260,42 @@ function pruningReach(
   }
 }
 
-function sampleProportional(weights: Float64Array, total: number, random: Random): number {
-  if (total <= 0) return Math.floor(random.next() * weights.length)
-  let target = random.next() * total
-  for (let t = 0; t < weights.length; t++) {
-    target -= weights[t]
-    if (target < 0) return t
+/**
+ * `drawn.length` rows drawn with probability proportional to their weight, in turn, from one
+ * generator (uniformly when `total` is 0): each draw's target `random · total` is lowered by
+ * every weight in row order until it falls below zero. Four draws are scanned together, so
+ * that they do not wait on one another's subtractions; each stops at the row it would alone.
+ * @internal Exported for tests.
+ */
+export function drawProportional(weights: Float64Array, total: number, random: Random, drawn: Int32Array): void {
+  const m = weights.length
+  if (total <= 0) {
+    for (let i = 0; i < drawn.length; i++) drawn[i] = Math.floor(random.next() * m)
+    return
   }
-  return weights.length - 1
+  for (let i = 0; i < drawn.length; i += 4) {
+    // A missing draw of the last four starts below zero and is not kept. A target stays
+    // below zero once it is (the weights are not negative), so all four are lowered each row.
+    let x0 = random.next() * total
+    let x1 = i + 1 < drawn.length ? random.next() * total : -1
+    let x2 = i + 2 < drawn.length ? random.next() * total : -1
+    let x3 = i + 3 < drawn.length ? random.next() * total : -1
+    let d0 = -1
+    let d1 = -1
+    let d2 = -1
+    let d3 = -1
+    for (let t = 0; t < m && (d0 | d1 | d2 | d3) < 0; t++) {
+      const w = weights[t]
+      x0 -= w
+      x1 -= w
+      x2 -= w
+      x3 -= w
+      if (x0 < 0 && d0 < 0) d0 = t
+      if (x1 < 0 && d1 < 0) d1 = t
+      if (x2 < 0 && d2 < 0) d2 = t
+      if (x3 < 0 && d3 < 0) d3 = t
+    }
+    const found = [d0, d1, d2, d3]
+    for (let j = i; j < Math.min(i + 4, drawn.length); j++) drawn[j] = found[j - i]! < 0 ? m - 1 : found[j - i]!
+  }
 }
