@@ -98,6 +98,26 @@ describe('blocked dense kernels', () => {
     )
   })
 
+  it('sparseTimesDense keeps that order in rows long enough for eight terms a pass (8 to 24 terms, any remainder)', () => {
+    // Values with all their bits in use, so that another order of additions shows.
+    const dense = fc.integer().map((k) => Math.sin(k))
+    const long = fc.record({ n: fc.integer({ min: 1, max: 4 }), m: fc.integer({ min: 8, max: 24 }), l: fc.integer({ min: 1, max: 6 }) }).chain(({ n, m, l }) =>
+      fc.record({
+        l: fc.constant(l),
+        m: fc.constant(m),
+        sparse: fc.array(fc.array(dense, { minLength: m, maxLength: m }), { minLength: n, maxLength: n }),
+        right: fc.array(dense, { minLength: m * l, maxLength: m * l }).map((v) => Float64Array.from(v)),
+      }),
+    )
+    fc.assert(
+      fc.property(long, ({ l, m, sparse, right }) => {
+        const x = csr(sparse, m)
+        expect(sameBits(sparseTimesDense(x, right, l), plainTimes(x, right, l))).toBe(true)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
   it('lowerCrossGram sums two rows a pass as the one-row loop does, zero factors included', () => {
     fc.assert(
       fc.property(problem, ({ n, l, tall, sparse }) => {
