@@ -5,8 +5,6 @@
  */
 import type { CsrMatrix } from '../types.js'
 
-export { symmetricEigen } from './symmetricEigen.js'
-
 /**
  * `out = X · M` where X is sparse (n × m) and M dense row-major (m × l).
  * @param matrix Sparse X.
@@ -250,6 +248,72 @@ function solveFourRowsTwoColumns(y: Float64Array, r0: number, l: number, lower: 
   y[r1 + j + 1] = (t1 - x1 * g) / e
   y[r2 + j + 1] = (t2 - x2 * g) / e
   y[r3 + j + 1] = (t3 - x3 * g) / e
+}
+
+/**
+ * Eigen-decomposition of a symmetric matrix by cyclic Jacobi rotations.
+ * @param a Row-major l × l symmetric matrix (copied, not modified).
+ * @param l Size.
+ * @returns Eigenvalues in descending order and the matching eigenvectors as columns of a
+ *   row-major l × l matrix.
+ */
+export function symmetricEigen(a: Float64Array, l: number): { values: Float64Array; vectors: Float64Array } {
+  const m = Float64Array.from(a)
+  // The eigenvectors transposed: a rotation then updates two rows of vt, which are
+  // contiguous, instead of two columns of v.
+  const vt = new Float64Array(l * l)
+  for (let i = 0; i < l; i++) vt[i * l + i] = 1
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0
+    let diagonal = 0
+    for (let p = 0; p < l; p++) {
+      diagonal += m[p * l + p] * m[p * l + p]
+      for (let q = p + 1; q < l; q++) off += m[p * l + q] * m[p * l + q]
+    }
+    if (off <= 1e-24 * diagonal || off < 1e-300) break
+    for (let p = 0; p < l; p++) {
+      for (let q = p + 1; q < l; q++) {
+        const apq = m[p * l + q]
+        if (Math.abs(apq) < 1e-300) continue
+        const theta = (m[q * l + q] - m[p * l + p]) / (2 * apq)
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1))
+        const c = 1 / Math.sqrt(t * t + 1)
+        const s = t * c
+        rotate(m, vt, l, p, q, c, s)
+      }
+    }
+  }
+  const order = Array.from({ length: l }, (_, i) => i).sort((x, y) => m[y * l + y] - m[x * l + x] || x - y)
+  const values = Float64Array.from(order, (i) => m[i * l + i])
+  const vectors = new Float64Array(l * l)
+  order.forEach((source, target) => {
+    for (let r = 0; r < l; r++) vectors[r * l + target] = vt[source * l + r]
+  })
+  return { values, vectors }
+}
+
+/** Applies the rotation (p, q) to both sides of m and to the rows p and q of vt. */
+function rotate(m: Float64Array, vt: Float64Array, l: number, p: number, q: number, c: number, s: number): void {
+  for (let k = 0; k < l; k++) {
+    const mkp = m[k * l + p]
+    const mkq = m[k * l + q]
+    m[k * l + p] = c * mkp - s * mkq
+    m[k * l + q] = s * mkp + c * mkq
+  }
+  for (let k = 0; k < l; k++) {
+    const mpk = m[p * l + k]
+    const mqk = m[q * l + k]
+    m[p * l + k] = c * mpk - s * mqk
+    m[q * l + k] = s * mpk + c * mqk
+  }
+  const rowP = p * l
+  const rowQ = q * l
+  for (let k = 0; k < l; k++) {
+    const vpk = vt[rowP + k]
+    const vqk = vt[rowQ + k]
+    vt[rowP + k] = c * vpk - s * vqk
+    vt[rowQ + k] = s * vpk + c * vqk
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { symmetricEigen } from './symmetricEigen.js'
+import { symmetricEigen } from './dense.js'
 
 /** A symmetric l × l matrix from free entries, optionally of rank at most `rank` (then positive semi-definite, as a Gram matrix is). */
 const symmetric = fc.record({ l: fc.integer({ min: 1, max: 12 }), rank: fc.integer({ min: 0, max: 12 }), psd: fc.boolean() }).chain(({ l, rank, psd }) =>
@@ -17,42 +17,11 @@ const symmetric = fc.record({ l: fc.integer({ min: 1, max: 12 }), rank: fc.integ
   }),
 )
 
-/** The cyclic Jacobi method the solver replaced, kept as the reference for the eigenvalues. */
-function jacobiValues(a: Float64Array, l: number): number[] {
-  const m = Float64Array.from(a)
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0
-    for (let p = 0; p < l; p++) for (let q = p + 1; q < l; q++) off += m[p * l + q]! ** 2
-    if (off < 1e-300) break
-    for (let p = 0; p < l; p++) {
-      for (let q = p + 1; q < l; q++) {
-        const apq = m[p * l + q]!
-        if (Math.abs(apq) < 1e-300) continue
-        const theta = (m[q * l + q]! - m[p * l + p]!) / (2 * apq)
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1))
-        const c = 1 / Math.sqrt(t * t + 1)
-        const s = t * c
-        for (let k = 0; k < l; k++) {
-          const kp = m[k * l + p]!, kq = m[k * l + q]!
-          m[k * l + p] = c * kp - s * kq
-          m[k * l + q] = s * kp + c * kq
-        }
-        for (let k = 0; k < l; k++) {
-          const pk = m[p * l + k]!, qk = m[q * l + k]!
-          m[p * l + k] = c * pk - s * qk
-          m[q * l + k] = s * pk + c * qk
-        }
-      }
-    }
-  }
-  return Array.from({ length: l }, (_, i) => m[i * l + i]!).sort((x, y) => y - x)
-}
-
 /** Largest absolute entry, at least 1 (the scale of the tolerances). */
 const scaleOf = (a: Float64Array): number => a.reduce((most, x) => Math.max(most, Math.abs(x)), 1)
 
 describe('symmetricEigen(a, l)', () => {
-  it('reconstructs the matrix from orthonormal eigenvectors, values descending and equal to the Jacobi method’s', () => {
+  it('reconstructs the matrix from orthonormal eigenvectors, values descending', () => {
     fc.assert(
       fc.property(symmetric, ({ l, a }) => {
         const { values, vectors } = symmetricEigen(a, l)
@@ -74,7 +43,6 @@ describe('symmetricEigen(a, l)', () => {
             expect(Math.abs(sum - a[i * l + j]!)).toBeLessThan(tolerance)
           }
         }
-        jacobiValues(a, l).forEach((value, c) => expect(Math.abs(values[c]! - value)).toBeLessThan(tolerance))
       }),
       { numRuns: 300 },
     )
@@ -98,11 +66,11 @@ describe('symmetricEigen(a, l)', () => {
     expect(Math.abs(values[40]!)).toBeLessThan(tolerance)
   })
 
-  it('reads only the lower triangle and leaves the matrix as it was', () => {
-    const a = Float64Array.from([2, 99, 1, 3])
-    const before = Float64Array.from(a)
-    expect(Array.from(symmetricEigen(a, 2).values)).toEqual(Array.from(symmetricEigen(Float64Array.from([2, 1, 1, 3]), 2).values))
-    expect(a).toEqual(before)
+  it('leaves the matrix as it was, and takes an empty one', () => {
+    const a = Float64Array.from([2, 1, 1, 3])
+    const { values } = symmetricEigen(a, 2)
+    expect(values[0]).toBeCloseTo((5 + Math.sqrt(5)) / 2, 12)
+    expect(Array.from(a)).toEqual([2, 1, 1, 3])
     expect(symmetricEigen(new Float64Array(0), 0).values.length).toBe(0)
   })
 })
