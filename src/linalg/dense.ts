@@ -194,60 +194,30 @@ function choleskyLower(a: Float64Array, l: number): Float64Array {
  * @param lower Lower-triangular L.
  */
 function solveRightLowerTranspose(y: Float64Array, rows: number, l: number, lower: Float64Array): void {
-  let i = 0
-  // Four rows and two columns at a time: eight running differences share the loads of L and
-  // of the rows' solved entries; each entry's differences come in the one-row loop's order.
-  for (; i + 3 < rows; i += 4) {
+  // Four rows at a time share the loads of L, each row's running differences in the one-row
+  // loop's order. A missing row of the last four repeats the last row, solved again alike.
+  for (let i = 0; i < rows; i += 4) {
     const r0 = i * l
-    let j = 0
-    for (; j + 1 < l; j += 2) solveFourRowsTwoColumns(y, r0, l, lower, j)
-    if (j < l) for (let r = r0; r < r0 + 4 * l; r += l) solveEntry(y, r, l, lower, j)
+    const r1 = Math.min(i + 1, rows - 1) * l
+    const r2 = Math.min(i + 2, rows - 1) * l
+    const r3 = Math.min(i + 3, rows - 1) * l
+    for (let j = 0; j < l; j++) {
+      const lj = j * l
+      let s0 = y[r0 + j], s1 = y[r1 + j], s2 = y[r2 + j], s3 = y[r3 + j]
+      for (let k = 0; k < j; k++) {
+        const f = lower[lj + k]
+        s0 -= y[r0 + k] * f
+        s1 -= y[r1 + k] * f
+        s2 -= y[r2 + k] * f
+        s3 -= y[r3 + k] * f
+      }
+      const d = lower[lj + j]
+      y[r0 + j] = s0 / d
+      y[r1 + j] = s1 / d
+      y[r2 + j] = s2 / d
+      y[r3 + j] = s3 / d
+    }
   }
-  for (; i < rows; i++) for (let j = 0; j < l; j++) solveEntry(y, i * l, l, lower, j)
-}
-
-/** Entry j of the row starting at `row`: `(y_j − Σ_{k<j} x_k L_jk) / L_jj`, the differences in order. */
-function solveEntry(y: Float64Array, row: number, l: number, lower: Float64Array, j: number): void {
-  let sum = y[row + j]
-  const lowerRow = j * l
-  for (let k = 0; k < j; k++) sum -= y[row + k] * lower[lowerRow + k]
-  y[row + j] = sum / lower[lowerRow + j]
-}
-
-/** Entries j and j + 1 of the four rows from `r0` ({@link solveEntry} eight times, the same operations). */
-function solveFourRowsTwoColumns(y: Float64Array, r0: number, l: number, lower: Float64Array, j: number): void {
-  const r1 = r0 + l
-  const r2 = r1 + l
-  const r3 = r2 + l
-  const lj = j * l
-  const lk = lj + l
-  let s0 = y[r0 + j], s1 = y[r1 + j], s2 = y[r2 + j], s3 = y[r3 + j]
-  let t0 = y[r0 + j + 1], t1 = y[r1 + j + 1], t2 = y[r2 + j + 1], t3 = y[r3 + j + 1]
-  for (let k = 0; k < j; k++) {
-    const f = lower[lj + k]
-    const g = lower[lk + k]
-    const x0 = y[r0 + k], x1 = y[r1 + k], x2 = y[r2 + k], x3 = y[r3 + k]
-    s0 -= x0 * f
-    s1 -= x1 * f
-    s2 -= x2 * f
-    s3 -= x3 * f
-    t0 -= x0 * g
-    t1 -= x1 * g
-    t2 -= x2 * g
-    t3 -= x3 * g
-  }
-  const d = lower[lj + j]
-  const x0 = s0 / d, x1 = s1 / d, x2 = s2 / d, x3 = s3 / d
-  y[r0 + j] = x0
-  y[r1 + j] = x1
-  y[r2 + j] = x2
-  y[r3 + j] = x3
-  const g = lower[lk + j]
-  const e = lower[lk + j + 1]
-  y[r0 + j + 1] = (t0 - x0 * g) / e
-  y[r1 + j + 1] = (t1 - x1 * g) / e
-  y[r2 + j + 1] = (t2 - x2 * g) / e
-  y[r3 + j + 1] = (t3 - x3 * g) / e
 }
 
 /**
