@@ -13,9 +13,9 @@ import {
   orthonormalizeColumns,
   rowTimesDense,
   sparseTimesDense,
-  sparseTransposeTimesDense,
   symmetricEigen,
 } from '../linalg/dense.js'
+import { transposeCsr } from '../vectorize/csr.js'
 
 /** Options of {@link fitLsa}. */
 export interface LsaOptions {
@@ -114,6 +114,9 @@ function sampleCsrRows(matrix: CsrMatrix, size: number, random: Random): CsrMatr
  */
 function fitOnRows(matrix: CsrMatrix, omega: Float64Array, dimensions: number, l: number, powerIterations: number): LsaModel {
   const { nRows: n, nCols: m } = matrix
+  // Xᵀ · Y as X's transpose times Y: each entry gets its products in ascending row order, as
+  // a scatter over X's rows would add them, but by gathering (one store per four products).
+  const transposed = transposeCsr(matrix)
 
   let y = sparseTimesDense(matrix, omega, l)
   // The subspace (X Xᵀ)^q X Ω does not depend on the intermediate orthonormalisations; they
@@ -122,13 +125,13 @@ function fitOnRows(matrix: CsrMatrix, omega: Float64Array, dimensions: number, l
   const rowSideShorter = n <= m
   for (let q = 0; q < powerIterations; q++) {
     if (rowSideShorter) orthonormalizeColumns(y, n, l, 1)
-    const z = sparseTransposeTimesDense(matrix, y, l)
+    const z = sparseTimesDense(transposed, y, l)
     if (!rowSideShorter) orthonormalizeColumns(z, m, l, 1)
     y = sparseTimesDense(matrix, z, l)
   }
   orthonormalizeColumns(y, n, l)
   // Bᵀ = Xᵀ Q (m × l); B Bᵀ (l × l) has eigenvectors U_B and eigenvalues s².
-  const bt = sparseTransposeTimesDense(matrix, y, l)
+  const bt = sparseTimesDense(transposed, y, l)
   const gram = projectedGram(matrix, y, bt, l)
   const { values, vectors } = symmetricEigen(gram, l)
   const singularValues = new Float32Array(dimensions)
@@ -137,7 +140,7 @@ function fitOnRows(matrix: CsrMatrix, omega: Float64Array, dimensions: number, l
     exact[c] = Math.sqrt(Math.max(values[c], 0))
     singularValues[c] = exact[c]
   }
-  const terms = termComponents(matrix, y, bt, vectors, exact, l, dimensions)
+  const terms = termComponents(matrix, transposed, y, bt, vectors, exact, l, dimensions)
   const components = new Float32Array(m * dimensions)
   const largest = new Float64Array(dimensions)
   for (let p = 0; p < terms.length; p++) {
@@ -175,7 +178,7 @@ function projectedGram(matrix: CsrMatrix, q: Float64Array, bt: Float64Array, l: 
  * instead of m · l), which it is whenever talks are fewer than terms.
  */
 function termComponents(
-  matrix: CsrMatrix, q: Float64Array, bt: Float64Array, vectors: Float64Array, exact: Float64Array, l: number, dimensions: number,
+  matrix: CsrMatrix, transposed: CsrMatrix, q: Float64Array, bt: Float64Array, vectors: Float64Array, exact: Float64Array, l: number, dimensions: number,
 ): Float64Array {
   const { nRows: n, nCols: m } = matrix
   const viaTalks = n * l + matrix.indptr[n] < m * l
@@ -188,7 +191,7 @@ function termComponents(
     rowTimesDense(factor, i * l, l, vectors, l, sums, dimensions)
     for (let c = 0; c < dimensions; c++) if (exact[c] >= 1e-10) scaled[i * dimensions + c] = sums[c] / exact[c]
   }
-  return viaTalks ? sparseTransposeTimesDense(matrix, scaled, dimensions) : scaled
+  return viaTalks ? sparseTimesDense(transposed, scaled, dimensions) : scaled
 }
 
 /**
