@@ -17,6 +17,9 @@ import { claimOrder, runClaimedJobs, type ClaimedJobs, type KmeansBatchRunner } 
 import { runClaimedRestarts, runSampleRestarts, type SampleRestarts, type SampleRun } from '../cluster/kmeansRestarts.js'
 import type { ElkanRows, RowHelper } from '../cluster/lloydElkan.js'
 import { WatchedWorkers, WorkerStoppedError, workerStoppedMessage, writeWorkerWarning } from './workerWatch.js'
+import { HERE, PartsMerger, readFreeParts, shareReading, PARTS_PER_THREAD, type ReadParts, type SharedReading } from './termParts.js'
+import { readTalkTerms, type TermStreams, type TfidfOptions } from '../vectorize/tfidf.js'
+import type { Talk } from '../types.js'
 
 /** What a k-means worker is sent: whole jobs, chunks of a Gram matrix, or a share of one job's sample restarts. */
 export type KmeansWork = {
@@ -49,6 +52,16 @@ export type KmeansWork = {
   /** A refinement whose passes this worker shares, until told to stop (see {@link WorkerRowHelper}). */
   readonly elkan: ElkanRows
   readonly control: Int32Array
+} | {
+  /**
+   * The text of a corpus, whose free parts this worker reads from the back, claiming each with
+   * `mark` (see `termParts.ts`). Answered only when it read a part (its {@link ReadParts}),
+   * then `answered[0]` is set to 1 (−1: failed, nothing posted): the posting thread waits only
+   * for a worker that claimed a part.
+   */
+  readonly reading: SharedReading
+  readonly mark: number
+  readonly answered: Int32Array
 }
 
 /** What a k-means worker answers. */
@@ -82,6 +95,8 @@ interface PoolWorker {
   readonly port: MessagePort
   /** Slot 0: 0 while working, 1 once the answer is posted; slot 1: 1 once the worker has stopped (`FLAG`). */
   readonly done: Int32Array
+  /** The answered flag of the last reading it was posted (0 until it has read), to name what a stopped worker was doing. */
+  reading?: Int32Array
 }
 
 /** Worker threads that run k-means jobs; {@link close} them when done. */
@@ -231,6 +246,59 @@ export class KmeansPool {
     return gram
   }
 
+  /**
+   * `readTalkTerms(talks, options)` on every thread: the talks in consecutive parts, this
+   * thread reading from the front and the workers from the back, merged in corpus order.
+   * The parts of a worker that stops or fails are read here.
+   */
+  readonly readTerms = (talks: readonly Talk[], options: TfidfOptions): TermStreams => {
+    const parts = Math.min((this.workers.length + 1) * PARTS_PER_THREAD, talks.length)
+    if (this.workers.length === 0 || parts < 2) return readTalkTerms(talks, options)
+    const reading = shareReading(talks, options, parts)
+    const readers = this.workers.map((pool, w) => {
+      const answered = (pool.reading = new Int32Array(new SharedArrayBuffer(4)))
+      pool.port.postMessage({ reading, mark: HERE + 1 + w, answered } satisfies KmeansWork)
+      return { pool, mark: HERE + 1 + w, answered }
+    })
+    const merger = new PartsMerger(reading, talks)
+    merger.add(readFreeParts(reading, talks, HERE))
+    // Every part is claimed now: only the workers that claimed one are waited for.
+    for (const { pool, mark, answered } of readers) {
+      if (!reading.claims.includes(mark)) continue
+      const read = this.awaitReading(pool, answered)
+      if (read !== undefined) merger.add(read)
+    }
+    return merger.result()
+  }
+
+  /**
+   * A worker's parts of a reading, or undefined when it failed or stopped (it is then dropped).
+   * @param pool The worker.
+   * @param answered Its answered flag.
+   */
+  private awaitReading(pool: PoolWorker, answered: Int32Array): ReadParts | undefined {
+    const deadline = Date.now() + WORKER_TIMEOUT_MS
+    while (Atomics.load(answered, 0) === 0) {
+      try {
+        this.watched.checkAlive(pool.index)
+      } catch (error) {
+        if (!(error instanceof WorkerStoppedError)) throw error
+        this.drop(pool, error)
+        return undefined
+      }
+      if (Atomics.wait(answered, 0, 0, LIVENESS_CHECK_MS) === 'timed-out' && Date.now() > deadline) {
+        throw new Error('k-means worker did not answer within 30 minutes')
+      }
+    }
+    if (answered[0] !== 1) return undefined
+    // The answer is posted before the flag is raised; it can still be in flight for a moment.
+    for (;;) {
+      const received = receiveMessageOnPort(pool.port)
+      if (received !== undefined) return received.message as ReadParts
+      Atomics.wait(answered, 0, 1, 1)
+    }
+  }
+
   /** Stops the workers. */
   async close(): Promise<void> {
     await this.watched.close()
@@ -277,12 +345,13 @@ export class KmeansPool {
     return dropped
   }
 
-  /** Drops a worker that stopped, and says so once. */
+  /** Drops a worker that stopped, and says so once, naming what it was doing (reading the text, else k-means). */
   private drop(pool: PoolWorker, stopped: WorkerStoppedError): void {
     const at = this.workers.indexOf(pool)
     if (at < 0) return
     this.workers.splice(at, 1)
-    this.onWorkerStopped(workerStoppedMessage('k-means', stopped.reason))
+    const reading = pool.reading !== undefined && Atomics.load(pool.reading, 0) === 0
+    this.onWorkerStopped(workerStoppedMessage(reading ? 'text-reading' : 'k-means', stopped.reason))
   }
 
   /**

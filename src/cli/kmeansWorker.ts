@@ -8,11 +8,17 @@ import { runClaimedJobs } from '../cluster/kmeansBatch.js'
 import { runClaimedRestarts } from '../cluster/kmeansRestarts.js'
 import { helperPass, type ElkanRows } from '../cluster/lloydElkan.js'
 import { CONTROL, GRAM, type KmeansAnswer, type KmeansWork } from './kmeansPool.js'
+import { readFreeParts, unpackTexts } from './termParts.js'
 import { injectTestFault } from './testFault.js'
+import { allLanguages } from '../text/languagePacks.js'
+import { registerLanguages } from '../text/languageRegistry.js'
+import { primeScanner } from '../text/primeScanner.js'
 
 const { port, done } = workerData as { port: MessagePort; done: Int32Array }
 let jobs = 0
+let readings = 0
 port.on('message', (work: KmeansWork) => {
+  if ('reading' in work) return readShare(work)
   injectTestFault('kmeans', ++jobs)
   if ('gramRows' in work) return fillGramShare(work)
   let answer: KmeansAnswer
@@ -27,6 +33,31 @@ port.on('message', (work: KmeansWork) => {
   Atomics.store(done, 0, 1)
   Atomics.notify(done, 0)
 })
+
+/**
+ * Reads the free parts of a corpus from the back (see `KmeansWork`); posts them, the typed
+ * arrays transferred, only if it read one.
+ */
+function readShare({ reading, mark, answered }: Extract<KmeansWork, { reading: unknown }>): void {
+  injectTestFault('term', ++readings)
+  if (readings === 1) {
+    // As the main thread readies its text code (`prepareText`).
+    registerLanguages(...allLanguages)
+    primeScanner()
+  }
+  let state = 1
+  try {
+    const read = readFreeParts(reading, unpackTexts(reading.job), mark)
+    if (read.parts.length > 0) {
+      const buffers = new Set(read.streams.flatMap((s) => [s.units.buffer, s.isPart.buffer, s.surfaces.buffer, s.docStart.buffer, s.typeUnits.buffer, s.typeCounts.buffer]))
+      port.postMessage(read, [...buffers] as ArrayBuffer[])
+    }
+  } catch {
+    state = -1
+  }
+  Atomics.store(answered, 0, state)
+  Atomics.notify(answered, 0)
+}
 
 /** Fills chunks of a Gram matrix until none is left, and adds their number to the filled count (not answered: see `KmeansWork`). */
 function fillGramShare(work: Extract<KmeansWork, { gramRows: Int32Array }>): void {

@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { allLanguages } from '../text/languagePacks.js'
 import { registerLanguages } from '../text/languageRegistry.js'
 import { readTalkTerms } from '../vectorize/tfidf.js'
-import { unpackTexts, type TermJob } from './threadedAtlas.js'
+import { unpackTexts, type TermJob } from './termParts.js'
 import { injectTestFault } from './testFault.js'
 
 registerLanguages(...allLanguages)

@@ -1,9 +1,10 @@
 /**
- * Building atlases on several threads. Reading the text: the talks are cut into consecutive
- * parts, all but the first read by worker threads (`termWorker.js` next to the CLI bundle)
- * while this thread reads the first, and the parts' streams are merged into what one thread
- * reads. Clustering: batches of independent k-means calls go to a {@link KmeansPool}. The
- * atlas does not depend on the thread count.
+ * Building atlases on several threads. Clustering: batches of independent k-means calls go
+ * to a {@link KmeansPool}. Reading the text: when the pool has workers, they read parts of
+ * it too (`KmeansPool.readTerms`: they are started anyway and idle until the clustering);
+ * `parallelTermReader` reads it on one-shot workers (`termWorker.js` next to the CLI bundle).
+ * Either way the parts' streams are merged into what one thread reads, and the atlas does
+ * not depend on the thread count.
  */
 import { availableParallelism } from 'node:os'
 import { runOneShotWorker } from './oneShotWorker.js'
@@ -12,7 +13,10 @@ import type { Atlas, AtlasOptions } from '../atlas/types.js'
 import type { Talk } from '../types.js'
 import type { KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 import { KmeansPool } from './kmeansPool.js'
-import { readTalkTerms, TermStreamsMerger, type TermStreams, type TfidfOptions } from '../vectorize/tfidf.js'
+import { readTalkTerms, TermStreamsMerger, type TermStreams } from '../vectorize/tfidf.js'
+import { packTexts, partBounds, unpackTexts, type TermJob } from './termParts.js'
+
+export { packTexts, partBounds, unpackTexts, type TermJob } from './termParts.js'
 
 /** `--threads auto` reads on two threads from this many talks (below, a worker costs more than it saves). */
 export const PARALLEL_MIN_TALKS = 20_000
@@ -23,15 +27,6 @@ export const PARALLEL_MIN_TALKS = 20_000
  * 1.04 s both; FOSDEM's 1,093: 3.26 s and 2.35 s).
  */
 export const PARALLEL_KMEANS_MIN_TALKS = 500
-
-/** What a worker is given: the texts of its part, packed into one string. */
-export interface TermJob {
-  /** Titles and abstracts, concatenated. */
-  readonly text: string
-  /** Length of each title and abstract in `text`, alternating. */
-  readonly lengths: Int32Array
-  readonly options: TfidfOptions
-}
 
 /**
  * Threads to read with.
@@ -75,7 +70,9 @@ export async function buildAtlasThreaded(
   if (reading <= 1 && clustering <= 1) return buildAtlas(talks, options)
   const pool = new KmeansPool(clustering)
   try {
-    const atlas = await buildAtlasWith(talks, options, { readTerms: parallelTermReader(reading), runKmeans: pool.run })
+    // The k-means workers read parts of the text too: they are started anyway, and idle until the clustering.
+    const readTerms = clustering > 1 ? pool.readTerms : parallelTermReader(reading)
+    const atlas = await buildAtlasWith(talks, options, { readTerms, runKmeans: pool.run })
     onThreads?.(atlas, pool.run)
     return atlas
   } finally {
@@ -100,47 +97,6 @@ export function parallelTermReader(threads: number, workerUrl: URL = new URL('./
     for (const streams of await Promise.all(others)) merger.append(streams)
     return merger.result()
   }
-}
-
-/**
- * Consecutive [from, to) ranges of nearly equal size covering 0..n.
- * @param n Number of talks.
- * @param parts Number of ranges (≤ n).
- */
-export function partBounds(n: number, parts: number): [number, number][] {
-  return Array.from({ length: parts }, (_, p) => [Math.floor((p * n) / parts), Math.floor(((p + 1) * n) / parts)])
-}
-
-/**
- * Packs texts into one string and their lengths: one string crosses to a worker as a single
- * copy, where thousands of talk objects would be cloned one by one.
- * @param talks Talks of a part.
- * @param options TF-IDF options.
- */
-export function packTexts(talks: readonly Pick<Talk, 'title' | 'abstract'>[], options: TfidfOptions): TermJob {
-  const lengths = new Int32Array(talks.length * 2)
-  const pieces: string[] = []
-  talks.forEach((talk, i) => {
-    pieces.push(talk.title, talk.abstract)
-    lengths[2 * i] = talk.title.length
-    lengths[2 * i + 1] = talk.abstract.length
-  })
-  return { text: pieces.join(''), lengths, options }
-}
-
-/**
- * The texts of a {@link TermJob}, unpacked.
- * @param job Packed texts.
- */
-export function unpackTexts(job: Pick<TermJob, 'text' | 'lengths'>): { title: string; abstract: string }[] {
-  const texts: { title: string; abstract: string }[] = []
-  let offset = 0
-  for (let i = 0; i < job.lengths.length; i += 2) {
-    const title = job.text.slice(offset, (offset += job.lengths[i]!))
-    const abstract = job.text.slice(offset, (offset += job.lengths[i + 1]!))
-    texts.push({ title, abstract })
-  }
-  return texts
 }
 
 /**
