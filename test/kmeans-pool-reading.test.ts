@@ -43,7 +43,7 @@ describe('KmeansPool.readTerms', () => {
     }
   }, TIMEOUT)
 
-  it('reads here the parts a worker claimed and did not answer, with one warning, and goes on without it', async () => {
+  it('reads here the parts a worker claimed and did not deliver, with one warning', async () => {
     // A worker that claims every free part the moment the reading comes, then exits.
     const script = join(mkdtempSync(join(tmpdir(), 'talkatlas-reading-')), 'claimThenExit.mjs')
     writeFileSync(script, [
@@ -63,9 +63,10 @@ describe('KmeansPool.readTerms', () => {
       // Up and waiting: the worker claims its parts before this thread has read its first.
       await new Promise((resolve) => setTimeout(resolve, 500))
       expectSameStreams(pool.readTerms(talks, {}), readTalkTerms(talks, {}))
+      // This thread never waits for a reading worker; it says which stopped when it next
+      // waits for one, or when the pool closes.
+      await pool.close()
       expect(warnings).toEqual(['a text-reading worker stopped (exit code 70); the main thread does its work'])
-      expectSameStreams(pool.readTerms(talks, {}), readTalkTerms(talks, {}))
-      expect(warnings).toHaveLength(1)
     } finally {
       await pool.close()
     }

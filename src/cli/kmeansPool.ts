@@ -11,15 +11,17 @@
  * A worker that stops (out of memory, an uncaught error, an exit) is noticed while waiting
  * (`workerWatch.ts`) and dropped; this thread does its work, with the same results.
  */
-import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads'
+import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads'
 import { batchGramRows, fillGramChunks, GRAM_CHUNK_ROWS, kmeansBatch, planKmeansBatch, resolveKmeansOptions, type KmeansOptions, type KmeansResult } from '../cluster/kmeans.js'
 import { claimOrder, runClaimedJobs, type ClaimedJobs, type KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 import { runClaimedRestarts, runSampleRestarts, type SampleRestarts, type SampleRun } from '../cluster/kmeansRestarts.js'
 import type { ElkanRows, RowHelper } from '../cluster/lloydElkan.js'
 import { WatchedWorkers, WorkerStoppedError, workerStoppedMessage, writeWorkerWarning } from './workerWatch.js'
-import { HERE, PartsMerger, readFreeParts, shareReading, PARTS_PER_THREAD, type ReadParts, type SharedReading } from './termParts.js'
+import { HERE, PartsMerger, readFreeParts, readPartHere, shareReading, PARTS_PER_THREAD, type ReadPart, type SharedReading } from './termParts.js'
 import { readTalkTerms, type TermStreams, type TfidfOptions } from '../vectorize/tfidf.js'
 import type { Talk } from '../types.js'
+import type { TaxonomyFit } from '../tag/taxonomyFit.js'
+import type { TaxonomyFitJob } from './taxonomyFitAside.js'
 
 /** What a k-means worker is sent: whole jobs, chunks of a Gram matrix, or a share of one job's sample restarts. */
 export type KmeansWork = {
@@ -55,12 +57,17 @@ export type KmeansWork = {
 } | {
   /**
    * The text of a corpus, whose free parts this worker reads from the back, claiming each with
-   * `mark` (see `termParts.ts`). Answered only when it read a part (its {@link ReadParts}),
-   * then `answered[0]` is set to 1 (−1: failed, nothing posted): the posting thread waits only
-   * for a worker that claimed a part.
+   * `mark` (see `termParts.ts`) and posting each on `reply` (a {@link ReadPart}); then
+   * `answered[0]` is set to 1 (−1: failed). The posting thread never waits for it.
    */
   readonly reading: SharedReading
   readonly mark: number
+  readonly reply: MessagePort
+  readonly answered: Int32Array
+} | {
+  /** The built-in taxonomy's fit (`taxonomyFitAside.ts`), posted on `reply`; then `answered[0]` is set to 1 (−1: failed). */
+  readonly taxonomyFit: TaxonomyFitJob
+  readonly reply: MessagePort
   readonly answered: Int32Array
 }
 
@@ -95,8 +102,8 @@ interface PoolWorker {
   readonly port: MessagePort
   /** Slot 0: 0 while working, 1 once the answer is posted; slot 1: 1 once the worker has stopped (`FLAG`). */
   readonly done: Int32Array
-  /** The answered flag of the last reading it was posted (0 until it has read), to name what a stopped worker was doing. */
-  reading?: Int32Array
+  /** Work posted beside the k-means jobs, each with its answered flag (0 until done), to name what a stopped worker was doing. */
+  readonly beside: { readonly name: string; readonly answered: Int32Array }[]
 }
 
 /** Worker threads that run k-means jobs; {@link close} them when done. */
@@ -118,7 +125,7 @@ export class KmeansPool {
     private readonly onWorkerStopped: (message: string) => void = writeWorkerWarning,
   ) {
     this.watched = new WatchedWorkers(Math.max(0, threads - 1), workerUrl)
-    this.watched.ports.forEach((port, index) => this.workers.push({ index, port, done: this.watched.flags[index]! }))
+    this.watched.ports.forEach((port, index) => this.workers.push({ index, port, done: this.watched.flags[index]!, beside: [] }))
   }
 
   /**
@@ -126,6 +133,7 @@ export class KmeansPool {
    * first, until none is left. Its `gram` fills a batch's Gram matrix on every thread.
    */
   readonly run: KmeansBatchRunner = Object.assign((points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[], given?: Float64Array) => {
+    this.postFits()
     const threads = this.workers.length + 1
     const gram = this.sharedGram(points, dimensions, jobs, given)
     if (threads > 1 && jobs.length === 1) return [this.runSplit(points, dimensions, jobs[0]!, gram)]
@@ -254,29 +262,75 @@ export class KmeansPool {
   readonly readTerms = (talks: readonly Talk[], options: TfidfOptions): TermStreams => {
     const parts = Math.min((this.workers.length + 1) * PARTS_PER_THREAD, talks.length)
     if (this.workers.length === 0 || parts < 2) return readTalkTerms(talks, options)
-    const reading = shareReading(talks, options, parts)
-    const readers = this.workers.map((pool, w) => {
-      const answered = (pool.reading = new Int32Array(new SharedArrayBuffer(4)))
-      pool.port.postMessage({ reading, mark: HERE + 1 + w, answered } satisfies KmeansWork)
-      return { pool, mark: HERE + 1 + w, answered }
+    const reading = shareReading(talks, options, parts, this.workers.length + 1)
+    const replies = this.workers.map((pool, w) => {
+      const { port1, port2 } = new MessageChannel()
+      pool.port.postMessage({ reading, mark: HERE + 1 + w, reply: port2, answered: besideFlag(pool, 'text-reading') } satisfies KmeansWork, [port2])
+      return port1
     })
-    const merger = new PartsMerger(reading, talks)
-    merger.add(readFreeParts(reading, talks, HERE))
-    // Every part is claimed now: only the workers that claimed one are waited for.
-    for (const { pool, mark, answered } of readers) {
-      if (!reading.claims.includes(mark)) continue
-      const read = this.awaitReading(pool, answered)
-      if (read !== undefined) merger.add(read)
+    this.postFits()
+    const merger = new PartsMerger(parts)
+    const take = (p: number, streams: TermStreams) => merger.add(p, streams)
+    readFreeParts(reading, talks, HERE, take)
+    // Every part is claimed now. The parts the workers delivered are taken; the others (at
+    // most the one each worker is reading, or those of a worker that stopped) are read here.
+    for (let p = 0; p < parts; p++) {
+      if (merger.has(p)) continue
+      if (Atomics.load(reading.delivered, p) === 1) takeDelivered(replies, p, reading.delivered, take)
+      if (!merger.has(p)) take(p, readPartHere(reading, talks, p))
     }
+    for (const port of replies) port.close()
     return merger.result()
   }
 
   /**
-   * A worker's parts of a reading, or undefined when it failed or stopped (it is then dropped).
-   * @param pool The worker.
-   * @param answered Its answered flag.
+   * The built-in taxonomy's fit, measured on the first worker after its share of the next
+   * reading (the tokeniser is warm there, and the worker idles until the clustering); posted
+   * at the next reading or batch. Resolves when the pool closes, undefined when there is no
+   * worker or it stopped or failed first (the caller then measures the fit itself).
+   * @param job The fit's talks, stopwords and word-list port.
    */
-  private awaitReading(pool: PoolWorker, answered: Int32Array): ReadParts | undefined {
+  taxonomyFitBeside(job: TaxonomyFitJob): Promise<TaxonomyFit | undefined> {
+    if (this.workers.length === 0) return Promise.resolve(undefined)
+    return new Promise((resolve) => this.fits.push({ job, resolve }))
+  }
+
+  /** Fits queued by {@link taxonomyFitBeside}, until posted. */
+  private readonly fits: { job: TaxonomyFitJob; resolve: (fit: TaxonomyFit | undefined) => void }[] = []
+
+  /** Fits posted, answered when the pool closes. */
+  private readonly postedFits: { pool: PoolWorker; port: MessagePort; answered: Int32Array; resolve: (fit: TaxonomyFit | undefined) => void }[] = []
+
+  /** Posts the queued fits to the first worker. */
+  private postFits(): void {
+    for (const { job, resolve } of this.fits.splice(0)) {
+      const pool = this.workers[0]
+      if (pool === undefined) {
+        resolve(undefined)
+        continue
+      }
+      const { port1, port2 } = new MessageChannel()
+      const answered = besideFlag(pool, 'taxonomy-fit')
+      pool.port.postMessage({ taxonomyFit: job, reply: port2, answered } satisfies KmeansWork, [port2, ...(job.wordLists === undefined ? [] : [job.wordLists])])
+      this.postedFits.push({ pool, port: port1, answered, resolve })
+    }
+  }
+
+  /** Resolves every fit posted: its answer, or undefined when its worker stopped or failed (a stopped one is dropped). */
+  private takeFits(): void {
+    this.fits.splice(0).forEach(({ resolve }) => resolve(undefined))
+    for (const { pool, port, answered, resolve } of this.postedFits.splice(0)) {
+      const done = this.workers.includes(pool) && this.awaitFlag(pool, answered) === 1
+      resolve(done ? (receiveMessageOnPort(port)?.message as TaxonomyFit | undefined) : undefined)
+      port.close()
+    }
+  }
+
+  /**
+   * Waits for a worker's answered flag to leave 0: its value, or 0 when the worker stopped
+   * first (it is then dropped).
+   */
+  private awaitFlag(pool: PoolWorker, answered: Int32Array): number {
     const deadline = Date.now() + WORKER_TIMEOUT_MS
     while (Atomics.load(answered, 0) === 0) {
       try {
@@ -284,23 +338,19 @@ export class KmeansPool {
       } catch (error) {
         if (!(error instanceof WorkerStoppedError)) throw error
         this.drop(pool, error)
-        return undefined
+        return 0
       }
       if (Atomics.wait(answered, 0, 0, LIVENESS_CHECK_MS) === 'timed-out' && Date.now() > deadline) {
         throw new Error('k-means worker did not answer within 30 minutes')
       }
     }
-    if (answered[0] !== 1) return undefined
-    // The answer is posted before the flag is raised; it can still be in flight for a moment.
-    for (;;) {
-      const received = receiveMessageOnPort(pool.port)
-      if (received !== undefined) return received.message as ReadParts
-      Atomics.wait(answered, 0, 1, 1)
-    }
+    return Atomics.load(answered, 0)
   }
 
-  /** Stops the workers. */
+  /** Resolves the fits posted (waiting for them), says which workers stopped, then stops the workers. */
   async close(): Promise<void> {
+    this.takeFits()
+    this.dropStopped()
     await this.watched.close()
   }
 
@@ -350,8 +400,8 @@ export class KmeansPool {
     const at = this.workers.indexOf(pool)
     if (at < 0) return
     this.workers.splice(at, 1)
-    const reading = pool.reading !== undefined && Atomics.load(pool.reading, 0) === 0
-    this.onWorkerStopped(workerStoppedMessage(reading ? 'text-reading' : 'k-means', stopped.reason))
+    const doing = pool.beside.find(({ answered }) => Atomics.load(answered, 0) === 0)?.name ?? 'k-means'
+    this.onWorkerStopped(workerStoppedMessage(doing, stopped.reason))
   }
 
   /**
@@ -428,6 +478,30 @@ class WorkerRowHelper implements RowHelper {
     // The worker answers once it has left the loop, so that no answer is left for the next batch.
     this.awaitAnswer(this.pool)
   }
+}
+
+/**
+ * Takes the parts the workers posted until part p, delivered, is among them (a message posted
+ * can still be in flight for a moment after its flag is raised).
+ */
+function takeDelivered(replies: readonly MessagePort[], p: number, delivered: Int32Array, take: (part: number, streams: TermStreams) => void): void {
+  for (let got = false; !got;) {
+    for (const port of replies) {
+      for (let received = receiveMessageOnPort(port); received !== undefined; received = receiveMessageOnPort(port)) {
+        const read = received.message as ReadPart
+        take(read.part, read.streams)
+        got ||= read.part === p
+      }
+    }
+    if (!got) Atomics.wait(delivered, p, 1, 1)
+  }
+}
+
+/** A new answered flag for work posted to a worker beside its k-means jobs, named for its warning should it stop. */
+function besideFlag(pool: PoolWorker, name: string): Int32Array {
+  const answered = new Int32Array(new SharedArrayBuffer(4))
+  pool.beside.push({ name, answered })
+  return answered
 }
 
 /** The positions in [0, length) whose work has no answer: those a stopped worker took. */

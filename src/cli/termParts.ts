@@ -1,9 +1,11 @@
 /**
  * Reading a corpus's text in consecutive parts on several threads. Each part is read into
  * its own token streams (`readTalkTerms`), and the parts' streams are merged in corpus order
- * (`TermStreamsMerger`) into what one thread reads. The parts are claimed in shared memory:
- * this thread takes them from the front, each worker from the back, so that a worker that
- * starts late (or has no core) only leaves more parts to this thread.
+ * (`TermStreamsMerger`) into what one thread reads. The parts are claimed one at a time in
+ * shared memory: this thread takes them from the front, each worker from the back, so that
+ * a worker that starts late (or has no core) only leaves more parts to this thread; and this
+ * thread never waits for a worker: a part a worker has not delivered when this thread has
+ * no other part left is read here too (the worker's copy is dropped).
  */
 import type { Talk } from '../types.js'
 import { readTalkTerms, TermStreamsMerger, type TermStreams, type TfidfOptions } from '../vectorize/tfidf.js'
@@ -17,23 +19,31 @@ export interface TermJob {
   readonly options: TfidfOptions
 }
 
-/** A share of a corpus's reading: all its texts, where its parts start, and who took each part. */
+/** A share of a corpus's reading: where its parts start, who took each, and the texts the workers may read. */
 export interface SharedReading {
+  /** The texts of parts `shared` and after, for the workers. */
   readonly job: TermJob
+  /** The first part a worker may read: the parts before are this thread's, and not sent. */
+  readonly shared: number
   /** Part p is talks [starts[p], starts[p + 1]). */
   readonly starts: Int32Array
   /** 0 while part p is free, else its reader's mark (`Atomics.compareExchange`): {@link HERE}, or a worker's. */
   readonly claims: Int32Array
+  /** 1 once a worker has posted part p's streams (as a {@link ReadPart}). */
+  readonly delivered: Int32Array
 }
 
-/** What a worker answers: the parts it read, by index, and their streams. */
-export interface ReadParts {
-  readonly parts: number[]
-  readonly streams: TermStreams[]
+/** A part a worker read, as it posts it. */
+export interface ReadPart {
+  readonly part: number
+  readonly streams: TermStreams
 }
 
-/** Parts per thread: more than one, so that a thread that starts late leaves parts to the others. */
-export const PARTS_PER_THREAD = 2
+/**
+ * Parts per thread: several, so that a thread that starts late leaves parts to the others,
+ * and what this thread reads again of a part a worker has not delivered is small.
+ */
+export const PARTS_PER_THREAD = 4
 
 /** The claim mark of the posting thread; worker w claims with `HERE + 1 + w`. */
 export const HERE = 1
@@ -80,76 +90,86 @@ export function unpackTexts(job: Pick<TermJob, 'text' | 'lengths'>): { title: st
 }
 
 /**
- * A reading of `talks` in `parts` consecutive parts, none claimed yet.
+ * A reading of `talks` in `parts` consecutive parts, none claimed yet; the workers get the
+ * texts of the parts after the first `1 / threads` of them (no more text is copied than
+ * when each thread's part is fixed).
  * @param talks Talks.
  * @param options TF-IDF options.
  * @param parts Number of parts (≤ the number of talks).
+ * @param threads Threads reading, this one included.
  */
-export function shareReading(talks: readonly Pick<Talk, 'title' | 'abstract'>[], options: TfidfOptions, parts: number): SharedReading {
+export function shareReading(talks: readonly Pick<Talk, 'title' | 'abstract'>[], options: TfidfOptions, parts: number, threads: number): SharedReading {
   const starts = new Int32Array(parts + 1)
   partBounds(talks.length, parts).forEach(([from], p) => (starts[p] = from))
   starts[parts] = talks.length
-  return { job: packTexts(talks, options), starts, claims: new Int32Array(new SharedArrayBuffer(parts * 4)) }
+  const shared = Math.max(1, Math.floor(parts / threads))
+  const claims = new Int32Array(new SharedArrayBuffer(parts * 4))
+  return { job: packTexts(talks.slice(starts[shared]!), options), shared, starts, claims, delivered: new Int32Array(new SharedArrayBuffer(parts * 4)) }
 }
 
 /**
- * Reads every part still free, claiming each first: the posting thread ({@link HERE}) from
- * the front, a worker from the back.
+ * Reads every part still free, one at a time, claiming each first: the posting thread
+ * ({@link HERE}) all parts from the front, a worker the shared parts from the back.
  * @param reading The shared reading.
- * @param texts Its texts (the talks, or the worker's {@link unpackTexts}).
+ * @param texts On this thread, all the talks; on a worker, the job's {@link unpackTexts}
+ * (from part `shared` on).
  * @param mark The claimer's mark.
+ * @param take Given each part read, at once.
  */
-export function readFreeParts(reading: SharedReading, texts: readonly Pick<Talk, 'title' | 'abstract'>[], mark: number): ReadParts {
+export function readFreeParts(reading: SharedReading, texts: readonly Pick<Talk, 'title' | 'abstract'>[], mark: number, take: (part: number, streams: TermStreams) => void): void {
   const { starts, claims } = reading
-  const parts: number[] = []
-  const streams: TermStreams[] = []
+  const here = mark === HERE
+  const first = here ? 0 : reading.shared
+  const offset = starts[first]!
   const count = claims.length
-  for (let i = 0; i < count; i++) {
-    const p = mark === HERE ? i : count - 1 - i
+  for (let i = first; i < count; i++) {
+    const p = here ? i : count - 1 - (i - first)
     if (Atomics.compareExchange(claims, p, 0, mark) !== 0) continue
-    parts.push(p)
-    streams.push(readTalkTerms(texts.slice(starts[p]!, starts[p + 1]!), reading.job.options))
+    take(p, readTalkTerms(texts.slice(starts[p]! - offset, starts[p + 1]! - offset), reading.job.options))
   }
-  return { parts, streams }
 }
 
 /**
- * Merges the streams of parts in corpus order as they come: the leading parts this thread
- * read are indexed while the workers still read theirs.
+ * Part p read on this thread.
+ * @param reading The shared reading.
+ * @param talks Its talks.
+ * @param p Part.
  */
+export function readPartHere(reading: SharedReading, talks: readonly Pick<Talk, 'title' | 'abstract'>[], p: number): TermStreams {
+  return readTalkTerms(talks.slice(reading.starts[p]!, reading.starts[p + 1]!), reading.job.options)
+}
+
+/** Merges the streams of parts in corpus order as they come. */
 export class PartsMerger {
   private readonly byPart: (TermStreams | undefined)[]
   private merger: TermStreamsMerger | undefined
   /** Parts merged so far (0..merged). */
   private merged = 0
 
-  /**
-   * @param reading The shared reading.
-   * @param talks Its talks.
-   */
-  constructor(private readonly reading: SharedReading, private readonly talks: readonly Pick<Talk, 'title' | 'abstract'>[]) {
-    this.byPart = new Array(reading.claims.length)
+  /** @param parts Number of parts. */
+  constructor(parts: number) {
+    this.byPart = new Array(parts)
   }
 
-  /** Keeps parts read, and merges those that now follow the parts merged. */
-  add(read: ReadParts): void {
-    read.parts.forEach((p, j) => (this.byPart[p] = read.streams[j]))
-    while (this.merged < this.byPart.length && this.byPart[this.merged] !== undefined) this.append(this.byPart[this.merged]!)
+  /** Whether part p has come. */
+  has(p: number): boolean {
+    return p < this.merged || this.byPart[p] !== undefined
   }
 
-  /**
-   * The streams of the whole corpus, what one thread reads: the parts that have none (those
-   * of a worker that stopped or failed) are read here.
-   */
+  /** Keeps part p (the first copy of it), and merges those that now follow the parts merged. */
+  add(p: number, streams: TermStreams): void {
+    if (this.has(p)) return
+    this.byPart[p] = streams
+    for (let next = this.byPart[this.merged]; next !== undefined; next = this.byPart[this.merged]) {
+      if (this.merger === undefined) this.merger = new TermStreamsMerger(next)
+      else this.merger.append(next)
+      this.byPart[this.merged++] = undefined
+    }
+  }
+
+  /** The streams of the whole corpus, once every part has come: what one thread reads. */
   result(): TermStreams {
-    const { starts, job } = this.reading
-    for (let p = this.merged; p < this.byPart.length; p++) this.append(this.byPart[p] ?? readTalkTerms(this.talks.slice(starts[p]!, starts[p + 1]!), job.options))
+    if (this.merged < this.byPart.length) throw new Error(`PartsMerger: part ${this.merged} is missing`)
     return this.merger!.result()
-  }
-
-  private append(streams: TermStreams): void {
-    if (this.merger === undefined) this.merger = new TermStreamsMerger(streams)
-    else this.merger.append(streams)
-    this.byPart[this.merged++] = undefined
   }
 }

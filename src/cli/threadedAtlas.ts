@@ -52,6 +52,18 @@ function threadsFrom(threads: number | 'auto', talks: number, minTalks: number):
   return talks >= minTalks ? Math.min(2, availableParallelism()) : 1
 }
 
+/** Work waiting for the next atlas's k-means pool (see {@link besideNextAtlas}). */
+const besideNext: ((pool: KmeansPool | undefined) => void)[] = []
+
+/**
+ * Hands the next atlas built by {@link buildAtlasThreaded} its k-means pool (undefined when
+ * it is built on one thread), for work beside the build on its workers (the taxonomy fit).
+ * @param start Called with the pool once it is started.
+ */
+export function besideNextAtlas(start: (pool: KmeansPool | undefined) => void): void {
+  besideNext.push(start)
+}
+
 /**
  * `buildAtlas`, with the text read on {@link readingThreads} threads and the k-means batches
  * run on {@link kmeansThreads} threads; the same atlas.
@@ -67,8 +79,13 @@ export async function buildAtlasThreaded(
 ): Promise<Atlas> {
   const reading = readingThreads(threads, talks.length)
   const clustering = kmeansThreads(threads, talks.length)
-  if (reading <= 1 && clustering <= 1) return buildAtlas(talks, options)
+  const beside = besideNext.splice(0)
+  if (reading <= 1 && clustering <= 1) {
+    beside.forEach((start) => start(undefined))
+    return buildAtlas(talks, options)
+  }
   const pool = new KmeansPool(clustering)
+  beside.forEach((start) => start(pool))
   try {
     // The k-means workers read parts of the text too: they are started anyway, and idle until the clustering.
     const readTerms = clustering > 1 ? pool.readTerms : parallelTermReader(reading)
