@@ -11,14 +11,14 @@
  * A worker that stops (out of memory, an uncaught error, an exit) is noticed while waiting
  * (`workerWatch.ts`) and dropped; this thread does its work, with the same results.
  */
-import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads'
+import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads'
 import { batchGramRows, fillGramChunks, GRAM_CHUNK_ROWS, kmeansBatch, planKmeansBatch, resolveKmeansOptions, type KmeansOptions, type KmeansResult } from '../cluster/kmeans.js'
 import { claimOrder, runClaimedJobs, type ClaimedJobs, type KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 import { runClaimedRestarts, runSampleRestarts, type SampleRestarts, type SampleRun } from '../cluster/kmeansRestarts.js'
 import type { ElkanRows, RowHelper } from '../cluster/lloydElkan.js'
 import { WatchedWorkers, WorkerStoppedError, workerStoppedMessage, writeWorkerWarning } from './workerWatch.js'
-import { HERE, PartsMerger, readFreeParts, readPartHere, shareReading, PARTS_PER_THREAD, type ReadPart, type SharedReading } from './termParts.js'
-import { readTalkTerms, type TermStreams, type TfidfOptions } from '../vectorize/tfidf.js'
+import { besideWorkers, FitsBeside, readTermsBeside, type BesideWork } from './poolBeside.js'
+import type { TermStreams, TfidfOptions } from '../vectorize/tfidf.js'
 import type { Talk } from '../types.js'
 import type { TaxonomyFit } from '../tag/taxonomyFit.js'
 import type { TaxonomyFitJob } from './taxonomyFitAside.js'
@@ -54,22 +54,7 @@ export type KmeansWork = {
   /** A refinement whose passes this worker shares, until told to stop (see {@link WorkerRowHelper}). */
   readonly elkan: ElkanRows
   readonly control: Int32Array
-} | {
-  /**
-   * The text of a corpus, whose free parts this worker reads from the back, claiming each with
-   * `mark` (see `termParts.ts`) and posting each on `reply` (a {@link ReadPart}); then
-   * `answered[0]` is set to 1 (−1: failed). The posting thread never waits for it.
-   */
-  readonly reading: SharedReading
-  readonly mark: number
-  readonly reply: MessagePort
-  readonly answered: Int32Array
-} | {
-  /** The built-in taxonomy's fit (`taxonomyFitAside.ts`), posted on `reply`; then `answered[0]` is set to 1 (−1: failed). */
-  readonly taxonomyFit: TaxonomyFitJob
-  readonly reply: MessagePort
-  readonly answered: Int32Array
-}
+} | BesideWork
 
 /** What a k-means worker answers. */
 export type KmeansAnswer =
@@ -102,7 +87,7 @@ interface PoolWorker {
   readonly port: MessagePort
   /** Slot 0: 0 while working, 1 once the answer is posted; slot 1: 1 once the worker has stopped (`FLAG`). */
   readonly done: Int32Array
-  /** Work posted beside the k-means jobs, each with its answered flag (0 until done), to name what a stopped worker was doing. */
+  /** Work posted beside the k-means jobs, with its answered flag (0 until done): what a stopped worker was doing. */
   readonly beside: { readonly name: string; readonly answered: Int32Array }[]
 }
 
@@ -133,7 +118,7 @@ export class KmeansPool {
    * first, until none is left. Its `gram` fills a batch's Gram matrix on every thread.
    */
   readonly run: KmeansBatchRunner = Object.assign((points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[], given?: Float64Array) => {
-    this.postFits()
+    this.fits.post(this.beside)
     const threads = this.workers.length + 1
     const gram = this.sharedGram(points, dimensions, jobs, given)
     if (threads > 1 && jobs.length === 1) return [this.runSplit(points, dimensions, jobs[0]!, gram)]
@@ -254,102 +239,21 @@ export class KmeansPool {
     return gram
   }
 
-  /**
-   * `readTalkTerms(talks, options)` on every thread: the talks in consecutive parts, this
-   * thread reading from the front and the workers from the back, merged in corpus order.
-   * The parts of a worker that stops or fails are read here.
-   */
-  readonly readTerms = (talks: readonly Talk[], options: TfidfOptions): TermStreams => {
-    const parts = Math.min((this.workers.length + 1) * PARTS_PER_THREAD, talks.length)
-    if (this.workers.length === 0 || parts < 2) return readTalkTerms(talks, options)
-    const reading = shareReading(talks, options, parts, this.workers.length + 1)
-    const replies = this.workers.map((pool, w) => {
-      const { port1, port2 } = new MessageChannel()
-      pool.port.postMessage({ reading, mark: HERE + 1 + w, reply: port2, answered: besideFlag(pool, 'text-reading') } satisfies KmeansWork, [port2])
-      return port1
-    })
-    this.postFits()
-    const merger = new PartsMerger(parts)
-    const take = (p: number, streams: TermStreams) => merger.add(p, streams)
-    readFreeParts(reading, talks, HERE, take)
-    // Every part is claimed now. The parts the workers delivered are taken; the others (at
-    // most the one each worker is reading, or those of a worker that stopped) are read here.
-    for (let p = 0; p < parts; p++) {
-      if (merger.has(p)) continue
-      if (Atomics.load(reading.delivered, p) === 1) takeDelivered(replies, p, reading.delivered, take)
-      if (!merger.has(p)) take(p, readPartHere(reading, talks, p))
-    }
-    for (const port of replies) port.close()
-    return merger.result()
-  }
+  /** The workers as work beside the k-means jobs sees them (`poolBeside.ts`). */
+  private readonly beside = besideWorkers(this.workers, (pool) => this.workers.includes(pool) && !this.dropStopped(pool))
+  private readonly fits = new FitsBeside()
 
-  /**
-   * The built-in taxonomy's fit, measured on the first worker after its share of the next
-   * reading (the tokeniser is warm there, and the worker idles until the clustering); posted
-   * at the next reading or batch. Resolves when the pool closes, undefined when there is no
-   * worker or it stopped or failed first (the caller then measures the fit itself).
-   * @param job The fit's talks, stopwords and word-list port.
-   */
+  /** `readTalkTerms(talks, options)` on every thread (`readTermsBeside`); the fits queued are posted right after the reading. */
+  readonly readTerms = (talks: readonly Talk[], options: TfidfOptions): TermStreams => readTermsBeside(this.beside, talks, options, () => this.fits.post(this.beside))
+
+  /** The built-in taxonomy's fit on the first worker after its share of the next reading (`FitsBeside`); undefined without a worker. */
   taxonomyFitBeside(job: TaxonomyFitJob): Promise<TaxonomyFit | undefined> {
-    if (this.workers.length === 0) return Promise.resolve(undefined)
-    return new Promise((resolve) => this.fits.push({ job, resolve }))
-  }
-
-  /** Fits queued by {@link taxonomyFitBeside}, until posted. */
-  private readonly fits: { job: TaxonomyFitJob; resolve: (fit: TaxonomyFit | undefined) => void }[] = []
-
-  /** Fits posted, answered when the pool closes. */
-  private readonly postedFits: { pool: PoolWorker; port: MessagePort; answered: Int32Array; resolve: (fit: TaxonomyFit | undefined) => void }[] = []
-
-  /** Posts the queued fits to the first worker. */
-  private postFits(): void {
-    for (const { job, resolve } of this.fits.splice(0)) {
-      const pool = this.workers[0]
-      if (pool === undefined) {
-        resolve(undefined)
-        continue
-      }
-      const { port1, port2 } = new MessageChannel()
-      const answered = besideFlag(pool, 'taxonomy-fit')
-      pool.port.postMessage({ taxonomyFit: job, reply: port2, answered } satisfies KmeansWork, [port2, ...(job.wordLists === undefined ? [] : [job.wordLists])])
-      this.postedFits.push({ pool, port: port1, answered, resolve })
-    }
-  }
-
-  /** Resolves every fit posted: its answer, or undefined when its worker stopped or failed (a stopped one is dropped). */
-  private takeFits(): void {
-    this.fits.splice(0).forEach(({ resolve }) => resolve(undefined))
-    for (const { pool, port, answered, resolve } of this.postedFits.splice(0)) {
-      const done = this.workers.includes(pool) && this.awaitFlag(pool, answered) === 1
-      resolve(done ? (receiveMessageOnPort(port)?.message as TaxonomyFit | undefined) : undefined)
-      port.close()
-    }
-  }
-
-  /**
-   * Waits for a worker's answered flag to leave 0: its value, or 0 when the worker stopped
-   * first (it is then dropped).
-   */
-  private awaitFlag(pool: PoolWorker, answered: Int32Array): number {
-    const deadline = Date.now() + WORKER_TIMEOUT_MS
-    while (Atomics.load(answered, 0) === 0) {
-      try {
-        this.watched.checkAlive(pool.index)
-      } catch (error) {
-        if (!(error instanceof WorkerStoppedError)) throw error
-        this.drop(pool, error)
-        return 0
-      }
-      if (Atomics.wait(answered, 0, 0, LIVENESS_CHECK_MS) === 'timed-out' && Date.now() > deadline) {
-        throw new Error('k-means worker did not answer within 30 minutes')
-      }
-    }
-    return Atomics.load(answered, 0)
+    return this.workers.length === 0 ? Promise.resolve(undefined) : this.fits.queue(job)
   }
 
   /** Resolves the fits posted (waiting for them), says which workers stopped, then stops the workers. */
   async close(): Promise<void> {
-    this.takeFits()
+    this.fits.take(this.beside)
     this.dropStopped()
     await this.watched.close()
   }
@@ -380,10 +284,10 @@ export class KmeansPool {
     }
   }
 
-  /** Drops every worker that has stopped; true if there was one. */
-  private dropStopped(): boolean {
+  /** Drops every worker that has stopped (or `only` that one); true if there was one. */
+  private dropStopped(only?: PoolWorker): boolean {
     let dropped = false
-    for (const pool of [...this.workers]) {
+    for (const pool of only === undefined ? [...this.workers] : [only]) {
       try {
         this.watched.checkAlive(pool.index)
       } catch (error) {
@@ -478,30 +382,6 @@ class WorkerRowHelper implements RowHelper {
     // The worker answers once it has left the loop, so that no answer is left for the next batch.
     this.awaitAnswer(this.pool)
   }
-}
-
-/**
- * Takes the parts the workers posted until part p, delivered, is among them (a message posted
- * can still be in flight for a moment after its flag is raised).
- */
-function takeDelivered(replies: readonly MessagePort[], p: number, delivered: Int32Array, take: (part: number, streams: TermStreams) => void): void {
-  for (let got = false; !got;) {
-    for (const port of replies) {
-      for (let received = receiveMessageOnPort(port); received !== undefined; received = receiveMessageOnPort(port)) {
-        const read = received.message as ReadPart
-        take(read.part, read.streams)
-        got ||= read.part === p
-      }
-    }
-    if (!got) Atomics.wait(delivered, p, 1, 1)
-  }
-}
-
-/** A new answered flag for work posted to a worker beside its k-means jobs, named for its warning should it stop. */
-function besideFlag(pool: PoolWorker, name: string): Int32Array {
-  const answered = new Int32Array(new SharedArrayBuffer(4))
-  pool.beside.push({ name, answered })
-  return answered
 }
 
 /** The positions in [0, length) whose work has no answer: those a stopped worker took. */
