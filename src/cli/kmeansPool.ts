@@ -243,8 +243,8 @@ export class KmeansPool {
   private readonly beside = besideWorkers(this.workers, (pool) => this.workers.includes(pool) && !this.dropStopped(pool))
   private readonly fits = new FitsBeside()
 
-  /** `readTalkTerms(talks, options)` on every thread (`readTermsBeside`); the fits queued are posted right after the reading. */
-  readonly readTerms = (talks: readonly Talk[], options: TfidfOptions): TermStreams => readTermsBeside(this.beside, talks, options, () => this.fits.post(this.beside))
+  /** `readTalkTerms(talks, options)` on every thread, or here alone (`readTermsBeside`); the fits queued are posted first. */
+  readonly readTerms = (talks: readonly Talk[], options: TfidfOptions, share = true): TermStreams => readTermsBeside(this.beside, talks, options, () => this.fits.post(this.beside), share)
 
   /** The built-in taxonomy's fit on the first worker after its share of the next reading (`FitsBeside`); undefined without a worker. */
   taxonomyFitBeside(job: TaxonomyFitJob): Promise<TaxonomyFit | undefined> {

@@ -99,11 +99,15 @@ function awaitBeside(workers: BesideWorkers, { pool, answered }: PostedBeside): 
  * @param talks Talks.
  * @param options TF-IDF options.
  * @param posted Called once the reading is posted (to post work that follows it).
+ * @param share False to read on this thread alone (`posted` is still called first).
  */
-export function readTermsBeside(workers: BesideWorkers, talks: readonly Talk[], options: TfidfOptions, posted: () => void): TermStreams {
+export function readTermsBeside(workers: BesideWorkers, talks: readonly Talk[], options: TfidfOptions, posted: () => void, share = true): TermStreams {
   const count = workers.count()
   const parts = Math.min((count + 1) * PARTS_PER_THREAD, talks.length)
-  if (count === 0 || parts < 2) return readTalkTerms(talks, options)
+  if (!share || count === 0 || parts < 2) {
+    posted()
+    return readTalkTerms(talks, options)
+  }
   const reading = shareReading(talks, options, parts, count + 1)
   const replies = Array.from({ length: count }, (_, w) => {
     const { port1, port2 } = new MessageChannel()

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { kmeansThreads, packTexts, partBounds, unpackTexts, PARALLEL_KMEANS_MIN_TALKS } from './threadedAtlas.js'
+import { kmeansThreads, packTexts, partBounds, readingThreads, unpackTexts, PARALLEL_KMEANS_MIN_TALKS, PARALLEL_MIN_TALKS } from './threadedAtlas.js'
 
 describe('parallel reading helpers', () => {
   it('partBounds cuts 0..n into consecutive, nearly equal, non-empty parts', () => {
@@ -23,6 +23,13 @@ describe('parallel reading helpers', () => {
     fc.assert(fc.property(fc.array(talk, { maxLength: 20 }), (talks) => {
       expect(unpackTexts(packTexts(talks, {}))).toEqual(talks)
     }))
+  })
+
+  it("readingThreads: 'auto' reads on one thread below 20,000 talks; a number is kept", () => {
+    expect(readingThreads('auto', PARALLEL_MIN_TALKS - 1)).toBe(1)
+    expect(readingThreads('auto', PARALLEL_MIN_TALKS)).toBeGreaterThanOrEqual(1)
+    expect(readingThreads('auto', PARALLEL_MIN_TALKS)).toBeLessThanOrEqual(2)
+    expect(readingThreads(3, 10)).toBe(3)
   })
 
   it("kmeansThreads: 'auto' runs k-means on one thread below 500 talks; a number is kept", () => {

@@ -1,8 +1,8 @@
 /**
  * Building atlases on several threads: batches of independent k-means calls go to a
  * {@link KmeansPool}, whose workers, started anyway and idle until the clustering, first read
- * a share of the text (`KmeansPool.readTerms`, merged into what one thread reads) and
- * measure work beside the build (the taxonomy fit). The atlas does not depend on the thread
+ * a share of the text when it is large (`KmeansPool.readTerms`, merged into what one thread
+ * reads) and do work beside the build (the taxonomy fit). The atlas does not depend on the thread
  * count.
  */
 import { availableParallelism } from 'node:os'
@@ -13,6 +13,23 @@ import type { KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 import { KmeansPool } from './kmeansPool.js'
 
 export { packTexts, partBounds, unpackTexts, type TermJob } from './termParts.js'
+
+/**
+ * `--threads auto` reads the text on two threads from this many talks. Below, the second
+ * thread costs more than it saves even when it is the k-means worker, started anyway: the
+ * reading code is compiled again on it (V8's code is per thread), and the first few hundred
+ * talks read cold cost most (FOSDEM 2025's 1,093: 0.95 s more CPU, 18 % more wall time).
+ */
+export const PARALLEL_MIN_TALKS = 20_000
+
+/**
+ * Threads to read the text with.
+ * @param threads `--threads`: a number, or `'auto'` for 2 from {@link PARALLEL_MIN_TALKS} talks when there are 2 cores.
+ * @param talks Number of talks.
+ */
+export function readingThreads(threads: number | 'auto', talks: number): number {
+  return threadsFrom(threads, talks, PARALLEL_MIN_TALKS)
+}
 
 /**
  * `--threads auto` runs k-means batches on two threads from this many talks: the break-even
@@ -49,8 +66,8 @@ export function besideNextAtlas(start: (pool: KmeansPool | undefined) => void): 
 }
 
 /**
- * `buildAtlas`, with the text read and the k-means batches run on {@link kmeansThreads}
- * threads; the same atlas.
+ * `buildAtlas`, with the text read on {@link readingThreads} threads and the k-means batches
+ * run on {@link kmeansThreads} threads (the text on the k-means workers); the same atlas.
  * @param talks Talks.
  * @param options Atlas options.
  * @param threads `--threads`.
@@ -70,7 +87,8 @@ export async function buildAtlasThreaded(
   const pool = new KmeansPool(clustering)
   beside.forEach((start) => start(pool))
   try {
-    const atlas = await buildAtlasWith(talks, options, { readTerms: pool.readTerms, runKmeans: pool.run })
+    const share = readingThreads(threads, talks.length) > 1
+    const atlas = await buildAtlasWith(talks, options, { readTerms: (texts, tfidf) => pool.readTerms(texts, tfidf, share), runKmeans: pool.run })
     onThreads?.(atlas, pool.run)
     return atlas
   } finally {
