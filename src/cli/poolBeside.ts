@@ -92,9 +92,9 @@ function awaitBeside(workers: BesideWorkers, { pool, answered }: PostedBeside): 
 /**
  * `readTalkTerms(talks, options)` on every thread: the talks in consecutive parts
  * (`termParts.ts`), this thread reading from the front and the workers from the back, merged
- * in corpus order. This thread never waits for a worker: the parts a worker has not delivered
- * when this thread has claimed every part (at most the one it is reading, or all those of a
- * worker that stopped) are read here too.
+ * in corpus order. When this thread has claimed every part, it waits for the parts the
+ * workers claimed (at most the one each is reading); those of a worker that stops or fails
+ * are read here.
  * @param workers The pool's workers.
  * @param talks Talks.
  * @param options TF-IDF options.
@@ -109,10 +109,11 @@ export function readTermsBeside(workers: BesideWorkers, talks: readonly Talk[], 
     return readTalkTerms(talks, options)
   }
   const reading = shareReading(talks, options, parts, count + 1)
-  const replies = Array.from({ length: count }, (_, w) => {
+  const replies: MessagePort[] = []
+  const readers = Array.from({ length: count }, (_, w) => {
     const { port1, port2 } = new MessageChannel()
-    workers.post(w, 'text-reading', (answered) => ({ reading, mark: HERE + 1 + w, reply: port2, answered }), [port2])
-    return port1
+    replies.push(port1)
+    return workers.post(w, 'text-reading', (answered) => ({ reading, mark: HERE + 1 + w, reply: port2, answered }), [port2])
   })
   posted()
   const merger = new PartsMerger(parts)
@@ -120,11 +121,25 @@ export function readTermsBeside(workers: BesideWorkers, talks: readonly Talk[], 
   readFreeParts(reading, talks, HERE, take)
   for (let p = 0; p < parts; p++) {
     if (merger.has(p)) continue
-    if (Atomics.load(reading.delivered, p) === 1) takeDelivered(replies, p, reading.delivered, take)
+    if (awaitDelivery(workers, readers[reading.claims[p]! - HERE - 1]!, reading.delivered, p)) takeDelivered(replies, p, reading.delivered, take)
     if (!merger.has(p)) take(p, readPartHere(reading, talks, p))
   }
   for (const port of replies) port.close()
   return merger.result()
+}
+
+/**
+ * Waits until part p, claimed by a worker, is delivered: true, or false when the worker
+ * stopped (it is then dropped, with a warning) or failed.
+ */
+function awaitDelivery(workers: BesideWorkers, reader: PostedBeside, delivered: Int32Array, p: number): boolean {
+  const deadline = Date.now() + TIMEOUT_MS
+  while (Atomics.load(delivered, p) === 0) {
+    if (Atomics.load(reader.answered, 0) !== 0 && Atomics.load(delivered, p) === 0) return false
+    if (!workers.alive(reader.pool)) return false
+    if (Atomics.wait(delivered, p, 0, LIVENESS_CHECK_MS) === 'timed-out' && Date.now() > deadline) throw new Error('k-means worker did not answer within 30 minutes')
+  }
+  return true
 }
 
 /**

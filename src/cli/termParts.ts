@@ -3,9 +3,8 @@
  * its own token streams (`readTalkTerms`), and the parts' streams are merged in corpus order
  * (`TermStreamsMerger`) into what one thread reads. The parts are claimed one at a time in
  * shared memory: this thread takes them from the front, each worker from the back, so that
- * a worker that starts late (or has no core) only leaves more parts to this thread; and this
- * thread never waits for a worker: a part a worker has not delivered when this thread has
- * no other part left is read here too (the worker's copy is dropped).
+ * a worker that starts late (or has no core) only leaves more parts to this thread, and this
+ * thread waits at most for the part each worker is reading when it runs out of parts.
  */
 import type { Talk } from '../types.js'
 import { readTalkTerms, TermStreamsMerger, type TermStreams, type TfidfOptions } from '../vectorize/tfidf.js'
@@ -41,7 +40,7 @@ export interface ReadPart {
 
 /**
  * Parts per thread: several, so that a thread that starts late leaves parts to the others,
- * and what this thread reads again of a part a worker has not delivered is small.
+ * and the wait for the part a worker is reading is short.
  */
 export const PARTS_PER_THREAD = 4
 
