@@ -1,6 +1,7 @@
 /**
  * Worker thread of {@link KmeansPool}: runs the k-means jobs (or sample restarts, or chunks of a Gram matrix) it is sent, posts the results,
- * then raises the shared flag the posting thread waits on.
+ * then raises the shared flag the posting thread waits on. Beside them (`poolBeside.ts`) it reads parts of a text and measures the
+ * built-in taxonomy's fit, each answered on a port of its own.
  */
 import { workerData, type MessagePort } from 'node:worker_threads'
 import { fillGramChunks } from '../cluster/kmeans.js'
