@@ -66,7 +66,7 @@ export default defineConfig([
     esbuildPlugins: [lazyPackages],
   },
   {
-    entry: { cli: 'src/cli/main.ts', termWorker: 'src/cli/termWorker.ts', kmeansWorker: 'src/cli/kmeansWorker.ts', relatedWorker: 'src/cli/relatedWorker.ts', taxonomyFitWorker: 'src/cli/taxonomyFitWorker.ts' },
+    entry: { cli: 'src/cli/main.ts', kmeansWorker: 'src/cli/kmeansWorker.ts', relatedWorker: 'src/cli/relatedWorker.ts' },
     format: ['esm'],
     dts: false,
     sourcemap: false,

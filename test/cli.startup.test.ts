@@ -59,7 +59,7 @@ describe('dist/cli.js start-up', () => {
   it('finds the worker scripts beside the chunks that start them', () => {
     const files = new Map<string, string>()
     for (const chunk of chunks) staticImports(chunk, files)
-    for (const worker of ['termWorker', 'kmeansWorker', 'relatedWorker', 'taxonomyFitWorker']) {
+    for (const worker of ['kmeansWorker', 'relatedWorker']) {
       const starters = [...files].filter(([, body]) => body.includes(`new URL("./${worker}.js", import.meta.url)`))
       expect(starters.length, worker).toBeGreaterThan(0)
       for (const [file] of starters) expect(existsSync(join(dirname(file), `${worker}.js`)), file).toBe(true)

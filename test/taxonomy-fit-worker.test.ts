@@ -1,51 +1,79 @@
-// The built-in taxonomy's fit measured on a worker by `talkatlas themes` (the built worker,
-// dist/taxonomyFitWorker.js; the global setup builds dist/ when it is stale), and its fallbacks.
+// The built-in taxonomy's fit measured by `talkatlas themes` on the k-means worker of the
+// atlas build (the built worker, dist/kmeansWorker.js; the global setup builds dist/ when it
+// is stale), and its fallbacks.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { unpackGeneralWordLists } from '../src/cluster/labelTerms.js'
-import { runOneShotWorker } from '../src/cli/oneShotWorker.js'
+import { KmeansPool } from '../src/cli/kmeansPool.js'
 import { builtinTaxonomyFitAside, type TaxonomyFitJob } from '../src/cli/taxonomyFitAside.js'
+import { root, talkatlas } from './helpers/cli.js'
 import { BUILTIN_TAXONOMY } from '../src/tag/taxonomy.js'
-import { taxonomyFit, type TaxonomyFit } from '../src/tag/taxonomyFit.js'
+import { taxonomyFit } from '../src/tag/taxonomyFit.js'
 import type { Talk } from '../src/types.js'
 
 const read = (name: string) => (JSON.parse(readFileSync(new URL(`../fixtures/${name}.json`, import.meta.url), 'utf8')) as { talks: Talk[] }).talks
-const worker = new URL('../dist/taxonomyFitWorker.js', import.meta.url)
+const workerUrl = new URL('../dist/kmeansWorker.js', import.meta.url)
+const TIMEOUT = 120_000
 
-describe('builtinTaxonomyFitAside', () => {
-  it('gives on a worker the fit measured on this thread, stopwords included', async () => {
+/** A pool of two threads and the warnings it gives. */
+function pool(url: URL = workerUrl): { pool: KmeansPool; warnings: string[] } {
+  const warnings: string[] = []
+  return { pool: new KmeansPool(2, url, (message) => warnings.push(message)), warnings }
+}
+
+describe('the taxonomy fit on a k-means worker', () => {
+  it('gives the fit measured on this thread, stopwords included, and posts the word lists first', async () => {
     for (const [talks, options] of [[read('lpc-networking-bpf'), {}], [read('ml-workshop'), {}], [read('lpc-networking-bpf'), { stopwords: ['bpf', 'ebpf', 'xdp'] }]] as const) {
-      const aside = await builtinTaxonomyFitAside(talks, options, 2, worker)
-      expect(aside).toEqual(taxonomyFit(talks, BUILTIN_TAXONOMY, options))
+      const { pool: kmeans, warnings } = pool()
+      const { port1, port2 } = new MessageChannel()
+      const job: TaxonomyFitJob = { talks, options, wordLists: port2 }
+      const fit = kmeans.taxonomyFitBeside(job)
+      // Posted with the next reading, and answered when the pool closes.
+      kmeans.readTerms(talks, {})
+      await kmeans.close()
+      expect(await fit).toEqual(taxonomyFit(talks, BUILTIN_TAXONOMY, options))
+      expect(receiveMessageOnPort(port1)?.message).toEqual(unpackGeneralWordLists())
+      port1.close()
+      expect(warnings).toEqual([])
     }
-    expect((await builtinTaxonomyFitAside(read('lpc-networking-bpf'), {}, 2, worker))?.fits).toBe(true)
-  })
+  }, TIMEOUT)
 
-  it('posts the label lexicon its word lists, unpacked, before the fit', async () => {
-    const { port1, port2 } = new MessageChannel()
-    const job: TaxonomyFitJob = { talks: read('ml-workshop'), options: {}, wordLists: port2 }
-    const fit = await runOneShotWorker<TaxonomyFit>(worker, job, 'taxonomy-fit', [port2])
-    expect(fit).toEqual(taxonomyFit(job.talks, BUILTIN_TAXONOMY, {}))
-    expect(receiveMessageOnPort(port1)?.message).toEqual(unpackGeneralWordLists())
-    port1.close()
-  })
-
-  it('starts no worker on one thread, and resolves undefined when the worker dies', async () => {
+  it('is measured beside an atlas built on two threads (the built CLI), and not at all on one', () => {
     const talks = read('lpc-networking-bpf')
-    expect(builtinTaxonomyFitAside(talks, {}, 1, worker)).toBeUndefined()
-    expect(builtinTaxonomyFitAside(talks, {}, 'auto', worker)).toBeUndefined() // 72 talks: one thread
-    const dying = join(mkdtempSync(join(tmpdir(), 'talkatlas-fit-')), 'dying.mjs')
-    writeFileSync(dying, 'process.exit(3)\n')
-    const warnings = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
-    try {
-      await expect(builtinTaxonomyFitAside(talks, {}, 2, pathToFileURL(dying))).resolves.toBeUndefined()
-      expect(warnings.mock.calls.map(([line]) => line)).toEqual(['talkatlas: warning: a taxonomy-fit worker stopped (exit code 3); the main thread does its work\n'])
-    } finally {
-      warnings.mockRestore()
-    }
-  })
+    expect(builtinTaxonomyFitAside(talks, {}, 1)).toBeUndefined()
+    expect(builtinTaxonomyFitAside(talks, {}, 'auto')).toBeUndefined() // 72 talks: one thread
+    const themes = (threads: string) => talkatlas(['themes', `${root}/fixtures/lpc-networking-bpf.json`, '--format', 'json', '--threads', threads])
+    const [one, two] = [themes('1'), themes('2')]
+    expect(two.code).toBe(0)
+    expect(two.stdout).toBe(one.stdout)
+    // The networking talks fit the built-in taxonomy: the themes are named after it.
+    expect(two.stderr).toBe(one.stderr)
+    expect(two.stderr).toContain('taxonomy')
+    expect((JSON.parse(two.stdout) as { themes: { name: string | null }[] }).themes.some((theme) => theme.name !== null)).toBe(true)
+  }, TIMEOUT)
+
+  it('resolves undefined, with one warning naming the fit, when the worker dies in it', async () => {
+    // A worker that exits on the fit, and answers a reading in which it claimed nothing.
+    const script = join(mkdtempSync(join(tmpdir(), 'talkatlas-fit-')), 'dieOnFit.mjs')
+    writeFileSync(script, [
+      "import { workerData } from 'node:worker_threads'",
+      'const { port } = workerData',
+      "port.on('message', (work) => {",
+      "  if ('taxonomyFit' in work) process.exit(3)",
+      "  if ('reading' in work) Atomics.store(work.answered, 0, 1)",
+      '})',
+      '',
+    ].join('\n'))
+    const talks = read('ml-workshop')
+    const { pool: kmeans, warnings } = pool(pathToFileURL(script))
+    const fit = kmeans.taxonomyFitBeside({ talks, options: {} })
+    kmeans.readTerms(talks, {})
+    await kmeans.close()
+    expect(await fit).toBeUndefined()
+    expect(warnings).toEqual(['a taxonomy-fit worker stopped (exit code 3); the main thread does its work'])
+  }, TIMEOUT)
 })

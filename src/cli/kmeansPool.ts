@@ -17,6 +17,11 @@ import { claimOrder, runClaimedJobs, type ClaimedJobs, type KmeansBatchRunner } 
 import { runClaimedRestarts, runSampleRestarts, type SampleRestarts, type SampleRun } from '../cluster/kmeansRestarts.js'
 import type { ElkanRows, RowHelper } from '../cluster/lloydElkan.js'
 import { WatchedWorkers, WorkerStoppedError, workerStoppedMessage, writeWorkerWarning } from './workerWatch.js'
+import { besideWorkers, FitsBeside, readTermsBeside, type BesideWork } from './poolBeside.js'
+import type { TermStreams, TfidfOptions } from '../vectorize/tfidf.js'
+import type { Talk } from '../types.js'
+import type { TaxonomyFit } from '../tag/taxonomyFit.js'
+import type { TaxonomyFitJob } from './taxonomyFitAside.js'
 
 /** What a k-means worker is sent: whole jobs, chunks of a Gram matrix, or a share of one job's sample restarts. */
 export type KmeansWork = {
@@ -49,7 +54,7 @@ export type KmeansWork = {
   /** A refinement whose passes this worker shares, until told to stop (see {@link WorkerRowHelper}). */
   readonly elkan: ElkanRows
   readonly control: Int32Array
-}
+} | BesideWork
 
 /** What a k-means worker answers. */
 export type KmeansAnswer =
@@ -82,6 +87,8 @@ interface PoolWorker {
   readonly port: MessagePort
   /** Slot 0: 0 while working, 1 once the answer is posted; slot 1: 1 once the worker has stopped (`FLAG`). */
   readonly done: Int32Array
+  /** Work posted beside the k-means jobs, with its answered flag (0 until done): what a stopped worker was doing. */
+  readonly beside: { readonly name: string; readonly answered: Int32Array }[]
 }
 
 /** Worker threads that run k-means jobs; {@link close} them when done. */
@@ -103,7 +110,7 @@ export class KmeansPool {
     private readonly onWorkerStopped: (message: string) => void = writeWorkerWarning,
   ) {
     this.watched = new WatchedWorkers(Math.max(0, threads - 1), workerUrl)
-    this.watched.ports.forEach((port, index) => this.workers.push({ index, port, done: this.watched.flags[index]! }))
+    this.watched.ports.forEach((port, index) => this.workers.push({ index, port, done: this.watched.flags[index]!, beside: [] }))
   }
 
   /**
@@ -111,6 +118,7 @@ export class KmeansPool {
    * first, until none is left. Its `gram` fills a batch's Gram matrix on every thread.
    */
   readonly run: KmeansBatchRunner = Object.assign((points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[], given?: Float64Array) => {
+    this.fits.post(this.beside)
     const threads = this.workers.length + 1
     const gram = this.sharedGram(points, dimensions, jobs, given)
     if (threads > 1 && jobs.length === 1) return [this.runSplit(points, dimensions, jobs[0]!, gram)]
@@ -231,8 +239,22 @@ export class KmeansPool {
     return gram
   }
 
-  /** Stops the workers. */
+  /** The workers as work beside the k-means jobs sees them (`poolBeside.ts`). */
+  private readonly beside = besideWorkers(this.workers, (pool) => this.workers.includes(pool) && !this.dropStopped(pool))
+  private readonly fits = new FitsBeside()
+
+  /** `readTalkTerms(talks, options)` on every thread, or here alone (`readTermsBeside`); the fits queued are posted first. */
+  readonly readTerms = (talks: readonly Talk[], options: TfidfOptions, share = true): TermStreams => readTermsBeside(this.beside, talks, options, () => this.fits.post(this.beside), share)
+
+  /** The built-in taxonomy's fit on the first worker after its share of the next reading (`FitsBeside`); undefined without a worker. */
+  taxonomyFitBeside(job: TaxonomyFitJob): Promise<TaxonomyFit | undefined> {
+    return this.workers.length === 0 ? Promise.resolve(undefined) : this.fits.queue(job)
+  }
+
+  /** Resolves the fits posted (waiting for them), says which workers stopped, then stops the workers. */
   async close(): Promise<void> {
+    this.fits.take(this.beside)
+    this.dropStopped()
     await this.watched.close()
   }
 
@@ -262,10 +284,10 @@ export class KmeansPool {
     }
   }
 
-  /** Drops every worker that has stopped; true if there was one. */
-  private dropStopped(): boolean {
+  /** Drops every worker that has stopped (or `only` that one); true if there was one. */
+  private dropStopped(only?: PoolWorker): boolean {
     let dropped = false
-    for (const pool of [...this.workers]) {
+    for (const pool of only === undefined ? [...this.workers] : [only]) {
       try {
         this.watched.checkAlive(pool.index)
       } catch (error) {
@@ -277,12 +299,13 @@ export class KmeansPool {
     return dropped
   }
 
-  /** Drops a worker that stopped, and says so once. */
+  /** Drops a worker that stopped, and says so once, naming what it was doing (reading the text, else k-means). */
   private drop(pool: PoolWorker, stopped: WorkerStoppedError): void {
     const at = this.workers.indexOf(pool)
     if (at < 0) return
     this.workers.splice(at, 1)
-    this.onWorkerStopped(workerStoppedMessage('k-means', stopped.reason))
+    const doing = pool.beside.find(({ answered }) => Atomics.load(answered, 0) === 0)?.name ?? 'k-means'
+    this.onWorkerStopped(workerStoppedMessage(doing, stopped.reason))
   }
 
   /**

@@ -1,6 +1,7 @@
 /**
  * Worker thread of {@link KmeansPool}: runs the k-means jobs (or sample restarts, or chunks of a Gram matrix) it is sent, posts the results,
- * then raises the shared flag the posting thread waits on.
+ * then raises the shared flag the posting thread waits on. Beside them (`poolBeside.ts`) it reads parts of a text and measures the
+ * built-in taxonomy's fit, each answered on a port of its own.
  */
 import { workerData, type MessagePort } from 'node:worker_threads'
 import { fillGramChunks } from '../cluster/kmeans.js'
@@ -8,11 +9,21 @@ import { runClaimedJobs } from '../cluster/kmeansBatch.js'
 import { runClaimedRestarts } from '../cluster/kmeansRestarts.js'
 import { helperPass, type ElkanRows } from '../cluster/lloydElkan.js'
 import { CONTROL, GRAM, type KmeansAnswer, type KmeansWork } from './kmeansPool.js'
+import { readFreeParts, unpackTexts, type ReadPart } from './termParts.js'
 import { injectTestFault } from './testFault.js'
+import { allLanguages } from '../text/languagePacks.js'
+import { registerLanguages } from '../text/languageRegistry.js'
+import { primeScanner } from '../text/primeScanner.js'
+import { unpackGeneralWordLists } from '../cluster/labelTerms.js'
+import { BUILTIN_TAXONOMY } from '../tag/taxonomy.js'
+import { taxonomyFit } from '../tag/taxonomyFit.js'
 
 const { port, done } = workerData as { port: MessagePort; done: Int32Array }
 let jobs = 0
+let readings = 0
 port.on('message', (work: KmeansWork) => {
+  if ('reading' in work) return readShare(work)
+  if ('taxonomyFit' in work) return fitTaxonomy(work)
   injectTestFault('kmeans', ++jobs)
   if ('gramRows' in work) return fillGramShare(work)
   let answer: KmeansAnswer
@@ -27,6 +38,59 @@ port.on('message', (work: KmeansWork) => {
   Atomics.store(done, 0, 1)
   Atomics.notify(done, 0)
 })
+
+/**
+ * Reads the free parts of a corpus from the back (see `KmeansWork`), posting each as it is
+ * read, the typed arrays transferred.
+ */
+function readShare({ reading, mark, reply, answered }: Extract<KmeansWork, { reading: unknown }>): void {
+  injectTestFault('term', ++readings)
+  prepareText()
+  let state = 1
+  try {
+    readFreeParts(reading, unpackTexts(reading.job), mark, (part, streams) => {
+      const buffers = new Set([streams.units.buffer, streams.isPart.buffer, streams.surfaces.buffer, streams.docStart.buffer, streams.typeUnits.buffer, streams.typeCounts.buffer])
+      reply.postMessage({ part, streams } satisfies ReadPart, [...buffers] as ArrayBuffer[])
+      Atomics.store(reading.delivered, part, 1)
+      Atomics.notify(reading.delivered, part)
+    })
+  } catch {
+    state = -1
+  }
+  Atomics.store(answered, 0, state)
+  Atomics.notify(answered, 0)
+}
+
+/** Readies the text code once, as the main thread does (`prepareText`). */
+let textReady = false
+function prepareText(): void {
+  if (textReady) return
+  registerLanguages(...allLanguages)
+  primeScanner()
+  textReady = true
+}
+
+/**
+ * Posts the label lexicon's word lists, unpacked, then measures the built-in taxonomy's fit
+ * (see `taxonomyFitAside.ts`) and posts it on its own port.
+ */
+function fitTaxonomy({ taxonomyFit: job, reply, answered }: Extract<KmeansWork, { taxonomyFit: unknown }>): void {
+  injectTestFault('taxonomy')
+  let state = 1
+  try {
+    if (job.wordLists !== undefined) {
+      job.wordLists.postMessage(unpackGeneralWordLists())
+      job.wordLists.close()
+    }
+    prepareText()
+    reply.postMessage(taxonomyFit(job.talks, BUILTIN_TAXONOMY, job.options))
+  } catch {
+    state = -1
+  }
+  reply.close()
+  Atomics.store(answered, 0, state)
+  Atomics.notify(answered, 0)
+}
 
 /** Fills chunks of a Gram matrix until none is left, and adds their number to the filled count (not answered: see `KmeansWork`). */
 function fillGramShare(work: Extract<KmeansWork, { gramRows: Int32Array }>): void {

@@ -1,17 +1,17 @@
 /**
  * The built-in taxonomy's fit (`taxonomyFit`, which `talkatlas themes` needs to name its
- * themes) measured on a worker thread while this thread builds the atlas. It reads every
+ * themes) measured on a k-means worker while this thread builds the atlas. It reads every
  * word of every talk once more (FOSDEM 2025: about a tenth of the main thread's time), and
- * depends on the talks and stopwords alone, not on the atlas; the second core is idle while
- * this thread reads the text and fits LSA.
+ * depends on the talks and stopwords alone, not on the atlas; the k-means worker, started
+ * anyway and warm from its share of the reading, is otherwise idle while this thread fits
+ * TF-IDF and LSA.
  */
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads'
 import { takeGeneralWordListsFrom, type GeneralWordLists } from '../cluster/labelTerms.js'
 import type { EvidenceOptions } from '../tag/themeEvidence.js'
 import type { TaxonomyFit } from '../tag/taxonomyFit.js'
 import type { Talk } from '../types.js'
-import { runOneShotWorker } from './oneShotWorker.js'
-import { kmeansThreads } from './threadedAtlas.js'
+import { besideNextAtlas, kmeansThreads } from './threadedAtlas.js'
 
 /** What the worker is sent. */
 export interface TaxonomyFitJob {
@@ -26,22 +26,19 @@ export interface TaxonomyFitJob {
 }
 
 /**
- * Starts measuring the built-in taxonomy's fit on a worker when the atlas is built on two
- * threads (`kmeansThreads`); resolves with the fit, or with undefined when the worker fails
- * (the caller then measures it itself, as it does when no worker is started).
+ * Measures the built-in taxonomy's fit on the k-means pool of the next atlas built here
+ * (`besideNextAtlas`), when it is built on two threads (`kmeansThreads`): its first worker
+ * measures it after its share of the reading. Resolves with the fit once the atlas is built,
+ * or with undefined when the worker stops or fails (the caller then measures it itself, as it
+ * does when no worker is used, and a warning says why a worker stopped).
  * @param talks Talks of the atlas.
  * @param options The atlas's stopword options.
  * @param threads `--threads`.
- * @param workerUrl Worker script; the default is `taxonomyFitWorker.js` beside this module's bundle.
  */
-export function builtinTaxonomyFitAside(
-  talks: readonly Talk[], options: EvidenceOptions, threads: number | 'auto',
-  workerUrl: URL = new URL('./taxonomyFitWorker.js', import.meta.url),
-): Promise<TaxonomyFit | undefined> | undefined {
+export function builtinTaxonomyFitAside(talks: readonly Talk[], options: EvidenceOptions, threads: number | 'auto'): Promise<TaxonomyFit | undefined> | undefined {
   if (kmeansThreads(threads, talks.length) < 2) return undefined
   const job: TaxonomyFitJob = { talks: talks.map(({ id, title, abstract }) => ({ id, title, abstract })), options, wordLists: wordListsFromWorker() }
-  // A worker that stops leaves the fit to the caller (a warning says why): it is a speed-up, not a requirement.
-  return runOneShotWorker<TaxonomyFit | undefined>(workerUrl, job, 'taxonomy-fit', [job.wordLists!], () => undefined).catch(() => undefined)
+  return new Promise((resolve) => besideNextAtlas((pool) => resolve(pool?.taxonomyFitBeside(job))))
 }
 
 /**

@@ -1,21 +1,35 @@
 /**
- * Building atlases on several threads. Reading the text: the talks are cut into consecutive
- * parts, all but the first read by worker threads (`termWorker.js` next to the CLI bundle)
- * while this thread reads the first, and the parts' streams are merged into what one thread
- * reads. Clustering: batches of independent k-means calls go to a {@link KmeansPool}. The
- * atlas does not depend on the thread count.
+ * Building atlases on several threads: batches of independent k-means calls go to a
+ * {@link KmeansPool}, whose workers, started anyway and idle until the clustering, first read
+ * a share of the text when it is large (`KmeansPool.readTerms`, merged into what one thread
+ * reads) and do work beside the build (the taxonomy fit). The atlas does not depend on the thread
+ * count.
  */
 import { availableParallelism } from 'node:os'
-import { runOneShotWorker } from './oneShotWorker.js'
-import { buildAtlas, buildAtlasWith, type TermReader } from '../atlas/buildAtlas.js'
+import { buildAtlas, buildAtlasWith } from '../atlas/buildAtlas.js'
 import type { Atlas, AtlasOptions } from '../atlas/types.js'
 import type { Talk } from '../types.js'
 import type { KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 import { KmeansPool } from './kmeansPool.js'
-import { readTalkTerms, TermStreamsMerger, type TermStreams, type TfidfOptions } from '../vectorize/tfidf.js'
 
-/** `--threads auto` reads on two threads from this many talks (below, a worker costs more than it saves). */
+export { packTexts, partBounds, unpackTexts, type TermJob } from './termParts.js'
+
+/**
+ * `--threads auto` reads the text on two threads from this many talks. Below, the second
+ * thread costs more than it saves even when it is the k-means worker, started anyway: the
+ * reading code is compiled again on it (V8's code is per thread), and the first few hundred
+ * talks read cold cost most (FOSDEM 2025's 1,093: 0.95 s more CPU, 18 % more wall time).
+ */
 export const PARALLEL_MIN_TALKS = 20_000
+
+/**
+ * Threads to read the text with.
+ * @param threads `--threads`: a number, or `'auto'` for 2 from {@link PARALLEL_MIN_TALKS} talks when there are 2 cores.
+ * @param talks Number of talks.
+ */
+export function readingThreads(threads: number | 'auto', talks: number): number {
+  return threadsFrom(threads, talks, PARALLEL_MIN_TALKS)
+}
 
 /**
  * `--threads auto` runs k-means batches on two threads from this many talks: the break-even
@@ -23,24 +37,6 @@ export const PARALLEL_MIN_TALKS = 20_000
  * 1.04 s both; FOSDEM's 1,093: 3.26 s and 2.35 s).
  */
 export const PARALLEL_KMEANS_MIN_TALKS = 500
-
-/** What a worker is given: the texts of its part, packed into one string. */
-export interface TermJob {
-  /** Titles and abstracts, concatenated. */
-  readonly text: string
-  /** Length of each title and abstract in `text`, alternating. */
-  readonly lengths: Int32Array
-  readonly options: TfidfOptions
-}
-
-/**
- * Threads to read with.
- * @param threads `--threads`: a number, or `'auto'` for 2 from {@link PARALLEL_MIN_TALKS} talks when there are 2 cores.
- * @param talks Number of talks.
- */
-export function readingThreads(threads: number | 'auto', talks: number): number {
-  return threadsFrom(threads, talks, PARALLEL_MIN_TALKS)
-}
 
 /**
  * Threads to run k-means batches on.
@@ -57,9 +53,21 @@ function threadsFrom(threads: number | 'auto', talks: number, minTalks: number):
   return talks >= minTalks ? Math.min(2, availableParallelism()) : 1
 }
 
+/** Work waiting for the next atlas's k-means pool (see {@link besideNextAtlas}). */
+const besideNext: ((pool: KmeansPool | undefined) => void)[] = []
+
+/**
+ * Hands the next atlas built by {@link buildAtlasThreaded} its k-means pool (undefined when
+ * it is built on one thread), for work beside the build on its workers (the taxonomy fit).
+ * @param start Called with the pool once it is started.
+ */
+export function besideNextAtlas(start: (pool: KmeansPool | undefined) => void): void {
+  besideNext.push(start)
+}
+
 /**
  * `buildAtlas`, with the text read on {@link readingThreads} threads and the k-means batches
- * run on {@link kmeansThreads} threads; the same atlas.
+ * run on {@link kmeansThreads} threads (the text on the k-means workers); the same atlas.
  * @param talks Talks.
  * @param options Atlas options.
  * @param threads `--threads`.
@@ -70,84 +78,20 @@ function threadsFrom(threads: number | 'auto', talks: number, minTalks: number):
 export async function buildAtlasThreaded(
   talks: readonly Talk[], options: AtlasOptions, threads: number | 'auto', onThreads?: (atlas: Atlas, runKmeans: KmeansBatchRunner) => void,
 ): Promise<Atlas> {
-  const reading = readingThreads(threads, talks.length)
   const clustering = kmeansThreads(threads, talks.length)
-  if (reading <= 1 && clustering <= 1) return buildAtlas(talks, options)
+  const beside = besideNext.splice(0)
+  if (clustering <= 1) {
+    beside.forEach((start) => start(undefined))
+    return buildAtlas(talks, options)
+  }
   const pool = new KmeansPool(clustering)
+  beside.forEach((start) => start(pool))
   try {
-    const atlas = await buildAtlasWith(talks, options, { readTerms: parallelTermReader(reading), runKmeans: pool.run })
+    const share = readingThreads(threads, talks.length) > 1
+    const atlas = await buildAtlasWith(talks, options, { readTerms: (texts, tfidf) => pool.readTerms(texts, tfidf, share), runKmeans: pool.run })
     onThreads?.(atlas, pool.run)
     return atlas
   } finally {
     await pool.close()
   }
-}
-
-/**
- * A {@link TermReader} on `threads` threads (1 reads here, with no worker).
- * @param threads Threads, ≥ 1.
- * @param workerUrl Worker script; the default is `termWorker.js` beside this module's bundle.
- */
-export function parallelTermReader(threads: number, workerUrl: URL = new URL('./termWorker.js', import.meta.url)): TermReader {
-  return async (talks, options) => {
-    const parts = Math.min(threads, talks.length)
-    if (parts <= 1) return readTalkTerms(talks, options)
-    const bounds = partBounds(talks.length, parts)
-    // Workers start first, so that they read while this thread reads the first part.
-    const others = bounds.slice(1).map(([from, to]) => readInWorker(workerUrl, packTexts(talks.slice(from, to), options)))
-    // While the workers finish, this thread indexes its own part for the merge.
-    const merger = new TermStreamsMerger(readTalkTerms(talks.slice(bounds[0]![0], bounds[0]![1]), options))
-    for (const streams of await Promise.all(others)) merger.append(streams)
-    return merger.result()
-  }
-}
-
-/**
- * Consecutive [from, to) ranges of nearly equal size covering 0..n.
- * @param n Number of talks.
- * @param parts Number of ranges (≤ n).
- */
-export function partBounds(n: number, parts: number): [number, number][] {
-  return Array.from({ length: parts }, (_, p) => [Math.floor((p * n) / parts), Math.floor(((p + 1) * n) / parts)])
-}
-
-/**
- * Packs texts into one string and their lengths: one string crosses to a worker as a single
- * copy, where thousands of talk objects would be cloned one by one.
- * @param talks Talks of a part.
- * @param options TF-IDF options.
- */
-export function packTexts(talks: readonly Pick<Talk, 'title' | 'abstract'>[], options: TfidfOptions): TermJob {
-  const lengths = new Int32Array(talks.length * 2)
-  const pieces: string[] = []
-  talks.forEach((talk, i) => {
-    pieces.push(talk.title, talk.abstract)
-    lengths[2 * i] = talk.title.length
-    lengths[2 * i + 1] = talk.abstract.length
-  })
-  return { text: pieces.join(''), lengths, options }
-}
-
-/**
- * The texts of a {@link TermJob}, unpacked.
- * @param job Packed texts.
- */
-export function unpackTexts(job: Pick<TermJob, 'text' | 'lengths'>): { title: string; abstract: string }[] {
-  const texts: { title: string; abstract: string }[] = []
-  let offset = 0
-  for (let i = 0; i < job.lengths.length; i += 2) {
-    const title = job.text.slice(offset, (offset += job.lengths[i]!))
-    const abstract = job.text.slice(offset, (offset += job.lengths[i + 1]!))
-    texts.push({ title, abstract })
-  }
-  return texts
-}
-
-/**
- * Runs one job in a new worker thread.
- * @param workerUrl Worker script.
- * @param job Packed texts and options.
- */
-function readInWorker(workerUrl: URL, job: TermJob): Promise<TermStreams> {
-  return runOneShotWorker<TermStreams>(workerUrl, job, 'text-reading', [], () => readTalkTerms(unpackTexts(job), job.options))
 }
