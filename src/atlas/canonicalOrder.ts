@@ -6,6 +6,7 @@
  */
 import type { CsrMatrix, Talk } from '../types.js'
 import type { Atlas, AtlasEnsemble } from './types.js'
+import { cached } from '../util/cached.js'
 
 /**
  * Positions of talks sorted by title, then abstract, then id (UTF-16 code unit order, so
@@ -41,12 +42,7 @@ export function rememberOrder<A extends Atlas>(atlas: A, order: Int32Array): A {
  * @param atlas A built or loaded atlas.
  */
 export function atlasOrder(atlas: Atlas): Int32Array {
-  let order = fittedOrders.get(atlas)
-  if (order === undefined) {
-    order = canonicalOrder(atlas.talks)
-    fittedOrders.set(atlas, order)
-  }
-  return order
+  return cached(fittedOrders, atlas, () => canonicalOrder(atlas.talks))
 }
 
 function compareTalks(a: Talk, b: Talk): number {
