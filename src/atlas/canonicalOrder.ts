@@ -4,7 +4,7 @@
  * them on a canonical order instead of the input order makes themes, scores and related
  * talks independent of how the input happened to be sorted.
  */
-import type { CsrMatrix, Talk } from '../types.js'
+import type { Talk } from '../types.js'
 import type { Atlas, AtlasEnsemble } from './types.js'
 import { cached } from '../util/cached.js'
 
@@ -53,25 +53,8 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-/**
- * Rows of a CSR matrix taken in a given order: row i of the result is row `from[i]` (a
- * permutation of the rows, or some of them).
- * @param matrix Matrix to take rows from.
- * @param from Source row of every output row.
- */
-export function permuteCsrRows(matrix: CsrMatrix, from: Int32Array): CsrMatrix {
-  const indptr = new Int32Array(from.length + 1)
-  for (let i = 0; i < from.length; i++) indptr[i + 1] = indptr[i]! + matrix.indptr[from[i]! + 1]! - matrix.indptr[from[i]!]!
-  const indices = new Int32Array(indptr[from.length]!)
-  const data = new Float32Array(indptr[from.length]!)
-  for (let i = 0; i < from.length; i++) {
-    const start = matrix.indptr[from[i]!]!
-    const end = matrix.indptr[from[i]! + 1]!
-    indices.set(matrix.indices.subarray(start, end), indptr[i])
-    data.set(matrix.data.subarray(start, end), indptr[i])
-  }
-  return { nRows: from.length, nCols: matrix.nCols, indptr, indices, data }
-}
+/** Rows of a CSR matrix taken in a given order: row i of the result is row `from[i]` (`gatherCsrRows`). */
+export { gatherCsrRows as permuteCsrRows } from '../vectorize/csr.js'
 
 /** Rows of a dense row-major matrix taken in a given order: row i of the result is row `from[i]` (`gatherRows`). */
 export { gatherRows as permuteDenseRows } from '../linalg/dense.js'
