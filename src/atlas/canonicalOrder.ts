@@ -15,9 +15,16 @@ import { cached } from '../util/cached.js'
  * @returns `order[r]` = input position of the talk processed r-th.
  */
 export function canonicalOrder(talks: readonly Talk[]): Int32Array {
-  const positions = Array.from({ length: talks.length }, (_, i) => i)
-  positions.sort((a, b) => compareTalks(talks[a]!, talks[b]!))
-  return Int32Array.from(positions)
+  return sortedPositions(talks.length, (a, b) => compareTalks(talks[a]!, talks[b]!))
+}
+
+/**
+ * Positions `0 … count − 1` sorted by a comparison (stable: ties keep position order).
+ * @param count Positions.
+ * @param compare Comparison of two positions.
+ */
+export function sortedPositions(count: number, compare: (a: number, b: number) => number): Int32Array {
+  return Int32Array.from(Array.from({ length: count }, (_, i) => i).sort(compare))
 }
 
 /** The order each atlas was fitted in, stored by the function that made the atlas. */
@@ -49,7 +56,8 @@ function compareTalks(a: Talk, b: Talk): number {
   return compareStrings(a.title, b.title) || compareStrings(a.abstract, b.abstract) || compareStrings(a.id, b.id)
 }
 
-function compareStrings(a: string, b: string): number {
+/** −1, 0 or 1 as `a` sorts before, with or after `b` in UTF-16 code unit order. */
+export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 

@@ -5,6 +5,7 @@
  * ranking); from there on, among candidate cells ({@link candidateCells}: the talk's theme and
  * the nearest themes), which keeps the search linear in the number of talks.
  */
+import { compareStrings, invertPermutation, sortedPositions } from '../atlas/canonicalOrder.js'
 import type { Atlas } from '../atlas/types.js'
 import type { Talk } from '../types.js'
 import { cached } from '../util/cached.js'
@@ -53,13 +54,7 @@ const idRankCache = new WeakMap<readonly Talk[], Int32Array>()
  * @param talks Talks of an atlas.
  */
 export function idRanks(talks: readonly Talk[]): Int32Array {
-  return cached(idRankCache, talks, () => {
-    const positions = Array.from({ length: talks.length }, (_, i) => i)
-    positions.sort((a, b) => (talks[a]!.id < talks[b]!.id ? -1 : talks[a]!.id > talks[b]!.id ? 1 : a - b))
-    const ranks = new Int32Array(talks.length)
-    positions.forEach((position, rank) => (ranks[position] = rank))
-    return ranks
-  })
+  return cached(idRankCache, talks, () => invertPermutation(sortedPositions(talks.length, (a, b) => compareStrings(talks[a]!.id, talks[b]!.id) || a - b)))
 }
 
 /**
