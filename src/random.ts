@@ -46,3 +46,23 @@ export function nextGaussian(random: Random): number {
 export function nextInt(random: Random, n: number): number {
   return Math.floor(random.next() * n)
 }
+
+/**
+ * A uniform sample of `size` of the rows (partial Fisher–Yates with the run's generator),
+ * in ascending row order so that it does not depend on the draw order; `rows` itself when
+ * there are no more than `size`.
+ * @param rows Rows to sample.
+ * @param size Rows wanted.
+ * @param random Generator.
+ */
+export function sampleRows(rows: Int32Array, size: number, random: Random): Int32Array {
+  if (size >= rows.length) return rows
+  const pool = rows.slice()
+  for (let t = 0; t < size; t++) {
+    const swap = t + Math.floor(random.next() * (pool.length - t))
+    const held = pool[t]
+    pool[t] = pool[swap]
+    pool[swap] = held
+  }
+  return pool.subarray(0, size).sort()
+}

@@ -4,8 +4,9 @@
  * them on a canonical order instead of the input order makes themes, scores and related
  * talks independent of how the input happened to be sorted.
  */
-import type { CsrMatrix, Talk } from '../types.js'
+import type { Talk } from '../types.js'
 import type { Atlas, AtlasEnsemble } from './types.js'
+import { cached } from '../util/cached.js'
 
 /**
  * Positions of talks sorted by title, then abstract, then id (UTF-16 code unit order, so
@@ -14,9 +15,16 @@ import type { Atlas, AtlasEnsemble } from './types.js'
  * @returns `order[r]` = input position of the talk processed r-th.
  */
 export function canonicalOrder(talks: readonly Talk[]): Int32Array {
-  const positions = Array.from({ length: talks.length }, (_, i) => i)
-  positions.sort((a, b) => compareTalks(talks[a]!, talks[b]!))
-  return Int32Array.from(positions)
+  return sortedPositions(talks.length, (a, b) => compareTalks(talks[a]!, talks[b]!))
+}
+
+/**
+ * Positions `0 … count − 1` sorted by a comparison (stable: ties keep position order).
+ * @param count Positions.
+ * @param compare Comparison of two positions.
+ */
+export function sortedPositions(count: number, compare: (a: number, b: number) => number): Int32Array {
+  return Int32Array.from(Array.from({ length: count }, (_, i) => i).sort(compare))
 }
 
 /** The order each atlas was fitted in, stored by the function that made the atlas. */
@@ -41,41 +49,20 @@ export function rememberOrder<A extends Atlas>(atlas: A, order: Int32Array): A {
  * @param atlas A built or loaded atlas.
  */
 export function atlasOrder(atlas: Atlas): Int32Array {
-  let order = fittedOrders.get(atlas)
-  if (order === undefined) {
-    order = canonicalOrder(atlas.talks)
-    fittedOrders.set(atlas, order)
-  }
-  return order
+  return cached(fittedOrders, atlas, () => canonicalOrder(atlas.talks))
 }
 
 function compareTalks(a: Talk, b: Talk): number {
   return compareStrings(a.title, b.title) || compareStrings(a.abstract, b.abstract) || compareStrings(a.id, b.id)
 }
 
-function compareStrings(a: string, b: string): number {
+/** −1, 0 or 1 as `a` sorts before, with or after `b` in UTF-16 code unit order. */
+export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-/**
- * Rows of a CSR matrix taken in a given order: row i of the result is row `from[i]` (a
- * permutation of the rows, or some of them).
- * @param matrix Matrix to take rows from.
- * @param from Source row of every output row.
- */
-export function permuteCsrRows(matrix: CsrMatrix, from: Int32Array): CsrMatrix {
-  const indptr = new Int32Array(from.length + 1)
-  for (let i = 0; i < from.length; i++) indptr[i + 1] = indptr[i]! + matrix.indptr[from[i]! + 1]! - matrix.indptr[from[i]!]!
-  const indices = new Int32Array(indptr[from.length]!)
-  const data = new Float32Array(indptr[from.length]!)
-  for (let i = 0; i < from.length; i++) {
-    const start = matrix.indptr[from[i]!]!
-    const end = matrix.indptr[from[i]! + 1]!
-    indices.set(matrix.indices.subarray(start, end), indptr[i])
-    data.set(matrix.data.subarray(start, end), indptr[i])
-  }
-  return { nRows: from.length, nCols: matrix.nCols, indptr, indices, data }
-}
+/** Rows of a CSR matrix taken in a given order: row i of the result is row `from[i]` (`gatherCsrRows`). */
+export { gatherCsrRows as permuteCsrRows } from '../vectorize/csr.js'
 
 /** Rows of a dense row-major matrix taken in a given order: row i of the result is row `from[i]` (`gatherRows`). */
 export { gatherRows as permuteDenseRows } from '../linalg/dense.js'

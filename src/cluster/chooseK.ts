@@ -5,8 +5,8 @@
  * the mean distance to the nearest other cluster (b): s = (b − a) / max(a, b).
  */
 import { DEFAULT_SEED, withDefaults, type OptionsGiven } from '../options.js'
-import { createRandom } from '../random.js'
-import { gatherRows } from '../linalg/dense.js'
+import { createRandom, sampleRows } from '../random.js'
+import { gatherRows, nonZeroRows } from '../linalg/dense.js'
 import { kmeansBatchGram } from './kmeans.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from './kmeansBatch.js'
 
@@ -234,21 +234,7 @@ export function distancesFromGram(gram: Float64Array): Float32Array {
 }
 
 function sampleNonZeroRows(points: Float32Array, d: number, size: number, seed: number): Float32Array {
-  const rows: number[] = []
-  for (let i = 0; i < points.length / d; i++) {
-    for (let c = i * d; c < (i + 1) * d; c++) if (points[c] !== 0) { rows.push(i); break }
-  }
-  if (rows.length > size) {
-    const random = createRandom(seed)
-    for (let t = 0; t < size; t++) {
-      const swap = t + Math.floor(random.next() * (rows.length - t))
-      const held = rows[t]
-      rows[t] = rows[swap]
-      rows[swap] = held
-    }
-    rows.length = size
-    rows.sort((a, b) => a - b)
-  }
+  const rows = sampleRows(nonZeroRows(points, d), size, createRandom(seed))
   // All rows: the points themselves, so that a batch runner can tell they are the ones it clusters next.
   if (rows.length * d === points.length) return points
   return gatherRows(points, d, rows)

@@ -4,7 +4,7 @@
  * runner with threads may run them anywhere, in any order, with the same results.
  */
 import { gatherRows } from '../linalg/dense.js'
-import { createRandom, nextInt, type Random } from '../random.js'
+import { createRandom, nextInt, sampleRows, type Random } from '../random.js'
 import { seedCentroids, type Seeds } from './kmeansSeeding.js'
 import { lloydElkan, type RowHelper } from './lloydElkan.js'
 import { lloydHamerly } from './lloydHamerly.js'
@@ -103,22 +103,6 @@ export function bestSampleRun(runs: readonly SampleRun[]): SampleRun {
   let best = runs[0]!
   for (const run of runs) if (run.inertia < best.inertia) best = run
   return best
-}
-
-/**
- * A uniform sample of `size` of the rows (partial Fisher–Yates with the run's generator),
- * in ascending row order so that it does not depend on the draw order.
- */
-function sampleRows(rows: Int32Array, size: number, random: Random): Int32Array {
-  if (size >= rows.length) return rows
-  const pool = rows.slice()
-  for (let t = 0; t < size; t++) {
-    const swap = t + Math.floor(random.next() * (pool.length - t))
-    const held = pool[t]
-    pool[t] = pool[swap]
-    pool[swap] = held
-  }
-  return pool.subarray(0, size).sort()
 }
 
 /**

@@ -72,7 +72,7 @@ export function seedCentroids(
     } else if (blocked !== undefined) {
       const best = blocked.run(points, rows, centres, c, closest, owner, drawn, slack)
       bestPotential = blocked.potentials[best]
-      bestCandidate = blocked.candidates[best]
+      bestCandidate = drawn[best]
       bestDistances.set(blocked.distances.subarray(best * m, best * m + m))
     }
     for (let trial = 0; trial < (blocked === undefined && gram === undefined ? trials : 0); trial++) {
@@ -153,7 +153,6 @@ function gramPotentials(gram: Float64Array, m: number, closest: Float64Array, ca
  * pruned pair inside a computed block keeps its distance, as in the one-at-a-time scan.
  */
 class BlockedTrials {
-  readonly candidates: Int32Array
   readonly potentials: Float64Array
   /** Distances of every row under each candidate, trial-major (trials × m). */
   readonly distances: Float64Array
@@ -163,7 +162,6 @@ class BlockedTrials {
   private readonly dots: Float64Array
 
   constructor(private readonly d: number, private readonly k: number, private readonly m: number, private readonly trials: number) {
-    this.candidates = new Int32Array(trials)
     this.potentials = new Float64Array(trials)
     this.distances = new Float64Array(trials * m)
     this.candidateRows = new Float32Array(trials * d)
@@ -172,15 +170,14 @@ class BlockedTrials {
     this.dots = new Float64Array(ROW_BLOCK * trials)
   }
 
-  /** Evaluates `trials` candidates for centre `count`; returns the trial with the lowest potential (the first on ties). */
+  /** Evaluates the `trials` candidates `drawn` for centre `count`; returns the trial with the lowest potential (the first on ties). */
   run(
     points: Float32Array, rows: Int32Array, centres: Int32Array, count: number, closest: Float64Array, owner: Int32Array,
     drawn: Int32Array, slack: number,
   ): number {
-    const { d, k, m, trials, candidates, potentials, distances, candidateRows, reaches, reach, dots } = this
+    const { d, k, m, trials, potentials, distances, candidateRows, reaches, reach, dots } = this
     for (let j = 0; j < trials; j++) {
       const candidate = drawn[j]
-      candidates[j] = candidate
       candidateRows.set(points.subarray(rows[candidate] * d, rows[candidate] * d + d), j * d)
       pruningReach(points, d, rows, centres, count, candidate, slack, reach)
       reaches.set(reach.subarray(0, count), j * k)
@@ -206,7 +203,7 @@ class BlockedTrials {
     for (; t < m; t++) {
       const current = closest[t]
       for (let j = 0; j < trials; j++) {
-        distances[j * m + t] = current <= reaches[j * k + owner[t]] ? current : Math.min(current, squaredDistanceRows(points, rows[candidates[j]], rows[t], d))
+        distances[j * m + t] = current <= reaches[j * k + owner[t]] ? current : Math.min(current, squaredDistanceRows(points, rows[drawn[j]], rows[t], d))
       }
     }
     let best = 0

@@ -4,7 +4,7 @@
  * algorithms 4.4 (subspace iteration) and 5.1 (direct SVD).
  */
 import { DEFAULT_SEED, withDefaults, type OptionsGiven } from '../options.js'
-import { createRandom, nextGaussian, type Random } from '../random.js'
+import { createRandom, nextGaussian, sampleRows, type Random } from '../random.js'
 import type { CsrMatrix } from '../types.js'
 import {
   lowerCrossGram,
@@ -15,7 +15,7 @@ import {
   sparseTimesDense,
   symmetricEigen,
 } from '../linalg/dense.js'
-import { transposeCsr } from '../vectorize/csr.js'
+import { gatherCsrRows, transposeCsr } from '../vectorize/csr.js'
 
 /** Options of {@link fitLsa}. */
 export interface LsaOptions {
@@ -85,23 +85,7 @@ const SAMPLE_ROWS = 10000
  * @param random Generator of the fit.
  */
 function sampleCsrRows(matrix: CsrMatrix, size: number, random: Random): CsrMatrix {
-  const pool = Int32Array.from({ length: matrix.nRows }, (_, i) => i)
-  for (let t = 0; t < size; t++) {
-    const swap = t + Math.floor(random.next() * (pool.length - t))
-    const held = pool[t]
-    pool[t] = pool[swap]
-    pool[swap] = held
-  }
-  const rows = pool.subarray(0, size).sort()
-  const indptr = new Int32Array(size + 1)
-  for (let t = 0; t < size; t++) indptr[t + 1] = indptr[t] + matrix.indptr[rows[t] + 1] - matrix.indptr[rows[t]]
-  const indices = new Int32Array(indptr[size])
-  const data = new Float32Array(indptr[size])
-  for (let t = 0; t < size; t++) {
-    indices.set(matrix.indices.subarray(matrix.indptr[rows[t]], matrix.indptr[rows[t] + 1]), indptr[t])
-    data.set(matrix.data.subarray(matrix.indptr[rows[t]], matrix.indptr[rows[t] + 1]), indptr[t])
-  }
-  return { nRows: size, nCols: matrix.nCols, indptr, indices, data }
+  return gatherCsrRows(matrix, sampleRows(Int32Array.from({ length: matrix.nRows }, (_, i) => i), size, random))
 }
 
 /**

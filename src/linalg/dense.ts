@@ -117,7 +117,7 @@ export function lowerCrossGram(q: Float64Array, w: Float64Array, rows: number, l
   const wt = q === w ? qt : transposeDense(w, rows, l)
   for (let a = 0; a < l; a += 3) {
     for (let b = 0; b <= a; b += 3) {
-      blockSums(qt, wt, rows, a * rows, Math.min(a + 1, l - 1) * rows, Math.min(a + 2, l - 1) * rows, b * rows, Math.min(b + 1, l - 1) * rows, Math.min(b + 2, l - 1) * rows, sums)
+      const sums = blockSums(qt, wt, rows, a * rows, Math.min(a + 1, l - 1) * rows, Math.min(a + 2, l - 1) * rows, b * rows, Math.min(b + 1, l - 1) * rows, Math.min(b + 2, l - 1) * rows)
       // Columns past the last repeat it; their sums, and those above the diagonal, are dropped.
       for (let r = 0; r < 3 && a + r < l; r++) {
         for (let c = 0; c < 3 && b + c <= a + r; c++) gram[(a + r) * l + b + c] = sums[r * 3 + c]
@@ -127,9 +127,6 @@ export function lowerCrossGram(q: Float64Array, w: Float64Array, rows: number, l
   return gram
 }
 
-/** Sums of a 3 × 3 block of {@link lowerCrossGram}, row-major. */
-const sums = new Float64Array(9)
-
 /** Column-major copy (l × rows) of a row-major rows × l matrix. */
 function transposeDense(y: Float64Array, rows: number, l: number): Float64Array {
   const out = new Float64Array(rows * l)
@@ -137,8 +134,8 @@ function transposeDense(y: Float64Array, rows: number, l: number): Float64Array 
   return out
 }
 
-/** The nine dot products of columns a0…a2 of `qt` with columns b0…b2 of `wt` (offsets into the column-major copies), each summed in row order. */
-function blockSums(qt: Float64Array, wt: Float64Array, rows: number, a0: number, a1: number, a2: number, b0: number, b1: number, b2: number, out: Float64Array): void {
+/** The nine dot products of columns a0…a2 of `qt` with columns b0…b2 of `wt` (offsets into the column-major copies), each summed in row order; a 3 × 3 block, row-major. */
+function blockSums(qt: Float64Array, wt: Float64Array, rows: number, a0: number, a1: number, a2: number, b0: number, b1: number, b2: number): number[] {
   let s00 = 0, s01 = 0, s02 = 0, s10 = 0, s11 = 0, s12 = 0, s20 = 0, s21 = 0, s22 = 0
   for (let i = 0; i < rows; i++) {
     const u0 = wt[b0 + i]
@@ -157,15 +154,7 @@ function blockSums(qt: Float64Array, wt: Float64Array, rows: number, a0: number,
     s21 += x2 * u1
     s22 += x2 * u2
   }
-  out[0] = s00
-  out[1] = s01
-  out[2] = s02
-  out[3] = s10
-  out[4] = s11
-  out[5] = s12
-  out[6] = s20
-  out[7] = s21
-  out[8] = s22
+  return [s00, s01, s02, s10, s11, s12, s20, s21, s22]
 }
 
 /**

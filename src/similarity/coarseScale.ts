@@ -18,7 +18,8 @@ export const PROBE_RUNS = 10
  * @param p The track-sized number of parts.
  */
 export function scaleCandidates(p: number): number[] {
-  return [...new Set(SCALE_FACTORS.map((f) => Math.max(2, Math.round(p * f))))].sort((a, b) => a - b)
+  // Ascending as the factors are: rounding and the floor of 2 keep the order.
+  return [...new Set(SCALE_FACTORS.map((f) => Math.max(2, Math.round(p * f))))]
 }
 
 /**
@@ -31,30 +32,26 @@ export function scaleCandidates(p: number): number[] {
  */
 export function runAgreement(a: Int32Array, b: Int32Array, ka: number, kb: number): number {
   const n = a.length
-  const cells = new Int32Array(ka * kb)
-  const sizeA = new Int32Array(ka)
-  const sizeB = new Int32Array(kb)
+  const cells = ka * kb
+  // The contingency table's cells, then the sizes of a's clusters, then those of b's.
+  const counts = new Int32Array(cells + ka + kb)
   for (let i = 0; i < n; i++) {
-    cells[a[i]! * kb + b[i]!]!++
-    sizeA[a[i]!]!++
-    sizeB[b[i]!]!++
+    counts[a[i]! * kb + b[i]!]!++
+    counts[cells + a[i]!]!++
+    counts[cells + ka + b[i]!]!++
   }
-  const both = pairSum(cells)
-  const inA = pairSum(sizeA)
-  const inB = pairSum(sizeB)
+  // Σ c·(c − 1)/2 over counts [from, to): the pairs inside groups of these sizes.
+  const pairs = (from: number, to: number) => {
+    let sum = 0
+    for (let c = from; c < to; c++) sum += (counts[c]! * (counts[c]! - 1)) / 2
+    return sum
+  }
+  const both = pairs(0, cells)
+  const inA = pairs(cells, cells + ka)
+  const inB = pairs(cells + ka, cells + ka + kb)
   const expected = n < 2 ? 0 : (inA * inB) / ((n * (n - 1)) / 2)
   const mean = (inA + inB) / 2
   return mean === expected ? 1 : (both - expected) / (mean - expected)
-}
-
-/**
- * Σ c·(c − 1)/2: the pairs inside the groups of these sizes.
- * @param sizes Group sizes.
- */
-function pairSum(sizes: Int32Array): number {
-  let sum = 0
-  for (let c = 0; c < sizes.length; c++) sum += (sizes[c]! * (sizes[c]! - 1)) / 2
-  return sum
 }
 
 /**

@@ -16,6 +16,7 @@ import { embeddingDimensions, embedTalks, permuteUserEmbedding } from '../atlas/
 import { atlasOrder, invertPermutation, permuteCsrRows, permuteDenseRows, permuteEnsemble } from '../atlas/canonicalOrder.js'
 import type { Atlas, AtlasEnsemble } from '../atlas/types.js'
 import type { CsrMatrix } from '../types.js'
+import { cached } from '../util/cached.js'
 import { normalizeRows, transposeCsr } from '../vectorize/csr.js'
 import type { SimilarityIndex } from './cosine.js'
 
@@ -36,12 +37,7 @@ const indexCache = new WeakMap<Atlas, RankingIndex>()
  * @param atlas A built or loaded atlas.
  */
 export function rankingIndex(atlas: Atlas): RankingIndex {
-  let index = indexCache.get(atlas)
-  if (index === undefined) {
-    index = computeRankingIndex(atlas)
-    indexCache.set(atlas, index)
-  }
-  return index
+  return cached(indexCache, atlas, () => computeRankingIndex(atlas))
 }
 
 /**

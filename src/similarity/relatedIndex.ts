@@ -5,8 +5,10 @@
  * ranking); from there on, among candidate cells ({@link candidateCells}: the talk's theme and
  * the nearest themes), which keeps the search linear in the number of talks.
  */
+import { compareStrings, invertPermutation, sortedPositions } from '../atlas/canonicalOrder.js'
 import type { Atlas } from '../atlas/types.js'
 import type { Talk } from '../types.js'
+import { cached } from '../util/cached.js'
 import { pairSpace, topKRows, type PairSpace, type TopKRows } from './allPairsTopK.js'
 import { candidateCells, type CellPlan } from './candidateCells.js'
 import { cellTopKRow, cellTopKRows } from './cellTopK.js'
@@ -52,15 +54,7 @@ const idRankCache = new WeakMap<readonly Talk[], Int32Array>()
  * @param talks Talks of an atlas.
  */
 export function idRanks(talks: readonly Talk[]): Int32Array {
-  let ranks = idRankCache.get(talks)
-  if (ranks === undefined) {
-    const positions = Array.from({ length: talks.length }, (_, i) => i)
-    positions.sort((a, b) => (talks[a]!.id < talks[b]!.id ? -1 : talks[a]!.id > talks[b]!.id ? 1 : a - b))
-    ranks = new Int32Array(talks.length)
-    positions.forEach((position, rank) => (ranks![position] = rank))
-    idRankCache.set(talks, ranks)
-  }
-  return ranks
+  return cached(idRankCache, talks, () => invertPermutation(sortedPositions(talks.length, (a, b) => compareStrings(talks[a]!.id, talks[b]!.id) || a - b)))
 }
 
 /**
@@ -69,13 +63,10 @@ export function idRanks(talks: readonly Talk[]): Int32Array {
  * @param atlas A built or loaded atlas.
  */
 export function atlasPairSpace(atlas: Atlas): PairSpace {
-  let space = spaceCache.get(atlas)
-  if (space === undefined) {
+  return cached(spaceCache, atlas, () => {
     const index = relatedRankingIndex(atlas)
-    space = pairSpace(index, index.inverted, idRanks(atlas.talks))
-    spaceCache.set(atlas, space)
-  }
-  return space
+    return pairSpace(index, index.inverted, idRanks(atlas.talks))
+  })
 }
 
 /**
@@ -94,12 +85,7 @@ export function searchesApproximately(atlas: Atlas): boolean {
 export function relatedSearch(atlas: Atlas, approximate = searchesApproximately(atlas)): RelatedSearch {
   const space = atlasPairSpace(atlas)
   if (!approximate) return { space, plan: undefined }
-  let plan = planCache.get(atlas)
-  if (plan === undefined) {
-    plan = candidateCells(space, atlas.assignments)
-    planCache.set(atlas, plan)
-  }
-  return { space, plan }
+  return { space, plan: cached(planCache, atlas, () => candidateCells(space, atlas.assignments)) }
 }
 
 /**

@@ -33,9 +33,10 @@
 import { atlasOrder, invertPermutation, permuteDenseRows, permuteEnsemble } from '../atlas/canonicalOrder.js'
 import { cutTree } from '../atlas/themeTree.js'
 import type { Atlas, AtlasEnsemble } from '../atlas/types.js'
-import { kmeansBatchGram } from '../cluster/kmeans.js'
+import { kmeansBatchGram, type KmeansOptions } from '../cluster/kmeans.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 import { createRandom, nextInt } from '../random.js'
+import { cached } from '../util/cached.js'
 import { mostStableScale, PROBE_RUNS, scaleCandidates } from './coarseScale.js'
 import { rankingIndex, rankingIndexOver, themePartition, type RankingIndex, type TalkPartition } from './rankingIndex.js'
 
@@ -57,13 +58,10 @@ const indexCache = new WeakMap<Atlas, RankingIndex>()
  */
 export function relatedRankingIndex(atlas: Atlas, runKmeans: KmeansBatchRunner = runKmeansInOrder): RankingIndex {
   if (!ranksAtCoarseScale(atlas)) return rankingIndex(atlas)
-  let index = indexCache.get(atlas)
-  if (index === undefined) {
+  return cached(indexCache, atlas, () => {
     const ensemble = relatedEnsemble(atlas, runKmeans)
-    index = rankingIndexOver(atlas, coarseThemes(atlas), ensemble)
-    indexCache.set(atlas, index)
-  }
-  return index
+    return rankingIndexOver(atlas, coarseThemes(atlas), ensemble)
+  })
 }
 
 /**
@@ -109,7 +107,7 @@ export function coarseThemes(atlas: Atlas): TalkPartition {
 export function relatedEnsemble(atlas: Atlas, runKmeans: KmeansBatchRunner = runKmeansInOrder): AtlasEnsemble | undefined {
   const own = atlas.ensemble
   if (own === undefined || !ranksAtCoarseScale(atlas)) return own
-  const coarse = coarseRuns(atlas, runKmeans)
+  const coarse = coarseScale(atlas, runKmeans).runs
   const labels = new Int32Array(own.labels.length + coarse.labels.length)
   labels.set(own.labels, 0)
   labels.set(coarse.labels, own.labels.length)
@@ -148,12 +146,7 @@ export function coarseRuns(atlas: Atlas, runKmeans: KmeansBatchRunner = runKmean
  * @param runKmeans Runner of the batches; every runner gives the same runs.
  */
 export function coarseScale(atlas: Atlas, runKmeans: KmeansBatchRunner = runKmeansInOrder): CoarseScale {
-  let scale = scaleCache.get(atlas)
-  if (scale === undefined) {
-    scale = chooseCoarseScale(atlas, runKmeans)
-    scaleCache.set(atlas, scale)
-  }
-  return scale
+  return cached(scaleCache, atlas, () => chooseCoarseScale(atlas, runKmeans))
 }
 
 function chooseCoarseScale(atlas: Atlas, runKmeans: KmeansBatchRunner): CoarseScale {
@@ -167,20 +160,20 @@ function chooseCoarseScale(atlas: Atlas, runKmeans: KmeansBatchRunner): CoarseSc
   const draw = (count: number) => Array.from({ length: count }, () => nextInt(random, 0x7fffffff))
   const seedsAtP = draw(COARSE_RUNS)
   const candidates = scaleCandidates(p)
-  const probeSeeds = candidates.map((k) => (k === p ? seedsAtP.slice(0, PROBE_RUNS) : draw(PROBE_RUNS)))
-  const probeJobs = candidates.flatMap((k, c) => probeSeeds[c]!.map((seed) => ({ k, seed, restarts: 1 })))
-  // One Gram matrix of the rows for both batches (the probes, then the runs at the chosen scale).
+  // Single-restart runs at k with these seeds, their labels; one Gram matrix of the rows for
+  // both batches (the probes, then the runs at the chosen scale).
+  const jobsAt = (k: number, seeds: number[]) => seeds.map((seed) => ({ k, seed, restarts: 1 }))
+  const probeJobs = candidates.flatMap((k) => jobsAt(k, k === p ? seedsAtP.slice(0, PROBE_RUNS) : draw(PROBE_RUNS)))
   const gram = runKmeans.gram?.(rows, dimensions, probeJobs) ?? kmeansBatchGram(rows, dimensions, probeJobs)
-  const probes = runKmeans(rows, dimensions, probeJobs, gram)
-  const probeRuns = candidates.map((_, c) => probes.slice(c * PROBE_RUNS, (c + 1) * PROBE_RUNS).map((run) => run.labels))
+  const labelsOf = (jobs: KmeansOptions[]) => runKmeans(rows, dimensions, jobs, gram).map((run) => run.labels)
+  const probes = labelsOf(probeJobs)
+  const probeRuns = candidates.map((_, c) => probes.slice(c * PROBE_RUNS, (c + 1) * PROBE_RUNS))
   const chosen = mostStableScale(probeRuns, candidates)
   const k = candidates[chosen]!
-  const runs = coarseRunCount(p, k)
-  const labels = new Int32Array(runs * n)
-  probeRuns[chosen]!.forEach((run, r) => labels.set(run, r * n))
-  const rest = k === p ? seedsAtP.slice(PROBE_RUNS) : draw(runs - PROBE_RUNS)
-  runKmeans(rows, dimensions, rest.map((seed) => ({ k, seed, restarts: 1 })), gram).forEach((result, r) => labels.set(result.labels, (PROBE_RUNS + r) * n))
-  return { k, runs: permuteEnsemble({ runs, labels }, invertPermutation(order)) }
+  const runs = [...probeRuns[chosen]!, ...labelsOf(jobsAt(k, k === p ? seedsAtP.slice(PROBE_RUNS) : draw(coarseRunCount(p, k) - PROBE_RUNS)))]
+  const labels = new Int32Array(runs.length * n)
+  runs.forEach((run, r) => labels.set(run, r * n))
+  return { k, runs: permuteEnsemble({ runs: runs.length, labels }, invertPermutation(order)) }
 }
 
 /**

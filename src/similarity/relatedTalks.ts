@@ -1,6 +1,7 @@
 /** Related talks over an atlas (free-text search is in searchTalks.ts). */
 import { describeValue, InputError, OptionError } from '../errors.js'
 import type { Talk } from '../types.js'
+import { cached } from '../util/cached.js'
 import type { Atlas } from '../atlas/types.js'
 import type { SimilarityQuery } from './cosine.js'
 import type { RankingIndex } from './rankingIndex.js'
@@ -41,13 +42,7 @@ const rowByIdCache = new WeakMap<readonly Talk[], Map<string, number>>()
  * @param talks Talks of an atlas.
  */
 function rowsById(talks: readonly Talk[]): Map<string, number> {
-  let rows = rowByIdCache.get(talks)
-  if (rows === undefined) {
-    rows = new Map()
-    for (let i = 0; i < talks.length; i++) rows.set(talks[i]!.id, i)
-    rowByIdCache.set(talks, rows)
-  }
-  return rows
+  return cached(rowByIdCache, talks, () => new Map(talks.map((talk, i) => [talk.id, i])))
 }
 
 /**

@@ -13,6 +13,7 @@ import { stem } from '../text/stem.js'
 import { buildStopwords } from '../text/stopwords.js'
 import { scanTokens } from '../text/tokenize.js'
 import type { Talk } from '../types.js'
+import { cached } from '../util/cached.js'
 import { foldToken } from '../text/foldToken.js'
 import { grown } from '../vectorize/lexicon.js'
 
@@ -103,12 +104,7 @@ const indexCache = new WeakMap<readonly Talk[], SearchIndex>()
  * @param atlas A built or loaded atlas.
  */
 export function searchIndex(atlas: Atlas): SearchIndex {
-  let index = indexCache.get(atlas.talks)
-  if (index === undefined) {
-    index = buildSearchIndex(atlas.talks, wordKeyer(atlas.options.tfidf))
-    indexCache.set(atlas.talks, index)
-  }
-  return index
+  return cached(indexCache, atlas.talks, () => buildSearchIndex(atlas.talks, wordKeyer(atlas.options.tfidf)))
 }
 
 /**

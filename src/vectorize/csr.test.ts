@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { columnCounts, CsrBuilder, normalizeRows, rowDot, transposeCsr } from './csr.js'
+import { columnCounts, CsrBuilder, gatherCsrRows, normalizeRows, rowDot, transposeCsr } from './csr.js'
 
 function sample() {
   const builder = new CsrBuilder(3)
@@ -54,5 +54,18 @@ describe('columnCounts(matrix) and rowDot(a, i, b, j)', () => {
     expect(Array.from(columnCounts(m))).toEqual([1, 1, 1])
     expect(rowDot(m, 0, m, 0)).toBe(25)
     expect(rowDot(m, 0, m, 2)).toBe(0)
+  })
+})
+
+describe('gatherCsrRows(matrix, from)', () => {
+  it('takes some of the rows, in the order given, with their terms and weights', () => {
+    const matrix = sample()
+    const taken = gatherCsrRows(matrix, Int32Array.from([2, 0]))
+    expect(taken.nRows).toBe(2)
+    expect(taken.nCols).toBe(3)
+    expect(Array.from(taken.indptr)).toEqual([0, 1, 3])
+    expect(Array.from(taken.indices)).toEqual([1, 0, 2])
+    expect(Array.from(taken.data)).toEqual([2, 3, 4])
+    expect(gatherCsrRows(matrix, new Int32Array(0)).indptr).toEqual(Int32Array.of(0))
   })
 })

@@ -126,3 +126,23 @@ export function rowDot(left: CsrMatrix, a: number, right: CsrMatrix, b: number):
   }
   return sum
 }
+
+/**
+ * Rows of a CSR matrix taken in a given order: row i of the result is row `from[i]` (a
+ * permutation of the rows, or some of them: a sample, the rows in canonical order).
+ * @param matrix Matrix to take rows from.
+ * @param from Source row of every output row.
+ */
+export function gatherCsrRows(matrix: CsrMatrix, from: Int32Array): CsrMatrix {
+  const indptr = new Int32Array(from.length + 1)
+  for (let i = 0; i < from.length; i++) indptr[i + 1] = indptr[i]! + matrix.indptr[from[i]! + 1]! - matrix.indptr[from[i]!]!
+  const indices = new Int32Array(indptr[from.length]!)
+  const data = new Float32Array(indptr[from.length]!)
+  for (let i = 0; i < from.length; i++) {
+    const start = matrix.indptr[from[i]!]!
+    const end = matrix.indptr[from[i]! + 1]!
+    indices.set(matrix.indices.subarray(start, end), indptr[i])
+    data.set(matrix.data.subarray(start, end), indptr[i])
+  }
+  return { nRows: from.length, nCols: matrix.nCols, indptr, indices, data }
+}
