@@ -11,9 +11,7 @@ import { helperPass, type ElkanRows } from '../cluster/lloydElkan.js'
 import { CONTROL, GRAM, type KmeansAnswer, type KmeansWork } from './kmeansPool.js'
 import { readFreeParts, unpackTexts, type ReadPart } from './termParts.js'
 import { injectTestFault } from './testFault.js'
-import { allLanguages } from '../text/languagePacks.js'
-import { registerLanguages } from '../text/languageRegistry.js'
-import { primeScanner } from '../text/primeScanner.js'
+import { prepareText as setUpText } from './textSetup.js'
 import { unpackGeneralWordLists } from '../cluster/labelTerms.js'
 import { BUILTIN_TAXONOMY } from '../tag/taxonomy.js'
 import { taxonomyFit } from '../tag/taxonomyFit.js'
@@ -61,12 +59,11 @@ function readShare({ reading, mark, reply, answered }: Extract<KmeansWork, { rea
   Atomics.notify(answered, 0)
 }
 
-/** Readies the text code once, as the main thread does (`prepareText`). */
+/** Readies the text code once, with the main thread's own setup (`textSetup.ts`), so that both read alike. */
 let textReady = false
 function prepareText(): void {
   if (textReady) return
-  registerLanguages(...allLanguages)
-  primeScanner()
+  setUpText()
   textReady = true
 }
 

@@ -13,7 +13,7 @@ import { HERE, PartsMerger, readFreeParts, readPartHere, shareReading, PARTS_PER
 
 /** What a worker is sent beside its k-means jobs (a `KmeansWork`). */
 export type BesideWork = {
-  /** The free parts of a text to read from the back, each claimed with `mark` and posted on `reply` as a {@link ReadPart}. */
+  /** This worker's share of a text: its free parts to read from the back, each claimed with `mark` and posted on `reply` as a {@link ReadPart}. */
   readonly reading: SharedReading
   readonly mark: number
   readonly reply: MessagePort
@@ -91,7 +91,7 @@ function awaitBeside(workers: BesideWorkers, { pool, answered }: PostedBeside): 
 
 /**
  * `readTalkTerms(talks, options)` on every thread: the talks in consecutive parts
- * (`termParts.ts`), this thread reading from the front and the workers from the back, merged
+ * (`termParts.ts`), this thread reading from the front and each worker its range from the back, merged
  * in corpus order. When this thread has claimed every part, it waits for the parts the
  * workers claimed (at most the one each is reading); those of a worker that stops or fails
  * are read here.
@@ -108,13 +108,14 @@ export function readTermsBeside(workers: BesideWorkers, talks: readonly Talk[], 
     posted()
     return readTalkTerms(talks, options)
   }
-  const reading = shareReading(talks, options, parts, count + 1)
+  const shares = shareReading(talks, options, parts, count + 1)
   const replies: MessagePort[] = []
-  const readers = Array.from({ length: count }, (_, w) => {
+  const readers = shares.map((reading, w) => {
     const { port1, port2 } = new MessageChannel()
     replies.push(port1)
     return workers.post(w, 'text-reading', (answered) => ({ reading, mark: HERE + 1 + w, reply: port2, answered }), [port2])
   })
+  const reading = shares[0]!
   posted()
   const merger = new PartsMerger(parts)
   const take = (p: number, streams: TermStreams) => merger.add(p, streams)

@@ -2,9 +2,10 @@
  * Reading a corpus's text in consecutive parts on several threads. Each part is read into
  * its own token streams (`readTalkTerms`), and the parts' streams are merged in corpus order
  * (`TermStreamsMerger`) into what one thread reads. The parts are claimed one at a time in
- * shared memory: this thread takes them from the front, each worker from the back, so that
- * a worker that starts late (or has no core) only leaves more parts to this thread, and this
- * thread waits at most for the part each worker is reading when it runs out of parts.
+ * shared memory: this thread takes them from the front, each worker from the back of its own
+ * range, so that a worker that starts late (or has no core) only leaves more parts to this
+ * thread, and this thread waits at most for the part each worker is reading when it runs out
+ * of parts. A worker is sent the texts of its range alone: each part's text crosses once.
  */
 import type { Talk } from '../types.js'
 import { readTalkTerms, TermStreamsMerger, type TermStreams, type TfidfOptions } from '../vectorize/tfidf.js'
@@ -18,12 +19,13 @@ export interface TermJob {
   readonly options: TfidfOptions
 }
 
-/** A share of a corpus's reading: where its parts start, who took each, and the texts the workers may read. */
+/** A worker's share of a corpus's reading: where the parts start, who took each, and the texts of the parts it may read. */
 export interface SharedReading {
-  /** The texts of parts `shared` and after, for the workers. */
+  /** The texts of parts [first, end), for this worker. */
   readonly job: TermJob
-  /** The first part a worker may read: the parts before are this thread's, and not sent. */
-  readonly shared: number
+  /** The parts this worker may read: [first, end), of the parts after this thread's own (which are not sent). */
+  readonly first: number
+  readonly end: number
   /** Part p is talks [starts[p], starts[p + 1]). */
   readonly starts: Int32Array
   /** 0 while part p is free, else its reader's mark (`Atomics.compareExchange`): {@link HERE}, or a worker's. */
@@ -89,40 +91,45 @@ export function unpackTexts(job: Pick<TermJob, 'text' | 'lengths'>): { title: st
 }
 
 /**
- * A reading of `talks` in `parts` consecutive parts, none claimed yet; the workers get the
- * texts of the parts after the first `1 / threads` of them (no more text is copied than
- * when each thread's part is fixed).
+ * A reading of `talks` in `parts` consecutive parts, none claimed yet, one share per worker:
+ * the parts after the first `1 / threads` of them, in consecutive ranges, each worker sent the
+ * texts of its range alone (no more text is copied than when each thread's part is fixed,
+ * whatever the number of threads). Every share holds the same claims and this thread reads
+ * with any of them.
  * @param talks Talks.
  * @param options TF-IDF options.
  * @param parts Number of parts (≤ the number of talks).
- * @param threads Threads reading, this one included.
+ * @param threads Threads reading, this one included (≥ 2).
  */
-export function shareReading(talks: readonly Pick<Talk, 'title' | 'abstract'>[], options: TfidfOptions, parts: number, threads: number): SharedReading {
+export function shareReading(talks: readonly Pick<Talk, 'title' | 'abstract'>[], options: TfidfOptions, parts: number, threads: number): SharedReading[] {
   const starts = new Int32Array(parts + 1)
   partBounds(talks.length, parts).forEach(([from], p) => (starts[p] = from))
   starts[parts] = talks.length
   const shared = Math.max(1, Math.floor(parts / threads))
   const claims = new Int32Array(new SharedArrayBuffer(parts * 4))
-  return { job: packTexts(talks.slice(starts[shared]!), options), shared, starts, claims, delivered: new Int32Array(new SharedArrayBuffer(parts * 4)) }
+  const delivered = new Int32Array(new SharedArrayBuffer(parts * 4))
+  return partBounds(parts - shared, threads - 1).map(([from, to]) => {
+    const [first, end] = [shared + from, shared + to]
+    return { job: packTexts(talks.slice(starts[first]!, starts[end]!), options), first, end, starts, claims, delivered }
+  })
 }
 
 /**
  * Reads every part still free, one at a time, claiming each first: the posting thread
- * ({@link HERE}) all parts from the front, a worker the shared parts from the back.
- * @param reading The shared reading.
+ * ({@link HERE}) all parts from the front, a worker the parts of its share from the back.
+ * @param reading The shared reading (on this thread, any worker's share).
  * @param texts On this thread, all the talks; on a worker, the job's {@link unpackTexts}
- * (from part `shared` on).
+ * (parts `first` to `end`).
  * @param mark The claimer's mark.
  * @param take Given each part read, at once.
  */
 export function readFreeParts(reading: SharedReading, texts: readonly Pick<Talk, 'title' | 'abstract'>[], mark: number, take: (part: number, streams: TermStreams) => void): void {
   const { starts, claims } = reading
   const here = mark === HERE
-  const first = here ? 0 : reading.shared
+  const [first, end] = here ? [0, claims.length] : [reading.first, reading.end]
   const offset = starts[first]!
-  const count = claims.length
-  for (let i = first; i < count; i++) {
-    const p = here ? i : count - 1 - (i - first)
+  for (let i = first; i < end; i++) {
+    const p = here ? i : end - 1 - (i - first)
     if (Atomics.compareExchange(claims, p, 0, mark) !== 0) continue
     take(p, readTalkTerms(texts.slice(starts[p]! - offset, starts[p + 1]! - offset), reading.job.options))
   }
