@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { unpackGeneralWordLists } from '../src/cluster/labelTerms.js'
 import { KmeansPool } from '../src/cli/kmeansPool.js'
 import { builtinTaxonomyFitAside, type TaxonomyFitJob } from '../src/cli/taxonomyFitAside.js'
+import { kmeansThreads } from '../src/cli/threadedAtlas.js'
 import { root, talkatlas } from './helpers/cli.js'
 import { BUILTIN_TAXONOMY } from '../src/tag/taxonomy.js'
 import { taxonomyFit } from '../src/tag/taxonomyFit.js'
@@ -44,8 +45,10 @@ describe('the taxonomy fit on a k-means worker', () => {
 
   it('is measured beside an atlas built on two threads (the built CLI), and not at all on one', () => {
     const talks = read('lpc-networking-bpf')
-    expect(builtinTaxonomyFitAside(talks, {}, 1)).toBeUndefined()
-    expect(builtinTaxonomyFitAside(talks, {}, 'auto')).toBeUndefined() // 72 talks: one thread
+    // No pool on one thread (`--threads 1`, or 'auto' at 72 talks): no fit beside.
+    expect(kmeansThreads(1, talks.length)).toBe(1)
+    expect(kmeansThreads('auto', talks.length)).toBe(1)
+    expect(builtinTaxonomyFitAside(undefined, talks, {})).toBeUndefined()
     const themes = (threads: string) => talkatlas(['themes', `${root}/fixtures/lpc-networking-bpf.json`, '--format', 'json', '--threads', threads])
     const [one, two] = [themes('1'), themes('2')]
     expect(two.code).toBe(0)

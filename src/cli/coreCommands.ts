@@ -1,4 +1,5 @@
 import { buildAtlasThreaded } from './threadedAtlas.js'
+import type { KmeansPool } from './kmeansPool.js'
 import type { Atlas } from '../atlas/types.js'
 import { adjustedRandIndex } from '../eval/adjustedRandIndex.js'
 import { normalizedMutualInfo } from '../eval/normalizedMutualInfo.js'
@@ -60,7 +61,8 @@ export function parseRestarts(command: string, value: string | boolean | undefin
  * @param context Process streams.
  * @param options Atlas options from the command line.
  * @param command Command name and option values, for `--embeddings`.
- * @param beforeBuilding Called with the talks read, before the atlas is built (to start work that needs only them).
+ * @param onPool Called with the talks read and the build's k-means pool once it is started
+ * (undefined on one thread), for work that needs only the talks (see `buildAtlasThreaded`).
  * @param onThreads More k-means work on the build's threads (see `buildAtlasThreaded`).
  */
 async function readAtlas(
@@ -68,13 +70,14 @@ async function readAtlas(
   context: CliContext,
   options: { k?: number | 'auto'; keywords?: number; restarts: number; groups?: number | 'auto'; stopwords?: readonly string[] },
   command: { name: string; values: Readonly<Record<string, string | boolean | undefined>> },
-  beforeBuilding?: (talks: readonly Talk[]) => void,
+  onPool?: (talks: readonly Talk[], pool: KmeansPool | undefined) => void,
   onThreads?: Parameters<typeof buildAtlasThreaded>[3],
 ): Promise<Atlas> {
   const { talks } = await readInput(common, context)
-  beforeBuilding?.(talks)
   const embeddings = await readEmbeddingsOption(command.name, command.values, talks)
-  const atlas = await buildAtlasThreaded(talks, { seed: common.seed, ...options, ...embeddings, onProgress: progressCallback(common, context) }, common.threads, onThreads)
+  const atlas = await buildAtlasThreaded(
+    talks, { seed: common.seed, ...options, ...embeddings, onProgress: progressCallback(common, context) }, common.threads, onThreads, (pool) => onPool?.(talks, pool),
+  )
   printWarnings(atlas.warnings, common, context)
   return atlas
 }
@@ -112,7 +115,7 @@ export const themesCommand: Command = {
     const themesFile = typeof themesPath === 'string' ? await readThemesFile(themesPath) : undefined
     const stopwords = await readStopwordsOption('themes', values['stopwords'])
     let fit: Promise<TaxonomyFit | undefined> | undefined
-    const measureFit = themesFile === undefined ? (talks: readonly Talk[]) => (fit = builtinTaxonomyFitAside(talks, stopwords, common.threads)) : undefined
+    const measureFit = themesFile === undefined ? (talks: readonly Talk[], pool: KmeansPool | undefined) => (fit = builtinTaxonomyFitAside(pool, talks, stopwords)) : undefined
     const atlas = await readAtlas(common, context, { k, keywords, restarts: parseRestarts('themes', values['restarts']), groups, ...stopwords }, { name: 'themes', values }, measureFit)
     const names = themeNames(atlas, themesFile, common, context, await fit)
     const views = atlas.themes.map((theme, c) => ({ ...theme, name: names[c] ?? null }))

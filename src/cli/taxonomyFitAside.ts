@@ -11,7 +11,7 @@ import { takeGeneralWordListsFrom, type GeneralWordLists } from '../cluster/labe
 import type { EvidenceOptions } from '../tag/themeEvidence.js'
 import type { TaxonomyFit } from '../tag/taxonomyFit.js'
 import type { Talk } from '../types.js'
-import { besideNextAtlas, kmeansThreads } from './threadedAtlas.js'
+import type { KmeansPool } from './kmeansPool.js'
 
 /** What the worker is sent. */
 export interface TaxonomyFitJob {
@@ -26,19 +26,19 @@ export interface TaxonomyFitJob {
 }
 
 /**
- * Measures the built-in taxonomy's fit on the k-means pool of the next atlas built here
- * (`besideNextAtlas`), when it is built on two threads (`kmeansThreads`): its first worker
- * measures it after its share of the reading. Resolves with the fit once the atlas is built,
- * or with undefined when the worker stops or fails (the caller then measures it itself, as it
- * does when no worker is used, and a warning says why a worker stopped).
+ * Measures the built-in taxonomy's fit on the k-means pool of an atlas's build
+ * (`buildAtlasThreaded`'s `onPool`): its first worker measures it after its share of the
+ * reading. Undefined when the atlas is built on one thread (no pool); else resolves with the
+ * fit once the atlas is built, or with undefined when the worker stops or fails (the caller
+ * then measures it itself, as it does without a pool, and a warning says why a worker stopped).
+ * @param pool The build's k-means pool.
  * @param talks Talks of the atlas.
  * @param options The atlas's stopword options.
- * @param threads `--threads`.
  */
-export function builtinTaxonomyFitAside(talks: readonly Talk[], options: EvidenceOptions, threads: number | 'auto'): Promise<TaxonomyFit | undefined> | undefined {
-  if (kmeansThreads(threads, talks.length) < 2) return undefined
+export function builtinTaxonomyFitAside(pool: KmeansPool | undefined, talks: readonly Talk[], options: EvidenceOptions): Promise<TaxonomyFit | undefined> | undefined {
+  if (pool === undefined) return undefined
   const job: TaxonomyFitJob = { talks: talks.map(({ id, title, abstract }) => ({ id, title, abstract })), options, wordLists: wordListsFromWorker() }
-  return new Promise((resolve) => besideNextAtlas((pool) => resolve(pool?.taxonomyFitBeside(job))))
+  return pool.taxonomyFitBeside(job)
 }
 
 /**

@@ -53,18 +53,6 @@ function threadsFrom(threads: number | 'auto', talks: number, minTalks: number):
   return talks >= minTalks ? Math.min(2, availableParallelism()) : 1
 }
 
-/** Work waiting for the next atlas's k-means pool (see {@link besideNextAtlas}). */
-const besideNext: ((pool: KmeansPool | undefined) => void)[] = []
-
-/**
- * Hands the next atlas built by {@link buildAtlasThreaded} its k-means pool (undefined when
- * it is built on one thread), for work beside the build on its workers (the taxonomy fit).
- * @param start Called with the pool once it is started.
- */
-export function besideNextAtlas(start: (pool: KmeansPool | undefined) => void): void {
-  besideNext.push(start)
-}
-
 /**
  * `buildAtlas`, with the text read on {@link readingThreads} threads and the k-means batches
  * run on {@link kmeansThreads} threads (the text on the k-means workers); the same atlas.
@@ -74,18 +62,20 @@ export function besideNextAtlas(start: (pool: KmeansPool | undefined) => void): 
  * @param onThreads Called with the atlas and the build's k-means runner before its threads
  * stop, for more k-means work on threads already warm (the related ranking's coarse runs);
  * not called when the atlas is built on one thread.
+ * @param onPool Called with the build's k-means pool once it is started (undefined when the
+ * atlas is built on one thread), for work beside the build on its workers (the taxonomy fit).
  */
 export async function buildAtlasThreaded(
   talks: readonly Talk[], options: AtlasOptions, threads: number | 'auto', onThreads?: (atlas: Atlas, runKmeans: KmeansBatchRunner) => void,
+  onPool?: (pool: KmeansPool | undefined) => void,
 ): Promise<Atlas> {
   const clustering = kmeansThreads(threads, talks.length)
-  const beside = besideNext.splice(0)
   if (clustering <= 1) {
-    beside.forEach((start) => start(undefined))
+    onPool?.(undefined)
     return buildAtlas(talks, options)
   }
   const pool = new KmeansPool(clustering)
-  beside.forEach((start) => start(pool))
+  onPool?.(pool)
   try {
     const share = readingThreads(threads, talks.length) > 1
     const atlas = await buildAtlasWith(talks, options, { readTerms: (texts, tfidf) => pool.readTerms(texts, tfidf, share), runKmeans: pool.run })
