@@ -9,7 +9,7 @@ import type { Talk } from '../types.js'
 import type { TaxonomyFit } from '../tag/taxonomyFit.js'
 import { readTalkTerms, type TermStreams, type TfidfOptions } from '../vectorize/tfidf.js'
 import type { TaxonomyFitJob } from './taxonomyFitAside.js'
-import { HERE, PartsMerger, readFreeParts, readPartHere, shareReading, PARTS_PER_THREAD, type ReadPart, type SharedReading } from './termParts.js'
+import { HERE, PartsMerger, readFreeParts, readPart, shareReading, PARTS_PER_THREAD, type ReadPart, type SharedReading } from './termParts.js'
 
 /** What a worker is sent beside its k-means jobs (a `KmeansWork`). */
 export type BesideWork = {
@@ -123,7 +123,7 @@ export function readTermsBeside(workers: BesideWorkers, talks: readonly Talk[], 
   for (let p = 0; p < parts; p++) {
     if (merger.has(p)) continue
     if (awaitDelivery(workers, readers[reading.claims[p]! - HERE - 1]!, reading.delivered, p)) takeDelivered(replies, p, reading.delivered, take)
-    if (!merger.has(p)) take(p, readPartHere(reading, talks, p))
+    if (!merger.has(p)) take(p, readPart(reading, talks, p))
   }
   for (const port of replies) port.close()
   return merger.result()

@@ -15,7 +15,7 @@ import { joinTopKRows, relatedIndex, relatedSearch, searchAllRows, type RelatedS
 import { topKRows } from '../similarity/allPairsTopK.js'
 import type { KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 import { relatedRankingIndex } from '../similarity/relatedRanking.js'
-import { partBounds } from './threadedAtlas.js'
+import { partBounds } from './termParts.js'
 
 /** `--threads auto` searches on two threads from this many talks (below, a worker costs more than it saves). */
 export const PARALLEL_RELATED_MIN_TALKS = 2000

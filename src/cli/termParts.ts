@@ -131,18 +131,19 @@ export function readFreeParts(reading: SharedReading, texts: readonly Pick<Talk,
   for (let i = first; i < end; i++) {
     const p = here ? i : end - 1 - (i - first)
     if (Atomics.compareExchange(claims, p, 0, mark) !== 0) continue
-    take(p, readTalkTerms(texts.slice(starts[p]! - offset, starts[p + 1]! - offset), reading.job.options))
+    take(p, readPart(reading, texts, p, offset))
   }
 }
 
 /**
- * Part p read on this thread.
+ * Part p of a shared reading, read on the calling thread.
  * @param reading The shared reading.
- * @param talks Its talks.
+ * @param texts Its talks, from talk `offset` on.
  * @param p Part.
+ * @param offset The corpus position of `texts[0]` (0: all the talks).
  */
-export function readPartHere(reading: SharedReading, talks: readonly Pick<Talk, 'title' | 'abstract'>[], p: number): TermStreams {
-  return readTalkTerms(talks.slice(reading.starts[p]!, reading.starts[p + 1]!), reading.job.options)
+export function readPart(reading: SharedReading, texts: readonly Pick<Talk, 'title' | 'abstract'>[], p: number, offset = 0): TermStreams {
+  return readTalkTerms(texts.slice(reading.starts[p]! - offset, reading.starts[p + 1]! - offset), reading.job.options)
 }
 
 /** Merges the streams of parts in corpus order as they come. */

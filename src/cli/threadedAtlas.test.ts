@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { kmeansThreads, packTexts, partBounds, readingThreads, unpackTexts, PARALLEL_KMEANS_MIN_TALKS, PARALLEL_MIN_TALKS } from './threadedAtlas.js'
+import { kmeansThreads, readingThreads, PARALLEL_KMEANS_MIN_TALKS, PARALLEL_MIN_TALKS } from './threadedAtlas.js'
+import { packTexts, partBounds, unpackTexts } from './termParts.js'
 
 describe('parallel reading helpers', () => {
   it('partBounds cuts 0..n into consecutive, nearly equal, non-empty parts', () => {

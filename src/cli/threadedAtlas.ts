@@ -12,8 +12,6 @@ import type { Talk } from '../types.js'
 import type { KmeansBatchRunner } from '../cluster/kmeansBatch.js'
 import { KmeansPool } from './kmeansPool.js'
 
-export { packTexts, partBounds, unpackTexts, type TermJob } from './termParts.js'
-
 /**
  * `--threads auto` reads the text on two threads from this many talks. Below, the second
  * thread costs more than it saves even when it is the k-means worker, started anyway: the
