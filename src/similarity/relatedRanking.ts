@@ -59,6 +59,8 @@ const indexCache = new WeakMap<Atlas, RankingIndex>()
 export function relatedRankingIndex(atlas: Atlas, runKmeans: KmeansBatchRunner = runKmeansInOrder): RankingIndex {
   if (!ranksAtCoarseScale(atlas)) return rankingIndex(atlas)
   return cached(indexCache, atlas, () => {
+    // The ensemble first: it makes the coarse scale's runs with `runKmeans` (on the caller's
+    // threads), which `coarseThemes` then finds cached instead of making them on this thread.
     const ensemble = relatedEnsemble(atlas, runKmeans)
     return rankingIndexOver(atlas, coarseThemes(atlas), ensemble)
   })
