@@ -56,7 +56,7 @@ async function run(file) {
   const { dimensions: d, truth } = JSON.parse(bytes.subarray(4, 4 + headerLength).toString('utf8'))
   const body = bytes.subarray(4 + headerLength)
   const points = new Float32Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength))
-  const k = Number(flag('k', '100'))
+  const k = flag('k', '100') === 'auto' ? 'auto' : Number(flag('k', '100'))
   const seed = Number(flag('seed', '42'))
   const runs = Number(flag('runs', '20'))
   const start = process.cpuUsage()

@@ -94,6 +94,26 @@ describe('Lloyd with bounds', () => {
       { numRuns: 60, seed: 11 },
     )
   })
+
+  it('lloydElkan from the Gram matrix keeps the first of two equal centres, as without it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e6 }), (seed) => {
+        const n = 40
+        const d = 3
+        const points = unitRows(n, d, seed)
+        // Rows 1 and 7 copy row 0: the centres on rows 0 and 1 tie for every row.
+        points.copyWithin(d, 0, d)
+        points.copyWithin(7 * d, 0, d)
+        const rows = Int32Array.from({ length: n }, (_, i) => i)
+        const centres = [9, 0, 1, 20]
+        const gram = kmeansBatchGram(points, d, [{ k: n, restarts: 10 }])!
+        const without = lloydElkan(points, d, rows, seedsFromRows(points, d, centres), centres.length, 1, undefined)
+        const fromGram = lloydElkan(points, d, rows, seedsFromRows(points, d, centres), centres.length, 1, gram)
+        expect(Array.from(fromGram.assignment)).toEqual(Array.from(without.assignment))
+      }),
+      { numRuns: 30, seed: 12 },
+    )
+  })
 })
 
 describe('kmeansBatch(points, d, jobs)', () => {

@@ -197,15 +197,30 @@ function assignWithAllBounds(
 ): void {
   const m = rows.length
   const { centroids, centres } = seeds
+  if (gram !== undefined && centres !== undefined) {
+    // Centre by centre along its Gram row (the matrix is symmetric, so these are the entries
+    // row by row would read), about twice as fast as gathering k entries per row; a row
+    // still keeps the first centre at its least distance.
+    upper.fill(Infinity)
+    for (let c = 0; c < k; c++) {
+      const row = centres[c] * m
+      for (let t = 0; t < m; t++) {
+        const distance = Math.sqrt(Math.max(0, 2 - 2 * gram[row + t]))
+        lower[t * k + c] = below(distance)
+        if (distance < upper[t]) {
+          upper[t] = distance
+          assignment[t] = c
+        }
+      }
+    }
+    return
+  }
   for (let t = 0; t < m; t++) {
     const base = t * k
     let best = -1
     let bestDistance = Infinity
     for (let c = 0; c < k; c++) {
-      const squared = gram !== undefined && centres !== undefined
-        ? Math.max(0, 2 - 2 * gram[t * m + centres[c]])
-        : squaredDistance(points, rows[t], centroids, c, d)
-      const distance = Math.sqrt(squared)
+      const distance = Math.sqrt(squaredDistance(points, rows[t], centroids, c, d))
       lower[base + c] = below(distance)
       if (distance < bestDistance) {
         bestDistance = distance
