@@ -6,6 +6,7 @@ import { kmeans, kmeansBatch, kmeansBatchGram, type KmeansOptions } from './kmea
 import { seedCentroids, type Seeds } from './kmeansSeeding.js'
 import { lloydElkan } from './lloydElkan.js'
 import { lloydHamerly } from './lloydHamerly.js'
+import { rowDot } from './rowProducts.js'
 
 function unitRows(n: number, d: number, seed: number): Float32Array {
   const random = createRandom(seed)
@@ -125,6 +126,16 @@ describe('kmeansBatch(points, d, jobs)', () => {
     const batch = kmeansBatch(points, 6, jobs)
     jobs.forEach((job, j) => expect(batch[j]).toEqual(kmeans(points, 6, job)))
     expect(batch[1]!.k).toBe(40)
+  })
+
+  it('kmeansBatchGram(points, d, jobs) holds rowDot of every two rows, bit for bit', () => {
+    for (const [n, d] of [[7, 5], [8, 8], [9, 3]] as const) {
+      const points = unitRows(n, d, n * d)
+      const gram = kmeansBatchGram(points, d, [{ k: n, restarts: 10 }])!
+      for (let s = 0; s < n; s++) {
+        for (let t = 0; t < n; t++) expect(gram[s * n + t]).toBe(rowDot(points, s * d, points, t * d, d))
+      }
+    }
   })
 
   it('refuses a Gram matrix of other points', () => {

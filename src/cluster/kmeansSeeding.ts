@@ -66,8 +66,9 @@ export function seedCentroids(
       // The best candidate's distances, written where they are nearer (`owner` is read only without a Gram matrix).
       const row = bestCandidate * m
       for (let t = 0; t < m; t++) {
-        const distance = Math.max(0, 2 - 2 * gram[row + t])
-        if (distance < closest[t]) closest[t] = distance
+        // max(0, v) where v is nearer (closest ≥ 0, so v < closest decides as max(0, v) would).
+        const v = 2 - 2 * gram[row + t]
+        if (v < closest[t]) closest[t] = v > 0 ? v : 0
       }
     } else if (blocked !== undefined) {
       const best = blocked.run(points, rows, centres, c, closest, owner, drawn, slack)
@@ -132,11 +133,17 @@ function gramPotentials(gram: Float64Array, m: number, closest: Float64Array, ca
     let s2 = 0
     let s3 = 0
     for (let t = 0; t < m; t++) {
+      // min(current, max(0, v)) without Math.min/max (their NaN and −0 cases cost time; none
+      // arise here): current ≥ 0, so v < current gives max(0, v), else current.
       const current = closest[t]
-      s0 += Math.min(current, Math.max(0, 2 - 2 * gram[r0 + t]))
-      s1 += Math.min(current, Math.max(0, 2 - 2 * gram[r1 + t]))
-      s2 += Math.min(current, Math.max(0, 2 - 2 * gram[r2 + t]))
-      s3 += Math.min(current, Math.max(0, 2 - 2 * gram[r3 + t]))
+      const v0 = 2 - 2 * gram[r0 + t]
+      const v1 = 2 - 2 * gram[r1 + t]
+      const v2 = 2 - 2 * gram[r2 + t]
+      const v3 = 2 - 2 * gram[r3 + t]
+      s0 += v0 < current ? (v0 > 0 ? v0 : 0) : current
+      s1 += v1 < current ? (v1 > 0 ? v1 : 0) : current
+      s2 += v2 < current ? (v2 > 0 ? v2 : 0) : current
+      s3 += v3 < current ? (v3 > 0 ? v3 : 0) : current
     }
     potentials[j] = s0
     if (j + 1 < trials) potentials[j + 1] = s1
