@@ -4,7 +4,7 @@
 //   node --import tsx bench/kmeans-rows.mjs dump <corpus.json> <rows.bin>
 //       runs the pipeline up to k-means (TF-IDF, LSA, embedding) and writes the unit rows
 //       and each row's truth label (`topic`, else `track`) in the order k-means sees them;
-//   node --import tsx bench/kmeans-rows.mjs run <rows.bin> [--k 100] [--seed 42] [--runs 20] [--src <dir>]
+//   node --import tsx bench/kmeans-rows.mjs run <rows.bin> [--k 100|auto] [--seed 42] [--runs 20] [--src <dir>]
 //       clusters them as `buildAtlas` does (`consensusClusters`, one thread) with the sources
 //       in <dir> (default: this checkout's src/) and prints CPU seconds, inertia and NMI.
 import { readFileSync, writeFileSync } from 'node:fs'
