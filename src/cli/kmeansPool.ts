@@ -22,6 +22,9 @@ import type { TermStreams, TfidfOptions } from '../vectorize/tfidf.js'
 import type { Talk } from '../types.js'
 import type { TaxonomyFit } from '../tag/taxonomyFit.js'
 import type { TaxonomyFitJob } from './taxonomyFitAside.js'
+import { CONTROL, GRAM } from './poolSlots.js'
+
+export { CONTROL, GRAM } from './poolSlots.js'
 
 /** What a k-means worker is sent: whole jobs, chunks of a Gram matrix, or a share of one job's sample restarts. */
 export type KmeansWork = {
@@ -62,15 +65,6 @@ export type KmeansAnswer =
   | { readonly runs: SampleRun[]; readonly indices: number[] }
   | { readonly stopped: true }
   | { readonly error: string }
-
-/**
- * Slots of a refinement's control array: pass number posted, pass kind, its first centre
- * (sums), pass number done, rows changed (−1: failed), stop, next chunk of rows to take.
- */
-export const CONTROL = { posted: 0, pass: 1, from: 2, done: 3, changed: 4, stop: 5, next: 6, length: 7 } as const
-
-/** Slots of a shared Gram matrix's control array: next chunk to fill, chunks filled, failed (1). */
-export const GRAM = { next: 0, filled: 1, failed: 2, length: 3 } as const
 
 /** How long this thread waits for a live worker before giving up (a worker that stops is noticed at once). */
 const WORKER_TIMEOUT_MS = 30 * 60 * 1000

@@ -1,0 +1,81 @@
+/**
+ * The k-means worker's work beside its k-means jobs (`poolBeside.ts`): a share of the reading
+ * of the text, and the built-in taxonomy's fit. Loaded by the worker with the first such
+ * work, so that a worker that only clusters never loads the text code, the language packs
+ * or the taxonomy.
+ */
+import type { KmeansWork } from './kmeansPool.js'
+import { readFreeParts, unpackTexts, type ReadPart } from './termParts.js'
+import { injectTestFault } from './testFault.js'
+import { prepareText as setUpText } from './textSetup.js'
+import { unpackGeneralWordLists } from '../cluster/labelTerms.js'
+import { BUILTIN_TAXONOMY } from '../tag/taxonomy.js'
+import { taxonomyFit } from '../tag/taxonomyFit.js'
+
+/** Work beside the k-means jobs, as the worker is sent it. */
+export type BesideJob = Extract<KmeansWork, { reading: unknown } | { taxonomyFit: unknown }>
+
+let readings = 0
+
+/**
+ * Does one piece of work beside the k-means jobs.
+ * @param work The work.
+ */
+export function runBeside(work: BesideJob): void {
+  if ('reading' in work) readShare(work)
+  else fitTaxonomy(work)
+}
+
+/**
+ * Reads the free parts of a corpus from the back (see `KmeansWork`), posting each as it is
+ * read, the typed arrays transferred.
+ * @param work The reading.
+ */
+function readShare({ reading, mark, reply, answered }: Extract<KmeansWork, { reading: unknown }>): void {
+  injectTestFault('term', ++readings)
+  prepareText()
+  let state = 1
+  try {
+    readFreeParts(reading, unpackTexts(reading.job), mark, (part, streams) => {
+      const buffers = new Set([streams.units.buffer, streams.isPart.buffer, streams.surfaces.buffer, streams.docStart.buffer, streams.typeUnits.buffer, streams.typeCounts.buffer])
+      reply.postMessage({ part, streams } satisfies ReadPart, [...buffers] as ArrayBuffer[])
+      Atomics.store(reading.delivered, part, 1)
+      Atomics.notify(reading.delivered, part)
+    })
+  } catch {
+    state = -1
+  }
+  Atomics.store(answered, 0, state)
+  Atomics.notify(answered, 0)
+}
+
+/** Readies the text code once, with the main thread's own setup (`textSetup.ts`), so that both read alike. */
+let textReady = false
+function prepareText(): void {
+  if (textReady) return
+  setUpText()
+  textReady = true
+}
+
+/**
+ * Posts the label lexicon's word lists, unpacked, then measures the built-in taxonomy's fit
+ * (see `taxonomyFitAside.ts`) and posts it on its own port.
+ * @param work The fit.
+ */
+function fitTaxonomy({ taxonomyFit: job, reply, answered }: Extract<KmeansWork, { taxonomyFit: unknown }>): void {
+  injectTestFault('taxonomy')
+  let state = 1
+  try {
+    if (job.wordLists !== undefined) {
+      job.wordLists.postMessage(unpackGeneralWordLists())
+      job.wordLists.close()
+    }
+    prepareText()
+    reply.postMessage(taxonomyFit(job.talks, BUILTIN_TAXONOMY, job.options))
+  } catch {
+    state = -1
+  }
+  reply.close()
+  Atomics.store(answered, 0, state)
+  Atomics.notify(answered, 0)
+}
