@@ -49,8 +49,15 @@ describe('the taxonomy fit on a k-means worker', () => {
     expect(kmeansThreads(1, talks.length)).toBe(1)
     expect(kmeansThreads('auto', talks.length)).toBe(1)
     expect(builtinTaxonomyFitAside(undefined, talks, {})).toBeUndefined()
-    const themes = (threads: string) => talkatlas(['themes', `${root}/fixtures/lpc-networking-bpf.json`, '--format', 'json', '--threads', threads])
-    const [one, two] = [themes('1'), themes('2')]
+    // The tripwire fails the main thread when it measures the fit itself.
+    const tripwire = { TALKATLAS_TEST_WORKER_FAULT: 'main-taxonomy:throw' }
+    const themes = (threads: string, env: Record<string, string> = {}) => talkatlas(['themes', `${root}/fixtures/lpc-networking-bpf.json`, '--format', 'json', '--threads', threads], { env })
+    const [one, two] = [themes('1'), themes('2', tripwire)]
+    // On one thread the main thread measures the fit, and meets the tripwire.
+    const tripped = themes('1', tripwire)
+    expect(tripped.code).toBe(1)
+    expect(tripped.stderr).toContain('injected test fault in the main-taxonomy worker')
+    // On two, the worker's fit is used: the main thread never measures it, and the output is the same.
     expect(two.code).toBe(0)
     expect(two.stdout).toBe(one.stdout)
     // The networking talks fit the built-in taxonomy: the themes are named after it.
