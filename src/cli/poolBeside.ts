@@ -169,16 +169,18 @@ export interface HeldTexts {
 }
 
 /**
- * The built-in taxonomy's fit as it is posted: the texts of the talks, packed (one string
- * crosses as one copy), less those the worker holds from its share of the reading just posted
- * (the talks `held` names), which it puts back at their place.
+ * The built-in taxonomy's fit as it is posted: the titles and abstracts of the talks; or, when
+ * the worker holds the texts of its share of the reading just posted (the talks `held`
+ * names), the others' texts packed (one string crosses as one copy), the worker putting its
+ * own back at their place.
  * @param job The fit.
  * @param held The texts the worker holds, if any.
  */
 function postedFit({ talks, options, wordLists }: TaxonomyFitJob, held: HeldTexts | undefined): PostedTaxonomyFit {
-  const kept = held !== undefined && held.talks === talks && held.to > held.from
-  const { text, lengths } = packTexts(kept ? [...talks.slice(0, held.from), ...talks.slice(held.to)] : talks, {})
-  return { texts: { text, lengths }, ...(kept ? { heldAt: held.from, held: held.to - held.from } : {}), options, ...(wordLists === undefined ? {} : { wordLists }) }
+  const lists = wordLists === undefined ? {} : { wordLists }
+  if (held === undefined || held.talks !== talks || held.to <= held.from) return { talks: talks.map(({ title, abstract }) => ({ title, abstract })), options, ...lists }
+  const { text, lengths } = packTexts([...talks.slice(0, held.from), ...talks.slice(held.to)], {})
+  return { texts: { text, lengths }, heldAt: held.from, held: held.to - held.from, options, ...lists }
 }
 
 /**

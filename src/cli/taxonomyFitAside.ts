@@ -27,12 +27,17 @@ export interface TaxonomyFitJob {
 }
 
 /** A fit as the worker is sent it (`poolBeside.ts`). */
-export interface PostedTaxonomyFit {
-  /** The talks' titles and abstracts, packed (`packTexts`), less the `held` ones. */
+export type PostedTaxonomyFit = {
+  /** The talks' titles and abstracts. */
+  readonly talks: readonly Pick<Talk, 'title' | 'abstract'>[]
+  readonly options: EvidenceOptions
+  readonly wordLists?: MessagePort
+} | {
+  /** The titles and abstracts of the talks the worker does not hold, packed (`packTexts`). */
   readonly texts: Pick<TermJob, 'text' | 'lengths'>
-  /** Where the `held` talks the worker holds from its share of the reading go among `texts`' talks. */
-  readonly heldAt?: number
-  readonly held?: number
+  /** Where the `held` talks whose texts the worker holds from its share of the reading go among `texts`' talks. */
+  readonly heldAt: number
+  readonly held: number
   readonly options: EvidenceOptions
   readonly wordLists?: MessagePort
 }

@@ -90,13 +90,12 @@ function fitTaxonomy({ taxonomyFit: job, reply, answered }: Extract<KmeansWork, 
  * @param job The fit.
  */
 function fitTexts(job: PostedTaxonomyFit): Talk[] {
-  const sent = unpackTexts(job.texts)
-  let texts = sent
-  if (job.heldAt !== undefined) {
-    if (held === undefined || held.length !== job.held) throw new Error('taxonomy fit: the texts of the reading are not held here')
-    texts = [...sent.slice(0, job.heldAt), ...held, ...sent.slice(job.heldAt)]
-    held = undefined
-  }
   // The fit reads titles and abstracts alone.
-  return texts.map(({ title, abstract }) => ({ id: '', title, abstract }))
+  const talk = ({ title, abstract }: { title: string; abstract: string }): Talk => ({ id: '', title, abstract })
+  if ('talks' in job) return job.talks.map(talk)
+  const sent = unpackTexts(job.texts)
+  if (held === undefined || held.length !== job.held) throw new Error('taxonomy fit: the texts of the reading are not held here')
+  const texts = [...sent.slice(0, job.heldAt), ...held, ...sent.slice(job.heldAt)]
+  held = undefined
+  return texts.map(talk)
 }
