@@ -66,3 +66,16 @@ describe('dist/cli.js start-up', () => {
     }
   })
 })
+
+describe('dist/kmeansWorker.js start-up', () => {
+  const loaded = [...staticImports(join(root, 'dist', 'kmeansWorker.js')).values()].join('\n')
+
+  it('loads the k-means code alone: the text code, language packs and taxonomy only with the first work beside', () => {
+    expect(loaded).toContain('function runClaimedJobs')
+    for (const module of ['src/text/languagePacks.ts', 'src/text/tokenize.ts', 'src/vectorize/tfidf.ts', 'src/tag/taxonomy.ts', 'src/cluster/labelTerms.ts', 'node_modules/@orama/stemmers']) {
+      expect(loaded, module).not.toContain(`// ${module}`)
+    }
+    const beside = dynamicImports(loaded).map((file) => [...staticImports(file).values()].join('\n'))
+    expect(beside.some((text) => text.includes('// src/text/languagePacks.ts') && text.includes('// src/tag/taxonomyFit.ts'))).toBe(true)
+  })
+})

@@ -49,14 +49,63 @@ describe('the taxonomy fit on a k-means worker', () => {
     expect(kmeansThreads(1, talks.length)).toBe(1)
     expect(kmeansThreads('auto', talks.length)).toBe(1)
     expect(builtinTaxonomyFitAside(undefined, talks, {})).toBeUndefined()
-    const themes = (threads: string) => talkatlas(['themes', `${root}/fixtures/lpc-networking-bpf.json`, '--format', 'json', '--threads', threads])
-    const [one, two] = [themes('1'), themes('2')]
+    // The tripwire fails the main thread when it measures the fit itself.
+    const tripwire = { TALKATLAS_TEST_WORKER_FAULT: 'main-taxonomy:throw' }
+    const themes = (threads: string, env: Record<string, string> = {}) => talkatlas(['themes', `${root}/fixtures/lpc-networking-bpf.json`, '--format', 'json', '--threads', threads], { env })
+    const [one, two] = [themes('1'), themes('2', tripwire)]
+    // On one thread the main thread measures the fit, and meets the tripwire.
+    const tripped = themes('1', tripwire)
+    expect(tripped.code).toBe(1)
+    expect(tripped.stderr).toContain('injected test fault in the main-taxonomy worker')
+    // On two, the worker's fit is used: the main thread never measures it, and the output is the same.
     expect(two.code).toBe(0)
     expect(two.stdout).toBe(one.stdout)
     // The networking talks fit the built-in taxonomy: the themes are named after it.
     expect(two.stderr).toBe(one.stderr)
     expect(two.stderr).toContain('taxonomy')
     expect((JSON.parse(two.stdout) as { themes: { name: string | null }[] }).themes.some((theme) => theme.name !== null)).toBe(true)
+  }, TIMEOUT)
+
+  it('sends the worker the texts of the talks it does not hold from its share of the reading', async () => {
+    // A worker that claims no part of the reading and answers the fit with what it was sent.
+    const script = join(mkdtempSync(join(tmpdir(), 'talkatlas-fit-')), 'echoFit.mjs')
+    writeFileSync(script, [
+      "import { workerData } from 'node:worker_threads'",
+      'const { port } = workerData',
+      "port.on('message', (work) => {",
+      "  if ('reading' in work) Atomics.store(work.answered, 0, 1)",
+      "  if (!('taxonomyFit' in work)) return",
+      '  const { talks, texts, heldAt, held } = work.taxonomyFit',
+      '  work.reply.postMessage({ sent: talks ? talks.length : texts.lengths.length / 2, heldAt, held })',
+      '  Atomics.store(work.answered, 0, 1)',
+      '})',
+      '',
+    ].join('\n'))
+    const talks = read('lpc-networking-bpf')
+    const { pool: kmeans, warnings } = pool(pathToFileURL(script))
+    const fit = kmeans.taxonomyFitBeside({ talks, options: {} })
+    // Two threads, 8 parts: the worker was sent the texts of the last 4 (talks 36 to 72).
+    kmeans.readTerms(talks, {})
+    await kmeans.close()
+    expect(await fit).toEqual({ sent: 36, heldAt: 36, held: 36 })
+    expect(warnings).toEqual([])
+    // Without a shared reading, every talk's text is sent.
+    const { pool: alone } = pool(pathToFileURL(script))
+    const whole = alone.taxonomyFitBeside({ talks, options: {} })
+    alone.readTerms(talks, {}, false)
+    await alone.close()
+    expect(await whole).toEqual({ sent: 72, heldAt: undefined, held: undefined })
+  }, TIMEOUT)
+
+  it('gives the same fit on three threads, the first worker holding a middle share of the reading', async () => {
+    const talks = read('lpc-networking-bpf')
+    const warnings: string[] = []
+    const kmeans = new KmeansPool(3, workerUrl, (message) => warnings.push(message))
+    const fit = kmeans.taxonomyFitBeside({ talks, options: {} })
+    kmeans.readTerms(talks, {})
+    await kmeans.close()
+    expect(await fit).toEqual(taxonomyFit(talks, BUILTIN_TAXONOMY, {}))
+    expect(warnings).toEqual([])
   }, TIMEOUT)
 
   it('resolves undefined, with one warning naming the fit, when the worker dies in it', async () => {

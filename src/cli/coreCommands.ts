@@ -20,6 +20,7 @@ import { readThemesFile, type ThemesFile } from './tagCommand.js'
 import { nameThemes, namingTaxonomy } from '../tag/nameThemes.js'
 import type { TaxonomyFit } from '../tag/taxonomyFit.js'
 import { builtinTaxonomyFitAside } from './taxonomyFitAside.js'
+import { injectTestFault } from './testFault.js'
 import type { Taxonomy } from '../tag/taxonomy.js'
 import { renderEvaluation, renderRelated, renderThemes, type RelatedView } from './renderResults.js'
 import { parseLevel, renderGroups } from './renderGroups.js'
@@ -141,6 +142,8 @@ function themeNames(atlas: Atlas, file: ThemesFile | undefined, common: CommonOp
   const given: Taxonomy | undefined = file === undefined
     ? undefined
     : file.taxonomy ?? { name: 'themes', themes: (file.themes ?? []).map(({ name, aliases, keywords }) => ({ name, ...(aliases ? { aliases } : {}), ...(keywords ? { keywords } : {}) })) }
+  // A test tripwire: proves, by failing here, that a fit from the worker was not measured again.
+  if (given === undefined && fit === undefined) injectTestFault('main-taxonomy')
   const { taxonomy, warnings } = namingTaxonomy(atlas, given, fit)
   printWarnings(warnings, common, context)
   return taxonomy === null ? [] : nameThemes(atlas, taxonomy).map((entry) => entry.name)

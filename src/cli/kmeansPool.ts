@@ -22,6 +22,9 @@ import type { TermStreams, TfidfOptions } from '../vectorize/tfidf.js'
 import type { Talk } from '../types.js'
 import type { TaxonomyFit } from '../tag/taxonomyFit.js'
 import type { TaxonomyFitJob } from './taxonomyFitAside.js'
+import { CONTROL, GRAM } from './poolSlots.js'
+
+export { CONTROL, GRAM } from './poolSlots.js'
 
 /** What a k-means worker is sent: whole jobs, chunks of a Gram matrix, or a share of one job's sample restarts. */
 export type KmeansWork = {
@@ -62,15 +65,6 @@ export type KmeansAnswer =
   | { readonly runs: SampleRun[]; readonly indices: number[] }
   | { readonly stopped: true }
   | { readonly error: string }
-
-/**
- * Slots of a refinement's control array: pass number posted, pass kind, its first centre
- * (sums), pass number done, rows changed (−1: failed), stop, next chunk of rows to take.
- */
-export const CONTROL = { posted: 0, pass: 1, from: 2, done: 3, changed: 4, stop: 5, next: 6, length: 7 } as const
-
-/** Slots of a shared Gram matrix's control array: next chunk to fill, chunks filled, failed (1). */
-export const GRAM = { next: 0, filled: 1, failed: 2, length: 3 } as const
 
 /** How long this thread waits for a live worker before giving up (a worker that stops is noticed at once). */
 const WORKER_TIMEOUT_MS = 30 * 60 * 1000
@@ -244,7 +238,7 @@ export class KmeansPool {
   private readonly fits = new FitsBeside()
 
   /** `readTalkTerms(talks, options)` on every thread, or here alone (`readTermsBeside`); the fits queued are posted first. */
-  readonly readTerms = (talks: readonly Talk[], options: TfidfOptions, share = true): TermStreams => readTermsBeside(this.beside, talks, options, () => this.fits.post(this.beside), share)
+  readonly readTerms = (talks: readonly Talk[], options: TfidfOptions, share = true): TermStreams => readTermsBeside(this.beside, talks, options, (held) => this.fits.post(this.beside, held), share)
 
   /** The built-in taxonomy's fit on the first worker after its share of the next reading (`FitsBeside`); undefined without a worker. */
   taxonomyFitBeside(job: TaxonomyFitJob): Promise<TaxonomyFit | undefined> {

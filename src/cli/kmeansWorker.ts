@@ -1,27 +1,60 @@
 /**
  * Worker thread of {@link KmeansPool}: runs the k-means jobs (or sample restarts, or chunks of a Gram matrix) it is sent, posts the results,
  * then raises the shared flag the posting thread waits on. Beside them (`poolBeside.ts`) it reads parts of a text and measures the
- * built-in taxonomy's fit, each answered on a port of its own.
+ * built-in taxonomy's fit, each answered on a port of its own; their code (`workerBeside.ts`: the text code, the
+ * language packs, the taxonomy) is loaded with the first of them, so that a worker that only clusters never loads it.
  */
 import { workerData, type MessagePort } from 'node:worker_threads'
 import { fillGramChunks } from '../cluster/kmeans.js'
 import { runClaimedJobs } from '../cluster/kmeansBatch.js'
 import { runClaimedRestarts } from '../cluster/kmeansRestarts.js'
 import { helperPass, type ElkanRows } from '../cluster/lloydElkan.js'
-import { CONTROL, GRAM, type KmeansAnswer, type KmeansWork } from './kmeansPool.js'
-import { readFreeParts, unpackTexts, type ReadPart } from './termParts.js'
+import type { KmeansAnswer, KmeansWork } from './kmeansPool.js'
+import { CONTROL, GRAM } from './poolSlots.js'
 import { injectTestFault } from './testFault.js'
-import { prepareText as setUpText } from './textSetup.js'
-import { unpackGeneralWordLists } from '../cluster/labelTerms.js'
-import { BUILTIN_TAXONOMY } from '../tag/taxonomy.js'
-import { taxonomyFit } from '../tag/taxonomyFit.js'
+import type { BesideJob } from './workerBeside.js'
 
 const { port, done } = workerData as { port: MessagePort; done: Int32Array }
 let jobs = 0
-let readings = 0
+/** Work that came while the code of work beside was loading, run in order once it is. */
+let waiting: KmeansWork[] | undefined
+let runBeside: ((work: BesideJob) => void) | undefined
 port.on('message', (work: KmeansWork) => {
-  if ('reading' in work) return readShare(work)
-  if ('taxonomyFit' in work) return fitTaxonomy(work)
+  if (waiting !== undefined) waiting.push(work)
+  else if (('reading' in work || 'taxonomyFit' in work) && runBeside === undefined) loadBeside(work)
+  else run(work)
+})
+
+/**
+ * Loads the code of work beside, then runs `first` and whatever came meanwhile, in order.
+ * @param first The first work beside.
+ */
+function loadBeside(first: BesideJob): void {
+  waiting = [first]
+  void import('./workerBeside.js').then((module) => {
+    runBeside = module.runBeside
+  }, () => {
+    // Without its code, work beside fails (its answered flag says so) and the main thread does it.
+    runBeside = failBeside
+  }).then(() => {
+    for (let work = waiting!.shift(); work !== undefined; work = waiting!.shift()) run(work)
+    waiting = undefined
+  })
+}
+
+/** Answers work beside as failed (−1), so that the main thread does it. */
+function failBeside(work: BesideJob): void {
+  if ('taxonomyFit' in work) work.reply.close()
+  Atomics.store(work.answered, 0, -1)
+  Atomics.notify(work.answered, 0)
+}
+
+/**
+ * Runs one piece of work: a k-means job, a share of a Gram matrix or of a refinement, or work beside.
+ * @param work The work.
+ */
+function run(work: KmeansWork): void {
+  if ('reading' in work || 'taxonomyFit' in work) return runBeside!(work)
   injectTestFault('kmeans', ++jobs)
   if ('gramRows' in work) return fillGramShare(work)
   let answer: KmeansAnswer
@@ -35,58 +68,6 @@ port.on('message', (work: KmeansWork) => {
   port.postMessage(answer)
   Atomics.store(done, 0, 1)
   Atomics.notify(done, 0)
-})
-
-/**
- * Reads the free parts of a corpus from the back (see `KmeansWork`), posting each as it is
- * read, the typed arrays transferred.
- */
-function readShare({ reading, mark, reply, answered }: Extract<KmeansWork, { reading: unknown }>): void {
-  injectTestFault('term', ++readings)
-  prepareText()
-  let state = 1
-  try {
-    readFreeParts(reading, unpackTexts(reading.job), mark, (part, streams) => {
-      const buffers = new Set([streams.units.buffer, streams.isPart.buffer, streams.surfaces.buffer, streams.docStart.buffer, streams.typeUnits.buffer, streams.typeCounts.buffer])
-      reply.postMessage({ part, streams } satisfies ReadPart, [...buffers] as ArrayBuffer[])
-      Atomics.store(reading.delivered, part, 1)
-      Atomics.notify(reading.delivered, part)
-    })
-  } catch {
-    state = -1
-  }
-  Atomics.store(answered, 0, state)
-  Atomics.notify(answered, 0)
-}
-
-/** Readies the text code once, with the main thread's own setup (`textSetup.ts`), so that both read alike. */
-let textReady = false
-function prepareText(): void {
-  if (textReady) return
-  setUpText()
-  textReady = true
-}
-
-/**
- * Posts the label lexicon's word lists, unpacked, then measures the built-in taxonomy's fit
- * (see `taxonomyFitAside.ts`) and posts it on its own port.
- */
-function fitTaxonomy({ taxonomyFit: job, reply, answered }: Extract<KmeansWork, { taxonomyFit: unknown }>): void {
-  injectTestFault('taxonomy')
-  let state = 1
-  try {
-    if (job.wordLists !== undefined) {
-      job.wordLists.postMessage(unpackGeneralWordLists())
-      job.wordLists.close()
-    }
-    prepareText()
-    reply.postMessage(taxonomyFit(job.talks, BUILTIN_TAXONOMY, job.options))
-  } catch {
-    state = -1
-  }
-  reply.close()
-  Atomics.store(answered, 0, state)
-  Atomics.notify(answered, 0)
 }
 
 /** Fills chunks of a Gram matrix until none is left, and adds their number to the filled count (not answered: see `KmeansWork`). */
