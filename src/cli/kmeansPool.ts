@@ -238,7 +238,7 @@ export class KmeansPool {
   private readonly fits = new FitsBeside()
 
   /** `readTalkTerms(talks, options)` on every thread, or here alone (`readTermsBeside`); the fits queued are posted first. */
-  readonly readTerms = (talks: readonly Talk[], options: TfidfOptions, share = true): TermStreams => readTermsBeside(this.beside, talks, options, (held) => this.fits.post(this.beside, held), share)
+  readonly readTerms = (talks: readonly Talk[], options: TfidfOptions, share = true): TermStreams => readTermsBeside(this.beside, talks, options, () => this.fits.post(this.beside), share)
 
   /** The built-in taxonomy's fit on the first worker after its share of the next reading (`FitsBeside`); undefined without a worker. */
   taxonomyFitBeside(job: TaxonomyFitJob): Promise<TaxonomyFit | undefined> {

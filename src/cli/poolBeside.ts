@@ -8,8 +8,8 @@ import { MessageChannel, receiveMessageOnPort, type MessagePort, type Transferab
 import type { Talk } from '../types.js'
 import type { TaxonomyFit } from '../tag/taxonomyFit.js'
 import { readTalkTerms, type TermStreams, type TfidfOptions } from '../vectorize/tfidf.js'
-import type { PostedTaxonomyFit, TaxonomyFitJob } from './taxonomyFitAside.js'
-import { HERE, packTexts, PartsMerger, readFreeParts, readPart, shareReading, PARTS_PER_THREAD, type ReadPart, type SharedReading } from './termParts.js'
+import type { TaxonomyFitJob } from './taxonomyFitAside.js'
+import { HERE, PartsMerger, readFreeParts, readPart, shareReading, PARTS_PER_THREAD, type ReadPart, type SharedReading } from './termParts.js'
 
 /** What a worker is sent beside its k-means jobs (a `KmeansWork`). */
 export type BesideWork = {
@@ -21,7 +21,7 @@ export type BesideWork = {
   readonly answered: Int32Array
 } | {
   /** The built-in taxonomy's fit, posted on `reply` (see {@link FitsBeside}). */
-  readonly taxonomyFit: PostedTaxonomyFit
+  readonly taxonomyFit: TaxonomyFitJob
   readonly reply: MessagePort
   readonly answered: Int32Array
 }
@@ -98,11 +98,10 @@ function awaitBeside(workers: BesideWorkers, { pool, answered }: PostedBeside): 
  * @param workers The pool's workers.
  * @param talks Talks.
  * @param options TF-IDF options.
- * @param posted Called once the reading is posted (to post work that follows it), with the
- * talks [from, to) whose texts the first worker was sent, if any.
+ * @param posted Called once the reading is posted (to post work that follows it).
  * @param share False to read on this thread alone (`posted` is still called first).
  */
-export function readTermsBeside(workers: BesideWorkers, talks: readonly Talk[], options: TfidfOptions, posted: (held?: HeldTexts) => void, share = true): TermStreams {
+export function readTermsBeside(workers: BesideWorkers, talks: readonly Talk[], options: TfidfOptions, posted: () => void, share = true): TermStreams {
   const count = workers.count()
   const parts = Math.min((count + 1) * PARTS_PER_THREAD, talks.length)
   if (!share || count === 0 || parts < 2) {
@@ -117,7 +116,7 @@ export function readTermsBeside(workers: BesideWorkers, talks: readonly Talk[], 
     return workers.post(w, 'text-reading', (answered) => ({ reading, mark: HERE + 1 + w, reply: port2, answered }), [port2])
   })
   const reading = shares[0]!
-  posted({ talks, from: reading.starts[reading.first]!, to: reading.starts[reading.end]! })
+  posted()
   const merger = new PartsMerger(parts)
   const take = (p: number, streams: TermStreams) => merger.add(p, streams)
   readFreeParts(reading, talks, HERE, take)
@@ -161,28 +160,6 @@ function takeDelivered(replies: readonly MessagePort[], p: number, delivered: In
   }
 }
 
-/** Talks [from, to) of `talks`, whose texts the first worker holds from its share of a reading. */
-export interface HeldTexts {
-  readonly talks: readonly Talk[]
-  readonly from: number
-  readonly to: number
-}
-
-/**
- * The built-in taxonomy's fit as it is posted: the titles and abstracts of the talks; or, when
- * the worker holds the texts of its share of the reading just posted (the talks `held`
- * names), the others' texts packed (one string crosses as one copy), the worker putting its
- * own back at their place.
- * @param job The fit.
- * @param held The texts the worker holds, if any.
- */
-function postedFit({ talks, options, wordLists }: TaxonomyFitJob, held: HeldTexts | undefined): PostedTaxonomyFit {
-  const lists = wordLists === undefined ? {} : { wordLists }
-  if (held === undefined || held.talks !== talks || held.to <= held.from) return { talks: talks.map(({ title, abstract }) => ({ title, abstract })), options, ...lists }
-  const { text, lengths } = packTexts([...talks.slice(0, held.from), ...talks.slice(held.to)], {})
-  return { texts: { text, lengths }, heldAt: held.from, held: held.to - held.from, options, ...lists }
-}
-
 /**
  * The built-in taxonomy's fit on the first worker, after its share of the reading (the
  * tokeniser is warm there, and the worker idles until the clustering): queued, posted with
@@ -198,20 +175,15 @@ export class FitsBeside {
     return new Promise((resolve) => this.queued.push({ job, resolve }))
   }
 
-  /**
-   * Posts the fits queued to the first worker.
-   * @param workers The pool's workers.
-   * @param held The texts of a reading just posted that the first worker holds, if any.
-   */
-  post(workers: BesideWorkers, held?: HeldTexts): void {
+  /** Posts the fits queued to the first worker. */
+  post(workers: BesideWorkers): void {
     for (const { job, resolve } of this.queued.splice(0)) {
       if (workers.count() === 0) {
         resolve(undefined)
         continue
       }
       const { port1, port2 } = new MessageChannel()
-      const taxonomyFit = postedFit(job, held)
-      const at = workers.post(0, 'taxonomy-fit', (answered) => ({ taxonomyFit, reply: port2, answered }), [port2, ...(job.wordLists === undefined ? [] : [job.wordLists])])
+      const at = workers.post(0, 'taxonomy-fit', (answered) => ({ taxonomyFit: job, reply: port2, answered }), [port2, ...(job.wordLists === undefined ? [] : [job.wordLists])])
       this.posted.push({ at, port: port1, resolve })
     }
   }

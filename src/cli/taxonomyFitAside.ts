@@ -12,33 +12,16 @@ import type { EvidenceOptions } from '../tag/themeEvidence.js'
 import type { TaxonomyFit } from '../tag/taxonomyFit.js'
 import type { Talk } from '../types.js'
 import type { KmeansPool } from './kmeansPool.js'
-import type { TermJob } from './termParts.js'
 
-/** A fit to measure on the worker. */
+/** What the worker is sent. */
 export interface TaxonomyFitJob {
-  readonly talks: readonly Pick<Talk, 'title' | 'abstract'>[]
+  readonly talks: readonly Talk[]
   readonly options: EvidenceOptions
   /**
    * Where the worker first posts the label lexicon's word lists, unpacked: the labels need
    * them on this thread only after the clustering, by when they are waiting here, and
    * unpacking them costs this thread about a tenth of a second.
    */
-  readonly wordLists?: MessagePort
-}
-
-/** A fit as the worker is sent it (`poolBeside.ts`). */
-export type PostedTaxonomyFit = {
-  /** The talks' titles and abstracts. */
-  readonly talks: readonly Pick<Talk, 'title' | 'abstract'>[]
-  readonly options: EvidenceOptions
-  readonly wordLists?: MessagePort
-} | {
-  /** The titles and abstracts of the talks the worker does not hold, packed (`packTexts`). */
-  readonly texts: Pick<TermJob, 'text' | 'lengths'>
-  /** Where the `held` talks whose texts the worker holds from its share of the reading go among `texts`' talks. */
-  readonly heldAt: number
-  readonly held: number
-  readonly options: EvidenceOptions
   readonly wordLists?: MessagePort
 }
 
@@ -54,7 +37,7 @@ export type PostedTaxonomyFit = {
  */
 export function builtinTaxonomyFitAside(pool: KmeansPool | undefined, talks: readonly Talk[], options: EvidenceOptions): Promise<TaxonomyFit | undefined> | undefined {
   if (pool === undefined) return undefined
-  const job: TaxonomyFitJob = { talks, options, wordLists: wordListsFromWorker() }
+  const job: TaxonomyFitJob = { talks: talks.map(({ id, title, abstract }) => ({ id, title, abstract })), options, wordLists: wordListsFromWorker() }
   return pool.taxonomyFitBeside(job)
 }
 

@@ -5,8 +5,6 @@
  * or the taxonomy.
  */
 import type { KmeansWork } from './kmeansPool.js'
-import type { PostedTaxonomyFit } from './taxonomyFitAside.js'
-import type { Talk } from '../types.js'
 import { readFreeParts, unpackTexts, type ReadPart } from './termParts.js'
 import { injectTestFault } from './testFault.js'
 import { prepareText as setUpText } from './textSetup.js'
@@ -18,8 +16,6 @@ import { taxonomyFit } from '../tag/taxonomyFit.js'
 export type BesideJob = Extract<KmeansWork, { reading: unknown } | { taxonomyFit: unknown }>
 
 let readings = 0
-/** The texts of this worker's share of the last reading, for the taxonomy fit that follows it. */
-let held: readonly { title: string; abstract: string }[] | undefined
 
 /**
  * Does one piece of work beside the k-means jobs.
@@ -40,8 +36,7 @@ function readShare({ reading, mark, reply, answered }: Extract<KmeansWork, { rea
   prepareText()
   let state = 1
   try {
-    held = unpackTexts(reading.job)
-    readFreeParts(reading, held, mark, (part, streams) => {
+    readFreeParts(reading, unpackTexts(reading.job), mark, (part, streams) => {
       const buffers = new Set([streams.units.buffer, streams.isPart.buffer, streams.surfaces.buffer, streams.docStart.buffer, streams.typeUnits.buffer, streams.typeCounts.buffer])
       reply.postMessage({ part, streams } satisfies ReadPart, [...buffers] as ArrayBuffer[])
       Atomics.store(reading.delivered, part, 1)
@@ -76,26 +71,11 @@ function fitTaxonomy({ taxonomyFit: job, reply, answered }: Extract<KmeansWork, 
       job.wordLists.close()
     }
     prepareText()
-    reply.postMessage(taxonomyFit(fitTexts(job), BUILTIN_TAXONOMY, job.options))
+    reply.postMessage(taxonomyFit(job.talks, BUILTIN_TAXONOMY, job.options))
   } catch {
     state = -1
   }
   reply.close()
   Atomics.store(answered, 0, state)
   Atomics.notify(answered, 0)
-}
-
-/**
- * The texts of a fit's talks: those it was sent, with those held from the reading put back.
- * @param job The fit.
- */
-function fitTexts(job: PostedTaxonomyFit): Talk[] {
-  // The fit reads titles and abstracts alone.
-  const talk = ({ title, abstract }: { title: string; abstract: string }): Talk => ({ id: '', title, abstract })
-  if ('talks' in job) return job.talks.map(talk)
-  const sent = unpackTexts(job.texts)
-  if (held === undefined || held.length !== job.held) throw new Error('taxonomy fit: the texts of the reading are not held here')
-  const texts = [...sent.slice(0, job.heldAt), ...held, ...sent.slice(job.heldAt)]
-  held = undefined
-  return texts.map(talk)
 }
