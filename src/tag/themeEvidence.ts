@@ -67,22 +67,43 @@ export function themeEvidence(talks: TalkWords, themes: readonly ResolvedTagThem
       for (const key of distinct) partsOfKey.set(key, [...(partsOfKey.get(key) ?? []), e])
     }
   }
-  // The key of each distinct word of the talks; '' for a stopword.
-  const keyOfWord = talks.words.map((part) => (stopwords.has(part) ? '' : singular(part)))
+  // Per distinct word, once: its key (-2 for a stopword, -1 for no key of an entry) and its
+  // place among the halves of pair keys, so that the loop over the texts reads numbers only.
+  const keys = keyTable(partsOfKey)
+  const keyOfWord = new Int32Array(talks.words.length)
+  const halfOfWord = new Int32Array(talks.words.length)
+  for (let w = 0; w < talks.words.length; w++) {
+    const part = talks.words[w]!
+    if (stopwords.has(part)) {
+      keyOfWord[w] = -2
+      continue
+    }
+    const word = singular(part)
+    keyOfWord[w] = keys.keyIds.get(word) ?? -1
+    halfOfWord[w] = keys.halfIds.get(word) ?? -1
+  }
   const nTalks = (talks.starts.length - 1) / 2
   const evidence = new Float64Array(nTalks * nThemes)
   const found = new Int32Array(entryTheme.length)
-  const foundKeys = new Set<string>()
+  // The last talk (plus one) each key was found in: a key counts once per talk.
+  const foundIn = new Int32Array(keys.nKeys)
   const touched: number[] = []
+  let stamp = 0
   for (let i = 0; i < nTalks; i++) {
+    stamp = i + 1
     for (let x = 2 * i; x < 2 * i + 2; x++) {
-      let previous = ''
+      let previousHalf = -1
       for (let p = talks.starts[x]!; p < talks.starts[x + 1]!; p++) {
-        const word = keyOfWord[talks.ids[p]!]!
-        if (word === '') continue
-        visit(word)
-        if (previous !== '') visit(`${previous} ${word}`)
-        previous = word
+        const w = talks.ids[p]!
+        const key = keyOfWord[w]!
+        if (key === -2) continue
+        if (key >= 0) visit(key)
+        const half = halfOfWord[w]!
+        if (previousHalf >= 0 && half >= 0) {
+          const pair = keys.pairIds.get(previousHalf * keys.nHalves + half)
+          if (pair !== undefined) visit(pair)
+        }
+        previousHalf = half
       }
     }
     for (const e of touched) {
@@ -90,19 +111,63 @@ export function themeEvidence(talks: TalkWords, themes: readonly ResolvedTagThem
       found[e] = 0
     }
     touched.length = 0
-    foundKeys.clear()
   }
   return evidence
 
-  function visit(key: string): void {
-    const entries = partsOfKey.get(key)
-    if (entries === undefined || foundKeys.has(key)) return
-    foundKeys.add(key)
-    for (const e of entries) {
+  function visit(key: number): void {
+    if (foundIn[key] === stamp) return
+    foundIn[key] = stamp
+    for (let q = keys.entryStart[key]!; q < keys.entryStart[key + 1]!; q++) {
+      const e = keys.entries[q]!
       if (found[e] === 0) touched.push(e)
       found[e]++
     }
   }
+}
+
+/** The entries' keys numbered, for {@link themeEvidence}'s loop over the texts. */
+interface KeyTable {
+  readonly nKeys: number
+  /** Key id of each key, one word or two joined by a space. */
+  readonly keyIds: ReadonlyMap<string, number>
+  /** Entries of key k: `entries[entryStart[k] .. entryStart[k + 1])`. */
+  readonly entryStart: Int32Array
+  readonly entries: Int32Array
+  /** Each string that is the left or the right of a space in some key, numbered. */
+  readonly halfIds: ReadonlyMap<string, number>
+  readonly nHalves: number
+  /** Key id of the key `left + ' ' + right`, by `halfId(left) * nHalves + halfId(right)`. */
+  readonly pairIds: ReadonlyMap<number, number>
+}
+
+/**
+ * Numbers the keys, and the two halves of each key around each of its spaces: two adjacent
+ * words a, b form key K exactly when `a + ' ' + b === K`, i.e. when a is the text of K before
+ * some space and b the text after it (words hold no space, but a folded token may).
+ * @param partsOfKey Entries of each key.
+ */
+function keyTable(partsOfKey: ReadonlyMap<string, readonly number[]>): KeyTable {
+  const keyIds = new Map<string, number>()
+  const entryStart = new Int32Array(partsOfKey.size + 1)
+  const entries: number[] = []
+  const halfIds = new Map<string, number>()
+  const halfId = (half: string): number => {
+    let id = halfIds.get(half)
+    if (id === undefined) halfIds.set(half, (id = halfIds.size))
+    return id
+  }
+  const splits: [number, number, number][] = []
+  for (const [key, keyEntries] of partsOfKey) {
+    const k = keyIds.size
+    keyIds.set(key, k)
+    entries.push(...keyEntries)
+    entryStart[k + 1] = entries.length
+    for (let s = key.indexOf(' '); s >= 0; s = key.indexOf(' ', s + 1)) splits.push([halfId(key.slice(0, s)), halfId(key.slice(s + 1)), k])
+  }
+  const nHalves = halfIds.size
+  const pairIds = new Map<number, number>()
+  for (const [left, right, k] of splits) pairIds.set(left * nHalves + right, k)
+  return { nKeys: keyIds.size, keyIds, entryStart, entries: Int32Array.from(entries), halfIds, nHalves, pairIds }
 }
 
 /**
