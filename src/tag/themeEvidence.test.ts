@@ -2,8 +2,10 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { buildStopwords } from '../text/stopwords.js'
 import { resolveThemes, type ResolvedTagTheme } from './resolveThemes.js'
-import { forEachWord, talkWords, type TalkWords } from './talkWords.js'
-import { NAME_EVIDENCE, themeEvidence } from './themeEvidence.js'
+import { BUILTIN_TAXONOMY } from './taxonomy.js'
+import { fitOfEvidence, taxonomyFit } from './taxonomyFit.js'
+import { forEachWord, talkWords, talkWordsAmong, type TalkWords } from './talkWords.js'
+import { evidenceWords, NAME_EVIDENCE, themeEvidence } from './themeEvidence.js'
 
 /**
  * themeEvidence as first written, word by word with string keys: the reference the numbered
@@ -84,5 +86,27 @@ describe('themeEvidence(talks, themes)', () => {
   test('counts a two-word keyword once however often the pair recurs', () => {
     const themes = resolveThemes([{ name: 'Tracing', keywords: ['ring buffer'] }], { taxonomy: null })
     expect(themeEvidence(talkWords([{ id: 'a', title: 'Ring buffers', abstract: 'a ring buffer, the ring of buffers' }]), themes)[0]).toBe(1)
+  })
+
+  test('reads the same from talkWordsAmong(talks, evidenceWords(themes)) as from every word, stopword options too', () => {
+    const entry = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }).map((words) => words.join(' '))
+    const theme = fc.record({ name: entry, aliases: fc.array(entry, { maxLength: 2 }), keywords: fc.array(entry, { maxLength: 4 }) })
+    const options = fc.record({ stopwords: fc.array(fc.constantFrom(...WORDS, 'ring', 'buffers'), { maxLength: 3 }), keepWords: fc.array(fc.constantFrom('the', 'of', 'and'), { maxLength: 2 }) })
+    fc.assert(fc.property(fc.uniqueArray(theme, { minLength: 1, maxLength: 4, selector: (t) => t.name }), fc.array(talk, { maxLength: 5 }), options, (definitions, texts, stopwords) => {
+      const themes = resolveThemes(definitions, { taxonomy: null })
+      const talks = texts.map((t, i) => ({ id: String(i), ...t }))
+      const every = themeEvidence(talkWords(talks), themes, stopwords)
+      expect(Array.from(themeEvidence(talkWordsAmong(talks, evidenceWords(themes, stopwords)), themes, stopwords))).toEqual(Array.from(every))
+    }), { numRuns: 300 })
+  })
+})
+
+describe('taxonomyFit(talks, taxonomy) read among the evidence words', () => {
+  test('gives the fit of the evidence of every word, on random talks', () => {
+    const themes = resolveThemes(undefined)
+    fc.assert(fc.property(fc.array(talk, { maxLength: 8 }), (texts) => {
+      const talks = texts.map((t, i) => ({ id: String(i), ...t }))
+      expect(taxonomyFit(talks, BUILTIN_TAXONOMY)).toEqual(fitOfEvidence(themeEvidence(talkWords(talks), themes), talks.length, themes.length))
+    }), { numRuns: 200 })
   })
 })

@@ -34,44 +34,14 @@ export interface EvidenceOptions {
  */
 export function themeEvidence(talks: TalkWords, themes: readonly ResolvedTagTheme[], options: EvidenceOptions = {}): Float64Array {
   const stopwords = buildStopwords(options.stopwords ?? [], options.keepWords ?? [])
-  const words = (text: string): string[] => {
-    const out: string[] = []
-    forEachWord(text, (part) => {
-      if (!stopwords.has(part)) out.push(singular(part))
-    })
-    return out
-  }
   const nThemes = themes.length
-  // Each distinct entry (by its words) is a list of keys: one word, or its adjacent pairs.
-  const entryTheme: number[] = []
-  const entryWeight: number[] = []
-  const entryParts: number[] = []
-  const partsOfKey = new Map<string, number[]>()
-  const seen = new Set<string>()
-  for (let t = 0; t < nThemes; t++) {
-    const theme = themes[t]!
-    // A name joining two topics (`Tracing and observability`) names each of them.
-    const names = [theme.name, ...theme.name.split(NAME_JOINERS).filter((part) => part.trim() !== '' && part !== theme.name)]
-    const entries: [string, number][] = [...names.map((n): [string, number] => [n, NAME_EVIDENCE]), ...theme.aliases.map((a): [string, number] => [a, NAME_EVIDENCE]), ...theme.keywords.map((k): [string, number] => [k, 1])]
-    for (const [entry, weight] of entries) {
-      const sequence = words(entry)
-      const keys = sequence.length === 1 ? sequence : sequence.slice(1).map((word, w) => `${sequence[w]} ${word}`)
-      const signature = `${t}\u0000${sequence.join(' ')}`
-      if (keys.length === 0 || seen.has(signature)) continue
-      seen.add(signature)
-      const e = entryTheme.length
-      entryTheme.push(t)
-      entryWeight.push(weight)
-      const distinct = [...new Set(keys)]
-      entryParts.push(distinct.length)
-      for (const key of distinct) partsOfKey.set(key, [...(partsOfKey.get(key) ?? []), e])
-    }
-  }
+  const { entryTheme, entryWeight, entryParts, partsOfKey } = themeEntries(themes, stopwords)
   // Per distinct word, once: its key (-2 for a stopword, -1 for no key of an entry) and its
   // place among the halves of pair keys, so that the loop over the texts reads numbers only.
   const keys = keyTable(partsOfKey)
-  const keyOfWord = new Int32Array(talks.words.length)
-  const halfOfWord = new Int32Array(talks.words.length)
+  // An id past the words stands for any word outside them (`talkWordsAmong`): no key, no half.
+  const keyOfWord = new Int32Array(talks.words.length + 1).fill(-1)
+  const halfOfWord = new Int32Array(talks.words.length + 1).fill(-1)
   for (let w = 0; w < talks.words.length; w++) {
     const part = talks.words[w]!
     if (stopwords.has(part)) {
@@ -123,6 +93,77 @@ export function themeEvidence(talks: TalkWords, themes: readonly ResolvedTagThem
       found[e]++
     }
   }
+}
+
+/** The distinct entries of some themes, each a list of keys. */
+interface ThemeEntries {
+  readonly entryTheme: readonly number[]
+  readonly entryWeight: readonly number[]
+  /** Distinct keys of each entry: all must be found for the entry to count. */
+  readonly entryParts: readonly number[]
+  /** Entries of each key: one word, or two adjacent words joined by a space. */
+  readonly partsOfKey: ReadonlyMap<string, readonly number[]>
+}
+
+/**
+ * Each distinct entry (by its words) of each theme, as a list of keys: its word, or its
+ * adjacent pairs of words.
+ * @param themes Resolved themes.
+ * @param stopwords Words left out of entries.
+ */
+function themeEntries(themes: readonly ResolvedTagTheme[], stopwords: ReadonlySet<string>): ThemeEntries {
+  const words = (text: string): string[] => {
+    const out: string[] = []
+    forEachWord(text, (part) => {
+      if (!stopwords.has(part)) out.push(singular(part))
+    })
+    return out
+  }
+  const nThemes = themes.length
+  const entryTheme: number[] = []
+  const entryWeight: number[] = []
+  const entryParts: number[] = []
+  const partsOfKey = new Map<string, number[]>()
+  const seen = new Set<string>()
+  for (let t = 0; t < nThemes; t++) {
+    const theme = themes[t]!
+    // A name joining two topics (`Tracing and observability`) names each of them.
+    const names = [theme.name, ...theme.name.split(NAME_JOINERS).filter((part) => part.trim() !== '' && part !== theme.name)]
+    const entries: [string, number][] = [...names.map((n): [string, number] => [n, NAME_EVIDENCE]), ...theme.aliases.map((a): [string, number] => [a, NAME_EVIDENCE]), ...theme.keywords.map((k): [string, number] => [k, 1])]
+    for (const [entry, weight] of entries) {
+      const sequence = words(entry)
+      const keys = sequence.length === 1 ? sequence : sequence.slice(1).map((word, w) => `${sequence[w]} ${word}`)
+      const signature = `${t}\u0000${sequence.join(' ')}`
+      if (keys.length === 0 || seen.has(signature)) continue
+      seen.add(signature)
+      const e = entryTheme.length
+      entryTheme.push(t)
+      entryWeight.push(weight)
+      const distinct = [...new Set(keys)]
+      entryParts.push(distinct.length)
+      for (const key of distinct) partsOfKey.set(key, [...(partsOfKey.get(key) ?? []), e])
+    }
+  }
+  return { entryTheme, entryWeight, entryParts, partsOfKey }
+}
+
+/**
+ * Every word that can weigh in {@link themeEvidence} for these themes: the stopwords, and
+ * each word whose singular is a key or a half of a pair key. Any other word only separates
+ * its neighbours, so `talkWordsAmong` may read all of them as one.
+ * @param themes Resolved themes.
+ * @param options Stopwords (those of the atlas).
+ */
+export function evidenceWords(themes: readonly ResolvedTagTheme[], options: EvidenceOptions = {}): string[] {
+  const stopwords = buildStopwords(options.stopwords ?? [], options.keepWords ?? [])
+  const keys = keyTable(themeEntries(themes, stopwords).partsOfKey)
+  const words = new Set(stopwords)
+  for (const key of [...keys.keyIds.keys(), ...keys.halfIds.keys()]) {
+    words.add(key)
+    // `singular` drops one final `s` (not from `ss`, not from words of three letters or less).
+    words.add(`${key}s`)
+  }
+  return [...words]
 }
 
 /** The entries' keys numbered, for {@link themeEvidence}'s loop over the texts. */
