@@ -6,8 +6,8 @@
 import type { Talk, Warning } from '../types.js'
 import { resolveThemes } from './resolveThemes.js'
 import type { Taxonomy } from './taxonomy.js'
-import { talkWords } from './talkWords.js'
-import { NAME_EVIDENCE, themeEvidence, type EvidenceOptions } from './themeEvidence.js'
+import { talkWordsAmong } from './talkWords.js'
+import { evidenceWords, NAME_EVIDENCE, themeEvidence, type EvidenceOptions } from './themeEvidence.js'
 
 /**
  * Share of talks that must show strong evidence for some theme of a taxonomy for it to fit:
@@ -37,7 +37,9 @@ export interface TaxonomyFit {
  */
 export function taxonomyFit(talks: readonly Talk[], taxonomy: Taxonomy, options: EvidenceOptions = {}): TaxonomyFit {
   const themes = resolveThemes(undefined, { taxonomy })
-  return fitOfEvidence(themeEvidence(talkWords(talks), themes, options), talks.length, themes.length)
+  // Only the stopwords and the themes' words are told apart: any other word weighs nothing.
+  const words = talkWordsAmong(talks, evidenceWords(themes, options))
+  return fitOfEvidence(themeEvidence(words, themes, options), talks.length, themes.length)
 }
 
 /**

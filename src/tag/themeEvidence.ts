@@ -34,6 +34,84 @@ export interface EvidenceOptions {
  */
 export function themeEvidence(talks: TalkWords, themes: readonly ResolvedTagTheme[], options: EvidenceOptions = {}): Float64Array {
   const stopwords = buildStopwords(options.stopwords ?? [], options.keepWords ?? [])
+  const nThemes = themes.length
+  const { entryTheme, entryWeight, entryParts, partsOfKey } = themeEntries(themes, stopwords)
+  // Per distinct word, once: its key (-2 for a stopword, -1 for no key of an entry) and its
+  // place among the halves of pair keys, so that the loop over the texts reads numbers only.
+  const keys = keyTable(partsOfKey)
+  // An id past the words stands for any word outside them (`talkWordsAmong`): no key, no half.
+  const keyOfWord = new Int32Array(talks.words.length + 1).fill(-1)
+  const halfOfWord = new Int32Array(talks.words.length + 1).fill(-1)
+  for (let w = 0; w < talks.words.length; w++) {
+    const part = talks.words[w]!
+    if (stopwords.has(part)) {
+      keyOfWord[w] = -2
+      continue
+    }
+    const word = singular(part)
+    keyOfWord[w] = keys.keyIds.get(word) ?? -1
+    halfOfWord[w] = keys.halfIds.get(word) ?? -1
+  }
+  const nTalks = (talks.starts.length - 1) / 2
+  const evidence = new Float64Array(nTalks * nThemes)
+  const found = new Int32Array(entryTheme.length)
+  // The last talk (plus one) each key was found in: a key counts once per talk.
+  const foundIn = new Int32Array(keys.nKeys)
+  const touched: number[] = []
+  let stamp = 0
+  for (let i = 0; i < nTalks; i++) {
+    stamp = i + 1
+    for (let x = 2 * i; x < 2 * i + 2; x++) {
+      let previousHalf = -1
+      for (let p = talks.starts[x]!; p < talks.starts[x + 1]!; p++) {
+        const w = talks.ids[p]!
+        const key = keyOfWord[w]!
+        if (key === -2) continue
+        if (key >= 0) visit(key)
+        const half = halfOfWord[w]!
+        if (previousHalf >= 0 && half >= 0) {
+          const pair = keys.pairIds.get(previousHalf * keys.nHalves + half)
+          if (pair !== undefined) visit(pair)
+        }
+        previousHalf = half
+      }
+    }
+    for (const e of touched) {
+      if (found[e] === entryParts[e]) evidence[i * nThemes + entryTheme[e]!] += entryWeight[e]!
+      found[e] = 0
+    }
+    touched.length = 0
+  }
+  return evidence
+
+  function visit(key: number): void {
+    if (foundIn[key] === stamp) return
+    foundIn[key] = stamp
+    for (let q = keys.entryStart[key]!; q < keys.entryStart[key + 1]!; q++) {
+      const e = keys.entries[q]!
+      if (found[e] === 0) touched.push(e)
+      found[e]++
+    }
+  }
+}
+
+/** The distinct entries of some themes, each a list of keys. */
+interface ThemeEntries {
+  readonly entryTheme: readonly number[]
+  readonly entryWeight: readonly number[]
+  /** Distinct keys of each entry: all must be found for the entry to count. */
+  readonly entryParts: readonly number[]
+  /** Entries of each key: one word, or two adjacent words joined by a space. */
+  readonly partsOfKey: ReadonlyMap<string, readonly number[]>
+}
+
+/**
+ * Each distinct entry (by its words) of each theme, as a list of keys: its word, or its
+ * adjacent pairs of words.
+ * @param themes Resolved themes.
+ * @param stopwords Words left out of entries.
+ */
+function themeEntries(themes: readonly ResolvedTagTheme[], stopwords: ReadonlySet<string>): ThemeEntries {
   const words = (text: string): string[] => {
     const out: string[] = []
     forEachWord(text, (part) => {
@@ -42,7 +120,6 @@ export function themeEvidence(talks: TalkWords, themes: readonly ResolvedTagThem
     return out
   }
   const nThemes = themes.length
-  // Each distinct entry (by its words) is a list of keys: one word, or its adjacent pairs.
   const entryTheme: number[] = []
   const entryWeight: number[] = []
   const entryParts: number[] = []
@@ -67,42 +144,71 @@ export function themeEvidence(talks: TalkWords, themes: readonly ResolvedTagThem
       for (const key of distinct) partsOfKey.set(key, [...(partsOfKey.get(key) ?? []), e])
     }
   }
-  // The key of each distinct word of the talks; '' for a stopword.
-  const keyOfWord = talks.words.map((part) => (stopwords.has(part) ? '' : singular(part)))
-  const nTalks = (talks.starts.length - 1) / 2
-  const evidence = new Float64Array(nTalks * nThemes)
-  const found = new Int32Array(entryTheme.length)
-  const foundKeys = new Set<string>()
-  const touched: number[] = []
-  for (let i = 0; i < nTalks; i++) {
-    for (let x = 2 * i; x < 2 * i + 2; x++) {
-      let previous = ''
-      for (let p = talks.starts[x]!; p < talks.starts[x + 1]!; p++) {
-        const word = keyOfWord[talks.ids[p]!]!
-        if (word === '') continue
-        visit(word)
-        if (previous !== '') visit(`${previous} ${word}`)
-        previous = word
-      }
-    }
-    for (const e of touched) {
-      if (found[e] === entryParts[e]) evidence[i * nThemes + entryTheme[e]!] += entryWeight[e]!
-      found[e] = 0
-    }
-    touched.length = 0
-    foundKeys.clear()
-  }
-  return evidence
+  return { entryTheme, entryWeight, entryParts, partsOfKey }
+}
 
-  function visit(key: string): void {
-    const entries = partsOfKey.get(key)
-    if (entries === undefined || foundKeys.has(key)) return
-    foundKeys.add(key)
-    for (const e of entries) {
-      if (found[e] === 0) touched.push(e)
-      found[e]++
-    }
+/**
+ * Every word that can weigh in {@link themeEvidence} for these themes: the stopwords, and
+ * each word whose singular is a key or a half of a pair key. Any other word only separates
+ * its neighbours, so `talkWordsAmong` may read all of them as one.
+ * @param themes Resolved themes.
+ * @param options Stopwords (those of the atlas).
+ */
+export function evidenceWords(themes: readonly ResolvedTagTheme[], options: EvidenceOptions = {}): string[] {
+  const stopwords = buildStopwords(options.stopwords ?? [], options.keepWords ?? [])
+  const keys = keyTable(themeEntries(themes, stopwords).partsOfKey)
+  const words = new Set(stopwords)
+  for (const key of [...keys.keyIds.keys(), ...keys.halfIds.keys()]) {
+    words.add(key)
+    // `singular` drops one final `s` (not from `ss`, not from words of three letters or less).
+    words.add(`${key}s`)
   }
+  return [...words]
+}
+
+/** The entries' keys numbered, for {@link themeEvidence}'s loop over the texts. */
+interface KeyTable {
+  readonly nKeys: number
+  /** Key id of each key, one word or two joined by a space. */
+  readonly keyIds: ReadonlyMap<string, number>
+  /** Entries of key k: `entries[entryStart[k] .. entryStart[k + 1])`. */
+  readonly entryStart: Int32Array
+  readonly entries: Int32Array
+  /** Each string that is the left or the right of a space in some key, numbered. */
+  readonly halfIds: ReadonlyMap<string, number>
+  readonly nHalves: number
+  /** Key id of the key `left + ' ' + right`, by `halfId(left) * nHalves + halfId(right)`. */
+  readonly pairIds: ReadonlyMap<number, number>
+}
+
+/**
+ * Numbers the keys, and the two halves of each key around each of its spaces: two adjacent
+ * words a, b form key K exactly when `a + ' ' + b === K`, i.e. when a is the text of K before
+ * some space and b the text after it (words hold no space, but a folded token may).
+ * @param partsOfKey Entries of each key.
+ */
+function keyTable(partsOfKey: ReadonlyMap<string, readonly number[]>): KeyTable {
+  const keyIds = new Map<string, number>()
+  const entryStart = new Int32Array(partsOfKey.size + 1)
+  const entries: number[] = []
+  const halfIds = new Map<string, number>()
+  const halfId = (half: string): number => {
+    let id = halfIds.get(half)
+    if (id === undefined) halfIds.set(half, (id = halfIds.size))
+    return id
+  }
+  const splits: [number, number, number][] = []
+  for (const [key, keyEntries] of partsOfKey) {
+    const k = keyIds.size
+    keyIds.set(key, k)
+    entries.push(...keyEntries)
+    entryStart[k + 1] = entries.length
+    for (let s = key.indexOf(' '); s >= 0; s = key.indexOf(' ', s + 1)) splits.push([halfId(key.slice(0, s)), halfId(key.slice(s + 1)), k])
+  }
+  const nHalves = halfIds.size
+  const pairIds = new Map<number, number>()
+  for (const [left, right, k] of splits) pairIds.set(left * nHalves + right, k)
+  return { nKeys: keyIds.size, keyIds, entryStart, entries: Int32Array.from(entries), halfIds, nHalves, pairIds }
 }
 
 /**
