@@ -1,14 +1,11 @@
 // The k-means pool's workers reading parts of the text (the built worker, dist/kmeansWorker.js;
 // the global setup builds dist/ when it is stale), and a worker that dies while it reads.
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { KmeansPool } from '../src/cli/kmeansPool.js'
 import { generateCorpus } from '../src/eval/synthetic.js'
 import { readTalkTerms, type TermStreams } from '../src/vectorize/tfidf.js'
 import { directionPoints } from './helpers/directionPoints.js'
+import { stubWorker } from './helpers/stubWorker.js'
 
 const workerUrl = new URL('../dist/kmeansWorker.js', import.meta.url)
 const talks = generateCorpus({ talks: 600, seed: 7 })
@@ -45,20 +42,14 @@ describe('KmeansPool.readTerms', () => {
 
   it('reads here the parts a worker claimed and did not deliver, with one warning', async () => {
     // A worker that claims every free part the moment the reading comes, then exits.
-    const script = join(mkdtempSync(join(tmpdir(), 'talkatlas-reading-')), 'claimThenExit.mjs')
-    writeFileSync(script, [
-      "import { workerData } from 'node:worker_threads'",
-      'const { port } = workerData',
-      "port.on('message', (work) => {",
-      "  if (!('reading' in work)) return",
-      '  const { claims } = work.reading',
-      '  for (let p = claims.length - 1; p >= 0; p--) Atomics.compareExchange(claims, p, 0, work.mark)',
-      '  process.exit(70)',
-      '})',
-      '',
-    ].join('\n'))
+    const script = stubWorker('claimThenExit.mjs', [
+      "if (!('reading' in work)) return",
+      'const { claims } = work.reading',
+      'for (let p = claims.length - 1; p >= 0; p--) Atomics.compareExchange(claims, p, 0, work.mark)',
+      'process.exit(70)',
+    ])
     const warnings: string[] = []
-    const pool = new KmeansPool(2, pathToFileURL(script), (message) => warnings.push(message))
+    const pool = new KmeansPool(2, script, (message) => warnings.push(message))
     try {
       // Up and waiting: the worker claims its parts before this thread has read its first.
       await new Promise((resolve) => setTimeout(resolve, 500))

@@ -1,10 +1,7 @@
 // The built-in taxonomy's fit measured by `talkatlas themes` on the k-means worker of the
 // atlas build (the built worker, dist/kmeansWorker.js; the global setup builds dist/ when it
 // is stale), and its fallbacks.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { readFileSync } from 'node:fs'
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
 import { unpackGeneralWordLists } from '../src/cluster/labelTerms.js'
@@ -12,6 +9,7 @@ import { KmeansPool } from '../src/cli/kmeansPool.js'
 import { builtinTaxonomyFitAside, type TaxonomyFitJob } from '../src/cli/taxonomyFitAside.js'
 import { kmeansThreads } from '../src/cli/threadedAtlas.js'
 import { root, talkatlas } from './helpers/cli.js'
+import { stubWorker } from './helpers/stubWorker.js'
 import { BUILTIN_TAXONOMY } from '../src/tag/taxonomy.js'
 import { taxonomyFit } from '../src/tag/taxonomyFit.js'
 import type { Talk } from '../src/types.js'
@@ -73,18 +71,12 @@ describe('the taxonomy fit on a k-means worker', () => {
 
   it('resolves undefined, with one warning naming the fit, when the worker dies in it', async () => {
     // A worker that exits on the fit, and answers a reading in which it claimed nothing.
-    const script = join(mkdtempSync(join(tmpdir(), 'talkatlas-fit-')), 'dieOnFit.mjs')
-    writeFileSync(script, [
-      "import { workerData } from 'node:worker_threads'",
-      'const { port } = workerData',
-      "port.on('message', (work) => {",
-      "  if ('taxonomyFit' in work) process.exit(3)",
-      "  if ('reading' in work) Atomics.store(work.answered, 0, 1)",
-      '})',
-      '',
-    ].join('\n'))
+    const script = stubWorker('dieOnFit.mjs', [
+      "if ('taxonomyFit' in work) process.exit(3)",
+      "if ('reading' in work) Atomics.store(work.answered, 0, 1)",
+    ])
     const talks = read('ml-workshop')
-    const { pool: kmeans, warnings } = pool(pathToFileURL(script))
+    const { pool: kmeans, warnings } = pool(script)
     const fit = kmeans.taxonomyFitBeside({ talks, options: {} })
     kmeans.readTerms(talks, {})
     await kmeans.close()
