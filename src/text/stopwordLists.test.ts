@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_STOPWORDS, languageStopwords, stopwordsFor } from './stopwords.js'
+import { DEFAULT_STOPWORDS, ENGLISH_FUNCTION_WORDS, languageStopwords, stopwordsFor } from './stopwords.js'
 import { STOPWORD_LISTS } from './stopwordLists.js'
 import { allLanguages } from './languagePacks.js'
 import { registerLanguages } from './languageRegistry.js'
@@ -20,6 +20,17 @@ describe('STOPWORD_LISTS', () => {
     expect(Object.keys(STOPWORD_LISTS)).toEqual(['en', 'de', 'es', 'fr', 'it', 'nl', 'pt'])
     const has = (language: keyof typeof STOPWORD_LISTS, word: string): boolean => STOPWORD_LISTS[language].split('|').includes(word)
     expect(['the', 'und', 'para', 'les', 'della', 'het', 'não'].map((word, i) => has((['en', 'de', 'es', 'fr', 'it', 'nl', 'pt'] as const)[i]!, word))).toEqual(Array(7).fill(true))
+  })
+})
+
+describe('ENGLISH_FUNCTION_WORDS and DEFAULT_STOPWORDS', () => {
+  it("decode the front-coded English lists to whole words: the package's list, further function words, conference boilerplate", () => {
+    for (const word of STOPWORD_LISTS.en.split('|')) expect(ENGLISH_FUNCTION_WORDS.has(word)).toBe(true)
+    for (const word of ['above', 'e.g', "can't", 'yourselves', 'whichever']) expect(ENGLISH_FUNCTION_WORDS.has(word)).toBe(true)
+    expect([...ENGLISH_FUNCTION_WORDS].every((word) => DEFAULT_STOPWORDS.has(word))).toBe(true)
+    for (const word of ['q&a', 'discussions', 'summary', 'attendees']) expect(DEFAULT_STOPWORDS.has(word) && !ENGLISH_FUNCTION_WORDS.has(word)).toBe(true)
+    expect([ENGLISH_FUNCTION_WORDS.size, DEFAULT_STOPWORDS.size]).toEqual([286, 439])
+    expect([...DEFAULT_STOPWORDS].every((word) => /^[a-z][a-z.&']*$/.test(word))).toBe(true)
   })
 })
 

@@ -166,6 +166,15 @@ export const STOPWORDS_NL = "aan|af|al|alles|als|altijd|andere|ben|bij|daar|dan|
 /** Stopwords of pt, separated by "|". */
 export const STOPWORDS_PT = "a|à|ao|aos|aquela|aquelas|aquele|aqueles|aquilo|as|às|até|com|como|da|das|de|dela|delas|dele|deles|depois|do|dos|e|ela|elas|ele|eles|em|entre|essa|essas|esse|esses|esta|estas|este|estes|eu|isso|isto|já|lhe|lhes|mais|mas|me|mesmo|meu|meus|minha|minhas|muito|muitos|na|não|nas|nem|no|nos|nós|nossa|nossas|nosso|nossos|num|nuns|numa|numas|o|os|ou|para|pela|pelas|pelo|pelos|por|quais|qual|quando|que|quem|se|sem|seu|seus|só|sua|suas|também|te|teu|teus|tu|tua|tuas|um|uma|umas|você|vocês|vos|vosso|vossos"
 
+/**
+ * talkatlas's English function words: the `stopword` package's English list and the further
+ * function words of scripts/build-stopword-lists.mjs, sorted and front-coded (each word is the
+ * count of letters it shares with the word before, then its other letters).
+ */
+export const ENGLISH_FUNCTION_WORDS_CODED = "0a1bout3ve1cross1fter1gainst2o1ll2most2ong2ready2so2though2ways1m2ong5st1n2d2other2y3one3thing3way4here1re3n't2ound1s1t1way0back1e2came4use3ome6s2en2fore2hind2ing2low2side6s2tween2yond1oth1ut1y0came2n3't3not1ome2uld5n0did3n1o2es4n5't2ing2n3't3e2wn1ue2ring0e.g1ach1ither1lse4where1nough1tc1ven3r4y5one5thing5where0few1irst1or3mer1rom1urther7more0get3s3ting1iven4s1oes2ing2ne2t0had3n2s3n2ve4n1e2nce2r3e3s4elf1im3self2s1ow3ever0i1'm1.e1f1n2to1s2n3't1t2's2s3elf0just0last2tter1east2ss2t3's3s1ike0made2ke4s3ing2ny2y1e2anwhile1ight2ne1ore4over2st4ly1uch2st1y2self0namely1ear4ly2ither2ver5theless2xt1o2body2ne2r2t3hing2w3here0of2f2ten1n2ce2e3s2ly2to1r1ther5s5wise1ur3s4elves2t1ver1wn0per3haps0quite0rather1eally0said2me2ys1ee3m4ed4s2veral1hall2e2ould6n1ince1o2me4one4thing5imes4where1till1uch0take1han4ks3t4's2e3ir3m3n3re5's5by5fore3se3y2is2ose2ree3ough2us1o2gether2o2ward6s1wo0under1p2on1s0very1ia0was3n2y1e2'll3re3ve2ll2re4n1hat4ever2en4ever3re5as3ther2ich5ever3le2o3le3m3se2y1ill2th4in4out1on3't2uld5n0yet1ou3r4s5elf7ves"
+/** Words conference abstracts use about themselves (scripts/build-stopword-lists.mjs), front-coded as above. */
+export const CONFERENCE_BOILERPLATE_CODED = "0able1im3s1nswer6s1pproach8es1ttendee8s1udience0based1est2tter1rief5ly0conference2ver5ing5s1urrent7ly0demo4s2scribe8s1ifferent2scuss7ed7ing8on9ns0example7s2plore7s6ing0finally1ocus5ed6s0give1oal4s2od1reat0hear2lp4s1ope0idea4s1mportant1nclude7s6ing2teresting3roduce9s8ing8tion0join0kind1now4ledge0learn5ed5t1ook4ing4s2t3s0main0need4ed4s2w0overview0part4icipants6ular9rly4s1eople1ossible1resent7ation9ions7ed7ing2oposal6e7d3vide7s6ing0q&a1uestion8s0real2cent6ly0second2ssion7s1hare4ing2ow4ing4n4s1lide5s1peaker7s3cific1tart5ed5ing1ummarise7ze6y0taken4s2lk4ing4s1hing5s3rd1oday1ried2y3ing0understand9ding1sage2e3d3s2ing0various0want4s2ys1ork4ed4ing4s5hop3ld0year4s"
+
 /** Stopwords of each language read by talkatlas (ISO 639-1 code → words separated by "|"). */
 export const STOPWORD_LISTS = {
   en: STOPWORDS_EN,

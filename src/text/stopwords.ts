@@ -1,58 +1,32 @@
 /**
  * Stopwords: the `stopword` package's English list, further English function words, and
  * words that conference abstracts use about themselves rather than about their topic; and
- * the package's lists of the other languages talkatlas reads, from their registered packs
- * (src/text/stopwordLists.ts, made from the package at build time: only these 7 of its 62
- * lists ship).
+ * the package's lists of the other languages talkatlas reads, from their registered packs.
+ * All are in src/text/stopwordLists.ts, written by scripts/build-stopword-lists.mjs from the
+ * package at build time (only these 7 of its 62 lists ship); the English words, with the
+ * further lists that script holds, are front-coded there (smaller in a browser bundle).
  */
 import type { Language } from './language.js'
 import { languagePack, registrationGeneration } from './languageRegistry.js'
-import { STOPWORDS_EN } from './stopwordLists.js'
-
-/** English function words missing from the `stopword` package's list. */
-const MORE_ENGLISH: readonly string[] = (
-  "above across against ago almost along already although always among amongst anyone anything " +
-  "anyway anywhere around away back became become becomes behind below beside besides beyond " +
-  "cannot can't couldn didn does doesn doing don done down due during either else elsewhere " +
-  "enough etc even ever every everyone everything everywhere e.g few first former further " +
-  "furthermore gets getting given gives goes going gone hadn hasn haven hence hers herself " +
-  "however i.e isn itself its just last latter least less let lets made makes making may " +
-  "meanwhile mine moreover mostly myself namely near nearly neither nevertheless next no nobody " +
-  "none nor not nothing nowhere off often once one ones onto others otherwise ours ourselves " +
-  "own per perhaps quite rather really says see seem seemed seems several shall she shouldn so " +
-  "someone something sometimes somewhere thanks thereby therefore thus together toward towards " +
-  "two three upon us via wasn weren whatever when whenever whereas whether whichever whole whom " +
-  "whose why will within without won wouldn yet yours yourself yourselves i'm we're we'll we've " +
-  "it's let's there's that's don't doesn't isn't aren't won't"
-).split(' ')
+import { CONFERENCE_BOILERPLATE_CODED, ENGLISH_FUNCTION_WORDS_CODED } from './stopwordLists.js'
 
 /**
- * Words conference abstracts use about the event, the talk or the audience. They say
- * nothing about a talk's topic, so they would only blur themes. (Those already in the English
- * lists above, `also`, `will`, `first`, are not repeated.)
+ * The words of a front-coded list (`ENGLISH_FUNCTION_WORDS_CODED`): each word is a digit, the
+ * count of letters it shares with the word before, then its other letters.
+ * @param coded Front-coded words.
  */
-const CONFERENCE_BOILERPLATE: readonly string[] = (
-  'talk talks presentation presentations present presenting presented session sessions discuss ' +
-  'discussed discussing discussion discussions speaker speakers audience attendee attendees ' +
-  'participants conference workshop slides slide demo demos introduce introduces introducing ' +
-  'introduction overview share sharing learn learned learnt cover covers covering explore ' +
-  'explores exploring show shows showing shown look looking looks want wants try trying tried ' +
-  'q&a new use used uses using usage ways lot lots various different able need needs needed ' +
-  'provide provides providing example examples current currently recent recently year years ' +
-  'today thing things kind part parts work works worked working based approach approaches help ' +
-  'helps including include includes particular particularly specific possible important ' +
-  'interesting great good better best main real world people hope brief briefly finally start ' +
-  'started starting goal goals idea ideas second third focus focuses focused aim aims give ' +
-  'takes taken questions question answer answers hear join know knowledge understand ' +
-  'understanding describe describes talking propose proposed proposal summarize summarise ' +
-  'summary'
-).split(' ')
+function frontDecoded(coded: string): string[] {
+  const words: string[] = []
+  let word = ''
+  for (const [, shared, rest] of coded.matchAll(/(\d)(\D*)/g)) words.push((word = word.slice(0, Number(shared)) + rest))
+  return words
+}
 
-/** English function words: the `stopword` package's list and {@link MORE_ENGLISH}. */
-export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set([...STOPWORDS_EN.split('|'), ...MORE_ENGLISH])
+/** English function words: the `stopword` package's list and further function words. */
+export const ENGLISH_FUNCTION_WORDS: ReadonlySet<string> = new Set(frontDecoded(ENGLISH_FUNCTION_WORDS_CODED))
 
 /** The default stopword set (lower case). */
-export const DEFAULT_STOPWORDS: ReadonlySet<string> = new Set([...ENGLISH_FUNCTION_WORDS, ...CONFERENCE_BOILERPLATE])
+export const DEFAULT_STOPWORDS: ReadonlySet<string> = new Set([...ENGLISH_FUNCTION_WORDS, ...frontDecoded(CONFERENCE_BOILERPLATE_CODED)])
 
 /**
  * Builds a stopword set from the defaults plus extra words, minus words to keep.
