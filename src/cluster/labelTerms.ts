@@ -11,20 +11,23 @@ import { ENGLISH_FUNCTION_WORDS } from '../text/stopwords.js'
 import { unpackGeneralWords } from './generalWords.js'
 
 /** Words about the event rather than a topic, beside the tokenizer's conference stopwords. */
-const EVENT_WORDS = new Set([
-  'welcome', 'welcoming', 'attend', 'attending', 'please', 'thanks', 'thank', 'hello', 'devroom', 'devrooms',
-  'room', 'track', 'tracks', 'agenda', 'registration', 'schedule', 'venue', 'organisers', 'organizers',
-])
+const EVENT_WORDS = new Set(
+  (
+    'welcome welcoming attend attending please thanks thank hello devroom devrooms room track tracks ' +
+    'agenda registration schedule venue organisers organizers'
+  ).split(' '),
+)
 /**
  * Shell nouns (Schmid 2000, *English Abstract Nouns as Conceptual Shells*): abstract nouns
  * whose content is given elsewhere in the sentence (`the problem is…`, `in some cases`), so
  * alone they name no topic; inside a phrase (`use cases`, `design approach`) they may.
  */
-const SHELL_NOUNS = new Set([
-  'approach', 'aspect', 'case', 'challenge', 'detail', 'example', 'fact', 'feature', 'idea', 'issue', 'kind',
-  'lot', 'matter', 'need', 'option', 'part', 'point', 'possibility', 'problem', 'question', 'reason', 'result',
-  'solution', 'thing', 'type', 'way',
-])
+const SHELL_NOUNS = new Set(
+  (
+    'approach aspect case challenge detail example fact feature idea issue kind lot matter need ' +
+    'option part point possibility problem question reason result solution thing type way'
+  ).split(' '),
+)
 const HOST_ENDING = /\.(com|org|net|io|dev|eu|info|edu|gov|co|uk|de|fr|nl|be|ch|me|app|html?|php)$/i
 /** Adjective endings whose -ly form is an adverb (`seamlessly`, `typically`, `obviously`). */
 const ADVERB_ENDING = /(ally|ously|fully|lessly|ively|ently|antly|ably|ibly|edly|ingly|ily)$/

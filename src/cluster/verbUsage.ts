@@ -10,11 +10,16 @@
 import { wordKind } from './labelTerms.js'
 
 /** Words after which the next word is a verb: subject pronouns and modals. */
-const BEFORE_VERB = new Set(['we', 'they', 'i', 'you', 'he', 'she', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must', 'cannot', "can't", "won't", 'not', "let's", 'lets'])
+const BEFORE_VERB = new Set("we they i you he she can could will would should may might must cannot can't won't not let's lets".split(' '))
 /** Words that open an object noun phrase: a verb is followed by them, a noun rarely. */
-const OBJECT_START = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'their', 'our', 'your', 'it', 'them', 'his', 'her', 'my', 'us', 'some', 'any'])
+const OBJECT_START = new Set('the a an this these those its their our your it them his her my us some any'.split(' '))
 /** Words before which a word is a noun: determiners and possessives. */
-const BEFORE_NOUN = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'its', 'their', 'our', 'your', 'his', 'her', 'my', 'of', 'some', 'any', 'each', 'every', 'such', 'many', 'few', 'more', 'most', 'other'])
+const BEFORE_NOUN = new Set(
+  (
+    'the a an this these those its their our your his her my of some any each every such many few ' +
+    'more most other'
+  ).split(' '),
+)
 
 /** Letters, digits and apostrophes make words; anything else separates them. */
 const WORD_CHAR = /[\p{L}\p{N}'’]/u
