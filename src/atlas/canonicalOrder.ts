@@ -7,6 +7,7 @@
 import type { Talk } from '../types.js'
 import type { Atlas, AtlasEnsemble } from './types.js'
 import { cached } from '../util/cached.js'
+import { compareStrings } from '../util/compareStrings.js'
 
 /**
  * Positions of talks sorted by title, then abstract, then id (UTF-16 code unit order, so
@@ -56,10 +57,6 @@ function compareTalks(a: Talk, b: Talk): number {
   return compareStrings(a.title, b.title) || compareStrings(a.abstract, b.abstract) || compareStrings(a.id, b.id)
 }
 
-/** −1, 0 or 1 as `a` sorts before, with or after `b` in UTF-16 code unit order. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
 
 /** Rows of a CSR matrix taken in a given order: row i of the result is row `from[i]` (`gatherCsrRows`). */
 export { gatherCsrRows as permuteCsrRows } from '../vectorize/csr.js'

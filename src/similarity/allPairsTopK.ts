@@ -85,6 +85,17 @@ export interface TopKRows {
 }
 
 /**
+ * Lists of `rows` rows from row `from` with room for `top` entries each, all empty (count 0,
+ * every index −1).
+ * @param top Entries per row.
+ * @param from First row.
+ * @param rows Number of rows.
+ */
+export function emptyTopKRows(top: number, from: number, rows: number): TopKRows {
+  return { top, from, counts: new Int32Array(rows), indices: new Int32Array(rows * top).fill(-1), scores: new Float64Array(rows * top) }
+}
+
+/**
  * The pair space of a ranking index.
  * @param index Talk vectors and the inverted TF-IDF rows.
  * @param inverted Transposed TF-IDF rows.
@@ -141,9 +152,8 @@ export function topKRows(space: PairSpace, top: number, from: number, to: number
   // A row has at most n − 1 related talks: a huge `top` must not allocate for more.
   const width = Math.min(top, Math.max(0, n - 1))
   const rowCount = Math.max(0, to - from)
-  const counts = new Int32Array(rowCount)
-  const indices = new Int32Array(rowCount * width).fill(-1)
-  const scores = new Float64Array(rowCount * width)
+  const lists = emptyTopKRows(width, from, rowCount)
+  const { counts, indices, scores } = lists
   const block = Math.min(ROW_BLOCK, rowCount)
   const bounds = new Float64Array(block * n)
   const scratch: RowScratch = { termWeights: new Float64Array(space.rows.nCols), seen: new Uint8Array(n), together: new Uint16Array(space.ensemble === undefined ? 0 : n) }
@@ -163,7 +173,7 @@ export function topKRows(space: PairSpace, top: number, from: number, to: number
       }
     }
   }
-  return { top: width, from, counts, indices, scores }
+  return lists
 }
 
 /**

@@ -4,7 +4,7 @@
  * all talks. A list is the exact one whenever the exact related talks lie in the candidates.
  */
 import { cellCandidates, cellCount, type CellPlan } from './candidateCells.js'
-import { pairSpace, topKRows, type PairSpace, type TopKRows } from './allPairsTopK.js'
+import { emptyTopKRows, pairSpace, topKRows, type PairSpace, type TopKRows } from './allPairsTopK.js'
 import { permuteCsrRows, permuteEnsemble } from '../atlas/canonicalOrder.js'
 import { gatherRows } from '../linalg/dense.js'
 import { transposeCsr } from '../vectorize/csr.js'
@@ -20,16 +20,14 @@ import { transposeCsr } from '../vectorize/csr.js'
  */
 export function cellTopKRows(space: PairSpace, plan: CellPlan, top: number, firstCell = 0, endCell = cellCount(plan)): TopKRows {
   const width = Math.min(top, Math.max(0, space.n - 1))
-  const counts = new Int32Array(space.n)
-  const indices = new Int32Array(space.n * width).fill(-1)
-  const scores = new Float64Array(space.n * width)
+  const out = emptyTopKRows(width, 0, space.n)
   for (let c = firstCell; c < endCell; c++) {
     const size = plan.starts[c + 1]! - plan.starts[c]!
     const candidates = cellCandidates(plan, c)
     const lists = topKRows(candidateSpace(space, candidates), width, 0, size)
-    for (let r = 0; r < size; r++) copyRow(lists, r, candidates, candidates[r]!, { counts, indices, scores, width })
+    for (let r = 0; r < size; r++) copyRow(lists, r, candidates, candidates[r]!, out)
   }
-  return { top: width, from: 0, counts, indices, scores }
+  return out
 }
 
 /**
@@ -44,9 +42,9 @@ export function cellTopKRow(space: PairSpace, plan: CellPlan, top: number, row: 
   const candidates = cellCandidates(plan, plan.cellOf[row]!)
   const position = candidates.indexOf(row)
   const lists = topKRows(candidateSpace(space, candidates), width, position, position + 1)
-  const out = { counts: new Int32Array(1), indices: new Int32Array(width).fill(-1), scores: new Float64Array(width), width }
+  const out = emptyTopKRows(width, row, 1)
   copyRow(lists, 0, candidates, 0, out)
-  return { top: width, from: row, counts: out.counts, indices: out.indices, scores: out.scores }
+  return out
 }
 
 /**
@@ -54,15 +52,15 @@ export function cellTopKRow(space: PairSpace, plan: CellPlan, top: number, row: 
  * @param lists Lists over the candidates.
  * @param r Row within `lists`.
  * @param candidates Talk of every candidate position.
- * @param to Row of the output.
- * @param out Output arrays with their entries per row.
+ * @param to Position of the row in `out` (its row − `out.from`).
+ * @param out Lists over the talks.
  */
-function copyRow(lists: TopKRows, r: number, candidates: Int32Array, to: number, out: { counts: Int32Array; indices: Int32Array; scores: Float64Array; width: number }): void {
+function copyRow(lists: TopKRows, r: number, candidates: Int32Array, to: number, out: TopKRows): void {
   const count = lists.counts[r]!
   out.counts[to] = count
   for (let e = 0; e < count; e++) {
-    out.indices[to * out.width + e] = candidates[lists.indices[r * lists.top + e]!]!
-    out.scores[to * out.width + e] = lists.scores[r * lists.top + e]!
+    out.indices[to * out.top + e] = candidates[lists.indices[r * lists.top + e]!]!
+    out.scores[to * out.top + e] = lists.scores[r * lists.top + e]!
   }
 }
 
@@ -112,10 +110,8 @@ export function cellRanges(plan: CellPlan, parts: number): [number, number][] {
  */
 export function joinCellLists(plan: CellPlan, ranges: readonly [number, number][], parts: readonly TopKRows[]): TopKRows {
   const { top } = parts[0]!
-  const n = plan.cellOf.length
-  const counts = new Int32Array(n)
-  const indices = new Int32Array(n * top).fill(-1)
-  const scores = new Float64Array(n * top)
+  const out = emptyTopKRows(top, 0, plan.cellOf.length)
+  const { counts, indices, scores } = out
   ranges.forEach(([first, end], p) => {
     const part = parts[p]!
     for (let x = plan.starts[first]!; x < plan.starts[end]!; x++) {
@@ -125,5 +121,5 @@ export function joinCellLists(plan: CellPlan, ranges: readonly [number, number][
       scores.set(part.scores.subarray(row * top, (row + 1) * top), row * top)
     }
   })
-  return { top, from: 0, counts, indices, scores }
+  return out
 }

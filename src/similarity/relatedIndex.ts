@@ -5,11 +5,12 @@
  * ranking); from there on, among candidate cells ({@link candidateCells}: the talk's theme and
  * the nearest themes), which keeps the search linear in the number of talks.
  */
-import { compareStrings, invertPermutation, sortedPositions } from '../atlas/canonicalOrder.js'
+import { invertPermutation, sortedPositions } from '../atlas/canonicalOrder.js'
+import { compareStrings } from '../util/compareStrings.js'
 import type { Atlas } from '../atlas/types.js'
 import type { Talk } from '../types.js'
 import { cached } from '../util/cached.js'
-import { pairSpace, topKRows, type PairSpace, type TopKRows } from './allPairsTopK.js'
+import { emptyTopKRows, pairSpace, topKRows, type PairSpace, type TopKRows } from './allPairsTopK.js'
 import { candidateCells, type CellPlan } from './candidateCells.js'
 import { cellTopKRow, cellTopKRows } from './cellTopK.js'
 import { relatedRankingIndex } from './relatedRanking.js'
@@ -146,13 +147,11 @@ export function joinTopKRows(parts: readonly TopKRows[]): TopKRows {
   const top = parts.length === 0 ? 0 : parts[0]!.top
   let rows = 0
   for (const part of parts) rows += part.counts.length
-  const counts = new Int32Array(rows)
-  const indices = new Int32Array(rows * top)
-  const scores = new Float64Array(rows * top)
+  const out = emptyTopKRows(top, 0, rows)
   for (const part of parts) {
-    counts.set(part.counts, part.from)
-    indices.set(part.indices, part.from * top)
-    scores.set(part.scores, part.from * top)
+    out.counts.set(part.counts, part.from)
+    out.indices.set(part.indices, part.from * top)
+    out.scores.set(part.scores, part.from * top)
   }
-  return { top, from: 0, counts, indices, scores }
+  return out
 }

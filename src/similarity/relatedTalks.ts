@@ -2,6 +2,7 @@
 import { describeValue, InputError, OptionError } from '../errors.js'
 import type { Talk } from '../types.js'
 import { cached } from '../util/cached.js'
+import { round } from '../util/round.js'
 import type { Atlas } from '../atlas/types.js'
 import type { SimilarityQuery } from './cosine.js'
 import type { RankingIndex } from './rankingIndex.js'
@@ -166,7 +167,7 @@ function relatedTalk(atlas: Atlas, ranking: RankingIndex, query: SimilarityQuery
     id: atlas.talks[index]!.id,
     // Both cosines are of unit rows and co-association is a share; clamping removes float32
     // rounding beyond ±1.
-    score: Math.round(Math.min(1, Math.max(-1, score)) * 1e6) / 1e6,
+    score: round(Math.min(1, Math.max(-1, score)), 6),
     terms: sharedTerms(atlas, ranking.matrix, query, index, explainTerms),
   }
 }

@@ -12,6 +12,7 @@ import { idRanks } from './relatedIndex.js'
 import { checkRankOptions, MAX_RELATED_TOP, type RelatedOptions, type RelatedTalk } from './relatedTalks.js'
 import { EXACT, normaliseTitle, searchIndex, type SearchIndex } from './searchIndex.js'
 import { TopK } from './topK.js'
+import { compareStrings } from '../util/compareStrings.js'
 import { round } from '../util/round.js'
 
 /** Result of {@link findTalks}. */
@@ -235,7 +236,7 @@ function checkQueryVector(atlas: Atlas, queryVector: unknown): Float32Array | un
  */
 function matchedWords(index: SearchIndex, words: readonly QueryWord[], i: number, count: number): string[] {
   const found = words.filter((word) => containsTalk(index, word.term, i))
-  found.sort((a, b) => b.idf - a.idf || (a.surface < b.surface ? -1 : a.surface > b.surface ? 1 : 0))
+  found.sort((a, b) => b.idf - a.idf || compareStrings(a.surface, b.surface))
   return [...new Set(found.map((word) => word.surface))].slice(0, count)
 }
 
