@@ -101,7 +101,7 @@ function fitAtlas(talks: readonly Talk[], resolved: ResolvedAtlasOptions, report
   report('lsa')
   const lsa = fitLsa(tfidf.matrix, { dimensions: resolved.dimensions, seed: resolved.seed })
   if (resolveSmoothing(resolved.smoothing, talks.length) > 0) report('smoothing')
-  const vectors = embedTalks(lsa, tfidf.matrix, resolved, given, runKmeans.nearest)
+  const vectors = embedTalks(lsa, tfidf.matrix, resolved, given)
   const d = embeddingDimensions(lsa, given)
   const clustering = consensusClusters(vectors, d, { k: resolved.k, seed: resolved.seed, runs: resolved.restarts }, reportingBatches(runKmeans, report))
   const { kSearch } = clustering

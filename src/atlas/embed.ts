@@ -3,7 +3,7 @@
  * `loadAtlas` re-embeds a saved atlas, and similarity/ embeds its topicality-weighted rows.
  */
 import { projectLsa, type LsaModel } from '../cluster/lsa.js'
-import { smoothNeighbours, type NearestRowsRunner } from '../cluster/smoothNeighbours.js'
+import { smoothNeighbours } from '../cluster/smoothNeighbours.js'
 import type { CsrMatrix, Talk } from '../types.js'
 import { canonicalOrder, invertPermutation, permuteCsrRows, permuteDenseRows } from './canonicalOrder.js'
 import type { ResolvedAtlasOptions } from './types.js'
@@ -20,14 +20,13 @@ export type EmbedOptions = Pick<ResolvedAtlasOptions, 'seed'> & { readonly smoot
  * @param matrix TF-IDF rows of the talks.
  * @param options Resolved options (`smoothing`, `seed`; atlases saved before smoothing existed have none).
  * @param given Given vectors in the rows' order, if any.
- * @param nearest Finder of the smoothing's nearest rows (default: here; the CLI's on its threads).
  */
-export function embedTalks(lsa: LsaModel, matrix: CsrMatrix, options: EmbedOptions, given?: UserEmbedding, nearest?: NearestRowsRunner): Float32Array {
+export function embedTalks(lsa: LsaModel, matrix: CsrMatrix, options: EmbedOptions, given?: UserEmbedding): Float32Array {
   const projected = projectLsa(lsa, matrix)
   const vectors = given === undefined ? projected : blendRows(projected, lsa.dimensions, given.vectors, given.dimensions, given.weight)
   const smoothing = resolveSmoothing(options.smoothing, matrix.nRows)
   if (smoothing === 0) return vectors
-  return smoothNeighbours(vectors, embeddingDimensions(lsa, given), { neighbours: smoothing, seed: options.seed }, nearest)
+  return smoothNeighbours(vectors, embeddingDimensions(lsa, given), { neighbours: smoothing, seed: options.seed })
 }
 
 /**

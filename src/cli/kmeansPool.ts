@@ -4,8 +4,8 @@
  * then blocks on a shared flag (`Atomics.wait`, allowed on Node's main thread) until each
  * worker has posted its results, which it takes with `receiveMessageOnPort`. The threads take
  * the jobs from a shared counter, the costliest first; every job's result depends only on its
- * options, so the results are those of running the jobs in order, whoever ran each. The batch's
- * Gram matrix and the smoothing's nearest rows (`poolNearest.ts`) are found the same way, by chunks of rows.
+ * options, so the results are those of running the jobs in order, whoever ran each. The
+ * batch's Gram matrix is filled by all the threads the same way, in chunks of rows.
  * A batch of one job above 3,000 rows (the best-of restarts of `buildAtlas`) is spread inside
  * the job instead: its sample restarts, then each pass of its refinement on all rows.
  * A worker that stops (out of memory, an uncaught error, an exit) is noticed while waiting
@@ -23,7 +23,6 @@ import type { Talk } from '../types.js'
 import type { TaxonomyFit } from '../tag/taxonomyFit.js'
 import type { TaxonomyFitJob } from './taxonomyFitAside.js'
 import { CONTROL, GRAM } from './poolSlots.js'
-import { nearestOnThreads, type AwaitChunks, type NearestWork } from './poolNearest.js'
 
 export { CONTROL, GRAM } from './poolSlots.js'
 
@@ -58,7 +57,7 @@ export type KmeansWork = {
   /** A refinement whose passes this worker shares, until told to stop (see {@link WorkerRowHelper}). */
   readonly elkan: ElkanRows
   readonly control: Int32Array
-} | NearestWork | BesideWork
+} | BesideWork
 
 /** What a k-means worker answers. */
 export type KmeansAnswer =
@@ -142,14 +141,12 @@ export class KmeansPool {
     const missing = unanswered(order.length, (position) => results[order[position]!] !== undefined)
     if (missing.length > 0) keep(runClaimedJobs(points, dimensions, jobs, gram, order, () => missing.shift() ?? order.length))
     return results
-  }, {
-    gram: (points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[]) => this.batchGram(points, dimensions, jobs),
-    nearest: (vectors: Float32Array, d: number, part: Int32Array, m: number) => nearestOnThreads(this.workers.map((pool) => pool.port), vectors, d, part, m, this.awaitChunks),
-  })
+  }, { gram: (points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[]) => this.batchGram(points, dimensions, jobs) })
 
   /**
-   * `kmeansBatchGram(points, dimensions, jobs)` in a SharedArrayBuffer, its chunks of rows filled
-   * by this thread and the workers from a shared counter (each entry computed as one thread computes it).
+   * `kmeansBatchGram(points, dimensions, jobs)` in a SharedArrayBuffer, its chunks of rows
+   * filled by this thread and the workers from a shared counter (each entry computed as one
+   * thread computes it).
    */
   private batchGram(points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[]): Float64Array | undefined {
     const rows = batchGramRows(points, dimensions, jobs)
@@ -160,23 +157,21 @@ export class KmeansPool {
     const filled = fillGramChunks(points, dimensions, rows, gram, () => Atomics.add(control, GRAM.next, 1))
     Atomics.add(control, GRAM.filled, filled)
     // Only chunks a worker took are waited for.
-    if (this.awaitChunks(control, Math.ceil(rows.length / GRAM_CHUNK_ROWS), 'filling the Gram matrix')) return gram
-    // A stopped worker's chunks are not known: all are filled again here, each entry with the same value (a live worker may write the same bits beside).
-    let chunk = 0
-    fillGramChunks(points, dimensions, rows, gram, () => chunk++)
-    return gram
-  }
-
-  /** Waits until `chunks` chunks of shared work are counted done (`GRAM` slots); false when a worker stopped meanwhile. */
-  private readonly awaitChunks: AwaitChunks = (control, chunks, doing) => {
+    const chunks = Math.ceil(rows.length / GRAM_CHUNK_ROWS)
     const deadline = Date.now() + WORKER_TIMEOUT_MS
     for (let seen = Atomics.load(control, GRAM.filled); seen < chunks; seen = Atomics.load(control, GRAM.filled)) {
-      if (control[GRAM.failed] === 1) throw new Error(`k-means worker failed ${doing}`)
+      if (control[GRAM.failed] === 1) throw new Error('k-means worker failed filling the Gram matrix')
       if (Atomics.wait(control, GRAM.filled, seen, LIVENESS_CHECK_MS) !== 'timed-out') continue
-      if (this.dropStopped()) return false
+      if (this.dropStopped()) {
+        // Which chunks the stopped worker left unfilled is not known: all are filled again here,
+        // each entry with the same value (a live worker may still write the same bits beside).
+        let chunk = 0
+        fillGramChunks(points, dimensions, rows, gram, () => chunk++)
+        return gram
+      }
       if (Date.now() > deadline) throw new Error('k-means worker did not answer within 30 minutes')
     }
-    return true
+    return gram
   }
 
   /**

@@ -11,12 +11,10 @@ import { runClaimedRestarts } from '../cluster/kmeansRestarts.js'
 import { helperPass, type ElkanRows } from '../cluster/lloydElkan.js'
 import type { KmeansAnswer, KmeansWork } from './kmeansPool.js'
 import { CONTROL, GRAM } from './poolSlots.js'
-import { findNearestShare, primeNearestSearch } from './poolNearest.js'
 import { injectTestFault } from './testFault.js'
 import type { BesideJob } from './workerBeside.js'
 
 const { port, done } = workerData as { port: MessagePort; done: Int32Array }
-primeNearestSearch()
 let jobs = 0
 /** Work that came while the code of work beside was loading, run in order once it is. */
 let waiting: KmeansWork[] | undefined
@@ -52,14 +50,13 @@ function failBeside(work: BesideJob): void {
 }
 
 /**
- * Runs one piece of work: a k-means job, a share of a Gram matrix, of a search for nearest rows or of a refinement, or work beside.
+ * Runs one piece of work: a k-means job, a share of a Gram matrix or of a refinement, or work beside.
  * @param work The work.
  */
 function run(work: KmeansWork): void {
   if ('reading' in work || 'taxonomyFit' in work) return runBeside!(work)
   injectTestFault('kmeans', ++jobs)
   if ('gramRows' in work) return fillGramShare(work)
-  if ('nearestPart' in work) return findNearestShare(work)
   let answer: KmeansAnswer
   try {
     if ('elkan' in work) answer = sharePasses(work.elkan, work.control)

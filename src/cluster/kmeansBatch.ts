@@ -4,7 +4,6 @@
  * spread them, since each call's result depends only on its own options.
  */
 import { defaultKmeansOptions, kmeansBatch, type KmeansOptions, type KmeansResult } from './kmeans.js'
-import type { NearestRowsRunner } from './smoothNeighbours.js'
 
 /**
  * Runs `kmeans(points, dimensions, job)` for every job and returns the results in job
@@ -19,8 +18,6 @@ export interface KmeansBatchRunner {
    * memory the runner shares with them; the same matrix, to be passed back as `gram`.
    */
   readonly gram?: ((points: Float32Array, dimensions: number, jobs: readonly KmeansOptions[]) => Float64Array | undefined) | undefined
-  /** The neighbour smoothing's nearest rows found by the runner (on its threads): the lists `nearestRows` returns. */
-  readonly nearest?: NearestRowsRunner | undefined
 }
 
 /** The default {@link KmeansBatchRunner}: one job after the other, on this thread. */

@@ -32,23 +32,20 @@ const PART_SIZE = 1000
  * @param dimensions d.
  * @param options See {@link SmoothOptions}; not validated: the atlas options were
  * (`resolveAtlasOptions`, whose `smoothing` is the number of neighbours).
- * @param nearest Finder of the nearest rows ({@link nearestRows}, or the same lists found on threads).
  * @returns New row-major n × d unit rows.
  */
-export function smoothNeighbours(
-  vectors: Float32Array, dimensions: number, { neighbours = 5, weight = 1, seed = DEFAULT_SEED }: SmoothOptions = {}, nearest: NearestRowsRunner = nearestRows,
-): Float32Array {
+export function smoothNeighbours(vectors: Float32Array, dimensions: number, { neighbours = 5, weight = 1, seed = DEFAULT_SEED }: SmoothOptions = {}): Float32Array {
   const out = vectors.slice()
   const rows = nonZeroRows(vectors, dimensions)
   const m = Math.min(neighbours, rows.length - 1)
   if (m < 1 || weight === 0) return out
   for (const part of partition(vectors, dimensions, rows, seed)) {
-    const found = nearest(vectors, dimensions, part, m)
+    const nearest = nearestRows(vectors, dimensions, part, m)
     for (let t = 0; t < part.length; t++) {
       const target = part[t] * dimensions
       const scale = weight / m
       for (let s = 0; s < m; s++) {
-        const source = found[t * m + s] * dimensions
+        const source = nearest[t * m + s] * dimensions
         for (let c = 0; c < dimensions; c++) out[target + c] += scale * vectors[source + c]
       }
     }
@@ -71,99 +68,43 @@ function partition(vectors: Float32Array, d: number, rows: Int32Array, seed: num
 }
 
 /**
- * Finds what {@link nearestRows} finds, possibly elsewhere (the CLI's threads); must return
- * the same lists.
- */
-export type NearestRowsRunner = (vectors: Float32Array, d: number, part: Int32Array, m: number) => Int32Array
-
-/** Rows of a part per chunk of {@link nearestChunks} (even: the pair loop takes two rows at a time). */
-export const NEAREST_CHUNK_ROWS = 32
-
-/** Top-m lists of every row of a part: row ids (−1: none yet) and their scores, `size × m` each. */
-export interface NearestLists {
-  readonly ids: Int32Array
-  readonly scores: Float64Array
-}
-
-/**
- * Empty top-m lists for `size` rows, in the memory `allocate` gives (e.g. shared with a worker).
- * @param size Rows of the part.
- * @param m Neighbours per row.
- * @param allocate Memory of a given size in bytes.
- */
-export function emptyNearestLists(size: number, m: number, allocate: (bytes: number) => ArrayBufferLike = (bytes) => new ArrayBuffer(bytes)): NearestLists {
-  return { ids: new Int32Array(allocate(size * m * 4)).fill(-1), scores: new Float64Array(allocate(size * m * 8)).fill(-Infinity) }
-}
-
-/**
  * The m nearest rows (highest dot product, ties to the lower row index) of every row of a
  * group, among the group's other rows; fewer than m when the group is smaller, padded with
  * the row itself so the mean keeps its scale.
  * @returns Row indices, `part.length × m`.
  */
-export function nearestRows(vectors: Float32Array, d: number, part: Int32Array, m: number): Int32Array {
-  const lists = emptyNearestLists(part.length, m)
-  let chunk = 0
-  nearestChunks(vectors, d, part, m, lists, () => chunk++)
-  return finishNearest(lists, part, m)
-}
-
-/**
- * Offers the pairs (a, b > a) of the chunks of rows a that `claim` hands out (chunk c: rows
- * `[c · NEAREST_CHUNK_ROWS, …)`; one past the last ends) to the top-m lists of both rows.
- * The lists order candidates by score, then row, so what they end up holding does not depend
- * on the order the pairs come in, nor on which thread offers which: lists of several threads
- * merged with {@link mergeNearest} hold what one thread's would. Every dot product is summed
- * in coordinate order, whichever kernel takes it.
- * @returns The number of chunks taken.
- */
-export function nearestChunks(vectors: Float32Array, d: number, part: Int32Array, m: number, lists: NearestLists, claim: () => number): number {
+function nearestRows(vectors: Float32Array, d: number, part: Int32Array, m: number): Int32Array {
   const size = part.length
-  const { ids, scores } = lists
+  const ids = new Int32Array(size * m).fill(-1)
+  const scores = new Float64Array(size * m).fill(-Infinity)
   const dots = new Float64Array(8)
+  // The top-m lists order candidates by score, then row: what they end up holding does not
+  // depend on the order the pairs are offered in.
   const offerPair = (a: number, b: number, dot: number) => {
     offer(ids, scores, a * m, m, part[b], dot)
     offer(ids, scores, b * m, m, part[a], dot)
   }
-  const chunks = Math.ceil(size / NEAREST_CHUNK_ROWS)
-  let taken = 0
-  for (let chunk = claim(); chunk < chunks; chunk = claim()) {
-    taken++
-    const end = Math.min(size, (chunk + 1) * NEAREST_CHUNK_ROWS)
-    // Two rows a, a + 1 against four rows b at a time: each coordinate loaded once serves
-    // several dot products, and the eight sums do not wait on each other.
-    for (let a = chunk * NEAREST_CHUNK_ROWS; a < end && a + 1 < size; a += 2) {
-      const x = part[a] * d
-      const x2 = part[a + 1] * d
-      offerPair(a, a + 1, dotRows(vectors, x, x2, d))
-      let b = a + 2
-      for (; b + 3 < size; b += 4) {
-        dotTwoByFour(vectors, x, x2, part[b] * d, part[b + 1] * d, part[b + 2] * d, part[b + 3] * d, d, dots)
-        for (let s = 0; s < 4; s++) {
-          offerPair(a, b + s, dots[s])
-          offerPair(a + 1, b + s, dots[4 + s])
-        }
-      }
-      for (; b < size; b++) {
-        offerPair(a, b, dotRows(vectors, x, part[b] * d, d))
-        offerPair(a + 1, b, dotRows(vectors, x2, part[b] * d, d))
+  let a = 0
+  // Two rows a, a + 1 against four rows b at a time: each coordinate loaded once serves
+  // several dot products, and the eight sums do not wait on each other.
+  for (; a + 1 < size; a += 2) {
+    const x = part[a] * d
+    const x2 = part[a + 1] * d
+    offerPair(a, a + 1, dotRows(vectors, x, x2, d))
+    let b = a + 2
+    for (; b + 3 < size; b += 4) {
+      dotTwoByFour(vectors, x, x2, part[b] * d, part[b + 1] * d, part[b + 2] * d, part[b + 3] * d, d, dots)
+      for (let s = 0; s < 4; s++) {
+        offerPair(a, b + s, dots[s])
+        offerPair(a + 1, b + s, dots[4 + s])
       }
     }
+    for (; b < size; b++) {
+      offerPair(a, b, dotRows(vectors, x, part[b] * d, d))
+      offerPair(a + 1, b, dotRows(vectors, x2, part[b] * d, d))
+    }
   }
-  return taken
-}
-
-/** Offers every entry of another thread's lists to `into` (each pair was offered by one thread only). */
-export function mergeNearest(into: NearestLists, from: NearestLists, size: number, m: number): void {
-  for (let s = 0; s < size * m; s++) {
-    if (from.ids[s] >= 0) offer(into.ids, into.scores, s - (s % m), m, from.ids[s], from.scores[s])
-  }
-}
-
-/** The lists' row ids, places left empty filled with the row itself. */
-export function finishNearest(lists: NearestLists, part: Int32Array, m: number): Int32Array {
-  const ids = lists.ids.slice()
-  for (let s = 0; s < ids.length; s++) if (ids[s] < 0) ids[s] = part[Math.floor(s / m)]
+  for (let s = 0; s < size * m; s++) if (ids[s] < 0) ids[s] = part[Math.floor(s / m)]
   return ids
 }
 
