@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises'
 import { InputError, formatPlace } from '../errors.js'
 import { locateJsonError } from '../io/locateJsonError.js'
+import { readBytes } from '../io/readTalksFile.js'
 
 /**
  * Reads and parses a small JSON file given to an option (`--themes`, `--constraints`).
@@ -22,19 +22,17 @@ export async function readJsonFile(path: string): Promise<unknown> {
   }
 }
 
+/** The most bytes of a file given to an option (`--stopwords`, `--themes`, `--constraints`): 64 MiB. */
+export const MAX_OPTION_FILE_BYTES = 64 * 1024 * 1024
+
 /**
- * Reads a small UTF-8 text file given to an option, without a byte-order mark.
+ * Reads a small UTF-8 text file given to an option, without a byte-order mark, at most
+ * {@link MAX_OPTION_FILE_BYTES}.
  * @param path File path, as given on the command line.
- * @throws {InputError} Naming the file when it cannot be read.
+ * @throws {InputError} Naming the file when it cannot be read or is too large.
  */
 export async function readOptionFile(path: string): Promise<string> {
-  try {
-    return (await readFile(path, 'utf8')).replace(/^\uFEFF/, '')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot read (${code ?? String(error)})`
-    throw new InputError(reason, { file: path }, error)
-  }
+  return new TextDecoder('utf-8').decode(await readBytes(path, MAX_OPTION_FILE_BYTES))
 }
 
 /**
