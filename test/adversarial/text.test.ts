@@ -80,6 +80,18 @@ describe('adversarial text', () => {
     }
   })
 
+  it('bidi overrides in titles and speakers never reach the Markdown report', () => {
+    const talks = [
+      { id: 'a', title: 'Slides: talk-\u202egnp.exe', abstract: 'Rust borrow checker and lifetimes.', speakers: ['\u2066Eve\u2069'] },
+      { id: 'b', title: 'XDP packet processing', abstract: 'Packet processing with XDP and eBPF.' },
+      { id: 'c', title: 'Async Rust', abstract: 'Async Rust and the borrow checker.' },
+    ]
+    const run = talkatlas(['report', '-', '--format', 'md', '--threads', '1', '-q'], { input: JSON.stringify(talks) })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('Slides: talk-gnp.exe — Eve')
+    expect(run.stdout).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/)
+  })
+
   it('C1 controls and bidi overrides in a source record are escaped in JSON output', () => {
     const run = talkatlas(['convert', '-', '--source'], { input: '[{"id":"x","title":"T","raw":"\\u009b2J \\u202e"}]' })
     expect(run.stdout).toContain('"raw":"\\u009b2J \\u202e"')
