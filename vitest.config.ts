@@ -17,6 +17,8 @@ const integration = [
   'test/io-exports.test.ts',
   'test/adversarial/json.test.ts',
   'test/adversarial/output-paths.test.ts',
+  'test/adversarial/input-size.test.ts',
+  'test/adversarial/option-files.test.ts',
   'test/adversarial/text.test.ts',
   'test/*.property.test.ts',
   'test/fixture-quality.test.ts',

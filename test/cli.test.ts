@@ -137,6 +137,18 @@ describe('talkatlas CLI', () => {
     expect(seed.stderr).toContain('--seed="-1" is invalid, expected an integer from 0 to 4294967295')
   })
 
+  it('talkatlas with an option given twice with different values exits 2 instead of dropping one', () => {
+    const twice = talkatlas(['related', 'fixtures/small/workshop-12.json', '--id', 'a', '--id', 'b'])
+    expect(twice.stderr).toBe('talkatlas related: --id is given twice, "a" and "b"; give it once\nRun \'talkatlas --help\' or \'talkatlas <command> --help\' for usage.\n')
+    expect(twice.code).toBe(2)
+    const short = talkatlas(['convert', 'fixtures/small/workshop-12.json', '--format=json', '-f', 'csv'])
+    expect(short.stderr).toContain('talkatlas convert: --format is given twice, "json" and "csv"; give it once')
+    expect(short.code).toBe(2)
+    const same = talkatlas(['convert', 'fixtures/small/workshop-12.json', '-f', 'csv', '--format', 'csv', '-q', '-q'])
+    expect(same.code).toBe(0)
+    expect(same.stdout.startsWith('id,title,abstract')).toBe(true)
+  })
+
   it('talkatlas convert without an input exits 2', () => {
     const run = talkatlas(['convert'])
     expect(run.code).toBe(2)

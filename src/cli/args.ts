@@ -81,12 +81,13 @@ export function parseCommandArgs(command: string, argv: readonly string[], specs
   for (const [name, spec] of Object.entries({ ...commonOptionSpecs, ...specs })) {
     options[name] = spec.short === undefined ? { type: spec.type } : { type: spec.type, short: spec.short }
   }
-  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] }
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[]; tokens: ReadonlyArray<{ kind: string; name?: string; value?: string | undefined }> }
   try {
-    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true }) as typeof parsed
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true, tokens: true }) as typeof parsed
   } catch (error) {
     throw new UsageError(`talkatlas ${command}: ${describeParseError(error)}`)
   }
+  checkRepeatedValues(command, parsed.tokens)
   const values = parsed.values
   const help = values['help'] === true
   if (help) return { common: defaultCommon(), values, help, inputs: [] }
@@ -106,6 +107,24 @@ export function parseCommandArgs(command: string, argv: readonly string[], specs
     values,
     help,
     inputs: parsed.positionals,
+  }
+}
+
+/**
+ * Throws when an option that takes a value is given twice with different values
+ * (`--id a --id b`): parseArgs keeps the last one, and the other would be dropped unseen.
+ * @param command Command name.
+ * @param tokens Tokens of parseArgs.
+ */
+function checkRepeatedValues(command: string, tokens: ReadonlyArray<{ kind: string; name?: string; value?: string | undefined }>): void {
+  const given = new Map<string, string>()
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === undefined || token.value === undefined) continue
+    const earlier = given.get(token.name)
+    if (earlier !== undefined && earlier !== token.value) {
+      throw new UsageError(`talkatlas ${command}: --${token.name} is given twice, ${JSON.stringify(earlier)} and ${JSON.stringify(token.value)}; give it once`)
+    }
+    given.set(token.name, token.value)
   }
 }
 

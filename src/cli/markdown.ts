@@ -20,3 +20,13 @@ export function escapeTerminalMarkdown(text: string, inline = false): string {
   out = out.replace(/^(\s*)([-+=]|\d+[.)])(?=\s|$)/gm, '$1\\$2')
   return inline ? out.replace(/\s+/g, ' ').trim() : out
 }
+
+/**
+ * A talk id as a Markdown code span: terminal controls and bidi overrides are stripped (a
+ * code span shows them raw, and `U+202E` would reverse what a reader sees), and backticks
+ * become apostrophes, since no backslash escapes them inside the span.
+ * @param id Untrusted talk id.
+ */
+export function markdownCodeId(id: string): string {
+  return `\`${stripTerminalControls(id).replaceAll('`', "'")}\``
+}

@@ -1,6 +1,8 @@
-import { readFile } from 'node:fs/promises'
 import { InputError, formatPlace } from '../errors.js'
+import { decodeBytes } from '../io/decodeBytes.js'
+import { lineAt } from '../io/fields.js'
 import { locateJsonError } from '../io/locateJsonError.js'
+import { readBytes } from '../io/readTalksFile.js'
 
 /**
  * Reads and parses a small JSON file given to an option (`--themes`, `--constraints`).
@@ -22,19 +24,22 @@ export async function readJsonFile(path: string): Promise<unknown> {
   }
 }
 
+/** The most bytes of a file given to an option (`--stopwords`, `--themes`, `--constraints`): 64 MiB. */
+export const MAX_OPTION_FILE_BYTES = 64 * 1024 * 1024
+
 /**
- * Reads a small UTF-8 text file given to an option, without a byte-order mark.
+ * Reads a small text file given to an option: UTF-8, or UTF-16 with a byte-order mark (the
+ * mark removed, as `decodeBytes` does for inputs), at most {@link MAX_OPTION_FILE_BYTES}.
  * @param path File path, as given on the command line.
- * @throws {InputError} Naming the file when it cannot be read.
+ * @throws {InputError} Naming the file when it cannot be read or is too large, and the line
+ *   of the first bad bytes when it is not valid UTF-8.
  */
 export async function readOptionFile(path: string): Promise<string> {
-  try {
-    return (await readFile(path, 'utf8')).replace(/^\uFEFF/, '')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot read (${code ?? String(error)})`
-    throw new InputError(reason, { file: path }, error)
+  const { text, warnings } = decodeBytes(await readBytes(path, MAX_OPTION_FILE_BYTES), { fileName: path })
+  if (warnings.length > 0) {
+    throw new InputError('invalid UTF-8 (the first bad bytes are on this line); save the file as UTF-8', { file: path, line: lineAt(text, text.indexOf('\uFFFD')) })
   }
+  return text
 }
 
 /**

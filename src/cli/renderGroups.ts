@@ -7,7 +7,7 @@ import type { ThemeGroup } from '../atlas/themeGroups.js'
 import type { Talk } from '../types.js'
 import type { OutputFormat } from './args.js'
 import { UsageError } from './cliErrors.js'
-import { escapeTerminalMarkdown } from './markdown.js'
+import { escapeTerminalMarkdown, markdownCodeId } from './markdown.js'
 import type { ThemeView } from './renderResults.js'
 import { renderTable } from './table.js'
 import { escapeJsonForTerminal } from './terminal.js'
@@ -77,7 +77,7 @@ export function renderGroups(
         out += `\n## ${escapeTerminalMarkdown(group.label, true)} (${group.size})\n\nKeywords: ${escapeTerminalMarkdown(group.keywords.map((k) => k.term).join(', '), true)}\n\n`
         for (const theme of themesOf(group)) {
           out += `- ${escapeTerminalMarkdown(display(theme), true)} (${theme.talks.length})\n`
-          if (level === 'tree') for (const talk of theme.talks) out += `  - ${escapeTerminalMarkdown(title(talk.id), true)} (\`${talk.id.replaceAll('`', "'")}\`)\n`
+          if (level === 'tree') for (const talk of theme.talks) out += `  - ${escapeTerminalMarkdown(title(talk.id), true)} (${markdownCodeId(talk.id)})\n`
         }
       }
       return out

@@ -1,7 +1,7 @@
 import { formatCsv } from '../io/formatCsv.js'
 import type { Talk, Warning } from '../types.js'
 import type { OutputFormat } from './args.js'
-import { escapeTerminalMarkdown } from './markdown.js'
+import { escapeTerminalMarkdown, markdownCodeId } from './markdown.js'
 import { renderTable } from './table.js'
 import { escapeJsonForTerminal } from './terminal.js'
 import { round } from '../util/round.js'
@@ -51,7 +51,7 @@ export function renderThemes(themes: readonly ThemeView[], talks: ReadonlyMap<st
       let out = `# Themes (${themes.length})\n`
       for (const theme of themes) {
         out += `\n## ${escapeTerminalMarkdown(display(theme), true)} (${theme.talks.length})\n\nKeywords: ${escapeTerminalMarkdown(theme.keywords.map((k) => k.term).join(', '), true)}\n\n`
-        for (const talk of theme.talks) out += `- ${escapeTerminalMarkdown(talks.get(talk.id)?.title || talk.id, true)} (\`${talk.id.replaceAll('`', "'")}\`)\n`
+        for (const talk of theme.talks) out += `- ${escapeTerminalMarkdown(talks.get(talk.id)?.title || talk.id, true)} (${markdownCodeId(talk.id)})\n`
       }
       return out
     }
@@ -110,7 +110,7 @@ export function renderRelated(key: 'related' | 'query', lists: ReadonlyMap<strin
       let out = key === 'query' ? '# Search results\n' : '# Related talks\n'
       for (const [from, items] of lists) {
         out += `\n## ${escapeTerminalMarkdown(key === 'query' ? from : title(from) || from, true)}\n\n`
-        for (const item of items) out += `- ${escapeTerminalMarkdown(title(item.id) || item.id, true)} (\`${item.id.replaceAll('`', "'")}\`, ${round(item.score, 4)}): ${escapeTerminalMarkdown(item.terms.join(', '), true)}\n`
+        for (const item of items) out += `- ${escapeTerminalMarkdown(title(item.id) || item.id, true)} (${markdownCodeId(item.id)}, ${round(item.score, 4)}): ${escapeTerminalMarkdown(item.terms.join(', '), true)}\n`
       }
       return out
     }

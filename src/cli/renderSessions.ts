@@ -2,7 +2,7 @@ import { formatCsv } from '../io/formatCsv.js'
 import type { SessionsResult } from '../sessions/groupSessions.js'
 import type { Talk } from '../types.js'
 import type { OutputFormat } from './args.js'
-import { escapeTerminalMarkdown } from './markdown.js'
+import { escapeTerminalMarkdown, markdownCodeId } from './markdown.js'
 import { renderTable } from './table.js'
 import { escapeJsonForTerminal } from './terminal.js'
 import { unreachable } from '../util/unreachable.js'
@@ -41,7 +41,7 @@ export function renderSessions(plan: SessionsResult, talks: readonly Talk[], for
       for (const session of plan.sessions) {
         const group = session.group === undefined ? '' : ` [${session.group}]`
         out += `\n## Slot ${session.slot}, room ${session.room}${group}: ${escapeTerminalMarkdown(session.label, true)}\n\n`
-        for (const id of session.talks) out += `- ${escapeTerminalMarkdown(title(id) || id, true)} (\`${id.replaceAll('`', "'")}\`)\n`
+        for (const id of session.talks) out += `- ${escapeTerminalMarkdown(title(id) || id, true)} (${markdownCodeId(id)})\n`
       }
       return out
     }

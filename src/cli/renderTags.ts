@@ -1,7 +1,7 @@
 import { formatCsv } from '../io/formatCsv.js'
 import type { Talk } from '../types.js'
 import type { OutputFormat } from './args.js'
-import { escapeTerminalMarkdown } from './markdown.js'
+import { escapeTerminalMarkdown, markdownCodeId } from './markdown.js'
 import { renderTable } from './table.js'
 import { escapeJsonForTerminal } from './terminal.js'
 import { unreachable } from '../util/unreachable.js'
@@ -42,7 +42,7 @@ export function renderTags(tagged: readonly TalkTagsView[], talks: readonly Talk
       let out = `# Tags (${tagged.length} talks)\n\n`
       tagged.forEach((talk, i) => {
         const tags = talk.tags.length === 0 ? 'no tag' : talk.tags.map((tag) => `${escapeTerminalMarkdown(tag.theme, true)} (${tag.score})`).join(', ')
-        out += `- ${escapeTerminalMarkdown(title(i) || talk.id, true)} (\`${talk.id.replaceAll('`', "'")}\`): ${tags}\n`
+        out += `- ${escapeTerminalMarkdown(title(i) || talk.id, true)} (${markdownCodeId(talk.id)}): ${tags}\n`
       })
       return out
     }

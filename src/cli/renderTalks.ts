@@ -2,7 +2,7 @@ import { InputError } from '../errors.js'
 import { formatCsv } from '../io/formatCsv.js'
 import type { Talk } from '../types.js'
 import type { OutputFormat } from './args.js'
-import { escapeTerminalMarkdown } from './markdown.js'
+import { escapeTerminalMarkdown, markdownCodeId } from './markdown.js'
 import { renderTable } from './table.js'
 import { escapeJsonForTerminal } from './terminal.js'
 import { unreachable } from '../util/unreachable.js'
@@ -104,7 +104,7 @@ function* talksCsv(talks: readonly Talk[]): Generator<string> {
 function* talksMarkdown(talks: readonly Talk[]): Generator<string> {
   yield `# Talks (${talks.length})\n`
   for (const talk of talks) {
-    const meta = [`\`${talk.id.replaceAll('`', "'")}\``]
+    const meta = [`${markdownCodeId(talk.id)}`]
     if (typeof talk['track'] === 'string') meta.push(escapeTerminalMarkdown(talk['track'], true))
     if (talk.speakers !== undefined && talk.speakers.length > 0) meta.push(escapeTerminalMarkdown(talk.speakers.join(', '), true))
     const abstract = talk.abstract === '' ? '' : `\n${escapeTerminalMarkdown(talk.abstract)}\n`

@@ -68,6 +68,13 @@ describe('parseEmbeddings(content, talks, options)', () => {
     expect(() => parseEmbeddings('{"a": [1], ', two)).toThrow(/invalid JSON/)
   })
 
+  it('names the file and the place of an all-zero vector, which buildAtlas cannot normalise', () => {
+    expect(() => parseEmbeddings('{"a": [1, 2], "b": [0, 0]}', two, { fileName: 'e.json' })).toThrow('e.json "b": the vector is all zeros')
+    expect(() => parseEmbeddings('{"id":"a","embedding":[0]}\n{"id":"b","embedding":[1]}', two, { format: 'jsonl', fileName: 'e.jsonl' })).toThrow('e.jsonl:1 embedding: the vector is all zeros')
+    expect(() => parseEmbeddings(npy('<f4', [2, 2], [1, 2, 0, 0]), two, { fileName: 'e.npy' })).toThrow('e.npy: row 1 (talk "b"): the vector is all zeros')
+    expect(parseEmbeddings('{"a": [1e-14, 0], "b": [0, 1]}', two).dimensions).toBe(2)
+  })
+
   it('runs without node: imports (the readers are part of the browser-safe core)', () => {
     for (const file of ['parseEmbeddings.ts', 'parseNpy.ts']) {
       expect(readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')).not.toMatch(/['"]node:/)

@@ -45,6 +45,11 @@ export function parseEmbeddings(content: Uint8Array | string, talks: readonly Pi
     if (matrix.rows !== talks.length) {
       throw new InputError(`${matrix.rows} rows for ${talks.length} talks: a .npy file holds one row per talk, in the talks' order`, { ...place, expected: `${talks.length} rows` })
     }
+    for (let i = 0; i < matrix.rows; i++) {
+      if (!hasDirection(matrix.vectors, i * matrix.dimensions, (i + 1) * matrix.dimensions)) {
+        throw new InputError(`row ${i} (talk ${JSON.stringify(talks[i]!.id)}): the vector is all zeros`, { ...place, expected: 'a vector with a direction' })
+      }
+    }
     return { dimensions: matrix.dimensions, vectors: matrix.vectors, format }
   }
   const text = typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content)
@@ -133,7 +138,21 @@ function toVector(value: unknown, place: { file?: string; line?: number; field: 
     }
     out[c] = x
   }
+  if (!hasDirection(out, 0, out.length)) throw new InputError('the vector is all zeros', { ...place, expected: 'a vector with a direction' })
   return out
+}
+
+/**
+ * Whether a vector can be normalised: the sum of its squares above 1e-30, the bound
+ * `buildAtlas` holds embeddings to (checked here so that the error names the file).
+ * @param values Vector values.
+ * @param start First index.
+ * @param end Index after the last.
+ */
+function hasDirection(values: Float32Array, start: number, end: number): boolean {
+  let sum = 0
+  for (let c = start; c < end; c++) sum += values[c]! * values[c]!
+  return sum > 1e-30
 }
 
 /**

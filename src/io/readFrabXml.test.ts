@@ -77,6 +77,14 @@ describe('frab XML', () => {
     expect(() => parseTalks('<talks><talk/></talks>', { fileName: 'x.xml' })).toThrow('x.xml:1: expected a frab/pentabarf <schedule> root element, found <talks>')
   })
 
+  it('parseTalks(XML event with a repeated <title> or <abstract>) names the element instead of reading it as empty', () => {
+    const doc = '<schedule>\n<day date="d">\n<room name="r">\n<event id="1"><title>A</title><abstract>a b</abstract></event>\n<event id="2"><title>B</title><title>C</title><abstract>c</abstract></event>\n<event id="3"><title>D</title><abstract>d</abstract><abstract>e</abstract></event>\n</room></day></schedule>'
+    expect(() => parseTalks(doc, { fileName: 'e.xml' })).toThrow('e.xml:5: <title> appears 2 times in one <event>, expected once')
+    const { talks, warnings } = parseTalks(doc, { fileName: 'e.xml', skipInvalid: true })
+    expect(talks.map((talk) => talk.id)).toEqual(['1'])
+    expect(warnings.find((warning) => warning.code === 'invalid-talk')?.message).toBe('skipped 2 unreadable talks: e.xml:5: <title> appears 2 times in one <event>, expected once; e.xml:6: <abstract> appears 2 times in one <event>, expected once')
+  })
+
   it('parseTalks(XML event with neither title nor abstract) throws an InputError with the event line', () => {
     const doc = '<schedule>\n<day date="d">\n<room name="r">\n<event id="1"><title>A</title></event>\n<event id="2"><track>x</track></event>\n</room></day></schedule>'
     let error: unknown

@@ -5,6 +5,8 @@ import { isRecord, lineAt, lineLocator, speakerNames, withFile } from './fields.
 import { type ReaderContext, type ReaderOutput, type TalkDraft, unreadableDraft } from './talkDraft.js'
 
 const eventPath = 'schedule.day.room.event'
+/** Child elements of an `<event>` read as one text: repeated, the parser gives a list, which must not read as empty. */
+const singleElements = ['slug', 'title', 'subtitle', 'abstract', 'description', 'track', 'room', 'date', 'start', 'duration', 'type', 'language', 'url', 'persons'] as const
 const arrayPaths = new Set(['schedule.day', 'schedule.day.room', eventPath, `${eventPath}.persons.person`, `${eventPath}.links.link`])
 
 // Entity expansion stays off: the parser never reads DOCTYPE entities, and documents that
@@ -94,6 +96,10 @@ export function readFrabXml(text: string, context: ReaderContext): ReaderOutput 
 function draftFromEvent(event: unknown, date: string, roomName: string, place: () => InputPlace): TalkDraft {
   if (!isRecord(event)) {
     return unreadableDraft(event, place, 'empty <event>')
+  }
+  const repeated = singleElements.find((name) => Array.isArray(event[name]))
+  if (repeated !== undefined) {
+    return unreadableDraft(event, place, `<${repeated}> appears ${(event[repeated] as unknown[]).length} times in one <event>, expected once`)
   }
   const slug = xmlText(event['slug'])
   const eventId = xmlText(event['@id'])

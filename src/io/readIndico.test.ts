@@ -62,6 +62,19 @@ describe('Indico export', () => {
     expect(talks.filter((talk) => talk['session'] === 'Session 0')).toHaveLength(3)
   })
 
+  it('parseTalks(Indico with two different contributions under one id) reports the repeated id instead of dropping one', () => {
+    const doc = JSON.stringify({ results: [{ id: '1', contributions: [
+      { id: 1, title: 'T', description: 'a b' },
+      { id: 1, title: 'U', description: 'x' },
+      { id: 1, title: 'T', description: 'a b' },
+    ] }] })
+    expect(() => parseTalks(doc, { format: 'indico', fileName: 'i.json' })).toThrow('i.json results[0].contributions[1]: duplicate id "1" (first at results[0].contributions[0])')
+    const { talks, tally, warnings } = parseTalks(doc, { format: 'indico', skipInvalid: true })
+    expect(talks.map((talk) => talk.title)).toEqual(['T'])
+    expect(tally).toMatchObject({ recordsIn: 2, talksOut: 1 })
+    expect(warnings.map((warning) => warning.code)).toContain('duplicate-id')
+  })
+
   it('parseTalks(Indico event without contributions) says how to export them', () => {
     expect(() => parseTalks('{"results":[{"id":"1","title":"Only metadata","contributions":null}]}', { fileName: 'e.json' })).toThrow('e.json results[0].contributions: contributions is null, expected a list')
     expect(() => parseTalks('{"results":[{"id":"1","title":"Only metadata"}]}', { format: 'indico', fileName: 'e.json' })).toThrow('an event without contributions (export with ?detail=contributions or ?detail=sessions)')

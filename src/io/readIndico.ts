@@ -8,7 +8,8 @@ import { type ReaderContext, type ReaderOutput, type TalkDraft, unreadableDraft 
  * `results[].contributions[]` (`detail=contributions`) and inside sessions at
  * `results[].sessions[].contributions[]` (`detail=sessions`, where the top-level list holds
  * only the contributions outside any session). A contribution listed in both places is
- * read once, with its session. Fields: `title`, `description`, `track`, `session` (else
+ * read once, with its session (a contribution with the same id but another title or
+ * description is kept, and reported as a repeated id). Fields: `title`, `description`, `track`, `session` (else
  * the enclosing session's title), `speakers[]` (`first_name` + `last_name`, else
  * `fullName`, where Indico's `Last, First` becomes `First Last`; `primaryauthors` when
  * there are no speakers).
@@ -59,14 +60,18 @@ function readEvent(event: unknown, path: string, prefixIds: boolean, drafts: Tal
     unreadable(event, path, 'an event without contributions (export with ?detail=contributions or ?detail=sessions)')
     return
   }
-  // Contributions met so far, by id: detail=sessions lists a contribution once, but an
-  // export merged by hand may list it at the top level too.
-  const seen = new Set<string>()
+  // Contributions met so far, by id, with their title and description: detail=sessions
+  // lists a contribution once, but an export merged by hand may list it at the top level
+  // too. Only such a copy is read once; another contribution under the same id is kept, so
+  // that it is reported as a repeated id instead of vanishing.
+  const seen = new Map<string, string>()
   const add = (contribution: unknown, field: string, sessionTitle: string): void => {
     const key = isRecord(contribution) ? scalarText(pickField(contribution, ['db_id', 'id', 'friendly_id'])) : ''
-    if (key !== '') {
-      if (seen.has(key)) return
-      seen.add(key)
+    if (key !== '' && isRecord(contribution)) {
+      const content = JSON.stringify([contribution['title'] ?? null, contribution['description'] ?? null])
+      const earlier = seen.get(key)
+      if (earlier === content) return
+      if (earlier === undefined) seen.set(key, content)
     }
     drafts.push(draftFromContribution(contribution, idPrefix, field, sessionTitle))
   }

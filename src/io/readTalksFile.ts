@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { type FileHandle, open } from 'node:fs/promises'
 import { InputError } from '../errors.js'
 import { decodeBytes } from './decodeBytes.js'
 import { parseTalks, type ParseTalksOptions, type ParseTalksResult } from './parseTalks.js'
@@ -27,43 +27,79 @@ export interface ReadTalksFileResult extends ParseTalksResult {
  * @param path File path as the user wrote it, or `-`.
  * @param options Parse options and the stdin stream.
  * @returns Talks, format, warnings and the file name used in messages.
- * @throws {InputError} When the file cannot be read (missing, a directory, no permission)
- *   or its content is malformed.
+ * @throws {InputError} When the file cannot be read (missing, a directory, no permission,
+ *   more than {@link MAX_INPUT_BYTES}) or its content is malformed.
  */
 export async function readTalksFile(path: string, options: ReadTalksFileOptions = {}): Promise<ReadTalksFileResult> {
   const { stdin, ...parseOptions } = options
   const fileName = path === '-' ? '<stdin>' : path
-  const bytes = path === '-' ? await readStream(stdin ?? process.stdin) : await readBytes(path)
+  const bytes = path === '-' ? await readStream(stdin ?? process.stdin, MAX_INPUT_BYTES, fileName) : await readBytes(path)
   const decoded = decodeBytes(bytes, { fileName })
   const parsed = parseTalks(decoded.text, { ...parseOptions, fileName: path === '-' ? '<stdin>' : path })
   return { ...parsed, warnings: [...decoded.warnings, ...parsed.warnings], fileName }
 }
 
 /**
- * File content, with file-system errors turned into InputErrors.
- * @param path File path.
+ * The most bytes read from one input file or stream: 500 MiB. Decoded, a larger file would
+ * pass the longest string JavaScript can hold (2^29 − 24 UTF-16 units), and a stream without
+ * end (`/dev/zero`, `yes |`) would grow until memory runs out.
  */
-export async function readBytes(path: string): Promise<Uint8Array> {
+export const MAX_INPUT_BYTES = 500 * 1024 * 1024
+
+/**
+ * File content, with file-system errors turned into InputErrors. A regular file larger than
+ * `maxBytes` is refused before it is read; a pipe or device is read until it ends or passes
+ * `maxBytes`.
+ * @param path File path.
+ * @param maxBytes Most bytes accepted.
+ * @throws {InputError} Naming the file when it cannot be read or holds more than `maxBytes`.
+ */
+export async function readBytes(path: string, maxBytes = MAX_INPUT_BYTES): Promise<Uint8Array> {
+  let handle: FileHandle | undefined
   try {
-    return await readFile(path)
+    handle = await open(path, 'r')
+    const stat = await handle.stat()
+    if (stat.isDirectory()) throw Object.assign(new Error(`EISDIR: ${path}`), { code: 'EISDIR' })
+    if (stat.isFile()) {
+      if (stat.size > maxBytes) throw tooLarge(path, maxBytes)
+      return await handle.readFile()
+    }
+    return await readStream(handle.createReadStream({ autoClose: false }), maxBytes, path)
   } catch (error) {
+    if (error instanceof InputError) throw error
     const code = (error as NodeJS.ErrnoException).code
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, expected a file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot read (${code ?? String(error)})`
     throw new InputError(reason, { file: path }, error)
+  } finally {
+    await handle?.close()
   }
 }
 
 /**
- * Everything a stream yields, as bytes.
- * @param stream Readable stream or async iterable of chunks.
+ * The error for an input above the size limit.
+ * @param file File name for the message.
+ * @param maxBytes The limit.
  */
-async function readStream(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
+function tooLarge(file: string, maxBytes: number): InputError {
+  const limit = `${Math.round(maxBytes / (1024 * 1024))} MiB`
+  return new InputError(`more than ${limit}, the most talkatlas reads from one file`, { file, expected: `at most ${limit}` })
+}
+
+/**
+ * Everything a stream yields, as bytes, up to `maxBytes`.
+ * @param stream Readable stream or async iterable of chunks.
+ * @param maxBytes Most bytes accepted.
+ * @param file File name for the error.
+ * @throws {InputError} When the stream yields more than `maxBytes`.
+ */
+async function readStream(stream: AsyncIterable<Uint8Array | string>, maxBytes: number, file: string): Promise<Uint8Array> {
   const chunks: Uint8Array[] = []
   let length = 0
   for await (const chunk of stream) {
     const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk
-    chunks.push(bytes)
     length += bytes.length
+    if (length > maxBytes) throw tooLarge(file, maxBytes)
+    chunks.push(bytes)
   }
   const out = new Uint8Array(length)
   let offset = 0

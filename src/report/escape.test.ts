@@ -64,4 +64,8 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('a &amp; b & c')).toBe('a &amp;amp; b & c')
     expect(escapeMarkdown('one\r\ntwo\u2028three')).toBe('one two three')
   })
+
+  test('escapeMarkdown(text) removes bidi overrides and isolates, which reorder what a reader sees', () => {
+    expect(escapeMarkdown('Slides: talk-\u202egnp.exe \u2066iso\u2069')).toBe('Slides: talk-gnp.exe iso')
+  })
 })

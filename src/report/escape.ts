@@ -54,9 +54,16 @@ export function jsonForScript(value: unknown): string {
 }
 
 /**
+ * Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): in Markdown read
+ * in a terminal or rendered, `U+202E` reverses what follows (`gnp.exe` shows as `exe.png`).
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g
+
+/**
  * Escapes text placed inside one line of Markdown (a list item, heading or table cell) so it
  * renders literally in CommonMark and GitHub-flavoured Markdown while staying readable as
- * plain text in an email: line breaks become spaces, control characters U+FFFD, and only
+ * plain text in an email: line breaks become spaces, control characters U+FFFD, bidi
+ * controls are removed, and only
  * characters that could start syntax get a backslash: `` \ ` * [ ] < | ~ # ``, `_` at a
  * word edge (`net_cls` stays as is), `&` before an entity name, and `> + = -` or `1.` at
  * the start of the text.
@@ -68,6 +75,7 @@ export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\r\n\u2028\u2029]+/g, ' ')
     .replace(CONTROL_CHARACTERS, '\ufffd')
+    .replace(BIDI_CONTROLS, '')
     .replace(/[\\`*[\]<|~#]/g, '\\$&')
     .replace(/_/g, (underscore, offset: number, whole: string) =>
       isWordCharacter(whole[offset - 1]) && isWordCharacter(whole[offset + 1]) ? underscore : '\\_')

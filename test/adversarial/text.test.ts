@@ -64,6 +64,34 @@ describe('adversarial text', () => {
     expect(run.stdout).toContain('Evil [2J]0;ownedtitle RTL')
   })
 
+  it('bidi overrides and isolates in talk ids never reach the Markdown of any command', () => {
+    const talks = [
+      { id: 'rust-\u202egnp.exe', title: 'Rust borrow checker', abstract: 'Lifetimes and ownership in the Rust borrow checker.' },
+      { id: 'xdp-\u2066iso\u2069', title: 'XDP packet processing', abstract: 'Packet processing with XDP and eBPF in the kernel.' },
+      { id: 'pg-vacuum', title: 'PostgreSQL vacuum', abstract: 'Vacuum, bloat and transactions in PostgreSQL tables.' },
+      { id: 'rust-async', title: 'Async Rust', abstract: 'Async Rust, futures and the borrow checker.' },
+    ]
+    const input = JSON.stringify(talks)
+    for (const args of [['convert'], ['themes'], ['themes', '--level', 'tree'], ['related'], ['tag'], ['sessions', '--size', '2']]) {
+      const run = talkatlas([...args, '-', '--format', 'md', '--threads', '1', '-q'], { input })
+      expect(run.code).toBe(0)
+      expect(run.stdout).toContain('`rust-gnp.exe`')
+      expect(run.stdout).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/)
+    }
+  })
+
+  it('bidi overrides in titles and speakers never reach the Markdown report', () => {
+    const talks = [
+      { id: 'a', title: 'Slides: talk-\u202egnp.exe', abstract: 'Rust borrow checker and lifetimes.', speakers: ['\u2066Eve\u2069'] },
+      { id: 'b', title: 'XDP packet processing', abstract: 'Packet processing with XDP and eBPF.' },
+      { id: 'c', title: 'Async Rust', abstract: 'Async Rust and the borrow checker.' },
+    ]
+    const run = talkatlas(['report', '-', '--format', 'md', '--threads', '1', '-q'], { input: JSON.stringify(talks) })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('Slides: talk-gnp.exe — Eve')
+    expect(run.stdout).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/)
+  })
+
   it('C1 controls and bidi overrides in a source record are escaped in JSON output', () => {
     const run = talkatlas(['convert', '-', '--source'], { input: '[{"id":"x","title":"T","raw":"\\u009b2J \\u202e"}]' })
     expect(run.stdout).toContain('"raw":"\\u009b2J \\u202e"')

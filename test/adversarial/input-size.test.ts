@@ -1,0 +1,64 @@
+import { closeSync, existsSync, mkdtempSync, openSync, ftruncateSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { InputError } from '../../src/errors.js'
+import { MAX_INPUT_BYTES, readTalksFile } from '../../src/io/readTalksFile.js'
+import { root, talkatlas } from '../helpers/cli.js'
+
+const scratch = (): string => mkdtempSync(join(tmpdir(), 'talkatlas-size-'))
+
+/**
+ * A sparse file of `bytes` zero bytes: its length without the disk space.
+ * @param path Where.
+ * @param bytes Length.
+ */
+function sparseFile(path: string, bytes: number): string {
+  const fd = openSync(path, 'w')
+  ftruncateSync(fd, bytes)
+  closeSync(fd)
+  return path
+}
+
+describe('input size limits', () => {
+  it('talkatlas convert refuses a regular file above 500 MiB before reading it (exit 2, not an internal error)', () => {
+    const file = sparseFile(join(scratch(), 'huge.json'), MAX_INPUT_BYTES + 1)
+    const run = talkatlas(['convert', file])
+    expect(run.stderr).toBe(`talkatlas: ${file}: more than 500 MiB, the most talkatlas reads from one file\n`)
+    expect(run.code).toBe(2)
+  })
+
+  it('readTalksFile("-") stops reading a standard input without end at 500 MiB', async () => {
+    const chunk = new Uint8Array(1024 * 1024).fill(0x20)
+    let yielded = 0
+    const endless = {
+      async *[Symbol.asyncIterator]() {
+        for (;;) {
+          yielded++
+          yield chunk
+        }
+      },
+    }
+    const error = await readTalksFile('-', { stdin: endless }).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(InputError)
+    expect((error as InputError).message).toBe('<stdin>: more than 500 MiB, the most talkatlas reads from one file')
+    expect(yielded).toBe(501)
+  })
+
+  it.skipIf(!existsSync('/dev/zero'))('--stopwords, --themes and --constraints files without end (/dev/zero) stop at 64 MiB with exit 2', () => {
+    const input = join(root, 'fixtures/small/four-topics-20.json')
+    for (const args of [['themes', input, '--stopwords', '/dev/zero'], ['tag', input, '--themes', '/dev/zero'], ['sessions', input, '--size', '4', '--constraints', '/dev/zero']]) {
+      const run = talkatlas([...args, '--threads', '1', '-q'])
+      expect(run.stderr).toBe('talkatlas: /dev/zero: more than 64 MiB, the most talkatlas reads from one file\n')
+      expect(run.code).toBe(2)
+    }
+  })
+
+  it('a directory given as a file is still named as such', () => {
+    const dir = scratch()
+    writeFileSync(join(dir, 'x'), '')
+    const run = talkatlas(['themes', join(root, 'fixtures/small/four-topics-20.json'), '--stopwords', dir, '-q'])
+    expect(run.stderr).toBe(`talkatlas: ${dir}: is a directory, expected a file\n`)
+    expect(run.code).toBe(2)
+  })
+})
