@@ -141,7 +141,12 @@ function themeEntries(themes: readonly ResolvedTagTheme[], stopwords: ReadonlySe
       entryWeight.push(weight)
       const distinct = [...new Set(keys)]
       entryParts.push(distinct.length)
-      for (const key of distinct) partsOfKey.set(key, [...(partsOfKey.get(key) ?? []), e])
+      for (const key of distinct) {
+        // Appended in place: copying the list on each entry made themes sharing keywords quadratic.
+        const keyEntries = partsOfKey.get(key)
+        if (keyEntries === undefined) partsOfKey.set(key, [e])
+        else keyEntries.push(e)
+      }
     }
   }
   return { entryTheme, entryWeight, entryParts, partsOfKey }
