@@ -79,10 +79,17 @@ export function descriptionEvidence(talks: TalkWords, themes: readonly ResolvedT
  * @param stopwords Words that are never evidence.
  */
 function distinctiveStems(themes: readonly ResolvedTagTheme[], stopwords: ReadonlySet<string>): Map<string, number> {
+  // Themes of a large taxonomy share most words: each distinct word is stemmed once.
+  const stemsOf = new Map<string, string>()
+  const stemOf = (word: string): string => {
+    let key = stemsOf.get(word)
+    if (key === undefined) stemsOf.set(word, (key = stem(word)))
+    return key
+  }
   const stems = (text: string, minLength: number, keep: (word: string) => boolean = () => true): Set<string> => {
     const out = new Set<string>()
     forEachWord(text, (part) => {
-      if (part.length >= minLength && !stopwords.has(part) && keep(part)) out.add(stem(part))
+      if (part.length >= minLength && !stopwords.has(part) && keep(part)) out.add(stemOf(part))
     })
     return out
   }
@@ -93,7 +100,7 @@ function distinctiveStems(themes: readonly ResolvedTagTheme[], stopwords: Readon
   })
   const themeOfStem = new Map<string, number>()
   themes.forEach((theme, t) => {
-    const named = new Set([theme.name, ...theme.aliases, ...theme.keywords].filter((entry) => !/\s/.test(entry.trim())).map((entry) => stem(foldToken(entry.trim()))))
+    const named = new Set([theme.name, ...theme.aliases, ...theme.keywords].filter((entry) => !/\s/.test(entry.trim())).map((entry) => stemOf(foldToken(entry.trim()))))
     for (const key of stems(theme.description, MIN_WORD_LENGTH, isPlainNoun)) {
       if (users.get(key) === 1 && !named.has(key)) themeOfStem.set(key, t)
     }

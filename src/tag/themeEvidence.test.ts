@@ -83,6 +83,16 @@ describe('themeEvidence(talks, themes)', () => {
     }), { numRuns: 300 })
   })
 
+  test('agrees with the word-by-word reading for many themes sharing their entries', () => {
+    const entry = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }).map((words) => words.join(' '))
+    const shared = fc.record({ aliases: fc.array(entry, { maxLength: 2 }), keywords: fc.array(entry, { maxLength: 6 }) })
+    fc.assert(fc.property(shared, fc.array(entry, { minLength: 1, maxLength: 12 }), fc.array(talk, { maxLength: 4 }), (lists, names, talks) => {
+      const themes = resolveThemes([...new Set(names)].map((name) => ({ name, ...lists })), { taxonomy: null })
+      const words = talkWords(talks.map((t, i) => ({ id: String(i), ...t })))
+      expect(Array.from(themeEvidence(words, themes))).toEqual(Array.from(plainEvidence(words, themes)))
+    }), { numRuns: 300 })
+  })
+
   test('counts a two-word keyword once however often the pair recurs', () => {
     const themes = resolveThemes([{ name: 'Tracing', keywords: ['ring buffer'] }], { taxonomy: null })
     expect(themeEvidence(talkWords([{ id: 'a', title: 'Ring buffers', abstract: 'a ring buffer, the ring of buffers' }]), themes)[0]).toBe(1)

@@ -112,36 +112,33 @@ interface ThemeEntries {
  * @param stopwords Words left out of entries.
  */
 function themeEntries(themes: readonly ResolvedTagTheme[], stopwords: ReadonlySet<string>): ThemeEntries {
-  const words = (text: string): string[] => {
-    const out: string[] = []
-    forEachWord(text, (part) => {
-      if (!stopwords.has(part)) out.push(singular(part))
-    })
-    return out
+  // Themes of a large taxonomy share many entries: each distinct text is read once.
+  const readings = new Map<string, EntryReading>()
+  const read = (entry: string): EntryReading => {
+    let reading = readings.get(entry)
+    if (reading === undefined) readings.set(entry, (reading = readEntry(entry, stopwords)))
+    return reading
   }
-  const nThemes = themes.length
   const entryTheme: number[] = []
   const entryWeight: number[] = []
   const entryParts: number[] = []
   const partsOfKey = new Map<string, number[]>()
-  const seen = new Set<string>()
-  for (let t = 0; t < nThemes; t++) {
+  for (let t = 0; t < themes.length; t++) {
     const theme = themes[t]!
     // A name joining two topics (`Tracing and observability`) names each of them.
     const names = [theme.name, ...theme.name.split(NAME_JOINERS).filter((part) => part.trim() !== '' && part !== theme.name)]
     const entries: [string, number][] = [...names.map((n): [string, number] => [n, NAME_EVIDENCE]), ...theme.aliases.map((a): [string, number] => [a, NAME_EVIDENCE]), ...theme.keywords.map((k): [string, number] => [k, 1])]
+    // An entry counts once per theme, by its words (`Ring buffers` and `ring buffer` are one).
+    const seen = new Set<string>()
     for (const [entry, weight] of entries) {
-      const sequence = words(entry)
-      const keys = sequence.length === 1 ? sequence : sequence.slice(1).map((word, w) => `${sequence[w]} ${word}`)
-      const signature = `${t}\u0000${sequence.join(' ')}`
-      if (keys.length === 0 || seen.has(signature)) continue
-      seen.add(signature)
+      const { words, keys } = read(entry)
+      if (keys.length === 0 || seen.has(words)) continue
+      seen.add(words)
       const e = entryTheme.length
       entryTheme.push(t)
       entryWeight.push(weight)
-      const distinct = [...new Set(keys)]
-      entryParts.push(distinct.length)
-      for (const key of distinct) {
+      entryParts.push(keys.length)
+      for (const key of keys) {
         // Appended in place: copying the list on each entry made themes sharing keywords quadratic.
         const keyEntries = partsOfKey.get(key)
         if (keyEntries === undefined) partsOfKey.set(key, [e])
@@ -150,6 +147,27 @@ function themeEntries(themes: readonly ResolvedTagTheme[], stopwords: ReadonlySe
     }
   }
   return { entryTheme, entryWeight, entryParts, partsOfKey }
+}
+
+/** One entry's text read: its words joined by spaces, and its distinct keys. */
+interface EntryReading {
+  readonly words: string
+  readonly keys: readonly string[]
+}
+
+/**
+ * The words of an entry (stopwords left out, plurals dropped) and its keys: its word, or its
+ * adjacent pairs of words, each once.
+ * @param entry Name, alias or keyword.
+ * @param stopwords Words left out of entries.
+ */
+function readEntry(entry: string, stopwords: ReadonlySet<string>): EntryReading {
+  const sequence: string[] = []
+  forEachWord(entry, (part) => {
+    if (!stopwords.has(part)) sequence.push(singular(part))
+  })
+  const keys = sequence.length === 1 ? sequence : sequence.slice(1).map((word, w) => `${sequence[w]} ${word}`)
+  return { words: sequence.join(' '), keys: [...new Set(keys)] }
 }
 
 /**
