@@ -23,6 +23,7 @@ const INJECTED: Talk[] = [
   { id: 'pwn-img', title: '<img src=x onerror="window.__pwned=1">', abstract: 'An image tag <img src=x onerror="window.__pwned=1"> in an abstract about XDP.' },
   { id: 'pwn-script', title: '</script><script>window.__pwned=2</script>', abstract: '</script><script>window.__pwned=2</script><!-- <script>window.__pwned=3</script>' },
   { id: '"><svg onload="window.__pwned=4">', title: 'Hostile id', abstract: '<svg onload="window.__pwned=4"> \u2028 \u2029 <style>body{display:none}</style>' },
+  { id: 'bidi-rlo', title: 'Slides: talk-\u202egnp.exe', abstract: 'A title with an unclosed right-to-left override, about XDP and eBPF maps.' },
 ]
 
 /**
@@ -204,6 +205,31 @@ describe('the HTML report in chromium', () => {
     expect(dialogs).toEqual([])
     const card = page.locator(`#t-${talks.findIndex((talk) => talk.id === 'pwn-img')} .title`)
     expect(await card.textContent()).toBe('<img src=x onerror="window.__pwned=1">')
+  })
+
+  test('an unclosed right-to-left override in a title reverses that title only, not the theme name after it', async () => {
+    await page.fill('#search', '')
+    await page.selectOption('#group-filter', '')
+    const i = talks.findIndex((talk) => talk.id === 'bidi-rlo')
+    const order = await page.evaluate((index) => {
+      const leftOf = (node: Node, offset: number): number => {
+        const range = document.createRange()
+        range.setStart(node, offset)
+        range.setEnd(node, offset + 1)
+        return range.getBoundingClientRect().left
+      }
+      const summary = document.querySelector(`#t-${index} > summary`)!
+      const title = summary.querySelector('.title')!.firstChild!
+      const theme = summary.querySelector('.theme-name')!.firstChild!
+      const text = title.textContent!
+      return {
+        themeName: theme.textContent!.length > 1,
+        // gnp.exe shows as exe.png: the override still acts inside its own field.
+        titleReversed: leftOf(title, text.indexOf('g')) > leftOf(title, text.lastIndexOf('e')),
+        themeInOrder: leftOf(theme, 0) < leftOf(theme, theme.textContent!.length - 1),
+      }
+    }, i)
+    expect(order).toEqual({ themeName: true, titleReversed: true, themeInOrder: true })
   })
 
   test('saves a screenshot under test-output/', async () => {

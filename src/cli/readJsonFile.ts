@@ -29,14 +29,15 @@ export const MAX_OPTION_FILE_BYTES = 64 * 1024 * 1024
 
 /**
  * Reads a small text file given to an option: UTF-8, or UTF-16 with a byte-order mark (the
- * mark removed, as `decodeBytes` does for inputs), at most {@link MAX_OPTION_FILE_BYTES}.
+ * mark removed) or without one (told by its NULs), as `decodeBytes` does for inputs, at most
+ * {@link MAX_OPTION_FILE_BYTES}.
  * @param path File path, as given on the command line.
  * @throws {InputError} Naming the file when it cannot be read or is too large, and the line
  *   of the first bad bytes when it is not valid UTF-8.
  */
 export async function readOptionFile(path: string): Promise<string> {
   const { text, warnings } = decodeBytes(await readBytes(path, MAX_OPTION_FILE_BYTES), { fileName: path })
-  if (warnings.length > 0) {
+  if (warnings.some((warning) => warning.code === 'invalid-utf8')) {
     throw new InputError('invalid UTF-8 (the first bad bytes are on this line); save the file as UTF-8', { file: path, line: lineAt(text, text.indexOf('\uFFFD')) })
   }
   return text

@@ -33,4 +33,10 @@ describe('detectFormat', () => {
     expect(detectFormat('Hello, world; this is prose\nMore prose.')).toBe('text')
     expect(detectFormat('ID;Titel;Summary\n1;A;a')).toBe('csv')
   })
+
+  it('detectFormat takes Excel\'s sep= first line for CSV', () => {
+    expect(detectFormat('sep=;\r\nTitel;Zusammenfassung\r\nA;a\r\n')).toBe('csv')
+    expect(detectFormat('\uFEFFsep=|\ntitle|abstract\n')).toBe('csv')
+    expect(detectFormat('sep=;; is not a separator line\nprose')).toBe('text')
+  })
 })

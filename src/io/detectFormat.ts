@@ -22,8 +22,8 @@ const csvHeaderWord = /(^|[,;\t"])\s*"?(title|abstract|description|summary)"?\s*
 /**
  * Works out the format of an input from its content (and file extension):
  * `<` first → frab XML; `{"`, `[{`, `[[`… first → JSON, then frab schedule.json, Indico,
- * Sessionize or a talk list by shape; a first line with a delimiter and a title/abstract/description/summary column
- * → CSV; anything else → plain text.
+ * Sessionize or a talk list by shape; a first line with a delimiter and a title/abstract/description/summary column,
+ * or Excel's `sep=;` line → CSV; anything else → plain text.
  *
  * JSON text is parsed to look at its shape; {@link parseTalks} avoids doing that twice.
  *
@@ -67,6 +67,7 @@ export function sniffSyntax(text: string, fileName: string | undefined): 'frab-x
   const first = start.charAt(0)
   if (first === '<') return 'frab-xml'
   if (looksLikeJson(start)) return 'json'
+  if (excelSeparator(start) !== undefined) return 'csv'
   const newline = start.indexOf('\n')
   const firstLine = newline === -1 ? start : start.slice(0, newline)
   if (/[,;\t]/.test(firstLine) && csvHeaderWord.test(firstLine)) return 'csv'
@@ -109,4 +110,20 @@ export function jsonShape(data: unknown): TalkFormat {
  */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+/** `sep=` and one character (a code point), then the end of the line or of the text. */
+const EXCEL_SEPARATOR_LINE = /^sep=([^"\r\n])(?=\r|\n|$)/u
+
+/**
+ * Excel's first line `sep=;` (any one character but a quote), which names the delimiter of the
+ * rest of the file: the delimiter, and where the line's text starts and ends (its line break
+ * excluded), after a byte order mark.
+ * @param text CSV text.
+ * @internal
+ */
+export function excelSeparator(text: string): { delimiter: string; start: number; end: number } | undefined {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  const match = EXCEL_SEPARATOR_LINE.exec(text.slice(start, start + 8))
+  return match === null ? undefined : { delimiter: match[1]!, start, end: start + match[0].length }
 }

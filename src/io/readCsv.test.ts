@@ -22,6 +22,33 @@ describe('CSV', () => {
     expect(withoutSource(talks[0]!)).toEqual({ id: '1-a', title: 'A', abstract: 'one, two', speakers: ['X', 'Y'] })
   })
 
+  it('parseTalks(CSV with Excel\'s sep= first line) takes the delimiter from it, quietly', () => {
+    const { talks, warnings, format } = parseTalks('\uFEFFsep=;\r\nTitle;Summary;Speakers\r\nA;one, two;X, Y\r\n', { fileName: 'excel.csv' })
+    expect(format).toBe('csv')
+    expect(talks.map(withoutSource)).toEqual([{ id: '1-a', title: 'A', abstract: 'one, two', speakers: ['X', 'Y'] }])
+    expect(warnings).toEqual([])
+  })
+
+  it.each([
+    ['|', 'title|abstract\nA|a, b; c\n'],
+    ['\t', 'title\tabstract\nA\ta, b; c\n'],
+    [',', 'title,abstract\nA,"a; b; c"\n'],
+  ])('parseTalks(CSV with sep=%j) splits on that character, whatever the header line counts', (delimiter, rest) => {
+    const { talks } = parseTalks(`sep=${delimiter}\n${rest}`)
+    expect(talks.map((talk) => [talk.title, talk.abstract])).toEqual([['A', rest.includes('"') ? 'a; b; c' : 'a, b; c']])
+  })
+
+  it('parseTalks(CSV with a sep= line) counts it in the lines errors name', () => {
+    expect(() => parseTalks('sep=;\nid;title\n1;A\n', { fileName: 'x.csv' })).toThrow('x.csv:2: no abstract column (looked for abstract, description, summary; the header has "id", "title")')
+    expect(() => parseTalks('sep=;\ntitle;abstract\nA;"never closed\n', { fileName: 'x.csv' })).toThrow('x.csv:3: a quoted field is never closed (it runs to the end of the input)')
+    expect(() => parseTalks('sep=;\n', { fileName: 'x.csv' })).toThrow('x.csv:2: no header row')
+  })
+
+  it('parseTalks(CSV) reads a first line that is not exactly sep=<one character> as the header', () => {
+    expect(() => parseTalks('sep=;;\ntitle;abstract\nA;a\n', { fileName: 'x.csv' })).toThrow('x.csv:1: no abstract column')
+    expect(() => parseTalks('Sep = ;\ntitle;abstract\nA;a\n', { fileName: 'x.csv' })).toThrow('x.csv:1: no abstract column')
+  })
+
   it('parseTalks(CSV without an abstract column) names the header line and its columns', () => {
     expect(() => parseTalks('id,title\n1,A\n', { fileName: 'talks.csv' })).toThrow('talks.csv:1: no abstract column (looked for abstract, description, summary; the header has "id", "title")')
   })

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import { InputError } from '../errors.js'
 import type { Warning } from '../types.js'
+import { excelSeparator } from './detectFormat.js'
 import { isSafeKey, splitNames, withFile } from './fields.js'
 import { listSome, plural } from './finishTalks.js'
 import { type ReaderContext, type ReaderOutput, type TalkDraft, unreadableDraft } from './talkDraft.js'
@@ -27,8 +28,9 @@ interface CsvRecord {
 /**
  * Reads CSV with a header row. Columns are found by name, case and punctuation ignored:
  * id, title, abstract (or description, summary…), speakers, track; other columns are kept
- * under their header text. The delimiter (`,`, `;` or tab) is taken from the header line.
- * Quoted fields may span lines; BOM and CRLF are handled by csv-parse.
+ * under their header text. The delimiter (`,`, `;` or tab) is taken from the header line,
+ * unless a first line `sep=<character>` (written by Excel) names it. Quoted fields may span
+ * lines; BOM and CRLF are handled by csv-parse.
  *
  * Rows with fewer fields than the header read the missing ones as empty (`ragged-row`
  * warning); rows with more are unreadable talks. Rows with every field empty are blank
@@ -41,18 +43,22 @@ interface CsvRecord {
  */
 export function readCsv(text: string, context: ReaderContext): ReaderOutput {
   const file = context.file
-  const delimiter = sniffDelimiter(text, file)
+  const named = excelSeparator(text)
+  // The `sep=` line becomes an empty line, which csv-parse skips while still counting it.
+  const csv = named === undefined ? text : text.slice(0, named.start) + text.slice(named.end)
+  const delimiter = named?.delimiter ?? sniffDelimiter(csv, file)
+  const headerLine = named === undefined ? 1 : 2
   let records: CsvRecord[]
   try {
-    records = parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as CsvRecord[]
+    records = parse(csv, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as CsvRecord[]
   } catch (error) {
-    throw csvError(error, text, file)
+    throw csvError(error, csv, file)
   }
-  if (records.length === 0) throw new InputError('no header row', withFile({ line: 1 }, file))
+  if (records.length === 0) throw new InputError('no header row', withFile({ line: headerLine }, file))
   const { header, repeated } = distinctHeader(records[0]!.record.map((name) => name.trim()))
   const columns = findColumns(header)
   if (columns.abstract === -1) {
-    throw new InputError(`no abstract column (looked for ${columnNames.abstract.slice(0, 3).join(', ')}; the header has ${header.map((name) => JSON.stringify(name)).join(', ')})`, withFile({ line: 1 }, file))
+    throw new InputError(`no abstract column (looked for ${columnNames.abstract.slice(0, 3).join(', ')}; the header has ${header.map((name) => JSON.stringify(name)).join(', ')})`, withFile({ line: headerLine }, file))
   }
   const extraColumns: number[] = []
   const mapped = new Set(Object.values(columns))

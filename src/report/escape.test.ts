@@ -16,6 +16,35 @@ describe('escapeHtml', () => {
   test('escapeHtml(text) output never contains a character that opens a tag or leaves an attribute', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => !/[<>"']/.test(escapeHtml(text))))
   })
+
+  test('escapeHtml(text) closes the bidi overrides and embeddings it leaves open (U+202C PDF)', () => {
+    expect(escapeHtml('Slides: talk-\u202egnp.exe')).toBe('Slides: talk-\u202egnp.exe\u202c')
+    expect(escapeHtml('\u202ba\u202db & c')).toBe('\u202ba\u202db &amp; c\u202c\u202c')
+  })
+
+  test('escapeHtml(text) closes the isolates it leaves open (U+2069 PDI), innermost first', () => {
+    expect(escapeHtml('\u2067x\u202ey')).toBe('\u2067x\u202ey\u202c\u2069')
+    expect(escapeHtml('\u202ea\u2066b')).toBe('\u202ea\u2066b\u2069\u202c')
+  })
+
+  test('escapeHtml(text) follows the bidi algorithm: PDI closes the embeddings inside its isolate, PDF stops at an isolate', () => {
+    expect(escapeHtml('\u2066a\u202eb\u2069c')).toBe('\u2066a\u202eb\u2069c')
+    expect(escapeHtml('\u202ea\u2066b\u202c')).toBe('\u202ea\u2066b\u202c\u2069\u202c')
+  })
+
+  test('escapeHtml(text) leaves balanced and right-to-left text, and unmatched closers, as they are', () => {
+    for (const text of ['\u202eexe.gnp\u202c!', '\u2067שלום\u2069 world', 'مقدمة في التعلم الآلي', 'stray \u202c and \u2069', 'plain text']) {
+      expect(escapeHtml(text)).toBe(text)
+    }
+  })
+
+  test('escapeHtml(text) output leaves no embedding, override or isolate open, and keeps the text in front', () => {
+    const piece = fc.constantFrom('a', 'ש', ' ', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069')
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+      const escaped = escapeHtml(pieces.join(''))
+      return escaped.startsWith(pieces.join('')) && openBidi(escaped).length === 0 && escapeHtml(escaped) === escaped
+    }), { seed: 7, numRuns: 500 })
+  })
 })
 
 describe('jsonForScript', () => {
@@ -69,3 +98,19 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('Slides: talk-\u202egnp.exe \u2066iso\u2069')).toBe('Slides: talk-gnp.exe iso')
   })
 })
+
+/**
+ * The bidi openers still open at the end of `text` (`e` embedding or override, `i` isolate),
+ * as UAX #9 rules X2–X6a count them: a reference written apart from escape.ts.
+ * @param text Text.
+ */
+function openBidi(text: string): string[] {
+  const stack: string[] = []
+  for (const character of text) {
+    if ('\u202a\u202b\u202d\u202e'.includes(character)) stack.push('e')
+    else if ('\u2066\u2067\u2068'.includes(character)) stack.push('i')
+    else if (character === '\u202c' && stack.at(-1) === 'e') stack.pop()
+    else if (character === '\u2069' && stack.includes('i')) stack.length = stack.lastIndexOf('i')
+  }
+  return stack
+}

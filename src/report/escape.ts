@@ -22,14 +22,58 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f
 
 /**
  * Escapes text for HTML element content and quoted attribute values: `& < > " '` become
- * entities and control characters (except tab, LF, CR) become U+FFFD.
+ * entities, control characters (except tab, LF, CR) become U+FFFD, and bidi embeddings,
+ * overrides and isolates the text leaves open are closed at its end (see {@link closeBidi}).
  * @param text Untrusted text.
- * @returns Text that renders literally and cannot open a tag or leave an attribute.
+ * @returns Text that renders literally, cannot open a tag or leave an attribute, and cannot
+ *   reorder what follows it.
  * @example escapeHtml('<img src=x onerror=alert(1)>') // '&lt;img src=x onerror=alert(1)&gt;'
+ * @example escapeHtml('gnp.\u202eexe') // 'gnp.\u202eexe\u202c'
  */
 export function escapeHtml(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, '\ufffd').replace(/[&<>"']/g, (character) => HTML_ENTITIES[character] ?? character)
+  return closeBidi(text.replace(CONTROL_CHARACTERS, '\ufffd').replace(/[&<>"']/g, (character) => HTML_ENTITIES[character] ?? character))
 }
+
+/** Openers of the bidi stack: embeddings and overrides (LRE, RLE, LRO, RLO), isolates (LRI, RLI, FSI). */
+const EMBEDDING = 0
+const ISOLATE = 1
+
+/**
+ * Appends the closers of the bidi embeddings and overrides (U+202C PDF) and isolates (U+2069
+ * PDI) that `text` opens and leaves open, innermost first, so that an unclosed RIGHT-TO-LEFT
+ * OVERRIDE in a title reverses the rest of that title only, not the page after it. Removing
+ * the controls instead would spoil legitimate right-to-left text. The stack follows the
+ * Unicode Bidirectional Algorithm (UAX #9, X1–X8): PDF closes the last embedding unless an
+ * isolate opened after it, PDI closes the last isolate and every embedding inside it;
+ * unmatched closers do nothing and are kept. Text without these controls is returned as is.
+ * @param text Escaped text.
+ */
+function closeBidi(text: string): string {
+  if (!HAS_BIDI_CONTROL.test(text)) return text
+  const open: number[] = []
+  let isolates = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if ((code >= 0x202a && code <= 0x202b) || (code >= 0x202d && code <= 0x202e)) open.push(EMBEDDING)
+    else if (code >= 0x2066 && code <= 0x2068) {
+      open.push(ISOLATE)
+      isolates++
+    } else if (code === 0x202c) {
+      if (open[open.length - 1] === EMBEDDING) open.pop()
+    } else if (code === 0x2069 && isolates > 0) {
+      // The embeddings inside the isolate close with it; each opener is popped once at most.
+      while (open.pop() !== ISOLATE) {
+        // popped
+      }
+      isolates--
+    }
+  }
+  let closers = ''
+  for (let k = open.length - 1; k >= 0; k--) closers += open[k] === ISOLATE ? '\u2069' : '\u202c'
+  return text + closers
+}
+
+const HAS_BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/
 
 const SCRIPT_ESCAPES: Readonly<Record<string, string>> = {
   '<': '\\u003c',
