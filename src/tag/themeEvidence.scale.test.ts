@@ -11,6 +11,7 @@ import { descriptionEvidence } from './descriptionEvidence.js'
 import { resolveThemes, type ResolvedTagTheme } from './resolveThemes.js'
 import { talkWords } from './talkWords.js'
 import { evidenceWords, themeEvidence } from './themeEvidence.js'
+import { cpuTimeRatio } from '../../test/helpers/cpuTime.js'
 
 const SMALL = 500
 const LARGE = 16_000
@@ -33,44 +34,6 @@ const talks = talkWords([
   { id: 'b', title: 'The verifier', abstract: 'How the verifier walks a program and a socket.' },
 ])
 
-/** CPU milliseconds this process has used (a loaded machine does not count). */
-function cpuMilliseconds(): number {
-  const { user, system } = process.cpuUsage()
-  return (user + system) / 1000
-}
-
-/**
- * CPU milliseconds per call of `call`, for at least 5 ms of calls.
- * @param call Function under test.
- */
-function timePerCall(call: () => void): number {
-  let calls = 0
-  const started = cpuMilliseconds()
-  let elapsed = 0
-  do {
-    call()
-    calls++
-    elapsed = cpuMilliseconds() - started
-  } while (elapsed < 5)
-  return elapsed / calls
-}
-
-/**
- * Time on the large taxonomy over time on the small one, the fastest of three interleaved rounds.
- * @param apply Function under test.
- * @param small Small taxonomy.
- * @param large Large taxonomy.
- */
-function timeRatio(apply: (themes: readonly ResolvedTagTheme[]) => unknown, small: readonly ResolvedTagTheme[], large: readonly ResolvedTagTheme[]): number {
-  let bestSmall = Infinity
-  let bestLarge = Infinity
-  for (let round = 0; round < 3; round++) {
-    bestSmall = Math.min(bestSmall, timePerCall(() => apply(small)))
-    bestLarge = Math.min(bestLarge, timePerCall(() => apply(large)))
-  }
-  return bestLarge / bestSmall
-}
-
 const readers: Record<string, (themes: readonly ResolvedTagTheme[]) => unknown> = {
   themeEvidence: (themes) => themeEvidence(talks, themes),
   evidenceWords: (themes) => evidenceWords(themes),
@@ -83,9 +46,9 @@ describe('evidence readers run in linear time in the number of themes sharing ke
   for (const [name, apply] of Object.entries(readers)) {
     test(`${name}: ${LARGE} themes take less than ${MAX_RATIO}× the time of ${SMALL}`, () => {
       apply(small) // warm-up: compile the code paths
-      let ratio = timeRatio(apply, small, large)
+      let ratio = cpuTimeRatio(apply, small, large, 3)
       // A loaded machine can still spoil one measurement; a quadratic cost fails every time.
-      for (let retry = 0; retry < 2 && ratio >= MAX_RATIO; retry++) ratio = Math.min(ratio, timeRatio(apply, small, large))
+      for (let retry = 0; retry < 2 && ratio >= MAX_RATIO; retry++) ratio = Math.min(ratio, cpuTimeRatio(apply, small, large, 3))
       // LINEAR_TIME_REPORT=1 prints the figures for docs/performance.md.
       if (process.env['LINEAR_TIME_REPORT'] === '1') console.log(`${name}: ×${ratio.toFixed(1)}`)
       expect(ratio).toBeLessThan(MAX_RATIO)

@@ -14,10 +14,13 @@ import { lineAt } from '../../src/io/fields.js'
 import { locateJsonError } from '../../src/io/locateJsonError.js'
 import { parseTalks } from '../../src/io/parseTalks.js'
 import { scanTokens } from '../../src/text/tokenize.js'
+import { cpuTimeRatio } from '../helpers/cpuTime.js'
 
 const SMALL = 50_000
 const LARGE = 400_000
 const MAX_RATIO = 32
+/** Interleaved rounds of both sizes in one ratio. */
+const ROUNDS = 5
 
 /**
  * `unit` repeated to `size` characters, between `before` and `after`.
@@ -91,48 +94,6 @@ const functions: Record<string, (text: string) => unknown> = {
   'parseTalks (JSON abstract)': (text) => parseTalks(JSON.stringify([{ id: 'x', title: 'T', abstract: text }]), { format: 'json' }),
 }
 
-/**
- * CPU time this process has used, in milliseconds: unlike wall time, it does not count the
- * time other processes on a loaded machine hold the cores.
- */
-function cpuMilliseconds(): number {
-  const { user, system } = process.cpuUsage()
-  return (user + system) / 1000
-}
-
-/**
- * Milliseconds of CPU time per call of `call`, for at least 5 ms of calls.
- * @param call Function under test.
- */
-function timePerCall(call: () => void): number {
-  let calls = 0
-  const started = cpuMilliseconds()
-  let elapsed = 0
-  do {
-    call()
-    calls++
-    elapsed = cpuMilliseconds() - started
-  } while (elapsed < 5)
-  return elapsed / calls
-}
-
-/**
- * Time on the large input over time on the small one: the fastest of five interleaved
- * rounds for each, so that a busy moment slows one round, not one size.
- * @param apply Function under test.
- * @param small Small input.
- * @param large Large input.
- */
-function timeRatio(apply: (text: string) => unknown, small: string, large: string): number {
-  let bestSmall = Infinity
-  let bestLarge = Infinity
-  for (let round = 0; round < 5; round++) {
-    bestSmall = Math.min(bestSmall, timePerCall(() => apply(small)))
-    bestLarge = Math.min(bestLarge, timePerCall(() => apply(large)))
-  }
-  return bestLarge / bestSmall
-}
-
 describe('text processing runs in linear time on pathological input', () => {
   for (const [functionName, apply] of Object.entries(functions)) {
     it(`${functionName}: 400 KB takes less than ${MAX_RATIO}× the time of 50 KB, for every family`, () => {
@@ -142,9 +103,9 @@ describe('text processing runs in linear time on pathological input', () => {
         const small = make(SMALL)
         const large = make(LARGE)
         apply(small) // warm-up: compile the code paths this family takes
-        let ratio = timeRatio(apply, small, large)
+        let ratio = cpuTimeRatio(apply, small, large, ROUNDS)
         // A loaded machine can still spoil one measurement; a quadratic cost fails every time.
-        for (let retry = 0; retry < 3 && ratio >= MAX_RATIO; retry++) ratio = Math.min(ratio, timeRatio(apply, small, large))
+        for (let retry = 0; retry < 3 && ratio >= MAX_RATIO; retry++) ratio = Math.min(ratio, cpuTimeRatio(apply, small, large, ROUNDS))
         if (ratio >= MAX_RATIO) slow.push(`${familyName}: ×${ratio.toFixed(1)}`)
         if (ratio > worst.ratio) worst = { family: familyName, ratio }
       }
