@@ -40,6 +40,10 @@ export async function readOptionFile(path: string): Promise<string> {
   if (warnings.some((warning) => warning.code === 'invalid-utf8')) {
     throw new InputError('invalid UTF-8 (the first bad bytes are on this line); save the file as UTF-8', { file: path, line: lineAt(text, text.indexOf('\uFFFD')) })
   }
+  // A NUL is never part of a word, a theme or a constraint: it is a file in another
+  // encoding (UTF-16 too short to recognise) or a binary file, which would match nothing.
+  const nul = text.indexOf('\u0000')
+  if (nul >= 0) throw new InputError('contains NUL characters (a binary file, or UTF-16 without a byte order mark?); save the file as UTF-8', { file: path, line: lineAt(text, nul) })
   return text
 }
 

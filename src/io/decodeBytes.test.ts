@@ -34,6 +34,13 @@ describe('decodeBytes', () => {
     expect(decodeBytes(utf16(russian, 'le')).text).toBe(russian)
   })
 
+  it('decodeBytes(UTF-16LE of Korean and Chinese without byte order mark) is UTF-16LE: 가 U+AC00 and 一 U+4E00 put NULs on the other parity', () => {
+    const json = JSON.stringify([{ title: '대학 가을 저장소 대규모 분산 시스템', abstract: '대규모 분산 저장소를 가볍게 다루는 방법. 一个最简单的存储系统。' }, { title: '가상 머신', abstract: '저장소와 대기열.' }])
+    const { text, warnings } = decodeBytes(utf16(json, 'le'))
+    expect(text).toBe(json)
+    expect(warnings.map((warning) => warning.code)).toEqual(['encoding-assumed'])
+  })
+
   it('decodeBytes(UTF-8 with a few NULs) stays UTF-8', () => {
     const sevenOnOneParity = 'a\0'.repeat(7)
     for (const text of ['Ti\0tle\nBo\0dy\n\n\0\0\n', sevenOnOneParity, `${'Title\nAbstract with a stray NUL\0 here.\n\n'.repeat(200)}`]) {

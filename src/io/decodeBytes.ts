@@ -92,7 +92,8 @@ const UTF16_SNIFF_BYTES = 4096
  * (markup, digits, spaces, Latin letters) has a NUL high byte, at odd offsets in UTF-16LE and
  * even ones in UTF-16BE; mostly-ASCII text has one in nearly every unit, Cyrillic or Greek
  * prose in its spaces and punctuation (about one in six). So: at least 8 NULs, in at least an
- * eighth of the units, on one parity, and at most one for 16 of those on the other. UTF-8 has
+ * eighth of the units, on one parity, and at most one for 4 of those on the other
+ * (Hangul and CJK characters such as 가 U+AC00 or 一 U+4E00 put a NUL on the other parity). UTF-8 has
  * NULs only by accident, not lined up on one parity; a block of NULs (padding, a damaged
  * file) fills both parities and is not taken for UTF-16 either.
  * @param bytes File content without a byte order mark.
@@ -107,7 +108,7 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
     if (bytes[i + 1] === 0) oddNuls++
   }
   const units = end / 2
-  const mostly = (nuls: number, others: number): boolean => nuls >= 8 && nuls * 8 >= units && others * 16 <= nuls
+  const mostly = (nuls: number, others: number): boolean => nuls >= 8 && nuls * 8 >= units && others * 4 <= nuls
   if (mostly(oddNuls, evenNuls)) return 'utf-16le'
   if (mostly(evenNuls, oddNuls)) return 'utf-16be'
   return undefined

@@ -118,12 +118,13 @@ const EXCEL_SEPARATOR_LINE = /^sep=([^"\r\n])(?=\r|\n|$)/u
 /**
  * Excel's first line `sep=;` (any one character but a quote), which names the delimiter of the
  * rest of the file: the delimiter, and where the line's text starts and ends (its line break
- * excluded), after a byte order mark.
+ * excluded), after a byte order mark and blank lines (which format detection skips too).
  * @param text CSV text.
  * @internal
  */
 export function excelSeparator(text: string): { delimiter: string; start: number; end: number } | undefined {
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  while (start < text.length && /\s/.test(text[start]!)) start++
   const match = EXCEL_SEPARATOR_LINE.exec(text.slice(start, start + 8))
   return match === null ? undefined : { delimiter: match[1]!, start, end: start + match[0].length }
 }

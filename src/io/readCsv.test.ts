@@ -44,6 +44,18 @@ describe('CSV', () => {
     expect(() => parseTalks('sep=;\n', { fileName: 'x.csv' })).toThrow('x.csv:2: no header row')
   })
 
+  it('parseTalks(CSV with blank lines before the sep= line) takes the delimiter from it and names the header line', () => {
+    const { talks } = parseTalks('\nsep=;\r\ntitle;abstract\r\nKernel talk;About kernels\r\n', { fileName: 'x.csv' })
+    expect(talks.map((talk) => [talk.title, talk.abstract])).toEqual([['Kernel talk', 'About kernels']])
+    expect(() => parseTalks('\n\nsep=;\nid;title\n1;A\n', { fileName: 'x.csv' })).toThrow('x.csv:4: no abstract column')
+  })
+
+  it('parseTalks(CSV whose sep= line ends in CRLF and rows in LF, as Excel writes it) reads every row', () => {
+    const { talks } = parseTalks('sep=;\r\ntitle;abstract\nA;x\nB;y\n', { fileName: 'x.csv' })
+    expect(talks.map((talk) => [talk.title, talk.abstract])).toEqual([['A', 'x'], ['B', 'y']])
+    expect(() => parseTalks('sep=;\r\ntitle;abstract\nA;"never closed\n', { fileName: 'x.csv' })).toThrow('x.csv:3: a quoted field is never closed')
+  })
+
   it('parseTalks(CSV) reads a first line that is not exactly sep=<one character> as the header', () => {
     expect(() => parseTalks('sep=;;\ntitle;abstract\nA;a\n', { fileName: 'x.csv' })).toThrow('x.csv:1: no abstract column')
     expect(() => parseTalks('Sep = ;\ntitle;abstract\nA;a\n', { fileName: 'x.csv' })).toThrow('x.csv:1: no abstract column')

@@ -25,6 +25,25 @@ interface CsvRecord {
   readonly record: string[]
 }
 
+/** A line break of any platform. */
+const LINE_BREAK = /\r\n|\r|\n/
+
+/**
+ * The CSV text with Excel's `sep=` line (and the blank lines before it) made empty lines,
+ * which csv-parse skips while still counting them, so errors name the file's own lines.
+ * They are written with the header's line break: csv-parse takes its record delimiter from
+ * the first one it meets (Excel ends the `sep=` line with CRLF whatever the rows use).
+ * @param text CSV text.
+ * @param end Where the `sep=` line's text ends.
+ */
+function withoutSeparatorLine(text: string, end: number): string {
+  const lines = text.slice(0, end).split(LINE_BREAK).length
+  const ownBreak = LINE_BREAK.exec(text.slice(end, end + 2))
+  const rest = ownBreak === null || ownBreak.index !== 0 ? text.slice(end) : text.slice(end + ownBreak[0].length)
+  const headerBreak = LINE_BREAK.exec(rest)?.[0] ?? ownBreak?.[0] ?? '\n'
+  return headerBreak.repeat(lines) + rest
+}
+
 /**
  * Reads CSV with a header row. Columns are found by name, case and punctuation ignored:
  * id, title, abstract (or description, summary…), speakers, track; other columns are kept
@@ -44,10 +63,10 @@ interface CsvRecord {
 export function readCsv(text: string, context: ReaderContext): ReaderOutput {
   const file = context.file
   const named = excelSeparator(text)
-  // The `sep=` line becomes an empty line, which csv-parse skips while still counting it.
-  const csv = named === undefined ? text : text.slice(0, named.start) + text.slice(named.end)
+  const csv = named === undefined ? text : withoutSeparatorLine(text, named.end)
   const delimiter = named?.delimiter ?? sniffDelimiter(csv, file)
-  const headerLine = named === undefined ? 1 : 2
+  // The header follows the `sep=` line (and any blank lines before it).
+  const headerLine = named === undefined ? 1 : text.slice(0, named.end).split(LINE_BREAK).length + 1
   let records: CsvRecord[]
   try {
     records = parse(csv, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as CsvRecord[]

@@ -57,4 +57,13 @@ describe('files given to options are decoded like inputs', () => {
     expect(sessions.stderr).toBe(`talkatlas: ${constraints}:1: invalid UTF-8 (the first bad bytes are on this line); save the file as UTF-8\n`)
     expect(sessions.code).toBe(2)
   })
+
+  it('a --stopwords file with NUL characters (UTF-16 too short to recognise) exits 2 naming the file and line', () => {
+    const dir = scratch()
+    const stopwords = join(dir, 'short-utf16.txt')
+    writeFileSync(stopwords, Buffer.concat([Buffer.from('bread\n'), Buffer.from('oven\n', 'utf16le')]))
+    const run = talkatlas(['themes', input, '--stopwords', stopwords, '-q'])
+    expect(run.stderr).toBe(`talkatlas: ${stopwords}:2: contains NUL characters (a binary file, or UTF-16 without a byte order mark?); save the file as UTF-8\n`)
+    expect(run.code).toBe(2)
+  })
 })
