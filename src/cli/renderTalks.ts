@@ -104,7 +104,7 @@ function* talksCsv(talks: readonly Talk[]): Generator<string> {
 function* talksMarkdown(talks: readonly Talk[]): Generator<string> {
   yield `# Talks (${talks.length})\n`
   for (const talk of talks) {
-    const meta = [`${markdownCodeId(talk.id)}`]
+    const meta = [markdownCodeId(talk.id)]
     if (typeof talk['track'] === 'string') meta.push(escapeTerminalMarkdown(talk['track'], true))
     if (talk.speakers !== undefined && talk.speakers.length > 0) meta.push(escapeTerminalMarkdown(talk.speakers.join(', '), true))
     const abstract = talk.abstract === '' ? '' : `\n${escapeTerminalMarkdown(talk.abstract)}\n`

@@ -35,9 +35,9 @@ const LINE_BREAK = /\r\n|\r|\n/
  * the first one it meets (Excel ends the `sep=` line with CRLF whatever the rows use).
  * @param text CSV text.
  * @param end Where the `sep=` line's text ends.
+ * @param lines Lines up to and with the `sep=` line.
  */
-function withoutSeparatorLine(text: string, end: number): string {
-  const lines = text.slice(0, end).split(LINE_BREAK).length
+function withoutSeparatorLine(text: string, end: number, lines: number): string {
   const ownBreak = LINE_BREAK.exec(text.slice(end, end + 2))
   const rest = ownBreak === null || ownBreak.index !== 0 ? text.slice(end) : text.slice(end + ownBreak[0].length)
   const headerBreak = LINE_BREAK.exec(rest)?.[0] ?? ownBreak?.[0] ?? '\n'
@@ -63,10 +63,11 @@ function withoutSeparatorLine(text: string, end: number): string {
 export function readCsv(text: string, context: ReaderContext): ReaderOutput {
   const file = context.file
   const named = excelSeparator(text)
-  const csv = named === undefined ? text : withoutSeparatorLine(text, named.end)
+  // Lines before the header: the `sep=` line and any blank lines before it.
+  const separatorLines = named === undefined ? 0 : text.slice(0, named.end).split(LINE_BREAK).length
+  const csv = named === undefined ? text : withoutSeparatorLine(text, named.end, separatorLines)
   const delimiter = named?.delimiter ?? sniffDelimiter(csv, file)
-  // The header follows the `sep=` line (and any blank lines before it).
-  const headerLine = named === undefined ? 1 : text.slice(0, named.end).split(LINE_BREAK).length + 1
+  const headerLine = separatorLines + 1
   let records: CsvRecord[]
   try {
     records = parse(csv, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as CsvRecord[]

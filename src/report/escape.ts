@@ -34,6 +34,13 @@ export function escapeHtml(text: string): string {
   return closeBidi(text.replace(CONTROL_CHARACTERS, '\ufffd').replace(/[&<>"']/g, (character) => HTML_ENTITIES[character] ?? character))
 }
 
+/**
+ * Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): `U+202E` reverses
+ * what follows (`gnp.exe` shows as `exe.png`). The HTML report closes those a text leaves
+ * open; Markdown, read in a terminal or rendered, drops them.
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g
+
 /** Openers of the bidi stack: embeddings and overrides (LRE, RLE, LRO, RLO), isolates (LRI, RLI, FSI). */
 const EMBEDDING = 0
 const ISOLATE = 1
@@ -49,7 +56,7 @@ const ISOLATE = 1
  * @param text Escaped text.
  */
 function closeBidi(text: string): string {
-  if (!HAS_BIDI_CONTROL.test(text)) return text
+  if (text.search(BIDI_CONTROLS) === -1) return text
   const open: number[] = []
   let isolates = 0
   for (let i = 0; i < text.length; i++) {
@@ -61,10 +68,8 @@ function closeBidi(text: string): string {
     } else if (code === 0x202c) {
       if (open[open.length - 1] === EMBEDDING) open.pop()
     } else if (code === 0x2069 && isolates > 0) {
-      // The embeddings inside the isolate close with it; each opener is popped once at most.
-      while (open.pop() !== ISOLATE) {
-        // popped
-      }
+      // The last isolate closes, and every embedding opened inside it with it.
+      open.length = open.lastIndexOf(ISOLATE)
       isolates--
     }
   }
@@ -72,8 +77,6 @@ function closeBidi(text: string): string {
   for (let k = open.length - 1; k >= 0; k--) closers += open[k] === ISOLATE ? '\u2069' : '\u202c'
   return text + closers
 }
-
-const HAS_BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/
 
 const SCRIPT_ESCAPES: Readonly<Record<string, string>> = {
   '<': '\\u003c',
@@ -97,11 +100,6 @@ export function jsonForScript(value: unknown): string {
   return json.replace(/[<>&\u2028\u2029]/g, (character) => SCRIPT_ESCAPES[character] ?? character)
 }
 
-/**
- * Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): in Markdown read
- * in a terminal or rendered, `U+202E` reverses what follows (`gnp.exe` shows as `exe.png`).
- */
-const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g
 
 /**
  * Escapes text placed inside one line of Markdown (a list item, heading or table cell) so it
