@@ -10,6 +10,7 @@
  */
 import { InputError, OptionError } from '../errors.js'
 import type { Talk } from '../types.js'
+import { MIN_SQUARED_NORM } from '../util/direction.js'
 
 /** The vectors an atlas was given, unit rows in input order, and their weight. */
 export interface UserEmbedding {
@@ -127,8 +128,7 @@ export function unitRows(vectors: Float32Array, dimensions: number, talks: reado
       if (!Number.isFinite(x)) throw new InputError(`${x} at dimension ${c - i * dimensions}`, { field: embeddingField(what, i, talks), expected: 'finite numbers' })
       sum += x * x
     }
-    // A vector too small to normalise in float32 says nothing about direction either.
-    if (!(sum > 1e-30)) throw new InputError('the vector is all zeros', { field: embeddingField(what, i, talks), expected: 'a vector with a direction' })
+    if (!(sum > MIN_SQUARED_NORM)) throw new InputError('the vector is all zeros', { field: embeddingField(what, i, talks), expected: 'a vector with a direction' })
     const scale = 1 / Math.sqrt(sum)
     // + 0 after rounding turns −0 into 0: JSON keeps no sign of zero, and a loaded atlas must
     // match the built one bit for bit.

@@ -7,6 +7,7 @@
 import { InputError } from '../errors.js'
 import type { Talk } from '../types.js'
 import { isNpy, parseNpy } from './parseNpy.js'
+import { hasDirection } from '../util/direction.js'
 
 /** Formats of embedding files. */
 export type EmbeddingsFormat = 'npy' | 'json' | 'jsonl'
@@ -140,19 +141,6 @@ function toVector(value: unknown, place: { file?: string; line?: number; field: 
   }
   if (!hasDirection(out, 0, out.length)) throw new InputError('the vector is all zeros', { ...place, expected: 'a vector with a direction' })
   return out
-}
-
-/**
- * Whether a vector can be normalised: the sum of its squares above 1e-30, the bound
- * `buildAtlas` holds embeddings to (checked here so that the error names the file).
- * @param values Vector values.
- * @param start First index.
- * @param end Index after the last.
- */
-function hasDirection(values: Float32Array, start: number, end: number): boolean {
-  let sum = 0
-  for (let c = start; c < end; c++) sum += values[c]! * values[c]!
-  return sum > 1e-30
 }
 
 /**
