@@ -14,6 +14,7 @@
  * readings (names and keywords, or description): on the networking fixture that keeps 59 of
  * 72 right top tags, as summing them would not (57).
  */
+import { cached } from '../util/cached.js'
 import { buildStopwords } from '../text/stopwords.js'
 import { stem } from '../text/stem.js'
 import { foldToken } from '../text/foldToken.js'
@@ -81,11 +82,7 @@ export function descriptionEvidence(talks: TalkWords, themes: readonly ResolvedT
 function distinctiveStems(themes: readonly ResolvedTagTheme[], stopwords: ReadonlySet<string>): Map<string, number> {
   // Themes of a large taxonomy share most words: each distinct word is stemmed once.
   const stemsOf = new Map<string, string>()
-  const stemOf = (word: string): string => {
-    let key = stemsOf.get(word)
-    if (key === undefined) stemsOf.set(word, (key = stem(word)))
-    return key
-  }
+  const stemOf = (word: string): string => cached(stemsOf, word, () => stem(word))
   const stems = (text: string, minLength: number, keep: (word: string) => boolean = () => true): Set<string> => {
     const out = new Set<string>()
     forEachWord(text, (part) => {

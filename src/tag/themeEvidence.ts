@@ -9,6 +9,7 @@
  * several words (`ring buffer` needs the two words side by side, stopwords between them
  * ignored). Every word counts, however rare: the TF-IDF vocabulary is not used.
  */
+import { cached } from '../util/cached.js'
 import { buildStopwords } from '../text/stopwords.js'
 import type { ResolvedTagTheme } from './resolveThemes.js'
 import { forEachWord, type TalkWords } from './talkWords.js'
@@ -114,11 +115,7 @@ interface ThemeEntries {
 function themeEntries(themes: readonly ResolvedTagTheme[], stopwords: ReadonlySet<string>): ThemeEntries {
   // Themes of a large taxonomy share many entries: each distinct text is read once.
   const readings = new Map<string, EntryReading>()
-  const read = (entry: string): EntryReading => {
-    let reading = readings.get(entry)
-    if (reading === undefined) readings.set(entry, (reading = readEntry(entry, stopwords)))
-    return reading
-  }
+  const read = (entry: string): EntryReading => cached(readings, entry, () => readEntry(entry, stopwords))
   const entryTheme: number[] = []
   const entryWeight: number[] = []
   const entryParts: number[] = []
