@@ -60,11 +60,11 @@ export async function readBytes(path: string, maxBytes = MAX_INPUT_BYTES): Promi
     handle = await open(path, 'r')
     const stat = await handle.stat()
     if (stat.isDirectory()) throw Object.assign(new Error(`EISDIR: ${path}`), { code: 'EISDIR' })
-    if (stat.isFile()) {
-      if (stat.size > maxBytes) throw tooLarge(path, maxBytes)
-      return await handle.readFile()
-    }
-    return await readStream(handle.createReadStream({ autoClose: false }), maxBytes, path)
+    if (stat.isFile() && stat.size > maxBytes) throw tooLarge(path, maxBytes)
+    const head = stat.isFile() ? await readUpTo(handle, stat.size) : new Uint8Array(0)
+    // A regular file may hold more than its stat says (procfs reports 0, a log still being
+    // written grows): what follows is read as a stream, under the same limit.
+    return await readStream(handle.createReadStream({ autoClose: false }), maxBytes, path, head)
   } catch (error) {
     if (error instanceof InputError) throw error
     const code = (error as NodeJS.ErrnoException).code
@@ -73,6 +73,22 @@ export async function readBytes(path: string, maxBytes = MAX_INPUT_BYTES): Promi
   } finally {
     await handle?.close()
   }
+}
+
+/**
+ * The first `size` bytes from a file handle's position, fewer if the file ends before.
+ * @param handle Open file.
+ * @param size Bytes wanted.
+ */
+async function readUpTo(handle: FileHandle, size: number): Promise<Uint8Array<ArrayBuffer>> {
+  const bytes = new Uint8Array(size)
+  let filled = 0
+  while (filled < size) {
+    const { bytesRead } = await handle.read(bytes, filled, size - filled, null)
+    if (bytesRead === 0) return bytes.subarray(0, filled)
+    filled += bytesRead
+  }
+  return bytes
 }
 
 /**
@@ -86,21 +102,23 @@ function tooLarge(file: string, maxBytes: number): InputError {
 }
 
 /**
- * Everything a stream yields, as bytes, up to `maxBytes`.
+ * Everything a stream yields after `head`, as bytes, up to `maxBytes` in all.
  * @param stream Readable stream or async iterable of chunks.
  * @param maxBytes Most bytes accepted.
  * @param file File name for the error.
+ * @param head Bytes already read; returned as they are when the stream yields nothing.
  * @throws {InputError} When the stream yields more than `maxBytes`.
  */
-async function readStream(stream: AsyncIterable<Uint8Array | string>, maxBytes: number, file: string): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = []
-  let length = 0
+async function readStream(stream: AsyncIterable<Uint8Array | string>, maxBytes: number, file: string, head = new Uint8Array(0)): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [head]
+  let length = head.length
   for await (const chunk of stream) {
     const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk
     length += bytes.length
     if (length > maxBytes) throw tooLarge(file, maxBytes)
     chunks.push(bytes)
   }
+  if (chunks.length === 1) return head
   const out = new Uint8Array(length)
   let offset = 0
   for (const chunk of chunks) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { InputError } from '../../src/errors.js'
-import { MAX_INPUT_BYTES, readTalksFile } from '../../src/io/readTalksFile.js'
+import { MAX_INPUT_BYTES, readBytes, readTalksFile } from '../../src/io/readTalksFile.js'
 import { root, talkatlas } from '../helpers/cli.js'
 
 const scratch = (): string => mkdtempSync(join(tmpdir(), 'talkatlas-size-'))
@@ -52,6 +52,25 @@ describe('input size limits', () => {
       expect(run.stderr).toBe('talkatlas: /dev/zero: more than 64 MiB, the most talkatlas reads from one file\n')
       expect(run.code).toBe(2)
     }
+  })
+
+  // procfs files report a size of 0 and hold more: the limit must hold for what is read.
+  it.skipIf(!existsSync('/proc/self/status'))('a file holding more than its reported size is read whole, and only up to the limit', async () => {
+    const status = new TextDecoder().decode(await readBytes('/proc/self/status'))
+    expect(status).toMatch(/^Name:/)
+    expect(status.length).toBeGreaterThan(200)
+    const error = await readBytes('/proc/self/status', 100).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(InputError)
+    expect((error as InputError).message).toBe('/proc/self/status: more than 0 MiB, the most talkatlas reads from one file')
+  })
+
+  it('a regular file is read whole, and an empty one as no bytes', async () => {
+    const dir = scratch()
+    const bytes = Uint8Array.from({ length: 300_000 }, (_, i) => (i * 7919) % 251)
+    writeFileSync(join(dir, 'bytes.bin'), bytes)
+    writeFileSync(join(dir, 'empty.bin'), '')
+    expect(new Uint8Array(await readBytes(join(dir, 'bytes.bin')))).toEqual(bytes)
+    expect((await readBytes(join(dir, 'empty.bin'))).length).toBe(0)
   })
 
   it('a directory given as a file is still named as such', () => {
