@@ -52,30 +52,44 @@ const ISOLATE = 1
  * the controls instead would spoil legitimate right-to-left text. The stack follows the
  * Unicode Bidirectional Algorithm (UAX #9, X1–X8): PDF closes the last embedding unless an
  * isolate opened after it, PDI closes the last isolate and every embedding inside it;
- * unmatched closers do nothing and are kept. Text without these controls is returned as is.
+ * unmatched closers do nothing and are kept. A paragraph separator (line feed, carriage
+ * return, U+2029) ends every open level in UAX #9 but not where HTML collapses it into a
+ * space, so what is open is closed before it and the stack starts again after it. Text
+ * without these controls is returned as is.
  * @param text Escaped text.
  */
 function closeBidi(text: string): string {
   if (text.search(BIDI_CONTROLS) === -1) return text
   const open: number[] = []
-  let isolates = 0
+  let closed = ''
+  let from = 0
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)
     if ((code >= 0x202a && code <= 0x202b) || (code >= 0x202d && code <= 0x202e)) open.push(EMBEDDING)
-    else if (code >= 0x2066 && code <= 0x2068) {
-      open.push(ISOLATE)
-      isolates++
-    } else if (code === 0x202c) {
+    else if (code >= 0x2066 && code <= 0x2068) open.push(ISOLATE)
+    else if (code === 0x202c) {
       if (open[open.length - 1] === EMBEDDING) open.pop()
-    } else if (code === 0x2069 && isolates > 0) {
+    } else if (code === 0x2069) {
       // The last isolate closes, and every embedding opened inside it with it.
-      open.length = open.lastIndexOf(ISOLATE)
-      isolates--
+      const isolate = open.lastIndexOf(ISOLATE)
+      if (isolate >= 0) open.length = isolate
+    } else if ((code === 0x0a || code === 0x0d || code === 0x2029) && open.length > 0) {
+      closed += text.slice(from, i) + closersOf(open)
+      from = i
+      open.length = 0
     }
   }
+  return closed + text.slice(from) + closersOf(open)
+}
+
+/**
+ * PDF for each open embedding and PDI for each open isolate, innermost first.
+ * @param open The bidi stack, outermost first.
+ */
+function closersOf(open: readonly number[]): string {
   let closers = ''
   for (let k = open.length - 1; k >= 0; k--) closers += open[k] === ISOLATE ? '\u2069' : '\u202c'
-  return text + closers
+  return closers
 }
 
 const SCRIPT_ESCAPES: Readonly<Record<string, string>> = {

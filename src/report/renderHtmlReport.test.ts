@@ -34,6 +34,12 @@ describe('renderHtmlReport', () => {
     expect(html).not.toContain('\u0000')
   })
 
+  test('renderHtmlReport(atlas) closes a bidi override in one speaker before the next speaker', () => {
+    const talks = networking.slice(0, 12).map((talk, i) => (i === 0 ? { ...talk, speakers: ['\u202eecilA', 'Bob'] } : talk))
+    const html = renderHtmlReport(buildAtlas(talks, { k: 2 }))
+    expect(html).toContain('<span data-search>\u202eecilA\u202c, Bob</span>')
+  })
+
   test('renderHtmlReport(atlas) has exactly one data block and one script, and the data parses back', () => {
     const html = renderHtmlReport(hostileAtlas)
     expect(html.match(/<script\b/g)).toHaveLength(2)

@@ -147,7 +147,7 @@ function renderTheme(theme: CollectedTheme, report: CollectedReport, open: boole
 function renderTalk(talk: CollectedTalk, report: CollectedReport): string {
   const theme = report.themes[talk.theme]
   const themeLabel = theme === undefined ? '' : theme.label
-  const speakers = talk.speakers.length ? `<span data-search>${escapeHtml(talk.speakers.join(', '))}</span> · ` : ''
+  const speakers = talk.speakers.length ? `<span data-search>${talk.speakers.map(escapeHtml).join(', ')}</span> · ` : ''
   const tags = talk.tags.length
     ? `<p class="tags" data-search>Tags: ${talk.tags.map((tag) => `<span class="tag">${escapeHtml(tag.theme)} <span class="score">${formatScore(tag.score)}</span></span>`).join('')}</p>`
     : ''
@@ -201,7 +201,7 @@ function relatedPayload(report: CollectedReport): { related: number[][]; terms: 
 function renderTalkSession(s: number, report: CollectedReport): string {
   const session = report.sessions[s]!
   const place = [report.slots[session.slot], report.rooms[session.room]].filter((text): text is string => Boolean(text))
-  const where = place.length ? ` (${escapeHtml(place.join(', '))})` : ''
+  const where = place.length ? ` (${place.map(escapeHtml).join(', ')})` : ''
   return `<p class="meta">Session: <a href="#session-${s}">${escapeHtml(session.label || session.id)}</a>${where}</p>`
 }
 
