@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { InputError } from '../../src/errors.js'
+import { readEmbeddingsFile } from '../../src/io/readEmbeddingsFile.js'
 import { MAX_INPUT_BYTES, readBytes, readTalksFile } from '../../src/io/readTalksFile.js'
 import { root, talkatlas } from '../helpers/cli.js'
 
@@ -71,6 +72,13 @@ describe('input size limits', () => {
     writeFileSync(join(dir, 'empty.bin'), '')
     expect(new Uint8Array(await readBytes(join(dir, 'bytes.bin')))).toEqual(bytes)
     expect((await readBytes(join(dir, 'empty.bin'))).length).toBe(0)
+  })
+
+  it('an embedding file of JSON above 500 MiB is refused by its size, before it is read, with the .npy hint', async () => {
+    const file = sparseFile(join(scratch(), 'vectors.json'), 2 ** 31 + 1)
+    const error = await readEmbeddingsFile(file, [{ id: 'a' }]).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(InputError)
+    expect((error as InputError).message).toBe(`${file}: more than 500 MiB of JSON, the most talkatlas reads from one file; save the vectors as .npy`)
   })
 
   it('a directory given as a file is still named as such', () => {
