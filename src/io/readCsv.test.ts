@@ -56,6 +56,12 @@ describe('CSV', () => {
     expect(() => parseTalks('sep=;\r\ntitle;abstract\nA;"never closed\n', { fileName: 'x.csv' })).toThrow('x.csv:3: a quoted field is never closed')
   })
 
+  it('parseTalks(CSV whose rows mix CRLF, LF and CR line ends) reads every row, and errors name the file\'s lines', () => {
+    const { talks } = parseTalks('title,abstract\r\nA,about kernels\nB,"about\r\ncompilers"\r\n\nC,about storage\rD,about tracing\n', { fileName: 'mixed.csv' })
+    expect(talks.map((talk) => [talk.title, talk.abstract])).toEqual([['A', 'about kernels'], ['B', 'about\ncompilers'], ['C', 'about storage'], ['D', 'about tracing']])
+    expect(() => parseTalks('title,abstract\r\nA,x\nB,"never closed\r\n', { fileName: 'mixed.csv' })).toThrow('mixed.csv:3: a quoted field is never closed')
+  })
+
   it('parseTalks(CSV) reads a first line that is not exactly sep=<one character> as the header', () => {
     expect(() => parseTalks('sep=;;\ntitle;abstract\nA;a\n', { fileName: 'x.csv' })).toThrow('x.csv:1: no abstract column')
     expect(() => parseTalks('Sep = ;\ntitle;abstract\nA;a\n', { fileName: 'x.csv' })).toThrow('x.csv:1: no abstract column')

@@ -29,10 +29,16 @@ interface CsvRecord {
 const LINE_BREAK = /\r\n|\r|\n/
 
 /**
+ * Records end at a line break of any platform, even when one file mixes them (rows edited
+ * on different systems, Excel's CRLF `sep=` line before LF rows), as Python's csv reader
+ * reads them; csv-parse alone takes its delimiter from the first break and reads the rows
+ * after a different one as one record. CRLF comes first so that it counts as one break.
+ */
+const RECORD_DELIMITERS = ['\r\n', '\n', '\r']
+
+/**
  * The CSV text with Excel's `sep=` line (and the blank lines before it) made empty lines,
  * which csv-parse skips while still counting them, so errors name the file's own lines.
- * They are written with the header's line break: csv-parse takes its record delimiter from
- * the first one it meets (Excel ends the `sep=` line with CRLF whatever the rows use).
  * @param text CSV text.
  * @param end Where the `sep=` line's text ends.
  * @param lines Lines up to and with the `sep=` line.
@@ -40,8 +46,7 @@ const LINE_BREAK = /\r\n|\r|\n/
 function withoutSeparatorLine(text: string, end: number, lines: number): string {
   const ownBreak = LINE_BREAK.exec(text.slice(end, end + 2))
   const rest = ownBreak === null || ownBreak.index !== 0 ? text.slice(end) : text.slice(end + ownBreak[0].length)
-  const headerBreak = LINE_BREAK.exec(rest)?.[0] ?? ownBreak?.[0] ?? '\n'
-  return headerBreak.repeat(lines) + rest
+  return '\n'.repeat(lines) + rest
 }
 
 /**
@@ -49,7 +54,7 @@ function withoutSeparatorLine(text: string, end: number, lines: number): string 
  * id, title, abstract (or description, summary…), speakers, track; other columns are kept
  * under their header text. The delimiter (`,`, `;` or tab) is taken from the header line,
  * unless a first line `sep=<character>` (written by Excel) names it. Quoted fields may span
- * lines; BOM and CRLF are handled by csv-parse.
+ * lines; rows may end in CRLF, LF or CR, mixed in one file; a BOM is skipped.
  *
  * Rows with fewer fields than the header read the missing ones as empty (`ragged-row`
  * warning); rows with more are unreadable talks. Rows with every field empty are blank
@@ -70,7 +75,7 @@ export function readCsv(text: string, context: ReaderContext): ReaderOutput {
   const headerLine = separatorLines + 1
   let records: CsvRecord[]
   try {
-    records = parse(csv, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as CsvRecord[]
+    records = parse(csv, { bom: true, delimiter, record_delimiter: RECORD_DELIMITERS, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as CsvRecord[]
   } catch (error) {
     throw csvError(error, csv, file)
   }
