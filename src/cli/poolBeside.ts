@@ -183,7 +183,7 @@ export class FitsBeside {
         continue
       }
       const { port1, port2 } = new MessageChannel()
-      const at = workers.post(0, 'taxonomy-fit', (answered) => ({ taxonomyFit: job, reply: port2, answered }), [port2, ...[job.wordLists, job.verbUses].filter((port) => port !== undefined)])
+      const at = workers.post(0, 'taxonomy-fit', (answered) => ({ taxonomyFit: job, reply: port2, answered }), [port2, ...(job.wordLists === undefined ? [] : [job.wordLists])])
       this.posted.push({ at, port: port1, resolve })
     }
   }

@@ -12,7 +12,6 @@ import type { EvidenceOptions } from '../tag/themeEvidence.js'
 import type { TaxonomyFit } from '../tag/taxonomyFit.js'
 import type { Talk } from '../types.js'
 import type { KmeansPool } from './kmeansPool.js'
-import { verbUsesFromWorker } from './verbUsesAside.js'
 
 /** What the worker is sent. */
 export interface TaxonomyFitJob {
@@ -24,8 +23,6 @@ export interface TaxonomyFitJob {
    * unpacking them costs this thread about a tenth of a second.
    */
   readonly wordLists?: MessagePort
-  /** Where the worker then posts the talks' verb uses for the labels (`verbUsesAside.ts`). */
-  readonly verbUses?: MessagePort
 }
 
 /**
@@ -40,8 +37,7 @@ export interface TaxonomyFitJob {
  */
 export function builtinTaxonomyFitAside(pool: KmeansPool | undefined, talks: readonly Talk[], options: EvidenceOptions): Promise<TaxonomyFit | undefined> | undefined {
   if (pool === undefined) return undefined
-  const sent = talks.map(({ id, title, abstract }) => ({ id, title, abstract }))
-  const job: TaxonomyFitJob = { talks: sent, options, wordLists: wordListsFromWorker(), verbUses: verbUsesFromWorker(sent) }
+  const job: TaxonomyFitJob = { talks: talks.map(({ id, title, abstract }) => ({ id, title, abstract })), options, wordLists: wordListsFromWorker() }
   return pool.taxonomyFitBeside(job)
 }
 

@@ -8,8 +8,7 @@ import type { KmeansWork } from './kmeansPool.js'
 import { readFreeParts, unpackTexts, type ReadPart } from './termParts.js'
 import { injectTestFault } from './testFault.js'
 import { prepareText as setUpText } from './textSetup.js'
-import { takeGeneralWordListsFrom, unpackGeneralWordLists } from '../cluster/labelTerms.js'
-import { postVerbUses } from './verbUsesAside.js'
+import { unpackGeneralWordLists } from '../cluster/labelTerms.js'
 import { BUILTIN_TAXONOMY } from '../tag/taxonomy.js'
 import { taxonomyFit } from '../tag/taxonomyFit.js'
 
@@ -59,7 +58,7 @@ function prepareText(): void {
 }
 
 /**
- * Posts the label lexicon's word lists, unpacked, and the talks' verb uses (`verbUsesAside.ts`), then measures the built-in taxonomy's fit
+ * Posts the label lexicon's word lists, unpacked, then measures the built-in taxonomy's fit
  * (see `taxonomyFitAside.ts`) and posts it on its own port.
  * @param work The fit.
  */
@@ -68,12 +67,9 @@ function fitTaxonomy({ taxonomyFit: job, reply, answered }: Extract<KmeansWork, 
   let state = 1
   try {
     if (job.wordLists !== undefined) {
-      const lists = unpackGeneralWordLists()
-      job.wordLists.postMessage(lists)
+      job.wordLists.postMessage(unpackGeneralWordLists())
       job.wordLists.close()
-      takeGeneralWordListsFrom(() => lists)
     }
-    if (job.verbUses !== undefined) postVerbUses(job.verbUses, job.talks)
     prepareText()
     reply.postMessage(taxonomyFit(job.talks, BUILTIN_TAXONOMY, job.options))
   } catch {

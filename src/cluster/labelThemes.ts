@@ -119,9 +119,14 @@ export function labelThemes(
  * @param count Candidates to check.
  */
 function dropVerbs(scored: { term: number }[], model: TfidfModel, rows: readonly number[], text: (row: number) => string, count: number): void {
-  const words = scored.slice(0, count).map(({ term }) => model.labels[term]!).filter((label) => /^\p{Ll}+$/u.test(label))
-  if (words.length === 0) return
+  const words = new Set<string>()
+  for (const { term } of scored.slice(0, count)) {
+    const label = model.labels[term]!
+    if (/^\p{Ll}+$/u.test(label)) words.add(label)
+  }
+  if (words.size === 0) return
   const verbs = verbLikeWords(rows.map(text), words)
+  if (verbs.size === 0) return
   let kept = 0
   for (const entry of scored) if (!verbs.has(model.labels[entry.term]!)) scored[kept++] = entry
   scored.length = kept

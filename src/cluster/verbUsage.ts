@@ -25,7 +25,7 @@ const BEFORE_NOUN = new Set(
 const WORD_CHAR = /[\p{L}\p{N}'’]/u
 
 /** Whether the character at `at` of a lower-case text belongs to a word (ASCII without a regex). */
-export function isWordChar(text: string, at: number): boolean {
+function isWordChar(text: string, at: number): boolean {
   const code = text.charCodeAt(at)
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 39
   return WORD_CHAR.test(text[at]!)
@@ -33,73 +33,36 @@ export function isWordChar(text: string, at: number): boolean {
 /** Punctuation that ends a clause: no cue crosses it (`…in some cases. The…`). */
 const CLAUSE_BREAK = /[.!?;:,()[\]"“”\n]/
 
-/** A text's uses of a word: its occurrences as a whole word, and how many of them are verbs. */
-export type WordUses = (word: string) => readonly [seen: number, verbal: number]
-
-/** Where a text's word uses may be taken counted already (see {@link takeVerbUsesFrom}). */
-let countedElsewhere: ((text: string) => WordUses | undefined) | undefined
-
-/**
- * Lets {@link verbLikeWords} take a text's word uses from `source` (counted on another thread
- * while this one was busy) where it returns them, instead of searching the text. For every word
- * the labels may ask about, its counts must be those of {@link wordUsesIn}, except 0 and 0 for
- * a word that no text uses as a verb.
- * @param source The uses of a text's words, or undefined.
- */
-export function takeVerbUsesFrom(source: (text: string) => WordUses | undefined): void {
-  countedElsewhere = source
-}
-
 /**
  * The candidate words that more than half of their occurrences in `texts` use as a verb. Each
  * text is searched for each candidate (`indexOf`), and only the words on either side of an
  * occurrence are read, so the cost is a few scans of the text, not a tokenisation.
  * @param texts Texts of the group the words would name (a theme's talks).
- * @param candidates Lower-case single words to check (each once).
+ * @param candidates Lower-case single words to check.
  */
-export function verbLikeWords(texts: Iterable<string>, candidates: Iterable<string>): Set<string> {
-  const words = [...candidates]
-  // Per word: twice its verbal uses less its occurrences, positive when more than half are verbal.
-  const balance = words.map(() => 0)
+export function verbLikeWords(texts: Iterable<string>, candidates: ReadonlySet<string>): Set<string> {
+  const seen = new Map<string, number>()
+  const verbal = new Map<string, number>()
   for (const original of texts) {
-    const uses = countedElsewhere?.(original) ?? wordUsesIn(original.toLowerCase())
-    words.forEach((word, i) => {
-      const [occurrences, verbs] = uses(word)
-      balance[i] += 2 * verbs - occurrences
-    })
-  }
-  return new Set(words.filter((_, i) => balance[i]! > 0))
-}
-
-/**
- * The uses of a word in a lower-case text: its occurrences as a whole word, and those that are
- * verbs (see {@link isVerbUse}).
- * @param text A lower-case text.
- */
-export function wordUsesIn(text: string): WordUses {
-  return (word) => {
-    let seen = 0
-    let verbal = 0
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
-      const end = at + word.length
-      if ((at > 0 && isWordChar(text, at - 1)) || (end < text.length && isWordChar(text, end))) continue
-      seen++
-      if (isVerbUse(text, at, word)) verbal++
+    const text = original.toLowerCase()
+    for (const word of candidates) {
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+        const end = at + word.length
+        if ((at > 0 && isWordChar(text, at - 1)) || (end < text.length && isWordChar(text, end))) continue
+        seen.set(word, (seen.get(word) ?? 0) + 1)
+        const before = wordBefore(text, at)
+        if (BEFORE_NOUN.has(before)) continue
+        const infinitive = before === 'to' && !word.endsWith('s') // `to run`, not `to devices`
+        const afterAdverb = before !== '' && wordKind(before) === 'adverb' // `mostly implement`
+        if (BEFORE_VERB.has(before) || infinitive || afterAdverb || OBJECT_START.has(wordAfter(text, end))) {
+          verbal.set(word, (verbal.get(word) ?? 0) + 1)
+        }
+      }
     }
-    return [seen, verbal]
   }
-}
-
-/**
- * Whether the whole-word occurrence of `word` at `at` of a lower-case text is a verb: a subject
- * pronoun, a modal, `to` or an adverb precedes it or an object follows, and no determiner precedes.
- */
-export function isVerbUse(text: string, at: number, word: string): boolean {
-  const before = wordBefore(text, at)
-  if (BEFORE_NOUN.has(before)) return false
-  const infinitive = before === 'to' && !word.endsWith('s') // `to run`, not `to devices`
-  const afterAdverb = before !== '' && wordKind(before) === 'adverb' // `mostly implement`
-  return BEFORE_VERB.has(before) || infinitive || afterAdverb || OBJECT_START.has(wordAfter(text, at + word.length))
+  const verbs = new Set<string>()
+  for (const [word, count] of verbal) if (2 * count > seen.get(word)!) verbs.add(word)
+  return verbs
 }
 
 /** The word that ends before position `at`, or '' when a clause break comes first. */
