@@ -13,6 +13,7 @@ import { DEFAULT_SEED, withDefaults, type OptionsGiven } from '../options.js'
 import { createRandom, nextInt } from '../random.js'
 import type { Warning } from '../types.js'
 import { labelByRoot } from '../util/labelByRoot.js'
+import { groupByLabel } from '../util/groupByLabel.js'
 import { candidateKs, chooseK, cosineDistances, gramDistanceRow, nestedSilhouettes, parsimoniousK, type ChooseKResult } from './chooseK.js'
 import { kmeansBatchGram, RESTART_SAMPLE_ABOVE, type KmeansOptions, type KmeansResult } from './kmeans.js'
 import { runKmeansInOrder, type KmeansBatchRunner } from './kmeansBatch.js'
@@ -178,20 +179,14 @@ function addVotes(votes: Uint16Array, rows: Int32Array, labels: Int32Array): voi
   const m = rows.length
   // Positions grouped by cluster, ascending within each: only pairs that share a cluster are
   // visited (about m² / 2k of them instead of m² / 2).
-  let clusters = 0
-  for (let a = 0; a < m; a++) clusters = Math.max(clusters, labels[rows[a]] + 1)
-  const starts = new Int32Array(clusters + 1)
-  for (let a = 0; a < m; a++) if (labels[rows[a]] >= 0) starts[labels[rows[a]] + 1]++
-  for (let c = 0; c < clusters; c++) starts[c + 1] += starts[c]
-  const members = new Int32Array(starts[clusters])
-  const next = starts.slice(0, clusters)
-  for (let a = 0; a < m; a++) if (labels[rows[a]] >= 0) members[next[labels[rows[a]]]++] = a
-  for (let c = 0; c < clusters; c++) {
-    for (let x = starts[c]; x < starts[c + 1]; x++) {
-      const base = members[x] * m
-      for (let y = x + 1; y < starts[c + 1]; y++) {
-        votes[base + members[y]]++
-        votes[members[y] * m + members[x]]++
+  const positionLabels = Int32Array.from(rows, (row) => labels[row]!)
+  const { starts, members } = groupByLabel(positionLabels, Math.max(0, ...positionLabels) + 1)
+  for (let c = 0; c + 1 < starts.length; c++) {
+    for (let x = starts[c]!; x < starts[c + 1]!; x++) {
+      const base = members[x]! * m
+      for (let y = x + 1; y < starts[c + 1]!; y++) {
+        votes[base + members[y]!]++
+        votes[members[y]! * m + members[x]!]++
       }
     }
   }

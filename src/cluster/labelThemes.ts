@@ -11,6 +11,7 @@ import { isLabelTerm } from './labelTerms.js'
 import { verbLikeWords } from './verbUsage.js'
 import type { TfidfModel } from '../vectorize/tfidf.js'
 import { round } from '../util/round.js'
+import { groupByLabel } from '../util/groupByLabel.js'
 
 /** A keyword of a theme with its distinctiveness score. */
 export interface ThemeKeyword {
@@ -69,7 +70,7 @@ export function labelThemes(
   const nKeywords = options.keywords ?? 10
   const labelTerms = options.labelTerms ?? 3
   const excluded = options.excludedWords
-  const { starts, members } = rowsByCluster(assignment, k)
+  const { starts, members } = groupByLabel(assignment, k)
   const n = matrix.nRows
   // A term in more of the corpus than two themes' worth of talks (and at least a fifth) is
   // spread over the corpus, not typical of one theme.
@@ -152,17 +153,6 @@ export function distinctiveness(inGroup: number, size: number, docCount: number,
   const p = inGroup / size
   const pRest = (docCount - inGroup) / Math.max(n - size, 1)
   return p * Math.log((p + epsilon) / (pRest + epsilon))
-}
-
-/** The rows of each cluster, ascending: cluster c's are `members[starts[c] … starts[c + 1])` (rows of cluster -1 are left out). */
-function rowsByCluster(assignment: Int32Array, k: number): { starts: Int32Array; members: Int32Array } {
-  const starts = new Int32Array(k + 1)
-  for (let i = 0; i < assignment.length; i++) if (assignment[i]! >= 0) starts[assignment[i]! + 1]++
-  for (let c = 0; c < k; c++) starts[c + 1] += starts[c]!
-  const members = new Int32Array(starts[k]!)
-  const next = starts.slice(0, k)
-  for (let i = 0; i < assignment.length; i++) if (assignment[i]! >= 0) members[next[assignment[i]!]!++] = i
-  return { starts, members }
 }
 
 /**
