@@ -240,6 +240,11 @@ export class KmeansPool {
   /** `readTalkTerms(talks, options)` on every thread, or here alone (`readTermsBeside`); the fits queued are posted first. */
   readonly readTerms = (talks: readonly Talk[], options: TfidfOptions, share = true): TermStreams => readTermsBeside(this.beside, talks, options, () => this.fits.post(this.beside), share)
 
+  /** Warms every worker's reading code on made-up talks (`readingPrimer`), for a share of the reading to come. */
+  primeReading(options: TfidfOptions): void {
+    for (let w = 0; w < this.workers.length; w++) this.beside.post(w, 'text-reading', (answered) => ({ priming: options, answered }), [])
+  }
+
   /** The built-in taxonomy's fit on the first worker after its share of the next reading (`FitsBeside`); undefined without a worker. */
   taxonomyFitBeside(job: TaxonomyFitJob): Promise<TaxonomyFit | undefined> {
     return this.workers.length === 0 ? Promise.resolve(undefined) : this.fits.queue(job)
@@ -249,6 +254,11 @@ export class KmeansPool {
   async close(): Promise<void> {
     this.fits.take(this.beside)
     this.dropStopped()
+    await this.watched.close()
+  }
+
+  /** Stops the workers of a pool that was never used, saying nothing (not even of a worker that stopped). */
+  async discard(): Promise<void> {
     await this.watched.close()
   }
 

@@ -1,6 +1,6 @@
 /**
  * Work a `KmeansPool`'s workers do beside their k-means jobs, while they would idle:
- * a share of the reading of the text, and the built-in taxonomy's fit. Each piece of work is
+ * warming the reading code, a share of the reading of the text, and the built-in taxonomy's fit. Each piece of work is
  * posted with an answered flag in shared memory (0 until done), so that a worker that stops
  * is named in its warning by what it was doing.
  */
@@ -18,6 +18,13 @@ export type BesideWork = {
   readonly mark: number
   readonly reply: MessagePort
   /** Set to 1 when done (−1: failed). */
+  readonly answered: Int32Array
+} | {
+  /**
+   * The whole reading path warmed on made-up talks (`readingPrimer`) before a corpus comes, so
+   * that a share of the reading is not read by code compiled cold; not answered but by the flag.
+   */
+  readonly priming: TfidfOptions
   readonly answered: Int32Array
 } | {
   /** The built-in taxonomy's fit, posted on `reply` (see {@link FitsBeside}). */
