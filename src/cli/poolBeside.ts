@@ -97,6 +97,17 @@ function awaitBeside(workers: BesideWorkers, { pool, answered }: PostedBeside): 
 }
 
 /**
+ * Posts every worker made-up talks (`readingPrimer`) to read with the reading's code, so that
+ * their share of a reading to come is not read by code compiled cold (V8's code is per thread).
+ * A worker that stops meanwhile is named by it (`text-reading`).
+ * @param workers The pool's workers.
+ * @param options TF-IDF options.
+ */
+export function primeBeside(workers: BesideWorkers, options: TfidfOptions): void {
+  for (let w = 0; w < workers.count(); w++) workers.post(w, 'text-reading', (answered) => ({ priming: options, answered }), [])
+}
+
+/**
  * `readTalkTerms(talks, options)` on every thread: the talks in consecutive parts
  * (`termParts.ts`), this thread reading from the front and each worker its range from the back, merged
  * in corpus order. When this thread has claimed every part, it waits for the parts the

@@ -11,7 +11,6 @@ import { buildAtlas, buildAtlasWith } from '../atlas/buildAtlas.js'
 import type { Atlas, AtlasOptions } from '../atlas/types.js'
 import type { Talk } from '../types.js'
 import type { KmeansBatchRunner } from '../cluster/kmeansBatch.js'
-import type { TfidfOptions } from '../vectorize/tfidf.js'
 import { KmeansPool } from './kmeansPool.js'
 
 /**
@@ -74,16 +73,16 @@ let earlyPool: { pool: KmeansPool; threads: number } | undefined
  * next call, if none came).
  * @param input The input's path (`-`: stdin, no early pool).
  * @param threads `--threads`.
- * @param options The TF-IDF options of the reading (the stop words).
  * @returns The pool started, if one was.
  */
-export function startPoolEarly(input: string, threads: number | 'auto', options: TfidfOptions = {}): KmeansPool | undefined {
+export function startPoolEarly(input: string, threads: number | 'auto'): KmeansPool | undefined {
   const clustering = threads === 'auto' ? Math.min(2, availableParallelism()) : threads
   // A pool started for an input that was never built (its reading failed) is closed first.
   takeEarlyPool(0)
   if (clustering <= 1 || input === '-' || fileBytes(input) < EARLY_POOL_MIN_BYTES) return undefined
   const pool = new KmeansPool(clustering)
-  pool.primeReading(options)
+  // With the default options: the code paths are the same whatever the stop words.
+  pool.primeReading({})
   earlyPool = { pool, threads: clustering }
   return pool
 }

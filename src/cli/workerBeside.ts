@@ -1,8 +1,8 @@
 /**
  * The k-means worker's work beside its k-means jobs (`poolBeside.ts`): warming the reading
- * code, a share of the reading of the text, and the built-in taxonomy's fit. Loaded by the worker with the first such
- * work, so that a worker that only clusters never loads the text code, the language packs
- * or the taxonomy.
+ * code, a share of the reading of the text, and the built-in taxonomy's fit. Loaded by the
+ * worker with the first such work, so that a worker that only clusters never loads the text
+ * code, the language packs or the taxonomy.
  */
 import type { KmeansWork } from './kmeansPool.js'
 import { readFreeParts, unpackTexts, type ReadPart } from './termParts.js'
