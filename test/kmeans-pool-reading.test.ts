@@ -33,6 +33,9 @@ describe('KmeansPool.readTerms', () => {
       for (const options of [{}, { titleWeight: 3 }, { language: 'auto' as const }]) expectSameStreams(pool.readTerms(talks, options), readTalkTerms(talks, options))
       warmUp(pool)
       expectSameStreams(pool.readTerms(talks, {}), readTalkTerms(talks, {}))
+      // Workers whose reading code was warmed on made-up talks first.
+      pool.primeReading({})
+      expectSameStreams(pool.readTerms(talks, { titleWeight: 3 }), readTalkTerms(talks, { titleWeight: 3 }))
       // Fewer talks than parts.
       expectSameStreams(pool.readTerms(talks.slice(0, 3), {}), readTalkTerms(talks.slice(0, 3), {}))
     } finally {

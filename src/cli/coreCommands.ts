@@ -1,4 +1,4 @@
-import { buildAtlasThreaded } from './threadedAtlas.js'
+import { buildAtlasThreaded, startPoolEarly } from './threadedAtlas.js'
 import type { KmeansPool } from './kmeansPool.js'
 import type { Atlas } from '../atlas/types.js'
 import { adjustedRandIndex } from '../eval/adjustedRandIndex.js'
@@ -74,6 +74,7 @@ async function readAtlas(
   onPool?: (talks: readonly Talk[], pool: KmeansPool | undefined) => void,
   onThreads?: Parameters<typeof buildAtlasThreaded>[3],
 ): Promise<Atlas> {
+  startPoolEarly(common.input, common.threads)
   const { talks } = await readInput(common, context)
   const embeddings = await readEmbeddingsOption(command.name, command.values, talks)
   const atlas = await buildAtlasThreaded(

@@ -17,7 +17,7 @@ import { claimOrder, runClaimedJobs, type ClaimedJobs, type KmeansBatchRunner } 
 import { runClaimedRestarts, runSampleRestarts, type SampleRestarts, type SampleRun } from '../cluster/kmeansRestarts.js'
 import type { ElkanRows, RowHelper } from '../cluster/lloydElkan.js'
 import { WatchedWorkers, WorkerStoppedError, workerStoppedMessage, writeWorkerWarning } from './workerWatch.js'
-import { besideWorkers, FitsBeside, readTermsBeside, type BesideWork } from './poolBeside.js'
+import { besideWorkers, FitsBeside, primeBeside, readTermsBeside, type BesideWork } from './poolBeside.js'
 import type { TermStreams, TfidfOptions } from '../vectorize/tfidf.js'
 import type { Talk } from '../types.js'
 import type { TaxonomyFit } from '../tag/taxonomyFit.js'
@@ -240,6 +240,9 @@ export class KmeansPool {
   /** `readTalkTerms(talks, options)` on every thread, or here alone (`readTermsBeside`); the fits queued are posted first. */
   readonly readTerms = (talks: readonly Talk[], options: TfidfOptions, share = true): TermStreams => readTermsBeside(this.beside, talks, options, () => this.fits.post(this.beside), share)
 
+  /** Warms every worker's reading code on made-up talks, for a share of the reading to come (`primeBeside`). */
+  readonly primeReading = (options: TfidfOptions): void => primeBeside(this.beside, options)
+
   /** The built-in taxonomy's fit on the first worker after its share of the next reading (`FitsBeside`); undefined without a worker. */
   taxonomyFitBeside(job: TaxonomyFitJob): Promise<TaxonomyFit | undefined> {
     return this.workers.length === 0 ? Promise.resolve(undefined) : this.fits.queue(job)
@@ -251,6 +254,9 @@ export class KmeansPool {
     this.dropStopped()
     await this.watched.close()
   }
+
+  /** Stops the workers of a pool that was never used, saying nothing (not even of a worker that stopped). */
+  readonly discard = (): Promise<void> => this.watched.close()
 
   /**
    * Takes every busy worker's answer, even after a failure, so that none is left for the next

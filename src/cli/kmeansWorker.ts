@@ -21,7 +21,7 @@ let waiting: KmeansWork[] | undefined
 let runBeside: ((work: BesideJob) => void) | undefined
 port.on('message', (work: KmeansWork) => {
   if (waiting !== undefined) waiting.push(work)
-  else if (('reading' in work || 'taxonomyFit' in work) && runBeside === undefined) loadBeside(work)
+  else if (isBeside(work) && runBeside === undefined) loadBeside(work)
   else run(work)
 })
 
@@ -42,6 +42,11 @@ function loadBeside(first: BesideJob): void {
   })
 }
 
+/** Whether work is work beside the k-means jobs (`poolBeside.ts`). */
+function isBeside(work: KmeansWork): work is BesideJob {
+  return 'reading' in work || 'taxonomyFit' in work || 'priming' in work
+}
+
 /** Answers work beside as failed (−1), so that the main thread does it. */
 function failBeside(work: BesideJob): void {
   if ('taxonomyFit' in work) work.reply.close()
@@ -54,7 +59,7 @@ function failBeside(work: BesideJob): void {
  * @param work The work.
  */
 function run(work: KmeansWork): void {
-  if ('reading' in work || 'taxonomyFit' in work) return runBeside!(work)
+  if (isBeside(work)) return runBeside!(work)
   injectTestFault('kmeans', ++jobs)
   if ('gramRows' in work) return fillGramShare(work)
   let answer: KmeansAnswer

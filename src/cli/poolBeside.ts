@@ -1,6 +1,6 @@
 /**
  * Work a `KmeansPool`'s workers do beside their k-means jobs, while they would idle:
- * a share of the reading of the text, and the built-in taxonomy's fit. Each piece of work is
+ * warming the reading code, a share of the reading of the text, and the built-in taxonomy's fit. Each piece of work is
  * posted with an answered flag in shared memory (0 until done), so that a worker that stops
  * is named in its warning by what it was doing.
  */
@@ -18,6 +18,13 @@ export type BesideWork = {
   readonly mark: number
   readonly reply: MessagePort
   /** Set to 1 when done (−1: failed). */
+  readonly answered: Int32Array
+} | {
+  /**
+   * The whole reading path warmed on made-up talks (`readingPrimer`) before a corpus comes, so
+   * that a share of the reading is not read by code compiled cold; not answered but by the flag.
+   */
+  readonly priming: TfidfOptions
   readonly answered: Int32Array
 } | {
   /** The built-in taxonomy's fit, posted on `reply` (see {@link FitsBeside}). */
@@ -87,6 +94,17 @@ function awaitBeside(workers: BesideWorkers, { pool, answered }: PostedBeside): 
     if (Atomics.wait(answered, 0, 0, LIVENESS_CHECK_MS) === 'timed-out' && Date.now() > deadline) throw new Error('k-means worker did not answer within 30 minutes')
   }
   return Atomics.load(answered, 0)
+}
+
+/**
+ * Posts every worker made-up talks (`readingPrimer`) to read with the reading's code, so that
+ * their share of a reading to come is not read by code compiled cold (V8's code is per thread).
+ * A worker that stops meanwhile is named by it (`text-reading`).
+ * @param workers The pool's workers.
+ * @param options TF-IDF options.
+ */
+export function primeBeside(workers: BesideWorkers, options: TfidfOptions): void {
+  for (let w = 0; w < workers.count(); w++) workers.post(w, 'text-reading', (answered) => ({ priming: options, answered }), [])
 }
 
 /**

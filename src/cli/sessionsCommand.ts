@@ -1,4 +1,4 @@
-import { buildAtlasThreaded } from './threadedAtlas.js'
+import { buildAtlasThreaded, startPoolEarly } from './threadedAtlas.js'
 import { InputError, OptionError } from '../errors.js'
 import { groupSessions, MAX_SESSION_SIZE, type SessionConstraints, type SessionsResult } from '../sessions/groupSessions.js'
 import { integerOption } from './args.js'
@@ -41,6 +41,7 @@ export const sessionsCommand: Command = {
     if (constraintsPath === true || constraintsPath === '') throw new UsageError('talkatlas sessions: --constraints needs a file name')
     const constraints = typeof constraintsPath === 'string' ? await readConstraintsFile(constraintsPath) : {}
     const stopwords = await readStopwordsOption('sessions', values['stopwords'])
+    startPoolEarly(common.input, common.threads)
     const { talks } = await readInput(common, context)
     const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, groups, onProgress: progressCallback(common, context), ...stopwords, ...(await readEmbeddingsOption('sessions', values, talks)) }, common.threads)
     printWarnings(atlas.warnings, common, context)

@@ -2,7 +2,7 @@
  * Test-only fault injection for the CLI's worker threads, so that tests can check what the CLI
  * does when a worker dies. Not part of the public API, and inert unless the variable is set:
  * `TALKATLAS_TEST_WORKER_FAULT=<worker>:<fault>[:<job>]` makes the named worker (`kmeans`,
- * `related`) or the k-means worker's work beside (`term`: its share of the reading,
+ * `related`) or the k-means worker's work beside (`prime`: warming its reading code, `term`: its share of the reading,
  * `taxonomy`: the taxonomy fit), or the main thread measuring the taxonomy fit itself (`main-taxonomy`,
  * when no worker gave it), fail at the start of its `job`-th job (from 1, the default):
  * `exit` calls `process.exit(70)`, `throw` throws an uncaught error, `oom` allocates until the

@@ -5,6 +5,7 @@
  * reads) and do work beside the build (the taxonomy fit). The atlas does not depend on the thread
  * count.
  */
+import { statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { buildAtlas, buildAtlasWith } from '../atlas/buildAtlas.js'
 import type { Atlas, AtlasOptions } from '../atlas/types.js'
@@ -52,6 +53,62 @@ function threadsFrom(threads: number | 'auto', talks: number, minTalks: number):
 }
 
 /**
+ * From this many bytes of input (a file, not stdin), the k-means pool is started before the
+ * input is read, and its workers' reading code warmed meanwhile (`readingPrimer`), so that
+ * they are up and warm for their share of the reading (from {@link PARALLEL_MIN_TALKS} talks
+ * with `auto`) when the talks are parsed: 20,000 talks of short abstracts are about 8 MB
+ * (the bench's resampled ones 22 MB). Below, the pool starts after the reading, as its worker
+ * would be up too late for a share (FOSDEM 2025's 1.4 MB: see docs/performance.md).
+ */
+export const EARLY_POOL_MIN_BYTES = 8 * 1024 * 1024
+
+/** The pool started by {@link startPoolEarly}, for the next {@link buildAtlasThreaded}. */
+let earlyPool: { pool: KmeansPool; threads: number } | undefined
+
+/**
+ * Starts the k-means pool of the atlas to come before its input is read, when the input is
+ * large enough (see {@link EARLY_POOL_MIN_BYTES}) and the atlas will be built on more than one
+ * thread, and sends its workers made-up talks to warm their reading code on. The next
+ * {@link buildAtlasThreaded} takes it, or closes it if the talks turn out too few (so does the
+ * next call, if none came).
+ * @param input The input's path (`-`: stdin, no early pool).
+ * @param threads `--threads`.
+ * @returns The pool started, if one was.
+ */
+export function startPoolEarly(input: string, threads: number | 'auto'): KmeansPool | undefined {
+  const clustering = threads === 'auto' ? Math.min(2, availableParallelism()) : threads
+  // A pool started for an input that was never built (its reading failed) is closed first.
+  takeEarlyPool(0)
+  if (clustering <= 1 || input === '-' || fileBytes(input) < EARLY_POOL_MIN_BYTES) return undefined
+  const pool = new KmeansPool(clustering)
+  // With the default options: the code paths are the same whatever the stop words.
+  pool.primeReading({})
+  earlyPool = { pool, threads: clustering }
+  return pool
+}
+
+/** A file's size in bytes, 0 if it cannot be read (the reading then says why). */
+function fileBytes(path: string): number {
+  try {
+    return statSync(path).size
+  } catch {
+    return 0
+  }
+}
+
+/**
+ * The pool started early for `threads` threads, taken (an early pool of another size is
+ * closed, without waiting: an unused pool costs the exit nothing).
+ */
+function takeEarlyPool(threads: number): KmeansPool | undefined {
+  const early = earlyPool
+  earlyPool = undefined
+  if (early === undefined || early.threads === threads) return early?.pool
+  void early.pool.discard()
+  return undefined
+}
+
+/**
  * `buildAtlas`, with the text read on {@link readingThreads} threads and the k-means batches
  * run on {@link kmeansThreads} threads (the text on the k-means workers); the same atlas.
  * @param talks Talks.
@@ -68,11 +125,12 @@ export async function buildAtlasThreaded(
   onPool?: (pool: KmeansPool | undefined) => void,
 ): Promise<Atlas> {
   const clustering = kmeansThreads(threads, talks.length)
+  const early = takeEarlyPool(clustering)
   if (clustering <= 1) {
     onPool?.(undefined)
     return buildAtlas(talks, options)
   }
-  const pool = new KmeansPool(clustering)
+  const pool = early ?? new KmeansPool(clustering)
   onPool?.(pool)
   try {
     const share = readingThreads(threads, talks.length) > 1

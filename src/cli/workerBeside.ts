@@ -1,19 +1,21 @@
 /**
- * The k-means worker's work beside its k-means jobs (`poolBeside.ts`): a share of the reading
- * of the text, and the built-in taxonomy's fit. Loaded by the worker with the first such
- * work, so that a worker that only clusters never loads the text code, the language packs
- * or the taxonomy.
+ * The k-means worker's work beside its k-means jobs (`poolBeside.ts`): warming the reading
+ * code, a share of the reading of the text, and the built-in taxonomy's fit. Loaded by the
+ * worker with the first such work, so that a worker that only clusters never loads the text
+ * code, the language packs or the taxonomy.
  */
 import type { KmeansWork } from './kmeansPool.js'
 import { readFreeParts, unpackTexts, type ReadPart } from './termParts.js'
 import { injectTestFault } from './testFault.js'
 import { prepareText as setUpText } from './textSetup.js'
+import { readingPrimer } from '../text/primeScanner.js'
+import { readTalkTerms } from '../vectorize/tfidf.js'
 import { unpackGeneralWordLists } from '../cluster/labelTerms.js'
 import { BUILTIN_TAXONOMY } from '../tag/taxonomy.js'
 import { taxonomyFit } from '../tag/taxonomyFit.js'
 
 /** Work beside the k-means jobs, as the worker is sent it. */
-export type BesideJob = Extract<KmeansWork, { reading: unknown } | { taxonomyFit: unknown }>
+export type BesideJob = Extract<KmeansWork, { reading: unknown } | { taxonomyFit: unknown } | { priming: unknown }>
 
 let readings = 0
 
@@ -23,6 +25,7 @@ let readings = 0
  */
 export function runBeside(work: BesideJob): void {
   if ('reading' in work) readShare(work)
+  else if ('priming' in work) primeReading(work)
   else fitTaxonomy(work)
 }
 
@@ -42,6 +45,24 @@ function readShare({ reading, mark, reply, answered }: Extract<KmeansWork, { rea
       Atomics.store(reading.delivered, part, 1)
       Atomics.notify(reading.delivered, part)
     })
+  } catch {
+    state = -1
+  }
+  Atomics.store(answered, 0, state)
+  Atomics.notify(answered, 0)
+}
+
+/**
+ * Reads made-up talks (`readingPrimer`) with the reading's code, so that a share of a corpus
+ * read next is read by code V8 has compiled already (its code is per thread).
+ * @param work The priming.
+ */
+function primeReading({ priming: options, answered }: Extract<KmeansWork, { priming: unknown }>): void {
+  injectTestFault('prime')
+  let state = 1
+  try {
+    prepareText()
+    readTalkTerms(readingPrimer(), options)
   } catch {
     state = -1
   }
