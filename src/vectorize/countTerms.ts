@@ -10,7 +10,7 @@ import type { CsrMatrix } from '../types.js'
 import { CsrBuilder } from './csr.js'
 import { Lexicon, surfaceOf } from './lexicon.js'
 import { PairMap } from './pairMap.js'
-import { selectPhrases, phraseSurfaces } from './phrases.js'
+import { PhraseSurfaces, selectPhrases } from './phrases.js'
 import { BOUNDARY, readStreams, readTermStreams, TITLE_END, type Streams, type TermStreams } from './termStreams.js'
 
 /** A text to count: a title and a body, the title weighted more. */
@@ -64,8 +64,7 @@ export interface TermCounts {
  * @param startsPhrase 1 for each unit that starts a pair of `phraseTerm`.
  * @param nTerms Number of terms.
  * @param titleWeight Weight of title tokens.
- * @param sortRows Whether term ids ascend in each row; the fit leaves that to its pruning,
- *   which renumbers the terms and sorts each row once.
+ * @param surfaces Counter of the phrases' surface texts, when they are wanted (the fit).
  */
 function countStreams(
   streams: Streams,
@@ -74,7 +73,7 @@ function countStreams(
   startsPhrase: Uint8Array,
   nTerms: number,
   titleWeight: number,
-  sortRows: boolean,
+  surfaces?: PhraseSurfaces,
 ): CsrMatrix {
   const nDocs = streams.docStart.length - 1
   const weights = new Float64Array(nTerms)
@@ -96,6 +95,7 @@ function countStreams(
   for (let d = 0; d < nDocs; d++) {
     let weight = titleWeight
     let previous = BOUNDARY
+    let previousType = -1
     for (let p = streams.docStart[d]; p < streams.docStart[d + 1]; p++) {
       const unit = streams.units[p]
       if (unit === TITLE_END) {
@@ -109,14 +109,19 @@ function countStreams(
       }
       add(unitTerm[unit], weight)
       if (streams.isPart[p]) continue
+      const type = streams.surfaces[p]
       // Most units start no phrase: the flag spares the pair lookup.
-      if (previous >= 0 && startsPhrase[previous] === 1) add(phraseTerm.get(previous, unit), weight)
+      if (previous >= 0 && startsPhrase[previous] === 1) {
+        const term = phraseTerm.get(previous, unit)
+        add(term, weight)
+        if (term >= 0 && surfaces !== undefined) surfaces.count(term, previousType, type)
+      }
       previous = unit
+      previousType = type
     }
-    const row = sortRows ? touched.subarray(0, nTouched).sort() : touched.subarray(0, nTouched)
-    for (let t = 0; t < row.length; t++) {
-      builder.push(row[t], weights[row[t]])
-      weights[row[t]] = 0
+    for (let t = 0; t < nTouched; t++) {
+      builder.push(touched[t], weights[touched[t]])
+      weights[touched[t]] = 0
     }
     nTouched = 0
     builder.endRow()
@@ -200,13 +205,11 @@ export function countTermsFromStreams(streams: TermStreams, settings: CountSetti
   const nUnits = lexicon.unitKeys.length
   const selected = settings.phrases ? selectPhrases(streams, nUnits, settings) : new Set<number>()
   const phraseKeys = [...selected]
-  const unitSurface = surfaceForms(lexicon)
-  const phraseSurface = phraseSurfaces(streams, lexicon.typeNames, selected, nUnits)
 
   // Terms unsorted (units, then phrases): the vocabulary is sorted after pruning, when a
   // fraction of the units is left (on 100,000 topics talks, sorting every term was 8 % of the fit).
   const terms = lexicon.unitKeys.slice()
-  const labels = unitSurface
+  const labels = surfaceForms(lexicon)
   const unitTerm = Int32Array.from({ length: nUnits }, (_, u) => u)
   const phraseTerm = new PairMap()
   const startsPhrase = new Uint8Array(nUnits)
@@ -217,10 +220,16 @@ export function countTermsFromStreams(streams: TermStreams, settings: CountSetti
     phraseTerm.set(a, b, terms.length)
     startsPhrase[a] = 1
     terms.push(`${lexicon.unitKeys[a]} ${lexicon.unitKeys[b]}`)
-    labels.push(phraseSurface.get(pair) ?? `${unitSurface[a]} ${unitSurface[b]}`)
     phrases.push([lexicon.unitKeys[a]!, lexicon.unitKeys[b]!])
   }
-  const counts = countStreams(streams, unitTerm, phraseTerm, startsPhrase, terms.length, settings.titleWeight, false)
+  // The phrases' surfaces are counted in the same pass as the terms.
+  const surfaces = new PhraseSurfaces()
+  const counts = countStreams(streams, unitTerm, phraseTerm, startsPhrase, terms.length, settings.titleWeight, surfaces)
+  const phraseLabels = surfaces.best(lexicon.typeNames, nUnits, phraseKeys.length)
+  phraseKeys.forEach((pair, i) => {
+    const a = Math.floor(pair / nUnits)
+    labels.push(phraseLabels[i] ?? `${labels[a]} ${labels[pair - a * nUnits]}`)
+  })
   return { terms, labels, counts, phrases, nUnits }
 }
 
@@ -231,7 +240,7 @@ export function countTermsFromStreams(streams: TermStreams, settings: CountSetti
  * @param settings The settings the vocabulary was counted with.
  * @param termIds Term id of every term key.
  * @param phrases Phrases of the vocabulary as pairs of unit keys.
- * @returns Weighted counts, one row per text, columns = the vocabulary's term ids.
+ * @returns Weighted counts, one row per text, columns = the vocabulary's term ids (not in order within a row).
  */
 export function countTermsAgainst(
   texts: readonly CountableText[],
@@ -255,5 +264,5 @@ export function countTermsAgainst(
       startsPhrase[unitA] = 1
     }
   }
-  return countStreams(streams, unitTerm, phraseTerm, startsPhrase, termIds.size, settings.titleWeight, true)
+  return countStreams(streams, unitTerm, phraseTerm, startsPhrase, termIds.size, settings.titleWeight)
 }

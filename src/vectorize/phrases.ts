@@ -125,76 +125,54 @@ class PairTable {
 }
 
 /**
- * The most frequent surface text of each selected phrase, as written (`secure boot`, not the
- * per-word forms `security boot`); ties go to the lower-case form, then the alphabetically
- * first, as for single words.
- * @param streams Unit streams with raw token types.
- * @param typeNames Raw token of each type id.
- * @param selected Selected pairs as `a * nUnits + b` keys.
- * @param nUnits Number of units.
- * @returns Surface text per selected pair key.
+ * Counts of the surface texts of selected phrases, as written (`secure boot`, not the per-word
+ * forms `security boot`), fed by the term count's pass over the streams. Counted by pair of
+ * raw token types in a table of typed arrays (no string, no boxed key per occurrence), then
+ * by surface text: types read in texts of different languages can share a surface.
  */
-export function phraseSurfaces(streams: Streams, typeNames: readonly string[], selected: ReadonlySet<number>, nUnits: number): Map<number, string> {
-  // Counted by pair of raw token types in a table of typed arrays (no string, no boxed key per
-  // occurrence), then by surface text: types read in texts of different languages can share
-  // a surface.
-  const phraseKeys = [...selected]
-  const phraseIds = new PairMap()
-  // Most units start no selected phrase: a flag per unit spares the pair lookup.
-  const startsPhrase = new Uint8Array(nUnits)
-  phraseKeys.forEach((key, i) => {
-    const a = Math.floor(key / nUnits)
-    startsPhrase[a] = 1
-    phraseIds.set(a, key - a * nUnits, i)
-  })
-  const typePairIds = new PairMap()
-  const pairPhrase: number[] = []
-  const pairFirst: number[] = []
-  const pairSecond: number[] = []
-  const pairCount: number[] = []
-  const { units, isPart, surfaces, docStart } = streams
-  const nDocs = docStart.length - 1
-  for (let d = 0; d < nDocs; d++) {
-    let previous = BOUNDARY
-    let previousSurface = -1
-    for (let p = docStart[d]!; p < docStart[d + 1]!; p++) {
-      if (isPart[p]) continue
-      const unit = units[p]!
-      if (unit < 0) {
-        previous = BOUNDARY
-        continue
-      }
-      const surface = surfaces[p]!
-      if (previous >= 0 && startsPhrase[previous] === 1) {
-        const phrase = phraseIds.get(previous, unit)
-        if (phrase >= 0) {
-          let id = typePairIds.get(previousSurface, surface)
-          if (id < 0) {
-            id = pairCount.length
-            typePairIds.set(previousSurface, surface, id)
-            pairPhrase.push(phrase)
-            pairFirst.push(previousSurface)
-            pairSecond.push(surface)
-            pairCount.push(0)
-          }
-          pairCount[id]!++
-        }
-      }
-      previous = unit
-      previousSurface = surface
+export class PhraseSurfaces {
+  private readonly typePairIds = new PairMap()
+  private readonly pairTerm: number[] = []
+  private readonly pairFirst: number[] = []
+  private readonly pairSecond: number[] = []
+  private readonly pairCount: number[] = []
+
+  /**
+   * Counts one occurrence of a phrase.
+   * @param term Term id of the phrase.
+   * @param first Raw token type of its first word.
+   * @param second Raw token type of its second word.
+   */
+  count(term: number, first: number, second: number): void {
+    let id = this.typePairIds.get(first, second)
+    if (id < 0) {
+      id = this.pairCount.length
+      this.typePairIds.set(first, second, id)
+      this.pairTerm.push(term)
+      this.pairFirst.push(first)
+      this.pairSecond.push(second)
+      this.pairCount.push(0)
     }
+    this.pairCount[id]!++
   }
-  const forms: (Map<string, number> | undefined)[] = new Array(phraseKeys.length)
-  for (let id = 0; id < pairCount.length; id++) {
-    const surface = `${surfaceOf(typeNames[pairFirst[id]!]!)} ${surfaceOf(typeNames[pairSecond[id]!]!)}`
-    const phraseForms = (forms[pairPhrase[id]!] ??= new Map())
-    phraseForms.set(surface, (phraseForms.get(surface) ?? 0) + pairCount[id]!)
+
+  /**
+   * The most frequent surface of each phrase counted; ties go to the lower-case form, then the
+   * alphabetically first, as for single words.
+   * @param typeNames Raw token of each type id.
+   * @param firstTerm Term id of the first phrase.
+   * @param nPhrases Number of phrases.
+   * @returns Surface text per phrase (term `firstTerm + i`), undefined for a phrase never counted.
+   */
+  best(typeNames: readonly string[], firstTerm: number, nPhrases: number): (string | undefined)[] {
+    const forms: (Map<string, number> | undefined)[] = new Array(nPhrases)
+    for (let id = 0; id < this.pairCount.length; id++) {
+      const surface = `${surfaceOf(typeNames[this.pairFirst[id]!]!)} ${surfaceOf(typeNames[this.pairSecond[id]!]!)}`
+      const phraseForms = (forms[this.pairTerm[id]! - firstTerm] ??= new Map())
+      phraseForms.set(surface, (phraseForms.get(surface) ?? 0) + this.pairCount[id]!)
+    }
+    return Array.from(forms, (phraseForms) => phraseForms && mostFrequent(phraseForms))
   }
-  const best = new Map<number, string>()
-  forms.forEach((phraseForms, i) => {
-    if (phraseForms !== undefined) best.set(phraseKeys[i]!, mostFrequent(phraseForms))
-  })
-  return best
 }
 
 /**

@@ -9,10 +9,10 @@ import { isLanguage, LANGUAGES, type Language } from '../text/language.js'
 import { isRegisteredLanguage } from '../text/languageRegistry.js'
 import { buildStopwords } from '../text/stopwords.js'
 import type { CsrMatrix, Talk, Warning } from '../types.js'
-import { columnCounts, CsrBuilder, normalizeRows } from './csr.js'
+import { columnCounts } from './csr.js'
 import { countTerms, countTermsAgainst, countTermsFromStreams, type CountSettings, type CountableText, type TermCounts } from './countTerms.js'
-import { grown } from './lexicon.js'
 import { readTermStreams, type TermStreams } from './termStreams.js'
+import { weighColumns } from './weighColumns.js'
 
 /** Largest `titleWeight`: a title counting a thousand times an abstract word. */
 export const MAX_TITLE_WEIGHT = 1000
@@ -208,7 +208,7 @@ function fitCounted(counted: TermCounts, nDocs: number, resolved: ResolvedTfidfO
     nDocs,
     options: resolved,
   }
-  const matrix = weighCounts(selectColumns(counted.counts, termIds, terms.length), model)
+  const matrix = weighColumns(counted.counts, termIds, model)
   return { model, matrix, warnings }
 }
 
@@ -222,7 +222,7 @@ export function transformTfidf(model: TfidfModel, talks: readonly CountableText[
   const termIds = new Map<string, number>()
   model.terms.forEach((term, id) => termIds.set(term, id))
   const counts = countTermsAgainst(talks, countSettings(model.options), termIds, model.phrases)
-  return weighCounts(counts, model)
+  return weighColumns(counts, Int32Array.from(model.terms, (_, j) => j), model)
 }
 
 /**
@@ -239,36 +239,6 @@ export type { CountableText } from './countTerms.js'
 export type { TermStreams } from './termStreams.js'
 export { mergeTermStreams, TermStreamsMerger } from './termStreams.js'
 export type { Talk }
-
-/**
- * Applies tf weighting and idf to raw counts in place, then normalises rows.
- * @param counts Weighted counts over the model's terms.
- * @param model Fitted model.
- */
-function weighCounts(counts: CsrMatrix, model: TfidfModel): CsrMatrix {
-  const { data, indices } = counts
-  const sublinear = model.options.sublinearTf
-  // Models saved before idfPower existed weighed by idf alone.
-  const power = model.options.idfPower ?? 1
-  const idf = power === 1 ? model.idf : weightedIdf(model.idf, power)
-  for (let p = 0; p < data.length; p++) {
-    const tf = sublinear && data[p] > 1 ? 1 + Math.log(data[p]) : data[p]
-    data[p] = tf * idf[indices[p]]
-  }
-  normalizeRows(counts)
-  return counts
-}
-
-/**
- * The idf raised to a power, as the weights use it.
- * @param idf Smoothed idf per term.
- * @param power Exponent.
- */
-function weightedIdf(idf: Float32Array, power: number): Float32Array {
-  const out = new Float32Array(idf.length)
-  for (let j = 0; j < idf.length; j++) out[j] = Math.pow(idf[j], power)
-  return out
-}
 
 function countSettings(options: ResolvedTfidfOptions): CountSettings {
   return {
@@ -295,32 +265,6 @@ function keptTerms(docCounts: Int32Array, nDocs: number, minDocCount: number, ma
 
 export function smoothedIdf(docCounts: readonly number[], nDocs: number): Float32Array {
   return Float32Array.from(docCounts, (df) => Math.log((1 + nDocs) / (1 + df)) + 1)
-}
-
-/**
- * Keeps the columns with a new id ≥ 0, renumbered, each row sorted by its new ids.
- * @param matrix Input matrix.
- * @param newIds New id per old column, -1 to drop.
- * @param nCols Number of kept columns.
- */
-function selectColumns(matrix: CsrMatrix, newIds: Int32Array, nCols: number): CsrMatrix {
-  const builder = new CsrBuilder(nCols)
-  const values = new Float32Array(nCols)
-  let row = new Int32Array(256)
-  for (let i = 0; i < matrix.nRows; i++) {
-    let n = 0
-    for (let p = matrix.indptr[i]; p < matrix.indptr[i + 1]; p++) {
-      const j = newIds[matrix.indices[p]]
-      if (j < 0) continue
-      if (n === row.length) row = grown(row, n + 1)
-      row[n++] = j
-      values[j] = matrix.data[p]
-    }
-    const sorted = row.subarray(0, n).sort()
-    for (let q = 0; q < n; q++) builder.push(sorted[q]!, values[sorted[q]!]!)
-    builder.endRow()
-  }
-  return builder.finish()
 }
 
 function checkBoolean(where: string, name: string, value: unknown): void {
