@@ -43,41 +43,64 @@ export function cleanText(text: unknown, options: CleanTextOptions = {}): string
   return cleanSlowly(out, singleLine, options.markup ?? true)
 }
 
-// Characters that no cleaning step touches anywhere in a line: ASCII without markup, entity
-// or control characters; Latin-1 and Latin Extended-A letters and signs (not the soft
-// hyphen), typographic punctuation (dashes, quotes, ellipsis), currency signs and ™. None of
-// them is markup, white space, a control, format or combining character, and no sequence of
-// them changes under NFC (tested against the cleaning steps one by one).
-const PLAIN_CHARS = `A-Za-z0-9,.;:!?'"()/%=@$^{}|_+\u00A1-\u00AC\u00AE-\u017F\u2010-\u2027\u2030-\u205E\u20A0-\u20C0\u2122-`
-// A character that is neither plain nor a space or a line break.
-const notPlainPattern = new RegExp(`[^ \\n${PLAIN_CHARS}]`)
-// A plain character that may start a line (word characters, brackets, opening quotes), at lastIndex.
-const lineStartPattern = /[A-Za-z0-9("'\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u017F\u2018\u201C]/y
+// ASCII characters that no cleaning step touches anywhere in a line (no markup, entity or
+// control character; the non-ASCII ones are in `wideKind`): 1 for characters that may also
+// start a line (word characters, brackets, quotes), 2 for the others.
+const PLAIN_CHARS = `A-Za-z0-9,.;:!?'"()/%=@$^{}|_+-`
+const plainKind = new Uint8Array(128)
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c)
+  if (new RegExp(`[${PLAIN_CHARS}]`).test(ch)) plainKind[c] = /[A-Za-z0-9("']/.test(ch) ? 1 : 2
+}
+
+/**
+ * {@link plainKind} of a non-ASCII character: Latin-1 and Latin Extended-A letters (1), their
+ * signs and the typographic punctuation, currency signs and ™ (2; opening quotes 1), else 0.
+ * None of them is markup, white space, a control, format or combining character, and no
+ * sequence of them changes under NFC (tested against the cleaning steps one by one).
+ * @param c UTF-16 code unit, 128 or above.
+ */
+function wideKind(c: number): number {
+  if (c <= 0x17f) return c < 0xa1 || c === 0xad ? 0 : c >= 0xc0 && c !== 0xd7 && c !== 0xf7 ? 1 : 2
+  if (c === 0x2018 || c === 0x201c) return 1
+  return (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e) || (c >= 0x20a0 && c <= 0x20c0) || c === 0x2122 ? 2 : 0
+}
 
 /**
  * True for text that cleaning would return unchanged: most abstracts, which are then not
  * scanned ten times (100,000 talks: 1.3 s of reading). Such text is lines of plain
  * characters that start with a word character, bracket or quote, with single spaces
- * between words, separated by one line break or one blank line. A few scans by the
- * engine's own search (no pattern that repeats a group: that overflows the stack of the
- * regular-expression engine at 16 MB), then one look per line start.
+ * between words, separated by one line break or one blank line. One pass over the
+ * characters, without a regular expression (a repeated group overflows the stack of the
+ * regular-expression engine at 16 MB).
  * @param text Text to check.
  * @param singleLine Whether line breaks would be collapsed.
  */
 export function isAlreadyClean(text: string, singleLine: boolean): boolean {
   const n = text.length
-  const last = text.charCodeAt(n - 1)
-  if (n === 0 || last === 32 || last === 10 || notPlainPattern.test(text)) return false
-  if (text.includes('  ') || text.includes(' \n') || text.includes('\n\n\n')) return false
-  for (let start = 0; ; ) {
-    lineStartPattern.lastIndex = start
-    if (!lineStartPattern.test(text)) return false
-    const lineBreak = text.indexOf('\n', start)
-    if (lineBreak === -1) return true
-    if (singleLine) return false
-    // After a blank line, the line that follows (not a third break: excluded above).
-    start = text.charCodeAt(lineBreak + 1) === 10 ? lineBreak + 2 : lineBreak + 1
+  let lineStart = true // at the first character of a line
+  let breaks = 0 // line breaks just before this character
+  let space = false // a space just before this character
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 10) {
+      if (singleLine || space || (lineStart && breaks !== 1) || breaks === 2) return false
+      breaks++
+      lineStart = true
+      continue
+    }
+    if (c === 32) {
+      if (lineStart || space) return false
+      space = true
+      continue
+    }
+    const kind = c < 128 ? plainKind[c]! : wideKind(c)
+    if (kind === 0 || (lineStart && kind !== 1)) return false
+    lineStart = false
+    space = false
+    breaks = 0
   }
+  return n > 0 && !lineStart && !space
 }
 
 /**
