@@ -43,27 +43,14 @@ export function cleanText(text: unknown, options: CleanTextOptions = {}): string
   return cleanSlowly(out, singleLine, options.markup ?? true)
 }
 
-// ASCII characters that no cleaning step touches anywhere in a line (no markup, entity or
-// control character; the non-ASCII ones are in `wideKind`): 1 for characters that may also
-// start a line (word characters, brackets, quotes), 2 for the others.
+// Characters that no cleaning step touches anywhere in a line (no markup, entity, control
+// or non-ASCII character): 1 for characters that may also start a line (word characters,
+// brackets, quotes), 2 for the others.
 const PLAIN_CHARS = `A-Za-z0-9,.;:!?'"()/%=@$^{}|_+-`
 const plainKind = new Uint8Array(128)
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c)
   if (new RegExp(`[${PLAIN_CHARS}]`).test(ch)) plainKind[c] = /[A-Za-z0-9("']/.test(ch) ? 1 : 2
-}
-
-/**
- * {@link plainKind} of a non-ASCII character: Latin-1 and Latin Extended-A letters (1), their
- * signs and the typographic punctuation, currency signs and ™ (2; opening quotes 1), else 0.
- * None of them is markup, white space, a control, format or combining character, and no
- * sequence of them changes under NFC (tested against the cleaning steps one by one).
- * @param c UTF-16 code unit, 128 or above.
- */
-function wideKind(c: number): number {
-  if (c <= 0x17f) return c < 0xa1 || c === 0xad ? 0 : c >= 0xc0 && c !== 0xd7 && c !== 0xf7 ? 1 : 2
-  if (c === 0x2018 || c === 0x201c) return 1
-  return (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e) || (c >= 0x20a0 && c <= 0x20c0) || c === 0x2122 ? 2 : 0
 }
 
 /**
@@ -94,7 +81,7 @@ export function isAlreadyClean(text: string, singleLine: boolean): boolean {
       space = true
       continue
     }
-    const kind = c < 128 ? plainKind[c]! : wideKind(c)
+    const kind = c < 128 ? plainKind[c]! : 0
     if (kind === 0 || (lineStart && kind !== 1)) return false
     lineStart = false
     space = false

@@ -53,11 +53,11 @@ export function cleanText(text: unknown, options: CleanTextOptions = {}): string
   return cleanSlowly(out, singleLine, options.markup ?? true)
 }
 
-// Characters that no cleaning step touches anywhere in a line (no markup, entity, control,
-// space, format or combining character; Latin letters and typographic punctuation are kept), and lines made of them that start with a word character or a
+// Characters that no cleaning step touches anywhere in a line (no markup, entity, control
+// or non-ASCII character), and lines made of them that start with a word character or a
 // bracket or quote and keep single spaces between words.
-const PLAIN_CHARS = `A-Za-z0-9,.;:!?'"()/%=@$^{}|_+\u00A1-\u00AC\u00AE-\u017F\u2010-\u2027\u2030-\u205E\u20A0-\u20C0\u2122-`
-const PLAIN_LINE = `[A-Za-z0-9("'\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u017F\u2018\u201C][${PLAIN_CHARS}]*(?: [${PLAIN_CHARS}]+)*`
+const PLAIN_CHARS = `A-Za-z0-9,.;:!?'"()/%=@$^{}|_+-`
+const PLAIN_LINE = `[A-Za-z0-9("'][${PLAIN_CHARS}]*(?: [${PLAIN_CHARS}]+)*`
 const PLAIN_SINGLE_LINE = new RegExp(`^${PLAIN_LINE}$`)
 const PLAIN_LINES = new RegExp(`^${PLAIN_LINE}(?:\\n\\n?${PLAIN_LINE})*$`)
 
