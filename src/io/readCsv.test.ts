@@ -60,6 +60,19 @@ describe('CSV', () => {
     const { talks } = parseTalks('title,abstract\r\nA,about kernels\nB,"about\r\ncompilers"\r\n\nC,about storage\rD,about tracing\n', { fileName: 'mixed.csv' })
     expect(talks.map((talk) => [talk.title, talk.abstract])).toEqual([['A', 'about kernels'], ['B', 'about\ncompilers'], ['C', 'about storage'], ['D', 'about tracing']])
     expect(() => parseTalks('title,abstract\r\nA,x\nB,"never closed\r\n', { fileName: 'mixed.csv' })).toThrow('mixed.csv:3: a quoted field is never closed')
+    expect(() => parseTalks('title,abstract\rA,x\rB,"never closed\r\n', { fileName: 'cr.csv' })).toThrow('cr.csv:3: a quoted field is never closed')
+    expect(() => parseTalks('sep=;\r\ntitle;abstract\rA;x\rB;"never\r', { fileName: 'cr.csv' })).toThrow('cr.csv:4: a quoted field is never closed')
+    expect(() => parseTalks('title,abstract\nA,x\n\n\n"never closed\n', { fileName: 'x.csv' })).toThrow('x.csv:5: a quoted field is never closed')
+  })
+
+  it('parseTalks(CSV) names the line of a bad field, a CRLF inside a quoted field counting once', () => {
+    expect(() => parseTalks('title,abstract\r\nA,"multi\r\nline"\r\nC,"q"w\r\n', { fileName: 'x.csv' })).toThrow('x.csv:4: text right after a closing quote')
+    expect(() => parseTalks('title,abstract\nA,"one\ntwo\nthree",x\nB,q"w\n', { fileName: 'x.csv' })).toThrow('x.csv:5: a quote inside an unquoted field')
+  })
+
+  it('parseTalks(CSV) ends a row at a lone CR outside quotes, as Python\'s csv reader does, and keeps one inside quotes', () => {
+    const { talks } = parseTalks('title,abstract\nA,about\rB,kernels\nC,"x\ry"\n', { fileName: 'x.csv' })
+    expect(talks.map((talk) => [talk.title, talk.abstract])).toEqual([['A', 'about'], ['B', 'kernels'], ['C', 'x\ny']])
   })
 
   it('parseTalks(CSV) reads a first line that is not exactly sep=<one character> as the header', () => {

@@ -209,15 +209,15 @@ function sniffDelimiter(text: string, file: string | undefined): string {
  * @param file File name for messages.
  */
 function csvError(error: unknown, text: string, file: string | undefined): InputError {
-  const info = error as { code?: string; message?: string; lines?: number; bytes_records?: number; index?: number }
-  const line = typeof info.lines === 'number' ? info.lines : undefined
+  const info = error as { code?: string; message?: string; lines?: number; bytes?: number; bytes_records?: number; index?: number }
+  // csv-parse's own line count takes a CRLF inside a quoted field for two lines: the line is
+  // counted here from the end of the last field it read, which the failing field follows.
+  const line = typeof info.bytes === 'number' ? lineAfterByte(text, info.bytes) : info.lines
   const place = withFile(line === undefined ? {} : { line }, file)
   switch (info.code) {
     case 'CSV_QUOTE_NOT_CLOSED': {
-      // csv-parse reports the last line; the record that never ends starts right after the
-      // bytes of the complete records, which is the line worth showing.
-      const start = typeof info.bytes_records === 'number' ? recordStartLine(text, info.bytes_records) : line
-      return new InputError('a quoted field is never closed (it runs to the end of the input)', withFile(start === undefined ? {} : { line: start }, file), error)
+      // The line where the field that never ends starts (csv-parse's own count is the last line).
+      return new InputError('a quoted field is never closed (it runs to the end of the input)', place, error)
     }
     case 'INVALID_OPENING_QUOTE':
       return new InputError(`a quote inside an unquoted field${typeof info.index === 'number' ? ` (column ${info.index + 1})` : ''}; quote the whole field and double the quotes inside it`, place, error)
@@ -229,13 +229,14 @@ function csvError(error: unknown, text: string, file: string | undefined): Input
 }
 
 /**
- * Line on which a record starts, from the UTF-8 byte count of the records before it.
+ * The 1-based line of the first character after a UTF-8 byte offset (csv-parse counts bytes)
+ * that is not a line break (a field after the end of a record starts on the next line that
+ * holds one); a CRLF, a CR or an LF ends each line.
  * @param text CSV text.
- * @param bytes UTF-8 bytes of the complete records (BOM included).
+ * @param bytes UTF-8 bytes before the offset.
  */
-function recordStartLine(text: string, bytes: number): number {
-  const prefix = new TextDecoder().decode(new TextEncoder().encode(text).subarray(0, bytes))
-  let line = 1
-  for (let i = 0; i < prefix.length; i++) if (prefix.charCodeAt(i) === 10) line++
-  return line
+function lineAfterByte(text: string, bytes: number): number {
+  let end = new TextDecoder().decode(new TextEncoder().encode(text).subarray(0, bytes)).length
+  while (text[end] === '\n' || text[end] === '\r') end++
+  return text.slice(0, end).split(LINE_BREAK).length
 }
