@@ -1,5 +1,5 @@
 /** Embedding files read from disk (`talkatlas/node`); parsing is `parseEmbeddings`, browser-safe. */
-import { open } from 'node:fs/promises'
+import { open, stat } from 'node:fs/promises'
 import type { Talk } from '../types.js'
 import { InputError } from '../errors.js'
 import { detectEmbeddingsFormat, parseEmbeddings, type ParsedEmbeddings, type ParseEmbeddingsOptions } from './parseEmbeddings.js'
@@ -34,11 +34,12 @@ export async function readEmbeddingsFile(path: string, talks: readonly Pick<Talk
  * @param path File path.
  */
 async function largeRegularFileHead(path: string): Promise<Uint8Array | undefined> {
+  // Told by stat, which opens nothing: opening a FIFO to look would take its writer's data.
+  const found = await stat(path).catch(() => undefined)
+  if (found === undefined || !found.isFile() || found.size <= MAX_INPUT_BYTES) return undefined
   const handle = await open(path, 'r').catch(() => undefined)
   if (handle === undefined) return undefined
   try {
-    const stat = await handle.stat()
-    if (!stat.isFile() || stat.size <= MAX_INPUT_BYTES) return undefined
     const head = new Uint8Array(16)
     const { bytesRead } = await handle.read(head, 0, head.length, 0)
     return head.subarray(0, bytesRead)

@@ -60,11 +60,14 @@ export async function readBytes(path: string, maxBytes = MAX_INPUT_BYTES): Promi
     handle = await open(path, 'r')
     const stat = await handle.stat()
     if (stat.isDirectory()) throw Object.assign(new Error(`EISDIR: ${path}`), { code: 'EISDIR' })
-    if (stat.isFile() && stat.size > maxBytes) throw tooLarge(path, maxBytes)
-    const head = stat.isFile() ? await readUpTo(handle, stat.size) : new Uint8Array(0)
+    if (!stat.isFile()) return await readStream(handle.createReadStream({ autoClose: false }), maxBytes, path)
+    if (stat.size > maxBytes) throw tooLarge(path, maxBytes)
+    const head = await readUpTo(handle, stat.size)
     // A regular file may hold more than its stat says (procfs reports 0, a log still being
     // written grows): what follows is read as a stream, under the same limit.
-    return await readStream(handle.createReadStream({ autoClose: false }), maxBytes, path, head)
+    const more = await readUpTo(handle, 1)
+    if (more.length === 0) return head
+    return await readStream(handle.createReadStream({ autoClose: false }), maxBytes, path, concatBytes([head, more]))
   } catch (error) {
     if (error instanceof InputError) throw error
     const code = (error as NodeJS.ErrnoException).code
@@ -97,7 +100,7 @@ async function readUpTo(handle: FileHandle, size: number): Promise<Uint8Array<Ar
  * @param maxBytes The limit.
  */
 function tooLarge(file: string, maxBytes: number): InputError {
-  const limit = `${Math.round(maxBytes / (1024 * 1024))} MiB`
+  const limit = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / (1024 * 1024))} MiB` : `${maxBytes} bytes`
   return new InputError(`more than ${limit}, the most talkatlas reads from one file`, { file, expected: `at most ${limit}` })
 }
 
@@ -118,8 +121,15 @@ async function readStream(stream: AsyncIterable<Uint8Array | string>, maxBytes: 
     if (length > maxBytes) throw tooLarge(file, maxBytes)
     chunks.push(bytes)
   }
-  if (chunks.length === 1) return head
-  const out = new Uint8Array(length)
+  return chunks.length === 1 ? head : concatBytes(chunks)
+}
+
+/**
+ * Byte arrays one after another, in one array.
+ * @param chunks The arrays.
+ */
+function concatBytes(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0))
   let offset = 0
   for (const chunk of chunks) {
     out.set(chunk, offset)
