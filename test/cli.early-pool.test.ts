@@ -43,7 +43,7 @@ describe('the k-means pool started before the input is read', () => {
     const result = themes(large, threads, `prime:${fault}`)
     expect(result.code).toBe(0)
     expect(result.stdout).toBe(alone.stdout)
-    expect(stopLines(result.stderr)).toEqual([`talkatlas: warning: a text-reading worker stopped (${reason}); the main thread does its work`])
+    expect(stopLines(result.stderr)).toEqual([`talkatlas: warning: a k-means worker stopped (${reason}); the main thread does its work`])
   })
 
   it('--threads 2 on a warm worker: the same themes, no warning', () => {

@@ -1,4 +1,4 @@
-import { buildAtlasThreaded, startPoolEarly } from './threadedAtlas.js'
+import { buildAtlasThreaded, readWithEarlyPool } from './threadedAtlas.js'
 import type { KmeansPool } from './kmeansPool.js'
 import type { Atlas } from '../atlas/types.js'
 import { adjustedRandIndex } from '../eval/adjustedRandIndex.js'
@@ -74,9 +74,10 @@ async function readAtlas(
   onPool?: (talks: readonly Talk[], pool: KmeansPool | undefined) => void,
   onThreads?: Parameters<typeof buildAtlasThreaded>[3],
 ): Promise<Atlas> {
-  startPoolEarly(common.input, common.threads)
-  const { talks } = await readInput(common, context)
-  const embeddings = await readEmbeddingsOption(command.name, command.values, talks)
+  const { talks, embeddings } = await readWithEarlyPool(common.input, common.threads, async () => {
+    const { talks } = await readInput(common, context)
+    return { talks, embeddings: await readEmbeddingsOption(command.name, command.values, talks) }
+  })
   const atlas = await buildAtlasThreaded(
     talks, { seed: common.seed, ...options, ...embeddings, onProgress: progressCallback(common, context) }, common.threads, onThreads, (pool) => onPool?.(talks, pool),
   )

@@ -99,12 +99,13 @@ function awaitBeside(workers: BesideWorkers, { pool, answered }: PostedBeside): 
 /**
  * Posts every worker made-up talks (`readingPrimer`) to read with the reading's code, so that
  * their share of a reading to come is not read by code compiled cold (V8's code is per thread).
- * A worker that stops meanwhile is named by it (`text-reading`).
+ * A worker that stops meanwhile is named as the k-means worker (`k-means`).
  * @param workers The pool's workers.
  * @param options TF-IDF options.
  */
 export function primeBeside(workers: BesideWorkers, options: TfidfOptions): void {
-  for (let w = 0; w < workers.count(); w++) workers.post(w, 'text-reading', (answered) => ({ priming: options, answered }), [])
+  // Named as the k-means worker: it is warming up for whatever comes, and all its work falls to the main thread.
+  for (let w = 0; w < workers.count(); w++) workers.post(w, 'k-means', (answered) => ({ priming: options, answered }), [])
 }
 
 /**

@@ -1,4 +1,4 @@
-import { buildAtlasThreaded, startPoolEarly } from './threadedAtlas.js'
+import { buildAtlasThreaded, readWithEarlyPool } from './threadedAtlas.js'
 import { buildAtlas } from '../atlas/buildAtlas.js'
 import { renderMarkdownReport } from '../report/renderMarkdownReport.js'
 import type { ReportOptions } from '../report/types.js'
@@ -58,10 +58,12 @@ export const reportCommand: Command = {
     const themesFile = typeof themesPath === 'string' ? await readThemesFile(themesPath) : {}
     const title = values['title']
     const stopwords = await readStopwordsOption('report', values['stopwords'])
-    startPoolEarly(common.input, common.threads)
-    const { talks } = await readInput(common, context)
+    const { talks, embeddings } = await readWithEarlyPool(common.input, common.threads, async () => {
+      const { talks } = await readInput(common, context)
+      return { talks, embeddings: await readEmbeddingsOption('report', values, talks) }
+    })
     const onProgress = progressCallback(common, context)
-    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, groups, onProgress, ...stopwords, ...(await readEmbeddingsOption('report', values, talks)) }, common.threads, !markdown && related > 0 ? keepRankingIndex : undefined)
+    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, groups, onProgress, ...stopwords, ...embeddings }, common.threads, !markdown && related > 0 ? keepRankingIndex : undefined)
     printWarnings(atlas.warnings, common, context)
     const options: { -readonly [K in keyof ReportOptions]: ReportOptions[K] } = { related, onProgress }
     if (typeof title === 'string') options.title = title

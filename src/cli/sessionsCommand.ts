@@ -1,4 +1,4 @@
-import { buildAtlasThreaded, startPoolEarly } from './threadedAtlas.js'
+import { buildAtlasThreaded, readWithEarlyPool } from './threadedAtlas.js'
 import { InputError, OptionError } from '../errors.js'
 import { groupSessions, MAX_SESSION_SIZE, type SessionConstraints, type SessionsResult } from '../sessions/groupSessions.js'
 import { integerOption } from './args.js'
@@ -41,9 +41,11 @@ export const sessionsCommand: Command = {
     if (constraintsPath === true || constraintsPath === '') throw new UsageError('talkatlas sessions: --constraints needs a file name')
     const constraints = typeof constraintsPath === 'string' ? await readConstraintsFile(constraintsPath) : {}
     const stopwords = await readStopwordsOption('sessions', values['stopwords'])
-    startPoolEarly(common.input, common.threads)
-    const { talks } = await readInput(common, context)
-    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, groups, onProgress: progressCallback(common, context), ...stopwords, ...(await readEmbeddingsOption('sessions', values, talks)) }, common.threads)
+    const { talks, embeddings } = await readWithEarlyPool(common.input, common.threads, async () => {
+      const { talks } = await readInput(common, context)
+      return { talks, embeddings: await readEmbeddingsOption('sessions', values, talks) }
+    })
+    const atlas = await buildAtlasThreaded(talks, { seed: common.seed, k, restarts, groups, onProgress: progressCallback(common, context), ...stopwords, ...embeddings }, common.threads)
     printWarnings(atlas.warnings, common, context)
     let plan: SessionsResult
     try {

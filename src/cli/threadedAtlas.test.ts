@@ -1,6 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { kmeansThreads, readingThreads, PARALLEL_KMEANS_MIN_TALKS, PARALLEL_MIN_TALKS } from './threadedAtlas.js'
+import { closeSync, ftruncateSync, mkdtempSync, openSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { EARLY_POOL_MIN_BYTES, hasEarlyPool, kmeansThreads, readingThreads, readWithEarlyPool, PARALLEL_KMEANS_MIN_TALKS, PARALLEL_MIN_TALKS } from './threadedAtlas.js'
 import { packTexts, partBounds, unpackTexts } from './termParts.js'
 
 describe('parallel reading helpers', () => {
@@ -38,5 +41,22 @@ describe('parallel reading helpers', () => {
     expect(kmeansThreads('auto', PARALLEL_KMEANS_MIN_TALKS)).toBeGreaterThanOrEqual(1)
     expect(kmeansThreads('auto', PARALLEL_KMEANS_MIN_TALKS)).toBeLessThanOrEqual(2)
     expect(kmeansThreads(4, 10)).toBe(4)
+  })
+})
+
+describe('readWithEarlyPool', () => {
+  it('stops the pool it started when the reading fails, so that no later atlas takes it', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'talkatlas-early-')), 'large.json')
+    const fd = openSync(file, 'w')
+    ftruncateSync(fd, EARLY_POOL_MIN_BYTES + 1)
+    closeSync(fd)
+    let startedBeforeReading = false
+    const failing = readWithEarlyPool(file, 2, async () => {
+      startedBeforeReading = hasEarlyPool()
+      throw new Error('unreadable input')
+    })
+    await expect(failing).rejects.toThrow('unreadable input')
+    expect(startedBeforeReading).toBe(true)
+    expect(hasEarlyPool()).toBe(false)
   })
 })

@@ -87,6 +87,29 @@ export function startPoolEarly(input: string, threads: number | 'auto'): KmeansP
   return pool
 }
 
+/**
+ * Runs `read`, the reading of an atlas's input (talks, embeddings), with the k-means pool
+ * started before it ({@link startPoolEarly}); a reading that fails stops that pool, so that
+ * no later command of the process takes it.
+ * @param input The input's path.
+ * @param threads `--threads`.
+ * @param read The reading.
+ */
+export async function readWithEarlyPool<T>(input: string, threads: number | 'auto', read: () => Promise<T>): Promise<T> {
+  startPoolEarly(input, threads)
+  try {
+    return await read()
+  } catch (error) {
+    takeEarlyPool(0)
+    throw error
+  }
+}
+
+/** Whether a pool started early waits for the next atlas (for tests). */
+export function hasEarlyPool(): boolean {
+  return earlyPool !== undefined
+}
+
 /** A file's size in bytes, 0 if it cannot be read (the reading then says why). */
 function fileBytes(path: string): number {
   try {

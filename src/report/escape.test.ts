@@ -46,7 +46,7 @@ describe('escapeHtml', () => {
   })
 
   test('escapeHtml(text) output leaves no embedding, override or isolate open in any paragraph, and adds only closers', () => {
-    const piece = fc.constantFrom('a', 'ש', ' ', '\n', '\u2029', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069')
+    const piece = fc.constantFrom('a', 'ש', ' ', '\n', '\r', '\u2029', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069')
     const withoutClosers = (text: string): string => text.replace(/[\u202c\u2069]/g, '')
     fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
       const text = pieces.join('')
