@@ -73,18 +73,16 @@ let earlyPool: { pool: KmeansPool; threads: number } | undefined
  * next call, if none came).
  * @param input The input's path (`-`: stdin, no early pool).
  * @param threads `--threads`.
- * @returns The pool started, if one was.
  */
-export function startPoolEarly(input: string, threads: number | 'auto'): KmeansPool | undefined {
+function startPoolEarly(input: string, threads: number | 'auto'): void {
   const clustering = threads === 'auto' ? Math.min(2, availableParallelism()) : threads
   // A pool started for an input that was never built (its reading failed) is closed first.
   takeEarlyPool(0)
-  if (clustering <= 1 || input === '-' || fileBytes(input) < EARLY_POOL_MIN_BYTES) return undefined
+  if (clustering <= 1 || input === '-' || fileBytes(input) < EARLY_POOL_MIN_BYTES) return
   const pool = new KmeansPool(clustering)
   // With the default options: the code paths are the same whatever the stop words.
   pool.primeReading({})
   earlyPool = { pool, threads: clustering }
-  return pool
 }
 
 /**
