@@ -17,7 +17,7 @@ export async function readJsonFile(path: string): Promise<unknown> {
     return JSON.parse(text)
   } catch (error) {
     const offset = locateJsonError(text)
-    const line = countLines(text, offset)
+    const line = lineAt(text, offset)
     const column = offset - text.lastIndexOf('\n', offset - 1)
     const reason = offset >= text.length ? 'invalid JSON: unexpected end of input' : `invalid JSON: unexpected ${JSON.stringify(text[offset])}`
     throw new InputError(reason, { file: path, line, column }, error)
@@ -68,15 +68,4 @@ export function inFile(error: InputError, path: string, root = ''): InputError {
   }
   const reason = error.message.slice(formatPlace(original).length)
   return new InputError(reason, { file: path, ...original, ...(field === undefined ? {} : { field }) }, error)
-}
-
-/**
- * 1-based line of an offset.
- * @param text Text.
- * @param offset 0-based offset.
- */
-function countLines(text: string, offset: number): number {
-  let line = 1
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 0x0a) line++
-  return line
 }

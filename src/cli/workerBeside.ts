@@ -37,19 +37,12 @@ export function runBeside(work: BesideJob): void {
 function readShare({ reading, mark, reply, answered }: Extract<KmeansWork, { reading: unknown }>): void {
   injectTestFault('term', ++readings)
   prepareText()
-  let state = 1
-  try {
-    readFreeParts(reading, unpackTexts(reading.job), mark, (part, streams) => {
-      const buffers = new Set([streams.units.buffer, streams.isPart.buffer, streams.surfaces.buffer, streams.docStart.buffer, streams.typeUnits.buffer, streams.typeCounts.buffer])
-      reply.postMessage({ part, streams } satisfies ReadPart, [...buffers] as ArrayBuffer[])
-      Atomics.store(reading.delivered, part, 1)
-      Atomics.notify(reading.delivered, part)
-    })
-  } catch {
-    state = -1
-  }
-  Atomics.store(answered, 0, state)
-  Atomics.notify(answered, 0)
+  flagWhenDone(answered, () => readFreeParts(reading, unpackTexts(reading.job), mark, (part, streams) => {
+    const buffers = new Set([streams.units.buffer, streams.isPart.buffer, streams.surfaces.buffer, streams.docStart.buffer, streams.typeUnits.buffer, streams.typeCounts.buffer])
+    reply.postMessage({ part, streams } satisfies ReadPart, [...buffers] as ArrayBuffer[])
+    Atomics.store(reading.delivered, part, 1)
+    Atomics.notify(reading.delivered, part)
+  }))
 }
 
 /**
@@ -59,10 +52,22 @@ function readShare({ reading, mark, reply, answered }: Extract<KmeansWork, { rea
  */
 function primeReading({ priming: options, answered }: Extract<KmeansWork, { priming: unknown }>): void {
   injectTestFault('prime')
-  let state = 1
-  try {
+  flagWhenDone(answered, () => {
     prepareText()
     readTalkTerms(readingPrimer(), options)
+  })
+}
+
+/**
+ * Runs a piece of work, then raises its answered flag: 1 when done, −1 when it failed (the
+ * main thread then does the work itself).
+ * @param answered The work's flag in shared memory.
+ * @param work The work.
+ */
+function flagWhenDone(answered: Int32Array, work: () => void): void {
+  let state = 1
+  try {
+    work()
   } catch {
     state = -1
   }
@@ -85,18 +90,16 @@ function prepareText(): void {
  */
 function fitTaxonomy({ taxonomyFit: job, reply, answered }: Extract<KmeansWork, { taxonomyFit: unknown }>): void {
   injectTestFault('taxonomy')
-  let state = 1
-  try {
-    if (job.wordLists !== undefined) {
-      job.wordLists.postMessage(unpackGeneralWordLists())
-      job.wordLists.close()
+  flagWhenDone(answered, () => {
+    try {
+      if (job.wordLists !== undefined) {
+        job.wordLists.postMessage(unpackGeneralWordLists())
+        job.wordLists.close()
+      }
+      prepareText()
+      reply.postMessage(taxonomyFit(job.talks, BUILTIN_TAXONOMY, job.options))
+    } finally {
+      reply.close()
     }
-    prepareText()
-    reply.postMessage(taxonomyFit(job.talks, BUILTIN_TAXONOMY, job.options))
-  } catch {
-    state = -1
-  }
-  reply.close()
-  Atomics.store(answered, 0, state)
-  Atomics.notify(answered, 0)
+  })
 }
